@@ -1,0 +1,186 @@
+//! `annotate`: the engine on the command line.
+//!
+//! ```text
+//! annotate [--lang auto|fr|en] [--pretty] FILE...   one JSON document per file ("-" = stdin)
+//! annotate [--lang auto|fr|en] --jsonl              {"id", "text"} lines in, {"id", "lang", "annotations"} lines out
+//! ```
+//!
+//! A bad input (unreadable file, invalid UTF-8 or JSON, missing field) is
+//! reported on stderr with where it is; the others are still processed and
+//! the exit code is 1 at the end. Usage errors exit with 2.
+
+use article_annotator::{Annotator, ContractDocument, LangChoice};
+use serde::Serialize;
+use std::io::{self, BufRead, Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: annotate [--lang auto|fr|en] [--pretty] FILE...
+       annotate [--lang auto|fr|en] --jsonl  < lines of {\"id\": ..., \"text\": ...}
+
+Prints the annotation document (JSON, UTF-16 offsets) of each input.
+  FILE        a UTF-8 text file, or - for standard input
+  --jsonl     read JSON lines on stdin, write one JSON line per input, in order
+  --lang L    auto (default: detect French or English), fr or en
+  --pretty    indent the JSON of FILE documents
+  -h, --help  this help";
+
+struct Options {
+    lang: LangChoice,
+    jsonl: bool,
+    pretty: bool,
+    files: Vec<String>,
+}
+
+fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, String> {
+    let mut opts = Options { lang: LangChoice::Auto, jsonl: false, pretty: false, files: Vec::new() };
+    let mut args = args.peekable();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "-h" | "--help" => return Ok(None),
+            "--jsonl" => opts.jsonl = true,
+            "--pretty" => opts.pretty = true,
+            "--lang" => {
+                let value = args.next().ok_or("--lang needs a value: auto, fr or en")?;
+                opts.lang = value.parse().map_err(|e| format!("--lang: {e}"))?;
+            }
+            s if s.starts_with("--lang=") => {
+                opts.lang = s["--lang=".len()..].parse().map_err(|e| format!("--lang: {e}"))?;
+            }
+            "--" => opts.files.extend(args.by_ref()),
+            s if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s:?}")),
+            _ => opts.files.push(arg),
+        }
+    }
+    if opts.jsonl && !opts.files.is_empty() {
+        return Err("--jsonl reads standard input: give no FILE".into());
+    }
+    if !opts.jsonl && opts.files.is_empty() {
+        return Err("no input: give FILE... or --jsonl".into());
+    }
+    Ok(Some(opts))
+}
+
+fn main() -> ExitCode {
+    let opts = match parse_args(std::env::args().skip(1)) {
+        Ok(Some(opts)) => opts,
+        Ok(None) => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(message) => {
+            eprintln!("annotate: {message}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = if opts.jsonl { run_jsonl(&opts, io::stdin().lock(), &mut out) } else { run_files(&opts, &mut out) };
+    match result.and_then(|failures| out.flush().map(|_| failures)) {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::FAILURE,
+        // A closed pipe ("annotate … | head") is not an error worth a message.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("annotate: cannot write output: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn annotate(choice: LangChoice, text: &str) -> ContractDocument {
+    Annotator::for_text(choice, text).annotate(text).to_contract(text)
+}
+
+/// Annotates each file; returns how many could not be read.
+fn run_files(opts: &Options, out: &mut impl Write) -> io::Result<usize> {
+    let mut failures = 0;
+    for path in &opts.files {
+        let mut bytes = Vec::new();
+        let read = if path == "-" {
+            io::stdin().read_to_end(&mut bytes)
+        } else {
+            std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes))
+        };
+        if let Err(e) = read {
+            eprintln!("annotate: {path}: {e}");
+            failures += 1;
+            continue;
+        }
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                eprintln!("annotate: {path}: not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to());
+                failures += 1;
+                continue;
+            }
+        };
+        let doc = annotate(opts.lang, &text);
+        if opts.pretty {
+            serde_json::to_writer_pretty(&mut *out, &doc)?;
+        } else {
+            serde_json::to_writer(&mut *out, &doc)?;
+        }
+        out.write_all(b"\n")?;
+    }
+    Ok(failures)
+}
+
+/// One output line: the input's id first, then the document.
+#[derive(Serialize)]
+struct OutLine {
+    id: serde_json::Value,
+    #[serde(flatten)]
+    doc: ContractDocument,
+}
+
+/// Reads `{"id", "text"}` lines (an optional `"lang"` overrides --lang for
+/// that line); writes one line per input. Returns how many lines were bad.
+fn run_jsonl(opts: &Options, mut input: impl BufRead, out: &mut impl Write) -> io::Result<usize> {
+    let mut failures = 0;
+    let mut buf = Vec::new();
+    let mut line_no = 0usize;
+    loop {
+        buf.clear();
+        if input.read_until(b'\n', &mut buf)? == 0 {
+            break;
+        }
+        line_no += 1;
+        match process_line(opts.lang, &buf) {
+            Ok(None) => {}
+            Ok(Some(line)) => {
+                serde_json::to_writer(&mut *out, &line)?;
+                out.write_all(b"\n")?;
+                // Stream: a consumer reading our output line by line sees
+                // each result as soon as it exists.
+                out.flush()?;
+            }
+            Err(message) => {
+                eprintln!("annotate: line {line_no}: {message}");
+                failures += 1;
+            }
+        }
+    }
+    Ok(failures)
+}
+
+fn process_line(default_lang: LangChoice, raw: &[u8]) -> Result<Option<OutLine>, String> {
+    let line = std::str::from_utf8(raw).map_err(|e| format!("invalid UTF-8 (at byte {})", e.valid_up_to()))?;
+    let line = line.trim_end_matches(['\n', '\r']);
+    if line.trim().is_empty() {
+        return Ok(None);
+    }
+    let value: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
+    let obj = value.as_object().ok_or("expected a JSON object {\"id\": ..., \"text\": ...}")?;
+    let id = obj.get("id").ok_or("missing field \"id\"")?;
+    let text = match obj.get("text") {
+        Some(serde_json::Value::String(s)) => s,
+        Some(_) => return Err("field \"text\" must be a string".into()),
+        None => return Err("missing field \"text\"".into()),
+    };
+    let lang = match obj.get("lang") {
+        None | Some(serde_json::Value::Null) => default_lang,
+        Some(serde_json::Value::String(code)) => code.parse().map_err(|e| format!("field \"lang\": {e}"))?,
+        Some(_) => return Err("field \"lang\" must be a string".into()),
+    };
+    Ok(Some(OutLine { id: id.clone(), doc: annotate(lang, text) }))
+}

@@ -1,0 +1,152 @@
+//! Languages, their compiled-in resources, and language identification.
+
+pub(crate) mod data;
+
+use crate::error::Error;
+use serde::Serialize;
+use std::str::FromStr;
+
+/// A language the engine annotates.
+///
+/// # Examples
+///
+/// ```
+/// use article_annotator::Lang;
+/// assert_eq!("fr".parse::<Lang>().unwrap(), Lang::Fr);
+/// assert_eq!(Lang::En.code(), "en");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// French.
+    Fr,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Every supported language, French first.
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
+    /// The ISO 639-1 code: `"fr"` or `"en"`.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// Guesses the language of `text` from its function words.
+    ///
+    /// Counts, over the first few thousand words, how many are frequent
+    /// function words of each language (`data/<lang>/stopwords.txt`).
+    /// French wins ties, since the project is French first.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use article_annotator::Lang;
+    /// assert_eq!(Lang::detect("Le président a déclaré que la panne était réglée."), Lang::Fr);
+    /// assert_eq!(Lang::detect("The president said that the outage was over."), Lang::En);
+    /// ```
+    pub fn detect(text: &str) -> Lang {
+        let (fr, en) = score(text);
+        if en > fr {
+            Lang::En
+        } else {
+            Lang::Fr
+        }
+    }
+}
+
+/// Stopword hits (fr, en) over the first words of `text`.
+fn score(text: &str) -> (u32, u32) {
+    const MAX_WORDS: usize = 3000;
+    let fr = data::resources(Lang::Fr);
+    let en = data::resources(Lang::En);
+    let (mut f, mut e) = (0u32, 0u32);
+    let mut buf = String::new();
+    for word in text
+        .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '\u{2019}'))
+        .filter(|w| !w.is_empty())
+        .take(MAX_WORDS)
+    {
+        buf.clear();
+        buf.extend(word.chars().flat_map(char::to_lowercase).map(|c| if c == '\u{2019}' { '\'' } else { c }));
+        // French elisions: "l'homme" counts as "l'".
+        let key = match buf.find('\'') {
+            Some(i) if i > 0 && i < buf.len() - 1 => &buf[..=i],
+            _ => buf.as_str(),
+        };
+        if fr.stopwords.contains(key) {
+            f += 1;
+        }
+        if en.stopwords.contains(key) {
+            e += 1;
+        }
+    }
+    (f, e)
+}
+
+/// Which language to annotate in: a fixed one, or detected from the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum LangChoice {
+    /// Detect from the text ([`Lang::detect`]).
+    #[default]
+    Auto,
+    /// Use this language whatever the text looks like.
+    Fixed(Lang),
+}
+
+impl LangChoice {
+    /// The language to use for `text`.
+    pub fn resolve(self, text: &str) -> Lang {
+        match self {
+            LangChoice::Auto => Lang::detect(text),
+            LangChoice::Fixed(lang) => lang,
+        }
+    }
+}
+
+impl FromStr for Lang {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Lang, Error> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "fr" | "fra" | "fre" | "french" | "français" => Ok(Lang::Fr),
+            "en" | "eng" | "english" => Ok(Lang::En),
+            _ => Err(Error::unknown_lang(s)),
+        }
+    }
+}
+
+impl FromStr for LangChoice {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<LangChoice, Error> {
+        if s.trim().eq_ignore_ascii_case("auto") || s.trim().is_empty() {
+            Ok(LangChoice::Auto)
+        } else {
+            s.parse().map(LangChoice::Fixed)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_short_texts() {
+        assert_eq!(Lang::detect("Contacté par l'AFP, X n'a pas répondu."), Lang::Fr);
+        assert_eq!(Lang::detect("It did not respond to a request for comment."), Lang::En);
+        assert_eq!(Lang::detect(""), Lang::Fr);
+        assert_eq!(Lang::detect("12345 !!!"), Lang::Fr);
+    }
+
+    #[test]
+    fn override_and_codes() {
+        assert_eq!("auto".parse::<LangChoice>().unwrap(), LangChoice::Auto);
+        assert_eq!("EN".parse::<LangChoice>().unwrap(), LangChoice::Fixed(Lang::En));
+        assert!("xx".parse::<LangChoice>().is_err());
+        assert_eq!(LangChoice::Fixed(Lang::En).resolve("Le chat est là."), Lang::En);
+    }
+}

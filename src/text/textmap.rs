@@ -1,0 +1,1 @@
+//! Maps offsets of text joined from DOM text nodes back to the nodes.
