@@ -33,7 +33,8 @@ pub enum EntityLabel {
 
 impl EntityLabel {
     /// Every label, in the contract's order.
-    pub const ALL: [EntityLabel; 5] = [EntityLabel::Per, EntityLabel::Org, EntityLabel::Loc, EntityLabel::Date, EntityLabel::Misc];
+    pub const ALL: [EntityLabel; 5] =
+        [EntityLabel::Per, EntityLabel::Org, EntityLabel::Loc, EntityLabel::Date, EntityLabel::Misc];
 
     /// The contract's name: "PER", "ORG", "LOC", "DATE", "MISC".
     pub const fn as_str(self) -> &'static str {
@@ -249,7 +250,10 @@ impl Annotator {
 }
 
 fn valid_span(text: &str, span: Span) -> bool {
-    span.start < span.end && span.end <= text.len() && text.is_char_boundary(span.start) && text.is_char_boundary(span.end)
+    span.start < span.end
+        && span.end <= text.len()
+        && text.is_char_boundary(span.start)
+        && text.is_char_boundary(span.end)
 }
 
 /// Annotates `text`, detecting its language.
@@ -367,11 +371,19 @@ impl Document {
     /// ```
     pub fn to_contract(&self, text: &str) -> ContractDocument {
         let index = Utf16Index::new(text);
-        let span = |s: Span| ContractSpan { start: index.convert(s.start), end: index.convert(s.end), text: s.slice(text).to_string() };
+        let span = |s: Span| ContractSpan {
+            start: index.convert(s.start),
+            end: index.convert(s.end),
+            text: s.slice(text).to_string(),
+        };
         // Speaker names: the first PER/ORG mention of the speaker's entity.
         let name_of = |id: u32| {
             self.annotations.iter().find_map(|a| match a {
-                Annotation::Entity(e) if e.entity_id == id && matches!(e.label, EntityLabel::Per | EntityLabel::Org) => Some(e.span.slice(text).to_string()),
+                Annotation::Entity(e)
+                    if e.entity_id == id && matches!(e.label, EntityLabel::Per | EntityLabel::Org) =>
+                {
+                    Some(e.span.slice(text).to_string())
+                }
                 _ => None,
             })
         };
@@ -381,7 +393,13 @@ impl Document {
             .map(|a| {
                 let s = span(a.span());
                 match a {
-                    Annotation::Entity(e) => ContractAnnotation::Entity { start: s.start, end: s.end, text: s.text, label: e.label, entity_id: e.entity_id },
+                    Annotation::Entity(e) => ContractAnnotation::Entity {
+                        start: s.start,
+                        end: s.end,
+                        text: s.text,
+                        label: e.label,
+                        entity_id: e.entity_id,
+                    },
                     Annotation::Quote(q) => ContractAnnotation::Quote {
                         start: s.start,
                         end: s.end,
@@ -389,7 +407,13 @@ impl Document {
                         direct: q.direct,
                         speaker: q.speaker.as_ref().map(|sp| {
                             let ss = span(sp.span);
-                            ContractSpeaker { start: ss.start, end: ss.end, text: ss.text, entity_id: sp.entity_id, speaker_name: sp.entity_id.and_then(name_of) }
+                            ContractSpeaker {
+                                start: ss.start,
+                                end: ss.end,
+                                text: ss.text,
+                                entity_id: sp.entity_id,
+                                speaker_name: sp.entity_id.and_then(name_of),
+                            }
                         }),
                     },
                     Annotation::Claim(c) => ContractAnnotation::Claim {
@@ -420,8 +444,19 @@ mod tests {
             lang: Lang::Fr,
             annotations: vec![
                 Annotation::Entity(Entity { span: Span::new(5, text.len()), label: EntityLabel::Loc, entity_id: 0 }),
-                Annotation::Quote(Quote { span: Span::new(5, text.len()), direct: true, speaker: Some(Speaker { span: Span::new(0, 4), entity_id: Some(0) }) }),
-                Annotation::Claim(Claim { span: Span::new(5, text.len()), reason: ClaimReason::NoResponse, cue: Span::new(5, 8), source: None, other_cues: vec![], explanation: "x".into() }),
+                Annotation::Quote(Quote {
+                    span: Span::new(5, text.len()),
+                    direct: true,
+                    speaker: Some(Speaker { span: Span::new(0, 4), entity_id: Some(0) }),
+                }),
+                Annotation::Claim(Claim {
+                    span: Span::new(5, text.len()),
+                    reason: ClaimReason::NoResponse,
+                    cue: Span::new(5, 8),
+                    source: None,
+                    other_cues: vec![],
+                    explanation: "x".into(),
+                }),
             ],
         };
         let json = serde_json::to_value(doc.to_contract(text)).unwrap();

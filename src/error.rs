@@ -29,19 +29,16 @@ impl Error {
 
     /// An option that is present but unusable (wrong type or value).
     pub fn invalid_option(name: &str, message: &str) -> Error {
-        Error {
-            kind: ErrorKind::InvalidOption { name: name.to_string(), message: message.to_string() },
-        }
+        Error { kind: ErrorKind::InvalidOption { name: name.to_string(), message: message.to_string() } }
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
-            ErrorKind::UnknownLang(code) => write!(
-                f,
-                "unknown language {code:?}: expected \"fr\" or \"en\" (or \"auto\")"
-            ),
+            ErrorKind::UnknownLang(code) => {
+                write!(f, "unknown language {code:?}: expected \"fr\" or \"en\" (or \"auto\")")
+            }
             ErrorKind::InvalidOption { name, message } => {
                 write!(f, "invalid option {name:?}: {message}")
             }

@@ -33,7 +33,8 @@ pub mod text;
 pub mod web;
 
 pub use crate::annotate::{
-    annotate, Annotation, Annotator, Claim, ClaimReason, ContractAnnotation, ContractDocument, ContractSpan, ContractSpeaker, Document, Entity, EntityLabel, Quote, Speaker,
+    annotate, Annotation, Annotator, Claim, ClaimReason, ContractAnnotation, ContractDocument, ContractSpan,
+    ContractSpeaker, Document, Entity, EntityLabel, Quote, Speaker,
 };
 pub use crate::error::Error;
 pub use crate::lang::{Lang, LangChoice};

@@ -28,7 +28,9 @@ pub(crate) use lang_file;
 /// The entries of a list file: lines with comments and surrounding
 /// whitespace removed, blank lines skipped.
 pub(crate) fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
-    file.lines().map(|line| line.split(" #").next().unwrap_or("").trim()).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    file.lines()
+        .map(|line| line.split(" #").next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// Resources shared by the text layer and language identification.
@@ -73,12 +75,23 @@ mod tests {
             ] {
                 let mut prev: Option<&str> = None;
                 for (n, line) in file.lines().enumerate() {
-                    assert_eq!(line, line.trim_end(), "data/{}/{name}: line {}: trailing whitespace", lang.code(), n + 1);
+                    assert_eq!(
+                        line,
+                        line.trim_end(),
+                        "data/{}/{name}: line {}: trailing whitespace",
+                        lang.code(),
+                        n + 1
+                    );
                     if line.starts_with('#') || line.is_empty() {
                         continue;
                     }
                     if let Some(p) = prev {
-                        assert!(p < line, "data/{}/{name}: line {}: {line:?} not sorted after {p:?} or duplicated", lang.code(), n + 1);
+                        assert!(
+                            p < line,
+                            "data/{}/{name}: line {}: {line:?} not sorted after {p:?} or duplicated",
+                            lang.code(),
+                            n + 1
+                        );
                     }
                     prev = Some(line);
                 }

@@ -140,31 +140,58 @@ mod tests {
 
     #[test]
     fn abbreviations_do_not_split() {
-        assert_eq!(split("M. Dupont et Mme Durand sont là. Le Dr Martin aussi.", Lang::Fr), ["M. Dupont et Mme Durand sont là.", "Le Dr Martin aussi."]);
-        assert_eq!(split("Mr. Reid met Dr. Smith. They talked.", Lang::En), ["Mr. Reid met Dr. Smith.", "They talked."]);
-        assert_eq!(split("The U.S. Navy said so. The U.S. The end.", Lang::En), ["The U.S. Navy said so.", "The U.S.", "The end."]);
-        assert_eq!(split("César est mort en 44 av. J.-C. à Rome.", Lang::Fr), ["César est mort en 44 av. J.-C. à Rome."]);
+        assert_eq!(
+            split("M. Dupont et Mme Durand sont là. Le Dr Martin aussi.", Lang::Fr),
+            ["M. Dupont et Mme Durand sont là.", "Le Dr Martin aussi."]
+        );
+        assert_eq!(
+            split("Mr. Reid met Dr. Smith. They talked.", Lang::En),
+            ["Mr. Reid met Dr. Smith.", "They talked."]
+        );
+        assert_eq!(
+            split("The U.S. Navy said so. The U.S. The end.", Lang::En),
+            ["The U.S. Navy said so.", "The U.S.", "The end."]
+        );
+        assert_eq!(
+            split("César est mort en 44 av. J.-C. à Rome.", Lang::Fr),
+            ["César est mort en 44 av. J.-C. à Rome."]
+        );
         assert_eq!(split("J. K. Rowling wrote it.", Lang::En), ["J. K. Rowling wrote it."]);
     }
 
     #[test]
     fn french_spacing_and_quotes() {
-        let text = "Il a dit\u{202F}: «\u{A0}Je pars\u{A0}!\u{A0}» Puis il est parti. Pourquoi\u{202F}? Personne ne sait.";
-        assert_eq!(split(text, Lang::Fr), ["Il a dit\u{202F}: «\u{A0}Je pars\u{A0}!\u{A0}»", "Puis il est parti.", "Pourquoi\u{202F}?", "Personne ne sait."]);
+        let text =
+            "Il a dit\u{202F}: «\u{A0}Je pars\u{A0}!\u{A0}» Puis il est parti. Pourquoi\u{202F}? Personne ne sait.";
+        assert_eq!(
+            split(text, Lang::Fr),
+            [
+                "Il a dit\u{202F}: «\u{A0}Je pars\u{A0}!\u{A0}»",
+                "Puis il est parti.",
+                "Pourquoi\u{202F}?",
+                "Personne ne sait."
+            ]
+        );
         assert_eq!(split("« Oui ! » dit-il. C'est fait.", Lang::Fr), ["« Oui ! » dit-il.", "C'est fait."]);
         assert_eq!(split("\"It works.\" Then it broke.", Lang::En), ["\"It works.\"", "Then it broke."]);
     }
 
     #[test]
     fn line_breaks_end_sentences() {
-        assert_eq!(split("Un titre sans point\nLe texte. Suite", Lang::Fr), ["Un titre sans point", "Le texte.", "Suite"]);
+        assert_eq!(
+            split("Un titre sans point\nLe texte. Suite", Lang::Fr),
+            ["Un titre sans point", "Le texte.", "Suite"]
+        );
         assert_eq!(split("", Lang::Fr), Vec::<&str>::new());
         assert_eq!(split("...", Lang::Fr), ["..."]);
     }
 
     #[test]
     fn numbers_and_times_do_not_split() {
-        assert_eq!(split("Il est 13H00. La panne a duré 1 200 secondes.", Lang::Fr), ["Il est 13H00.", "La panne a duré 1 200 secondes."]);
+        assert_eq!(
+            split("Il est 13H00. La panne a duré 1 200 secondes.", Lang::Fr),
+            ["Il est 13H00.", "La panne a duré 1 200 secondes."]
+        );
         assert_eq!(split("De retour à passer 24 heures sur 24 et 7 jours sur 7 au travail.", Lang::Fr).len(), 1);
     }
 }

@@ -54,11 +54,12 @@ impl Token {
 }
 
 /// French elided forms (lower-case, without the apostrophe).
-const FR_ELISIONS: &[&str] = &[
-    "c", "d", "j", "jusqu", "l", "lorsqu", "m", "n", "puisqu", "qu", "quoiqu", "s", "t",
-];
+const FR_ELISIONS: &[&str] = &["c", "d", "j", "jusqu", "l", "lorsqu", "m", "n", "puisqu", "qu", "quoiqu", "s", "t"];
 /// Pronouns that follow a verb in inverted French clauses ("dit-il").
-const FR_CLITICS: &[&str] = &["ce", "elle", "elles", "en", "il", "ils", "je", "la", "le", "les", "lui", "moi", "nous", "on", "toi", "tu", "vous", "y"];
+const FR_CLITICS: &[&str] = &[
+    "ce", "elle", "elles", "en", "il", "ils", "je", "la", "le", "les", "lui", "moi", "nous", "on", "toi", "tu", "vous",
+    "y",
+];
 
 /// Splits `text` into tokens.
 ///
@@ -83,7 +84,13 @@ pub fn tokenize(text: &str, lang: Lang) -> Vec<Token> {
         }
         let start = i;
         if let Some(end) = url_end(text, i) {
-            let kind = if text[start..end].contains("://") || text[start..end].starts_with(['w', 'W']) && !text[start..end].contains('@') { TokenKind::Url } else { TokenKind::Email };
+            let kind = if text[start..end].contains("://")
+                || text[start..end].starts_with(['w', 'W']) && !text[start..end].contains('@')
+            {
+                TokenKind::Url
+            } else {
+                TokenKind::Email
+            };
             tokens.push(Token { span: Span::new(start, end), kind });
             i = end;
             continue;
@@ -169,7 +176,8 @@ fn word(text: &str, i: usize, lang: Lang, res: &data::Resources, tokens: &mut Ve
                     // Possessive and contracted "'s": "Musk's" → "Musk" "'s".
                     let rest = &text[after..];
                     let s_end = after + 1;
-                    if rest.starts_with(['s', 'S']) && !text[s_end..].chars().next().is_some_and(char::is_alphanumeric) {
+                    if rest.starts_with(['s', 'S']) && !text[s_end..].chars().next().is_some_and(char::is_alphanumeric)
+                    {
                         push_word(tokens, start, end);
                         tokens.push(Token { span: Span::new(end, s_end), kind: TokenKind::Word });
                         return s_end;
@@ -428,7 +436,11 @@ mod tests {
     fn french_spacing_before_punctuation() {
         for space in [' ', '\u{A0}', '\u{202F}'] {
             let text = format!("«{space}Oui{space}!{space}» Pourquoi{space}? Ainsi{space}: non{space};");
-            assert_eq!(toks(&text, Lang::Fr), ["«", "Oui", "!", "»", "Pourquoi", "?", "Ainsi", ":", "non", ";"], "{space:?}");
+            assert_eq!(
+                toks(&text, Lang::Fr),
+                ["«", "Oui", "!", "»", "Pourquoi", "?", "Ainsi", ":", "non", ";"],
+                "{space:?}"
+            );
         }
     }
 
@@ -436,7 +448,18 @@ mod tests {
     fn elisions() {
         for apo in ['\'', '’'] {
             let text = format!("l{apo}AFP d{apo}Elon Musk qu{apo}il jusqu{apo}à aujourd{apo}hui");
-            let expected = [format!("l{apo}"), "AFP".into(), format!("d{apo}"), "Elon".into(), "Musk".into(), format!("qu{apo}"), "il".into(), format!("jusqu{apo}"), "à".into(), format!("aujourd{apo}hui")];
+            let expected = [
+                format!("l{apo}"),
+                "AFP".into(),
+                format!("d{apo}"),
+                "Elon".into(),
+                "Musk".into(),
+                format!("qu{apo}"),
+                "il".into(),
+                format!("jusqu{apo}"),
+                "à".into(),
+                format!("aujourd{apo}hui"),
+            ];
             assert_eq!(toks(&text, Lang::Fr), expected);
         }
         assert_eq!(kinds("l'AFP", Lang::Fr)[0].1, TokenKind::Elision);
@@ -454,7 +477,10 @@ mod tests {
     #[test]
     fn numbers_and_times() {
         assert_eq!(toks("de 13H00 à 15H00 GMT", Lang::Fr), ["de", "13H00", "à", "15H00", "GMT"]);
-        assert_eq!(toks("1 200 morts et 3\u{202F}000\u{A0}000 euros", Lang::Fr), ["1 200", "morts", "et", "3\u{202F}000\u{A0}000", "euros"]);
+        assert_eq!(
+            toks("1 200 morts et 3\u{202F}000\u{A0}000 euros", Lang::Fr),
+            ["1 200", "morts", "et", "3\u{202F}000\u{A0}000", "euros"]
+        );
         assert_eq!(
             toks("24 heures sur 24 et 7 jours sur 7", Lang::Fr),
             ["24", "heures", "sur", "24", "et", "7", "jours", "sur", "7"]
@@ -466,7 +492,8 @@ mod tests {
 
     #[test]
     fn urls_emails_handles() {
-        let k = kinds("Voir https://example.org/a_(b) et www.afp.com. Écrire à presse@afp.fr ou @AFP #Starship", Lang::Fr);
+        let k =
+            kinds("Voir https://example.org/a_(b) et www.afp.com. Écrire à presse@afp.fr ou @AFP #Starship", Lang::Fr);
         assert!(k.contains(&("https://example.org/a_(b)", TokenKind::Url)));
         assert!(k.contains(&("www.afp.com", TokenKind::Url)));
         assert!(k.contains(&("presse@afp.fr", TokenKind::Email)));
@@ -477,11 +504,32 @@ mod tests {
 
     #[test]
     fn odd_input_does_not_panic() {
-        for text in ["", "...", "'", "’s", "-t-", "a-", "é\u{301}\u{301}", "@", "#", "1 ", "1.", "http://", "x@y", "\u{0}\u{202E}abc", "🇫🇷👨‍👩‍👧"] {
+        for text in [
+            "",
+            "...",
+            "'",
+            "’s",
+            "-t-",
+            "a-",
+            "é\u{301}\u{301}",
+            "@",
+            "#",
+            "1 ",
+            "1.",
+            "http://",
+            "x@y",
+            "\u{0}\u{202E}abc",
+            "🇫🇷👨‍👩‍👧",
+        ] {
             let t = tokenize(text, Lang::Fr);
             let t2 = tokenize(text, Lang::En);
             for tok in t.iter().chain(&t2) {
-                assert!(text.is_char_boundary(tok.span.start) && text.is_char_boundary(tok.span.end) && tok.span.start < tok.span.end, "{text:?}");
+                assert!(
+                    text.is_char_boundary(tok.span.start)
+                        && text.is_char_boundary(tok.span.end)
+                        && tok.span.start < tok.span.end,
+                    "{text:?}"
+                );
             }
         }
     }

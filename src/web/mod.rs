@@ -1,0 +1,1 @@
+//! The browser binding (wasm32 only): `annotate`, `highlight`, `clear`.
