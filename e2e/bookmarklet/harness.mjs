@@ -37,10 +37,21 @@ const TYPES = {
  * Serve `root` on 127.0.0.1 or localhost at a free port. `headersFor(urlPath)` may add response headers
  * (e.g. a Content-Security-Policy). Anything outside `root` is a 404; no network beyond the loopback.
  */
-export function serve(root, { host = "127.0.0.1", headersFor = () => ({}), cors = false, mounts = {} } = {}) {
+export function serve(
+  root,
+  { host = "127.0.0.1", headersFor = () => ({}), cors = false, mounts = {}, overlay = null, dynamic = {} } = {},
+) {
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, "http://x");
+      // `dynamic` maps a URL path to a function making the body (e.g. a generated very long page).
+      for (const [prefix, make] of Object.entries(dynamic)) {
+        if (url.pathname.endsWith(prefix)) {
+          res.writeHead(200, { "content-type": TYPES[path.extname(prefix)], ...headersFor(url.pathname) });
+          res.end(make());
+          return;
+        }
+      }
       // `mounts` maps a URL prefix to another folder (e.g. "/rp/" -> the readability pages).
       let base = root;
       let rel = decodeURIComponent(url.pathname);
@@ -53,6 +64,8 @@ export function serve(root, { host = "127.0.0.1", headersFor = () => ({}), cors 
       }
       let file = path.normalize(path.join(base, rel));
       if (!file.startsWith(path.resolve(base))) throw new Error("outside root");
+      // `overlay`: a folder whose files are served where `root` has none (test doubles of modules not built yet).
+      if (overlay && base === root && !(await stat(file).catch(() => null))) file = path.join(overlay, rel);
       if ((await stat(file)).isDirectory()) file = path.join(file, "index.html");
       const body = await readFile(file);
       const type = TYPES[path.extname(file)] ?? "application/octet-stream";
@@ -69,7 +82,11 @@ export function serve(root, { host = "127.0.0.1", headersFor = () => ({}), cors 
   return new Promise((resolve) => {
     server.listen(0, host, () => {
       const { port } = server.address();
-      resolve({ origin: `http://${host}:${port}`, close: () => new Promise((r) => server.close(r)) });
+      resolve({ origin: `http://${host}:${port}`, close: () =>
+          new Promise((r) => {
+            server.close(r);
+            server.closeAllConnections();
+          }), });
     });
   });
 }

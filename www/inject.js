@@ -1,0 +1,201 @@
+// Loaded by the bookmarklet (bookmarklet.js) into any page: finds the article, annotates it in place with the
+// site's reading interface, and on the next click removes everything again.
+//
+// Leaving no trace: our interface lives in a shadow root on a single host element, appended to <html> and removed
+// on close; highlights go through CSS.highlights (no DOM change) and their styles through
+// document.adoptedStyleSheets (not part of the serialisation). So `document.documentElement.outerHTML` after
+// closing equals the one before opening (checked by e2e/bookmarklet.test.mjs).
+//
+// Hostile pages: if the engine cannot start here (a CSP without 'wasm-unsafe-eval', a connect-src without our
+// origin, Trusted Types refusing something), the article's text goes to our reader page instead, as text only.
+
+import { articleParagraphs, findArticle } from "./js/article-extract.js";
+
+const HOST_ATTR = "data-article-annotator";
+const UI_CSS = `
+:host { all: initial !important; position: fixed !important; z-index: 2147483647 !important; inset: auto 12px 12px auto !important;
+  display: block !important; max-width: min(420px, calc(100vw - 24px)) !important; max-height: calc(100vh - 24px) !important;
+  overflow: auto !important; font: 14px/1.4 system-ui, sans-serif !important; color: #1b1b1b !important; }
+.bar { display: flex; gap: 8px; align-items: center; background: #fff; border: 1px solid #555; border-radius: 6px;
+  padding: 6px 8px; box-shadow: 0 2px 8px rgb(0 0 0 / 0.25); }
+.bar p { margin: 0; flex: 1; }
+.error { border-color: #a00000; }
+button { font: inherit; padding: 4px 10px; border: 1px solid #333; border-radius: 4px; background: #f4f4f4; color: #111; cursor: pointer; }
+button:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 1px; }
+.ui { margin-top: 6px; background: #fff; border: 1px solid #555; border-radius: 6px; }
+.ui:empty { display: none; }
+`;
+
+let session = null;
+
+/**
+ * Open the annotator on this page, or close it if it is open. Never throws: failures end in a visible message.
+ * @param {string} origin the site's origin (where reader.html lives)
+ * @returns {Promise<void>}
+ */
+export async function toggle(origin) {
+  if (session) {
+    session.close();
+    return;
+  }
+  session = { close: () => {} };
+  try {
+    await open(origin);
+  } catch (err) {
+    // open() has its own fallbacks; this is for the unexpected (e.g. a page overriding DOM APIs).
+    session?.close();
+    session = null;
+    try {
+      window.alert(`Article annotator could not start on this page: ${err && err.message ? err.message : err}`);
+    } catch {
+      // alert itself may be disabled (sandboxed frame): nothing else to do.
+    }
+  }
+}
+
+/**
+ * The open session, for tests and debugging: the article element found and why it was chosen; null when closed.
+ * @returns {{articleRoot: Element, reason: string} | null}
+ */
+export function state() {
+  return session?.articleRoot ? { articleRoot: session.articleRoot, reason: session.reason } : null;
+}
+
+async function open(origin) {
+  const { root: articleRoot, reason } = findArticle(document, { live: true });
+
+  const host = document.createElement("div");
+  host.setAttribute(HOST_ATTR, "");
+  const shadow = host.attachShadow({ mode: "open" });
+  const uiSheet = new CSSStyleSheet();
+  uiSheet.replaceSync(UI_CSS);
+  shadow.adoptedStyleSheets = [uiSheet];
+
+  const bar = el("div", { class: "bar", role: "status" });
+  const status = el("p", {}, "Article annotator: loading…");
+  const closeButton = el("button", { type: "button" }, "Close");
+  bar.append(status, closeButton);
+  const ui = el("div", { class: "ui" });
+  shadow.append(bar, ui);
+  document.documentElement.append(host);
+
+  const docSheets = [];
+  let reader = null;
+  let engine = null;
+  const close = () => {
+    try {
+      reader?.destroy();
+    } catch {
+      // destroy() failing must not keep our host in the page.
+    }
+    try {
+      engine?.clear();
+    } catch {
+      // as above
+    }
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => !docSheets.includes(s));
+    host.remove();
+    session = null;
+  };
+  session = { close, host, articleRoot, reason };
+  closeButton.addEventListener("click", close);
+
+  try {
+    const pkg = await import("./pkg/annotator.js");
+    await pkg.default();
+    engine = pkg;
+  } catch (err) {
+    fallback(origin, articleRoot, status, bar, err);
+    return;
+  }
+  try {
+    const styles = await import("./js/highlight-styles.js");
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(stylesheetText(styles));
+    docSheets.push(sheet);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+
+    const { mountReader } = await import("./js/reader-ui.js");
+    if (session?.host !== host) return; // closed while loading
+    reader = mountReader({ host: ui, articleRoot, engine, lang: pageLang() });
+    status.textContent = "Article annotator";
+  } catch (err) {
+    // Trusted Types or a page's odd DOM can break the interface: undo what was painted, then offer the reader page.
+    try {
+      reader?.destroy();
+      engine.clear();
+    } catch {
+      // keep going to the fallback
+    }
+    reader = null;
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => !docSheets.includes(s));
+    fallback(origin, articleRoot, status, bar, err);
+  }
+}
+
+/** Show why the annotator cannot run here and send the article's text to the reader page. */
+function fallback(origin, articleRoot, status, bar, err) {
+  bar.classList.add("error");
+  bar.setAttribute("role", "alert");
+  const why = describe(err);
+  status.textContent = `Article annotator cannot run inside this page (${why}). Its article opens in the reader page.`;
+  const article = {
+    type: "annotator-page",
+    url: location.href,
+    title: document.title,
+    lang: document.documentElement.lang,
+    paragraphs: articleParagraphs(articleRoot, { live: true }),
+    why,
+  };
+  if (!openReader(origin, article)) {
+    // Pop-up blocked (the click's user activation may have run out while loading): a click on our button is new
+    // activation.
+    status.textContent = `Article annotator cannot run inside this page (${why}). Open its article in the reader page?`;
+    const button = el("button", { type: "button" }, "Open reader");
+    button.addEventListener("click", () => {
+      if (openReader(origin, article)) button.remove();
+    });
+    bar.insertBefore(button, bar.lastChild);
+  }
+}
+
+/** window.open + handshake: the article is posted only to the window we opened, only at our origin. */
+function openReader(origin, article) {
+  const w = window.open(`${origin}/reader.html?from=bookmarklet`);
+  if (!w) return false;
+  const onMessage = (e) => {
+    if (e.source === w && e.origin === origin && e.data && e.data.type === "annotator-ready") {
+      window.removeEventListener("message", onMessage);
+      w.postMessage(article, origin);
+    }
+  };
+  window.addEventListener("message", onMessage);
+  return true;
+}
+
+function describe(err) {
+  const msg = String((err && err.message) || err || "");
+  if (/WebAssembly|wasm/i.test(msg)) return "its security policy does not allow WebAssembly";
+  if (/Trusted ?Type/i.test(msg)) return "its security policy requires Trusted Types";
+  if (/fetch|load|import|network/i.test(msg)) return "its security policy blocks our files";
+  return msg.slice(0, 120) || "unknown error";
+}
+
+function stylesheetText(mod) {
+  if (typeof mod.default === "string") return mod.default;
+  const text = Object.values(mod).find((v) => typeof v === "string");
+  if (text === undefined) throw new Error("highlight-styles.js exports no stylesheet text");
+  return text;
+}
+
+function pageLang() {
+  const lang = (document.documentElement.lang || "").slice(0, 2).toLowerCase();
+  return lang === "fr" || lang === "en" ? lang : undefined;
+}
+
+function el(tag, attrs = {}, text = "") {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text) e.textContent = text;
+  return e;
+}
