@@ -92,7 +92,18 @@ function directInlineText(el) {
   let s = "";
   for (const c of el.childNodes) {
     if (c.nodeType === 3) s += c.data;
-    else if (c.nodeType === 1 && !BLOCK_TAGS.has(c.tagName) && !SKIP_TAGS.has(c.tagName)) s += c.textContent;
+    else if (c.nodeType === 1 && !BLOCK_TAGS.has(c.tagName) && !SKIP_TAGS.has(c.tagName)) s += plainText(c);
+  }
+  return s;
+}
+
+/** textContent without the text of scripts, styles and the like (which would count as commas and length). */
+function plainText(el) {
+  if (!el.querySelector("script,style,noscript,template,svg,math")) return el.textContent;
+  let s = "";
+  for (const c of el.childNodes) {
+    if (c.nodeType === 3) s += c.data;
+    else if (c.nodeType === 1 && !SKIP_TAGS.has(c.tagName.toUpperCase())) s += plainText(c);
   }
   return s;
 }
@@ -108,7 +119,8 @@ function parentOf(el) {
  * Find the element holding the page's article.
  * @param {Document} doc the live document, or an inert one from DOMParser (then pass `live: false`)
  * @param {{live?: boolean}} [options]
- * @returns {{root: Element, score: number, reason: string}} `root` is always an element of `doc` (at worst `body`)
+ * @returns {{root: Element, score: number, reason: string, candidates: Array<[Element, number]>}} `root` is always an
+ *   element of `doc` (at worst `body`); `candidates` are the five best-scored containers, for diagnosis
  */
 export function findArticle(doc = document, { live = true } = {}) {
   const body = doc.body || doc.documentElement;
@@ -134,9 +146,9 @@ export function findArticle(doc = document, { live = true } = {}) {
       stack.push(el);
       const tag = el.tagName;
       if (PARAGRAPH_TAGS.has(tag)) {
-        paragraphs.push([el, el.textContent]);
+        paragraphs.push([el, plainText(el)]);
       } else if (tag === "DIV" || tag === "ARTICLE") {
-        if (!el.querySelector(DIV_BLOCKS)) paragraphs.push([el, el.textContent]);
+        if (!el.querySelector(DIV_BLOCKS)) paragraphs.push([el, plainText(el)]);
         else {
           const own = directInlineText(el);
           // Readability wraps such runs in a new <p> inside the DIV, so the DIV itself is the first to score.
@@ -174,6 +186,19 @@ export function findArticle(doc = document, { live = true } = {}) {
   let [top, topScore] = ranked[0];
   let reason = "top candidate";
 
+  // A container scored mostly through one strong descendant (a page wrapper around the article plus a sidebar):
+  // go down to the descendants that score nearly as well (their lowest common ancestor).
+  const inner = ranked.slice(1, 5).filter(([el, s]) => s >= 0.75 * topScore && el !== top && top.contains(el));
+  if (inner.length) {
+    let lca = inner[0][0];
+    for (const [el] of inner) while (!lca.contains(el)) lca = parentOf(lca);
+    if (lca !== top) {
+      top = lca;
+      topScore = scores.get(lca) ?? topScore;
+      reason = "strong candidates inside a wrapper";
+    }
+  }
+
   // Several strong candidates under one ancestor: the article is split into blocks, take the ancestor.
   const alternatives = ranked.slice(1, 5).filter(([, s]) => s / topScore >= 0.75).map(([el]) => el);
   if (alternatives.length >= 3) {
@@ -202,6 +227,11 @@ export function findArticle(doc = document, { live = true } = {}) {
   }
   // Readability appends the top candidate's good siblings to the article; with one root we take the parent instead
   // when those siblings weigh at least as much text as the parent's other (non-furniture) children.
+  const climbOnlyChild = () => {
+    // An only child stands for its parent.
+    for (let p = parentOf(top); p && p !== body && p.children.length === 1; p = parentOf(p)) top = p;
+  };
+  climbOnlyChild();
   for (let n = 0; n < 3; n++) {
     const parent = parentOf(top);
     if (!parent || parent === body.parentElement) break;
@@ -222,12 +252,9 @@ export function findArticle(doc = document, { live = true } = {}) {
     top = parent;
     reason = "parent of the top candidate and its good siblings";
     if (top === body) break;
+    climbOnlyChild();
   }
-  // An only child stands for its parent.
-  for (let parent = parentOf(top); parent && parent !== body && parent.children.length === 1; parent = parentOf(parent)) {
-    top = parent;
-  }
-  return { root: top, score: scores.get(top) ?? topScore, reason };
+  return { root: top, score: scores.get(top) ?? topScore, reason, candidates: ranked.slice(0, 5) };
 }
 
 function isRendered(el) {
