@@ -39,6 +39,8 @@ for (const slug of slugs) {
       const live = ex.findArticle(document, { live: true });
       const ms = performance.now() - t0;
       const liveText = ex.articleParagraphs(live.root, { live: true }).join("\n");
+      const bodyOnly = ex.findArticle(document, { live: true, headline: false });
+      const bodyOnlyText = ex.articleParagraphs(bodyOnly.root, { live: true }).join("\n");
       const inertDoc = await parse(`${base}/source.html`);
       const inert = ex.findArticle(inertDoc, { live: false });
       const inertText = ex.articleParagraphs(inert.root, { live: false }).join("\n");
@@ -46,7 +48,7 @@ for (const slug of slugs) {
       const expected = ex.articleParagraphs(expDoc.body, { live: false }).join("\n");
       const describe = (el) => el.tagName.toLowerCase() + (el.id ? `#${el.id}` : "") +
         (typeof el.className === "string" && el.className.trim() ? `.${el.className.trim().split(/\s+/).join(".")}` : "");
-      return { liveText, inertText, expected, ms, liveRoot: describe(live.root), reason: live.reason };
+      return { liveText, bodyOnlyText, inertText, expected, ms, liveRoot: describe(live.root), reason: live.reason };
     },
     [extractSource, `${pages.origin}/${slug}`],
   ).catch((e) => {
@@ -54,7 +56,8 @@ for (const slug of slugs) {
   });
   const live = compare(r.expected, r.liveText);
   const inert = compare(r.expected, r.inertText);
-  rows.push({ slug, live, inert, ms: r.ms, root: r.liveRoot, reason: r.reason });
+  const bodyOnly = compare(r.expected, r.bodyOnlyText);
+  rows.push({ slug, live, inert, bodyOnly, ms: r.ms, root: r.liveRoot, reason: r.reason });
 }
 await browser.close();
 await site.close();
@@ -73,6 +76,8 @@ if (process.argv.includes("--json")) {
   }
   console.log(`| **mean (${rows.length} pages)** | | **${pct(mean((r) => r.live.coverage))}** | **${pct(mean((r) => r.live.extra))}** | ` +
     `**${pct(mean((r) => r.inert.coverage))}** | **${pct(mean((r) => r.inert.extra))}** | ${mean((r) => r.ms).toFixed(0)} | |`);
+  console.log(`\nwithout widening to the headline (headline: false): mean coverage ${pct(mean((r) => r.bodyOnly.coverage))} %, ` +
+    `mean extra ${pct(mean((r) => r.bodyOnly.extra))} %`);
   const good = rows.filter((r) => r.live.coverage >= 0.9 && r.live.extra <= 0.2).length;
   console.log(`\nlive: ${good}/${rows.length} pages with coverage >= 90 % and extra <= 20 %`);
 }

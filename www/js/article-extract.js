@@ -118,11 +118,11 @@ function parentOf(el) {
 /**
  * Find the element holding the page's article.
  * @param {Document} doc the live document, or an inert one from DOMParser (then pass `live: false`)
- * @param {{live?: boolean}} [options]
+ * @param {{live?: boolean, headline?: boolean}} [options] `headline`: widen to the article's <h1> when cheap
  * @returns {{root: Element, score: number, reason: string, candidates: Array<[Element, number]>}} `root` is always an
  *   element of `doc` (at worst `body`); `candidates` are the five best-scored containers, for diagnosis
  */
-export function findArticle(doc = document, { live = true } = {}) {
+export function findArticle(doc = document, { live = true, headline = true } = {}) {
   const body = doc.body || doc.documentElement;
   // A page hidden as a whole (an anti-clickjacking `html {display: none}` or an anti-flicker `body {visibility:
   // hidden}` that its own script lifts, seen here without that script) says nothing about which parts are hidden: use the static rules then.
@@ -253,6 +253,21 @@ export function findArticle(doc = document, { live = true } = {}) {
     reason = "parent of the top candidate and its good siblings";
     if (top === body) break;
     climbOnlyChild();
+  }
+  // The headline is worth annotating too: when the article's <h1> sits just above the body we found, and taking it
+  // adds little else (byline, share links, a caption), take the enclosing element.
+  if (headline && !top.querySelector("h1")) {
+    const own = visibleLength(top, live);
+    let anc = parentOf(top);
+    for (let level = 0; anc && anc !== body && level < 3; level++, anc = parentOf(anc)) {
+      const h1 = anc.querySelector("h1");
+      if (!h1 || isHidden(h1, live)) continue;
+      if (visibleLength(anc, live) <= own * 1.25 + 400) {
+        top = anc;
+        reason += ", with its headline";
+      }
+      break;
+    }
   }
   return { root: top, score: scores.get(top) ?? topScore, reason, candidates: ranked.slice(0, 5) };
 }
