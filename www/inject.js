@@ -27,6 +27,8 @@ button:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 1px; }
 `;
 
 let session = null;
+// Above this many UTF-16 units the annotation runs in a worker, so the page stays responsive.
+const BIG_TEXT = 200_000;
 
 /**
  * Open the annotator on this page, or close it if it is open. Never throws: failures end in a visible message.
@@ -55,10 +57,11 @@ export async function toggle(origin) {
 
 /**
  * The open session, for tests and debugging: the article element found and why it was chosen; null when closed.
- * @returns {{articleRoot: Element, reason: string} | null}
+ * @returns {{articleRoot: Element, reason: string, annotatedIn?: "worker" | "page"} | null}
  */
 export function state() {
-  return session?.articleRoot ? { articleRoot: session.articleRoot, reason: session.reason } : null;
+  if (!session?.articleRoot) return null;
+  return { articleRoot: session.articleRoot, reason: session.reason, annotatedIn: session.annotatedIn };
 }
 
 async function open(origin) {
@@ -79,7 +82,7 @@ async function open(origin) {
   shadow.append(bar, ui);
   document.documentElement.append(host);
 
-  const docSheets = [];
+  const docSheets = []; // removers of what we added to document.adoptedStyleSheets
   let reader = null;
   let engine = null;
   const close = () => {
@@ -93,7 +96,7 @@ async function open(origin) {
     } catch {
       // as above
     }
-    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => !docSheets.includes(s));
+    docSheets.splice(0).forEach((remove) => remove());
     host.remove();
     session = null;
   };
@@ -109,15 +112,21 @@ async function open(origin) {
     return;
   }
   try {
+    // mountReader adopts the highlight styles itself; adopting them here too keeps them (counted, added once) for
+    // as long as we are open, whatever the interface does, and removes them on close.
     const styles = await import("./js/highlight-styles.js");
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(stylesheetText(styles));
-    docSheets.push(sheet);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    docSheets.push(adoptHighlights(styles));
 
     const { mountReader } = await import("./js/reader-ui.js");
+    const text = engine.extractText(articleRoot);
+    let doc;
+    if (text.length > BIG_TEXT) {
+      status.textContent = `Article annotator: annotating ${Math.round(text.length / 1024)} KB…`;
+      doc = await annotateInWorker(text, pageLang()).catch(() => undefined); // else on this thread, below
+    }
+    if (session?.host === host) session.annotatedIn = doc ? "worker" : "page";
     if (session?.host !== host) return; // closed while loading
-    reader = mountReader({ host: ui, articleRoot, engine, lang: pageLang() });
+    reader = mountReader({ host: ui, articleRoot, engine, lang: pageLang(), doc, text, source: location.href, name: "page" });
     status.textContent = "Article annotator";
   } catch (err) {
     // Trusted Types or a page's odd DOM can break the interface: undo what was painted, then offer the reader page.
@@ -128,9 +137,39 @@ async function open(origin) {
       // keep going to the fallback
     }
     reader = null;
-    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => !docSheets.includes(s));
+    docSheets.splice(0).forEach((remove) => remove());
     fallback(origin, articleRoot, status, bar, err);
   }
+}
+
+/**
+ * Annotate in our worker (worker.js). A worker must come from the page's origin, so a blob: module stands in and
+ * imports ours; pages whose CSP refuses blob: workers make this reject, and the caller annotates on the main thread.
+ */
+function annotateInWorker(text, lang) {
+  return new Promise((resolve, reject) => {
+    const src = `import ${JSON.stringify(new URL("./worker.js", import.meta.url).href)};`;
+    const url = URL.createObjectURL(new Blob([src], { type: "text/javascript" }));
+    let worker;
+    try {
+      worker = new Worker(url, { type: "module" });
+    } catch (err) {
+      URL.revokeObjectURL(url);
+      reject(err);
+      return;
+    }
+    const done = (fn, value) => {
+      worker.terminate();
+      URL.revokeObjectURL(url);
+      fn(value);
+    };
+    worker.onerror = (e) => done(reject, new Error(e.message || "worker failed"));
+    worker.onmessage = (e) => {
+      if (e.data.type === "done") done(resolve, e.data.doc);
+      else if (e.data.type === "error") done(reject, new Error(e.data.message));
+    };
+    worker.postMessage({ id: 1, text, lang });
+  });
 }
 
 /** Show why the annotator cannot run here and send the article's text to the reader page. */
@@ -181,11 +220,15 @@ function describe(err) {
   return msg.slice(0, 120) || "unknown error";
 }
 
-function stylesheetText(mod) {
-  if (typeof mod.default === "string") return mod.default;
-  const text = Object.values(mod).find((v) => typeof v === "string");
-  if (text === undefined) throw new Error("highlight-styles.js exports no stylesheet text");
-  return text;
+/** Adds the ::highlight() styles to the page; returns their remover. */
+function adoptHighlights(styles) {
+  if (typeof styles.adoptHighlightStyles === "function") return styles.adoptHighlightStyles(document);
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(styles.HIGHLIGHT_CSS);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  return () => {
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+  };
 }
 
 function pageLang() {

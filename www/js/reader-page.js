@@ -69,18 +69,19 @@ function render(article, from) {
   return box;
 }
 
-async function annotate(box, lang) {
+async function annotate(box, lang, sourceUrl) {
   const pkg = await import("../pkg/annotator.js");
   await pkg.default();
-  const styles = await import("./highlight-styles.js");
-  const text = typeof styles.default === "string" ? styles.default : Object.values(styles).find((v) => typeof v === "string");
-  if (text) {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(text);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  }
+  // mountReader adopts the ::highlight() styles (js/highlight-styles.js) into this document itself.
   const { mountReader } = await import("./reader-ui.js");
-  mountReader({ host: document.getElementById("ui"), articleRoot: box, engine: pkg, lang: lang === "fr" || lang === "en" ? lang : undefined });
+  mountReader({
+    host: document.getElementById("ui"),
+    articleRoot: box,
+    engine: pkg,
+    lang: lang === "fr" || lang === "en" ? lang : undefined,
+    source: sourceUrl,
+    name: "article",
+  });
 }
 
 function start() {
@@ -104,7 +105,7 @@ function start() {
     const why = article.why ? ` (${article.why})` : " (its security policy blocks scripts from this site)";
     setStatus(`The annotator could not run inside ${e.origin}${why}, so its article is shown here.`);
     try {
-      await annotate(box, article.lang.slice(0, 2).toLowerCase());
+      await annotate(box, article.lang.slice(0, 2).toLowerCase(), article.url || undefined);
     } catch (err) {
       setStatus(`The article is shown, but the annotator failed to start: ${err && err.message ? err.message : err}`, true);
     }

@@ -33,7 +33,7 @@ export function annotate(text, { lang } = {}) {
 
 export function highlight(root, doc, { mode } = {}) {
   const nodes = textNodes(root);
-  const { annotations } = annotate(nodes.map((t) => t.data).join(""));
+  const { annotations } = doc;
   const ranges = [];
   let base = 0;
   let i = 0;
@@ -42,7 +42,7 @@ export function highlight(root, doc, { mode } = {}) {
     while (i < annotations.length && annotations[i].end <= end) {
       const a = annotations[i++];
       if (a.start < base) continue;
-      const r = doc.createRange();
+      const r = root.ownerDocument.createRange();
       r.setStart(t, a.start - base);
       r.setEnd(t, a.end - base);
       ranges.push(r);
@@ -50,7 +50,12 @@ export function highlight(root, doc, { mode } = {}) {
     base = end;
   }
   CSS.highlights.set(NAMES[0], new Highlight(...ranges));
-  return { painted: ranges.length, unmatched: annotations.length - ranges.length, mode: mode ?? "highlight" };
+  return {
+    painted: ranges.length,
+    unmatched: annotations.length - ranges.length,
+    mode: mode ?? "highlight-api",
+    counts: { "entity-MISC": ranges.length },
+  };
 }
 
 export function clear() {
