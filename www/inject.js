@@ -23,7 +23,7 @@ const UI_CSS = `
 button { font: inherit; padding: 4px 10px; border: 1px solid #333; border-radius: 4px; background: #f4f4f4; color: #111; cursor: pointer; }
 button:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 1px; }
 .ui { margin-top: 6px; background: #fff; border: 1px solid #555; border-radius: 6px; }
-.ui:empty { display: none; }
+.ui:empty, .ui[hidden] { display: none; }
 `;
 
 let session = null;
@@ -77,8 +77,15 @@ async function open(origin) {
   const bar = el("div", { class: "bar", role: "status" });
   const status = el("p", {}, "Article annotator: loading…");
   const closeButton = el("button", { type: "button" }, "Close");
-  bar.append(status, closeButton);
-  const ui = el("div", { class: "ui" });
+  const ui = el("div", { class: "ui", id: "annotator-ui" });
+  // The panel can cover part of the article: let the reader fold it away.
+  const panelButton = el("button", { type: "button", "aria-expanded": "true", "aria-controls": "annotator-ui" }, "Panel");
+  panelButton.addEventListener("click", () => {
+    const shown = ui.hidden;
+    ui.hidden = !shown;
+    panelButton.setAttribute("aria-expanded", String(shown));
+  });
+  bar.append(status, panelButton, closeButton);
   shadow.append(bar, ui);
   document.documentElement.append(host);
 
