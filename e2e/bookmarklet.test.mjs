@@ -92,9 +92,14 @@ after(async () => {
 /** A page with its console errors and uncaught exceptions recorded. */
 async function openPage(url) {
   const page = await context.newPage();
-  const log = { errors: [], uncaught: [] };
+  const log = { errors: [], uncaught: [], pageResources: [] };
   page.on("console", (m) => {
-    if (m.type() === "error") log.errors.push(m.text());
+    if (m.type() !== "error") return;
+    // The page's own resources (saved pages reference images and scripts we do not have) may fail to load at any
+    // time, e.g. lazy images when our panel changes the layout: not our errors. Ours (the site's) are kept.
+    const at = m.location()?.url ?? "";
+    if (/^Failed to load resource/.test(m.text()) && !at.startsWith(site.origin)) log.pageResources.push(at);
+    else log.errors.push(m.text());
   });
   page.on("pageerror", (e) => log.uncaught.push(e.message));
   await page.goto(url, { waitUntil: "load" });
@@ -208,6 +213,7 @@ async function roundTrip(t, url, { expected, shot, minCoverage = 0.9, maxExtra =
 
     assert.deepEqual(log.uncaught, [], "uncaught exceptions");
     assert.deepEqual(log.errors, [], "console errors");
+    if (log.pageResources.length) t.diagnostic(`page's own resources failed to load: ${log.pageResources.join(" ")}`);
     assert.ok(m.coverage >= minCoverage, `coverage ${m.coverage.toFixed(3)} < ${minCoverage}`);
     assert.ok(m.extra <= maxExtra, `extra ${m.extra.toFixed(3)} > ${maxExtra}`);
     return { ...m, ranges: open.ranges, annotations: open.annotations, reason: open.reason, annotatedIn: open.annotatedIn };
@@ -280,7 +286,12 @@ test("edge-case pages: found, painted inside the article, removed without trace"
 });
 
 test("readability pages: the bookmarklet works on saved real pages", async (t) => {
-  const slugs = (await readdir(readabilityDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  // BOOKMARKLET_PAGES=slug,slug runs only those pages.
+  const only = process.env.BOOKMARKLET_PAGES?.split(",");
+  const slugs = (await readdir(readabilityDir, { withFileTypes: true }))
+    .filter((d) => d.isDirectory() && (!only || only.includes(d.name)))
+    .map((d) => d.name)
+    .sort();
   const tool = await context.newPage();
   await tool.goto(`${site.origin}/install.html`);
   const rows = [];
@@ -312,8 +323,10 @@ test("readability pages: the bookmarklet works on saved real pages", async (t) =
   const mean = (f) => rows.reduce((s, r) => s + f(r), 0) / rows.length;
   t.diagnostic(`${rows.length} pages: mean coverage ${(100 * mean((r) => r.coverage)).toFixed(1)} %, ` +
     `mean extra ${(100 * mean((r) => r.extra)).toFixed(1)} %`);
-  assert.ok(mean((r) => r.coverage) >= 0.9);
-  assert.ok(mean((r) => r.extra) <= 0.15);
+  if (!only) {
+    assert.ok(mean((r) => r.coverage) >= 0.9);
+    assert.ok(mean((r) => r.extra) <= 0.15);
+  }
   const annotated = rows.filter((r) => r.path === "in-page" && r.annotations > 0);
   t.diagnostic(`${annotated.length} pages with annotations, all painted inside the region`);
 });

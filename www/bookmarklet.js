@@ -12,7 +12,8 @@
 // answers, only to a window it opened and only to our origin, with {type: "annotator-page", url, title, lang, html}.
 
 /* eslint-disable no-undef */
-// Runs in the page. Kept free of comments and `%`, and self-contained: it is turned into text by `bookmarkletSource`.
+// Runs in the page. Kept free of comments, `%` and escaped quotes, and self-contained: it is turned into text by
+// `bookmarkletSource`.
 function run(o) {
   import(o + "/inject.js").then(
     (m) => m.toggle(o),
@@ -42,7 +43,12 @@ function run(o) {
 export function bookmarkletSource(origin) {
   const url = new URL(origin);
   if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`not an http(s) origin: ${origin}`);
-  const body = run.toString().replace(/\s+/g, " ");
+  // Squeeze the whitespace outside string literals (`run` has only plain double-quoted ones).
+  const body = run
+    .toString()
+    .split(/("[^"]*")/)
+    .map((part, i) => (i % 2 ? part : part.replace(/\s+/g, " ").replace(/ ?([(){}[\],;:=<>!&|+?]) ?/g, "$1")))
+    .join("");
   return `void (${body})(${JSON.stringify(url.origin)})`;
 }
 
