@@ -114,7 +114,7 @@ function mount(doc) {
   state.doc = doc;
   reader = mountReader({
     host: readerHost, articleRoot: articleText, engine, doc, lang: doc.lang,
-    source: current.source || location.href, name: current.slug, mode: hashParam("mode") || "auto",
+    source: /^https?:\/\//.test(current.source || "") ? current.source : location.href, name: current.slug, mode: hashParam("mode") || "auto",
   });
   document.dispatchEvent(new CustomEvent("annotator:painted", { detail: reader.result }));
 }
@@ -131,11 +131,13 @@ async function show(text, meta) {
   $("article-title").textContent = meta.title || "";
   const m = $("article-meta");
   m.replaceChildren();
-  if (meta.source) {
+  if (/^https?:\/\//.test(meta.source || "")) {
     const a = document.createElement("a");
     a.href = meta.source;
-    a.textContent = `${CHROME[chromeLang].source}`;
+    a.textContent = CHROME[chromeLang].source;
     m.append(a);
+  } else if (meta.source) {
+    m.append(`${CHROME[chromeLang].source}${chromeLang === "fr" ? " : " : ": "}${meta.source}`);
   }
   if (meta.licence) m.append(`${meta.source ? " · " : ""}${CHROME[chromeLang].licence}${chromeLang === "fr" ? " : " : ": "}${meta.licence}`);
   $("article").setAttribute("lang", meta.lang && meta.lang !== "auto" ? meta.lang : "");
