@@ -211,7 +211,7 @@ test("paints a supplied document: highlights, toggles, tooltip, keyboard, panel"
   const pc = await boxOf(page, ci);
   await page.mouse.move(pc.x, pc.y);
   await page.waitForFunction(() => /Conditionnel/.test(document.querySelector(".annot-tooltip").textContent));
-  assert.match(await page.textContent(".annot-tooltip"), /Indice : « pourrait »/);
+  assert.match(await page.textContent(".annot-tooltip"), /Indice\s:\s«\spourrait\s»/);
   assert.match(await page.textContent(".annot-tooltip"), /conditionnel présente/);
   await page.mouse.move(5, 5);
 
@@ -226,7 +226,7 @@ test("paints a supplied document: highlights, toggles, tooltip, keyboard, panel"
   }));
   assert.equal(focused.cls, "annot-marker");
   assert.match(focused.label, /^Citation \(Elon Musk\)/);
-  assert.match(focused.tip, /Locuteur : Elon Musk/);
+  assert.match(focused.tip, /Locuteur\s:\sElon Musk/);
   assert.match(focused.status, /1 sur 1/);
   await page.screenshot({ path: path.join(SHOTS, "fr-keyboard-quote.png") });
   // Entities: n, n, p walk through them in text order.
@@ -320,7 +320,7 @@ test("an HTML file is read as text, never inserted as HTML", async () => {
   await waitReady(page);
   const got = await page.evaluate(() => ({
     paras: [...document.querySelectorAll("#article-text p")].map((p) => p.textContent),
-    elements: document.querySelectorAll("#article-text *:not(p)").length,
+    elements: document.querySelectorAll("#article-text p *, #article-text *:not(p):not(div)").length,
     pwned: window.pwned, title: document.getElementById("article-title").textContent, lang: window.annotatorPage.doc.lang,
   }));
   assert.deepEqual(got.paras, ["Titre", "Le ministre aurait\u00a0démissionné.", "Selon une source, rien."]);
@@ -373,34 +373,41 @@ test("forced-colours mode keeps every layer distinguishable", async () => {
   await page.close();
 });
 
-test("a 1 MB article: annotation runs in a worker, the page never blocks for 50 ms while it runs", async () => {
+test("a 1 MB article: the page never blocks for 50 ms, annotation runs in a worker with a progress indication", async () => {
   const { page } = await open(`#seed=${encodeURIComponent(frenchSeed().slug)}`);
   const seedText = fs.readFileSync(path.join(ROOT, "seeds", frenchSeed().path), "utf8");
   let big = "";
   while (big.length < 1_000_000) big += seedText + "\n\n";
   await page.evaluate(() => {
     window.__long = [];
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push({ start: e.startTime, ms: e.duration }); })
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push({ start: Math.round(e.startTime), ms: Math.round(e.duration) }); })
       .observe({ type: "longtask" });
-    window.annotatorPage.ready = false;
+    document.addEventListener("annotator:start", () => { window.__start = performance.now(); }, { once: true });
+    window.__progress = [];
+    new MutationObserver(() => window.__progress.push(document.getElementById("progress-text").textContent))
+      .observe(document.getElementById("progress-text"), { childList: true, characterData: true, subtree: true });
     document.addEventListener("annotator:annotating", () => { window.__annotating = performance.now(); }, { once: true });
     document.addEventListener("annotator:annotated", () => { window.__annotated = performance.now(); }, { once: true });
   });
-  await page.evaluate((t) => { document.getElementById("paste").value = t; }, big);
-  await page.click("#annotate-paste");
-  await page.waitForSelector("#progress:not([hidden])");
-  const progressText = await page.textContent("#progress-text");
+  // Choosing (or dropping) a file is the way in for a big text. The window starts when the page has the
+  // file's text: playwright hands the file over through page script, and a 1 MB paste is the browser's
+  // own textarea work, neither of which is ours.
+  await page.setInputFiles("#file", { name: "big.txt", mimeType: "text/plain", buffer: Buffer.from(big) });
+  await page.waitForFunction(() => window.__annotating);
   await page.screenshot({ path: path.join(SHOTS, "big-progress.png") });
   await waitReady(page);
+  await page.waitForTimeout(300); // let the last frames and long-task entries land
   const m = await page.evaluate(() => ({
-    long: window.__long, from: window.__annotating, to: window.__annotated,
+    long: window.__long.filter((e) => e.start >= window.__start), from: window.__annotating, to: window.__annotated,
     paras: document.querySelectorAll("#article-text p").length, n: window.annotatorPage.doc.annotations.length,
+    timings: window.annotatorPage.timings, chars: window.annotatorPage.text.length, progress: window.__progress,
   }));
-  assert.ok(m.paras > 500, `laid out ${m.paras} paragraphs`);
-  assert.ok(m.from && m.to && m.to > m.from, "annotation phase observed");
-  const during = m.long.filter((e) => e.start + e.ms > m.from && e.start < m.to && e.ms > 50);
-  assert.deepEqual(during, [], "no long task while annotating");
-  const overall = m.long.reduce((a, e) => Math.max(a, e.ms), 0);
-  console.log(`1 MB: progress "${progressText}", ${m.n} annotations, annotating ${Math.round(m.to - m.from)} ms, longest main-thread task overall ${Math.round(overall)} ms`);
+  const progressText = m.progress.find((t) => /Annot/.test(t)) || "";
+  console.log(`1 MB: ${m.chars} chars, ${m.paras} paragraphs, ${m.n} annotations; progress "${progressText}"; ` +
+    `timings ${JSON.stringify(m.timings)} ms; long tasks ${JSON.stringify(m.long)}`);
+  assert.ok(m.chars > 900_000 && m.paras > 1000, "the whole text is laid out");
+  assert.match(progressText, /Annot/, "progress shown while annotating");
+  assert.ok(m.from && m.to > m.from, "annotation phase observed");
+  assert.deepEqual(m.long.filter((e) => e.ms > 50), [], "no main-thread task over 50 ms, from the file to the painted page");
   await page.close();
 });

@@ -1,7 +1,8 @@
 // The site's shell: lists the seed articles, shows one as a readable article, annotates it in a
 // worker and mounts the reading interface. Text is only ever inserted with textContent.
 import init, * as engine from "./pkg/annotator.js";
-import { mountReader } from "./js/reader-ui.js";
+import { mountReader, adoptReaderStyles } from "./js/reader-ui.js";
+import { adoptHighlightStyles } from "./js/highlight-styles.js";
 
 const CHROME = {
   en: {
@@ -43,7 +44,10 @@ const state = { engine, ready: false, text: "", doc: null, get reader() { return
 window.annotatorPage = state;
 
 function setChromeLang(lang) {
-  chromeLang = CHROME[lang] ? lang : "en";
+  lang = CHROME[lang] ? lang : "en";
+  // Changing <html lang> restyles the whole page: only when it changes.
+  if (lang === chromeLang && document.documentElement.lang === lang) return;
+  chromeLang = lang;
   const t = CHROME[chromeLang];
   document.documentElement.lang = chromeLang;
   for (const e of document.querySelectorAll("[data-i18n]")) {
@@ -67,22 +71,75 @@ function progress(text) {
 const sizeOf = (n) => (n > 1e6 ? `${(n / 1e6).toFixed(1)} MB` : n > 1e3 ? `${Math.round(n / 1e3)} kB` : `${n} B`);
 const pause = () => new Promise((r) => setTimeout(r, 0));
 
-/** Lays out `text` as paragraphs (one per line), in slices of at most ~8 ms. */
+const SLICE_MS = 4;
+const CHUNK_PARAGRAPHS = 40;
+
+/**
+ * Lays out `text` as paragraphs (one per line), grouped in <div>s of CHUNK_PARAGRAPHS, in slices of
+ * ~8 ms so a long text never blocks the page. The groups let extractText and highlight work one
+ * small element at a time. Returns the group elements.
+ */
 async function render(text) {
   articleText.replaceChildren();
-  const lines = text.split(/\r?\n/).filter((l) => l.trim());
+  // White space collapsed as CSS does, so the joined lines are exactly extractText(articleText).
+  const lines = text.split(/\r?\n/).map((l) => l.replace(/[ \t\r\f]+/g, " ").replace(/^ | $/g, "")).filter(Boolean);
+  const chunks = [];
   let i = 0;
   while (i < lines.length) {
     const t0 = performance.now();
     const frag = document.createDocumentFragment();
-    while (i < lines.length && performance.now() - t0 < 8) {
-      const p = document.createElement("p");
-      p.textContent = lines[i++];
-      frag.append(p);
+    while (i < lines.length && performance.now() - t0 < SLICE_MS) {
+      const chunk = document.createElement("div");
+      for (const end = Math.min(lines.length, i + CHUNK_PARAGRAPHS); i < end; i++) {
+        const p = document.createElement("p");
+        p.textContent = lines[i];
+        chunk.append(p);
+      }
+      chunks.push(chunk);
+      frag.append(chunk);
     }
     articleText.append(frag);
     if (i < lines.length) await pause();
   }
+  return { chunks, lines };
+}
+
+
+/**
+ * Paints `doc` group by group (highlight with append), yielding between slices, and merges the
+ * per-group results into one, indexed like doc.annotations.
+ */
+async function paint(doc, chunks, texts, mode) {
+  const n = doc.annotations.length;
+  const merged = { painted: 0, unmatched: 0, mode: null, ranges: Array(n).fill(null), layers: Array(n).fill(null), offsets: Array(n).fill(null), counts: {} };
+  const order = [...doc.annotations.keys()].sort((a, b) => doc.annotations[a].start - doc.annotations[b].start);
+  let k = 0;
+  let base = 0;
+  let t0 = performance.now();
+  engine.clear();
+  for (let c = 0; c < chunks.length; c++) {
+    const end = base + texts[c].length;
+    const idx = [];
+    while (k < n && doc.annotations[order[k]].start < end) idx.push(order[k++]);
+    if (c === chunks.length - 1) while (k < n) idx.push(order[k++]);
+    if (idx.length) {
+      const sub = idx.map((i) => ({ ...doc.annotations[i], start: doc.annotations[i].start - base, end: doc.annotations[i].end - base }));
+      const r = engine.highlight(chunks[c], { lang: doc.lang, annotations: sub }, { mode, append: merged.mode !== null });
+      merged.mode = r.mode;
+      merged.painted += r.painted;
+      merged.unmatched += r.unmatched;
+      idx.forEach((i, j) => {
+        merged.ranges[i] = r.ranges[j];
+        merged.layers[i] = r.layers[j];
+        merged.offsets[i] = r.offsets[j] && [r.offsets[j][0] + base, r.offsets[j][1] + base];
+      });
+      for (const [layer, count] of Object.entries(r.counts)) merged.counts[layer] = (merged.counts[layer] || 0) + count;
+    }
+    base = end + 1;
+    if (performance.now() - t0 > SLICE_MS) { await pause(); t0 = performance.now(); }
+  }
+  merged.mode ||= mode === "wrap" || !engine.supportsHighlightApi() ? "wrap" : "highlight-api";
+  return merged;
 }
 
 let worker = null;
@@ -107,14 +164,19 @@ function annotateInWorker(text, lang) {
   });
 }
 
-function mount(doc) {
+let chunks = [];
+let chunkTexts = [];
+
+async function mount(doc) {
   reader?.destroy();
   reader = null;
   setChromeLang(doc.lang);
   state.doc = doc;
+  const mode = hashParam("mode") || "auto";
+  const result = await paint(doc, chunks, chunkTexts, mode);
   reader = mountReader({
-    host: readerHost, articleRoot: articleText, engine, doc, lang: doc.lang,
-    source: /^https?:\/\//.test(current.source || "") ? current.source : location.href, name: current.slug, mode: hashParam("mode") || "auto",
+    host: readerHost, articleRoot: articleText, engine, doc, result, text: state.text, lang: doc.lang,
+    source: /^https?:\/\//.test(current.source || "") ? current.source : location.href, name: current.slug, mode,
   });
   document.dispatchEvent(new CustomEvent("annotator:painted", { detail: reader.result }));
 }
@@ -122,12 +184,14 @@ function mount(doc) {
 /** Shows `text` as the article, annotates it and paints it. */
 async function show(text, meta) {
   state.ready = false;
+  document.dispatchEvent(new CustomEvent("annotator:start"));
   message("");
   reader?.destroy();
   reader = null;
   current = meta;
   $("run").textContent = "";
-  if (meta.lang && meta.lang !== "auto") setChromeLang(meta.lang);
+  const lang = meta.lang && meta.lang !== "auto" ? meta.lang : engine.detectLang(text);
+  setChromeLang(lang);
   $("article-title").textContent = meta.title || "";
   const m = $("article-meta");
   m.replaceChildren();
@@ -140,18 +204,28 @@ async function show(text, meta) {
     m.append(`${CHROME[chromeLang].source}${chromeLang === "fr" ? " : " : ": "}${meta.source}`);
   }
   if (meta.licence) m.append(`${meta.source ? " · " : ""}${CHROME[chromeLang].licence}${chromeLang === "fr" ? " : " : ": "}${meta.licence}`);
-  $("article").setAttribute("lang", meta.lang && meta.lang !== "auto" ? meta.lang : "");
+  $("article").setAttribute("lang", lang);
   progress(CHROME[chromeLang].rendering);
-  await render(text);
-  state.text = engine.extractText(articleText);
+  const t0 = performance.now();
+  const laid = await render(text);
+  chunks = laid.chunks;
+  // The text of each group of paragraphs: what extractText(group) gives, without walking the DOM
+  // (render collapsed the white space); the groups are blocks, so the article's text joins them with "\n".
+  chunkTexts = [];
+  for (let i = 0; i < laid.lines.length; i += CHUNK_PARAGRAPHS) chunkTexts.push(laid.lines.slice(i, i + CHUNK_PARAGRAPHS).join("\n"));
+  state.text = chunkTexts.join("\n");
+  state.timings = { render: Math.round(performance.now() - t0) };
   try {
     document.dispatchEvent(new CustomEvent("annotator:annotating"));
-    const { doc, ms } = await annotateInWorker(state.text, meta.lang);
+    const { doc, ms } = await annotateInWorker(state.text, meta.lang || "auto");
     document.dispatchEvent(new CustomEvent("annotator:annotated"));
-    $("article").setAttribute("lang", doc.lang);
     progress(CHROME[chromeLang].painting);
     await pause();
-    mount(doc);
+    $("article").setAttribute("lang", doc.lang); // the same as detectLang's unless the worker was told otherwise
+    const t3 = performance.now();
+    await mount(doc);
+    state.timings.annotate = Math.round(ms);
+    state.timings.paint = Math.round(performance.now() - t3);
     progress("");
     $("progress-text").textContent = "";
     state.lastRun = { ms: Math.round(ms), count: doc.annotations.length };
@@ -243,7 +317,7 @@ function wire() {
     try {
       const doc = JSON.parse(await f.text());
       if (!doc || !Array.isArray(doc.annotations)) throw new Error("no annotations");
-      mount(doc);
+      await mount(doc);
       message("");
     } catch {
       message(CHROME[chromeLang].badDoc);
@@ -264,6 +338,9 @@ function wire() {
 
 async function main() {
   setChromeLang(navigator.language?.startsWith("fr") ? "fr" : "en");
+  // Kept for the page's lifetime: adding a stylesheet restyles the whole page, so not once per article.
+  adoptHighlightStyles(document);
+  adoptReaderStyles(document);
   wire();
   try {
     await init();

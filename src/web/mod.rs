@@ -34,6 +34,8 @@ export interface HighlightOptions {
   mode?: "auto" | "highlight-api" | "wrap";
   /** Layer names to paint ("entity", "entity-PER", "quote", "claim", "claim-hedge", …); default all. */
   layers?: string[];
+  /** Keep what earlier calls painted and add to it (paint a long page one element at a time); default false. */
+  append?: boolean;
 }
 export interface HighlightResult {
   painted: number;
@@ -113,6 +115,13 @@ pub fn clear() {
 #[wasm_bindgen(js_name = setLayerVisible)]
 pub fn set_layer_visible(layer: &str, visible: bool) -> bool {
     highlight::set_layer_visible(layer, visible)
+}
+
+/// The language `annotate` would detect for `text` with `lang: "auto"`:
+/// "fr" or "en". Cheap (reads the first few thousand words).
+#[wasm_bindgen(js_name = detectLang)]
+pub fn detect_lang(text: &str) -> String {
+    crate::Lang::detect(text).code().to_string()
 }
 
 /// Whether this browser has the CSS Custom Highlight API.

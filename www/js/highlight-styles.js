@@ -85,30 +85,50 @@ ${Object.keys(CLAIM_LINES).map(claimRules).join("\n")}
 }
 `;
 
-const adopted = new WeakMap();
+const adopted = new WeakMap(); // root → Map(css → {count, remove})
 
 /**
- * Adds the highlight stylesheet to `doc` (a Document or ShadowRoot) once, through adoptedStyleSheets.
- * Falls back to a <style data-annot-ui> element where constructable stylesheets are missing.
- * @returns {() => void} a function that removes it again.
+ * Adds the stylesheet `css` to `root` (a Document or ShadowRoot) through adoptedStyleSheets, or a
+ * <style data-annot-ui> element where constructable stylesheets are missing. Counted: adopting the
+ * same text twice adds it once, and it goes when every caller has called its remover. (Adding or
+ * removing a sheet restyles the whole page, which takes ~100 ms on a 1 MB article: keep one.)
+ * @returns {() => void} the remover
  */
-export function adoptHighlightStyles(doc = document) {
-  if (adopted.has(doc)) return adopted.get(doc);
-  let remove;
-  const view = (doc.defaultView || doc.ownerDocument?.defaultView || globalThis);
-  if ("adoptedStyleSheets" in doc && view.CSSStyleSheet && "replaceSync" in view.CSSStyleSheet.prototype) {
-    const sheet = new view.CSSStyleSheet();
-    sheet.replaceSync(HIGHLIGHT_CSS);
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-    remove = () => { doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet); };
-  } else {
-    const style = (doc.ownerDocument || doc).createElement("style");
-    style.setAttribute("data-annot-ui", "");
-    style.textContent = HIGHLIGHT_CSS;
-    (doc.head || doc).appendChild(style);
-    remove = () => style.remove();
+export function adoptStyles(root, css) {
+  let sheets = adopted.get(root);
+  if (!sheets) adopted.set(root, (sheets = new Map()));
+  let entry = sheets.get(css);
+  if (!entry) {
+    const view = (root.defaultView || root.ownerDocument?.defaultView || globalThis);
+    let remove;
+    if ("adoptedStyleSheets" in root && view.CSSStyleSheet && "replaceSync" in view.CSSStyleSheet.prototype) {
+      const sheet = new view.CSSStyleSheet();
+      sheet.replaceSync(css);
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      remove = () => { root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet); };
+    } else {
+      const style = (root.ownerDocument || root).createElement("style");
+      style.setAttribute("data-annot-ui", "");
+      style.textContent = css;
+      (root.head || root).appendChild(style);
+      remove = () => style.remove();
+    }
+    entry = { count: 0, remove };
+    sheets.set(css, entry);
   }
-  const once = () => { adopted.delete(doc); remove(); };
-  adopted.set(doc, once);
-  return once;
+  entry.count++;
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    if (--entry.count === 0) {
+      sheets.delete(css);
+      entry.remove();
+    }
+  };
+}
+
+/** Adds the highlight stylesheet to `doc` (Document or ShadowRoot); returns its remover. */
+export function adoptHighlightStyles(doc = document) {
+  return adoptStyles(doc, HIGHLIGHT_CSS);
 }

@@ -3,6 +3,8 @@
 const STRINGS = {
   fr: {
     legend: "Calques",
+    sep: "\u00a0: ",
+    q: (s) => `«\u00a0${s}\u00a0»`,
     entities: "Entités",
     quotes: "Citations",
     claims: "Affirmations non vérifiées",
@@ -35,9 +37,12 @@ const STRINGS = {
     exportJsonLd: "Exporter JSON-LD (Web Annotation)",
     position: (i, n) => `${i} sur ${n}`,
     noHighlight: "Aucun surlignage dans ce calque.",
+    more: (n) => `Afficher la suite (${n} de plus)`,
   },
   en: {
     legend: "Layers",
+    sep: ": ",
+    q: (s) => `“${s}”`,
     entities: "Entities",
     quotes: "Quotations",
     claims: "Unverified claims",
@@ -70,6 +75,7 @@ const STRINGS = {
     exportJsonLd: "Export JSON-LD (Web Annotation)",
     position: (i, n) => `${i} of ${n}`,
     noHighlight: "No highlight in this layer.",
+    more: (n) => `Show more (${n} left)`,
   },
 };
 

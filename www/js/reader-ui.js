@@ -2,7 +2,7 @@
 // tooltips on hover and on keyboard focus, exports. Mounted by the site (www/main.js) into an <aside>
 // and by the bookmarklet into a shadow root. Text always goes in through textContent.
 import { strings } from "./i18n.js";
-import { adoptHighlightStyles, ENTITY_COLOURS, CLAIM_LINES } from "./highlight-styles.js";
+import { adoptHighlightStyles, adoptStyles, ENTITY_COLOURS, CLAIM_LINES } from "./highlight-styles.js";
 import { READER_CSS } from "./reader-styles.js";
 import { toContractJson, toWebAnnotation, download } from "./export.js";
 
@@ -22,17 +22,9 @@ function el(doc, tag, attrs = {}, ...children) {
   return e;
 }
 
-function adoptReaderStyles(root) {
-  const view = (root.ownerDocument || root).defaultView || globalThis;
-  if ("adoptedStyleSheets" in root && view.CSSStyleSheet && "replaceSync" in view.CSSStyleSheet.prototype) {
-    const sheet = new view.CSSStyleSheet();
-    sheet.replaceSync(READER_CSS);
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    return () => { root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet); };
-  }
-  const style = el(root.ownerDocument || root, "style", { "data-annot-ui": true, text: READER_CSS });
-  (root.head || root).append(style);
-  return () => style.remove();
+/** Adds the reader UI's stylesheet to `root` (Document or ShadowRoot); returns its remover. */
+export function adoptReaderStyles(root) {
+  return adoptStyles(root, READER_CSS);
 }
 
 function excerpt(text, max = 90) {
@@ -53,20 +45,22 @@ function isEditable(node) {
  * @param {object} o.engine the wasm module namespace (already initialised): annotate, extractText, highlight, clear, setLayerVisible
  * @param {string} [o.lang] interface language ("fr" | "en"); defaults to the document's language
  * @param {object} [o.doc] an annotation document for extractText(articleRoot); annotated here when absent
+ * @param {object} [o.result] what engine.highlight returned for doc, when the caller painted it (e.g. in slices)
+ * @param {string} [o.text] extractText(articleRoot), when the caller has it
  * @param {string} [o.source] IRI of the article, for the Web Annotation export
  * @param {string} [o.name] base name of exported files
  * @param {"auto"|"highlight-api"|"wrap"} [o.mode] painting mode
  * @returns {{destroy(): void, doc: object, result: object, text: string, exportJson(): string, exportWebAnnotation(): object, next(): void, previous(): void}}
  */
-export function mountReader({ host, articleRoot, engine, lang, doc, source, name = "article", mode = "auto" }) {
+export function mountReader({ host, articleRoot, engine, lang, doc, result, text, source, name = "article", mode = "auto" }) {
   const page = articleRoot.ownerDocument;
   const view = page.defaultView;
   const uiDoc = host.ownerDocument || host;
-  const text = engine.extractText(articleRoot);
+  text ??= engine.extractText(articleRoot);
   if (!doc) doc = engine.annotate(text, { lang: lang || "auto" });
   const t = strings(lang || doc.lang);
   const undo = [adoptHighlightStyles(page), adoptReaderStyles(host.getRootNode ? host.getRootNode() : host)];
-  const result = engine.highlight(articleRoot, doc, { mode });
+  result ||= engine.highlight(articleRoot, doc, { mode });
   undo.push(() => engine.clear());
 
   // Painted annotations, in text order.
@@ -135,12 +129,24 @@ export function mountReader({ host, articleRoot, engine, lang, doc, source, name
 
   // ---- Panel --------------------------------------------------------------------------------
   const panel = el(uiDoc, "section", { "aria-labelledby": `${id}-panel` }, el(uiDoc, "h2", { id: `${id}-panel`, text: t.panel }));
-  const section = (title, list, emptyText) => {
+  // Lists show PAGE entries at a time ("show more"), so a 1 MB article does not build thousands of buttons.
+  const PAGE = 100;
+  const section = (title, list, make, emptyText) => {
     const det = el(uiDoc, "details", { open: true }, el(uiDoc, "summary", { text: `${title} (${list.length})` }));
     if (!list.length) det.append(el(uiDoc, "p", { className: "none", text: emptyText }));
     const ul = el(uiDoc, "ul");
-    for (const li of list) ul.append(li);
     det.append(ul);
+    let shown = 0;
+    const more = el(uiDoc, "button", { type: "button", className: "more" });
+    const fill = () => {
+      for (const x of list.slice(shown, shown + PAGE)) ul.append(make(x));
+      shown = Math.min(list.length, shown + PAGE);
+      if (shown < list.length) more.textContent = t.more(list.length - shown);
+      else more.remove();
+    };
+    more.addEventListener("click", () => { const first = ul.children.length; fill(); ul.children[first]?.querySelector("button")?.focus(); });
+    det.append(more);
+    fill();
     return det;
   };
   const itemButton = (label, meta, targets) => {
@@ -161,12 +167,12 @@ export function mountReader({ host, articleRoot, engine, lang, doc, source, name
   }
   const entityGroups = [...byEntity.values()].sort((x, y) => y.length - x.length || x[0].start - y[0].start);
   const nameOf = (g) => g.reduce((best, it) => (it.a.text.length > best.length ? it.a.text : best), "");
-  panel.append(section(t.entities, entityGroups.map((g) => itemButton(nameOf(g), `${t.label[g[0].a.label] || g[0].a.label} · ${t.mentions(g.length)}`, g)), t.none.entity));
+  panel.append(section(t.entities, entityGroups, (g) => itemButton(nameOf(g), `${t.label[g[0].a.label] || g[0].a.label} · ${t.mentions(g.length)}`, g), t.none.entity));
   const speakerOf = (a) => (a.speaker ? a.speaker.speaker_name || a.speaker.text : t.unattributed);
-  panel.append(section(t.quotes, items.filter((it) => it.a.kind === "quote").map((it) =>
-    itemButton(`« ${excerpt(it.a.text)} »`, `${t.speaker} : ${speakerOf(it.a)}${it.a.direct ? "" : ` (${t.indirect})`}`, [it])), t.none.quote));
-  panel.append(section(t.claims, items.filter((it) => it.a.kind === "claim").map((it) =>
-    itemButton(excerpt(it.a.text), `${t.reason[it.a.reason] || it.a.reason} · ${t.cue} : « ${it.a.cue ? it.a.cue.text : ""} »`, [it])), t.none.claim));
+  panel.append(section(t.quotes, items.filter((it) => it.a.kind === "quote"), (it) =>
+    itemButton(t.q(excerpt(it.a.text)), `${t.speaker}${t.sep}${speakerOf(it.a)}${it.a.direct ? "" : ` (${t.indirect})`}`, [it]), t.none.quote));
+  panel.append(section(t.claims, items.filter((it) => it.a.kind === "claim"), (it) =>
+    itemButton(excerpt(it.a.text), `${t.reason[it.a.reason] || it.a.reason} · ${t.cue}${t.sep}${t.q(it.a.cue ? it.a.cue.text : "")}`, [it]), t.none.claim));
 
   // ---- Exports ------------------------------------------------------------------------------
   const src = source || view.location.href;
@@ -179,7 +185,7 @@ export function mountReader({ host, articleRoot, engine, lang, doc, source, name
 
   // ---- Tooltip, ring and focus marker --------------------------------------------------------
   const tooltip = el(uiDoc, "div", { className: "annot-tooltip", role: "tooltip", id: `${id}-tip`, hidden: true });
-  const marker = el(uiDoc, "button", { type: "button", className: "annot-marker", tabindex: "-1", "aria-describedby": `${id}-tip` });
+  const marker = el(uiDoc, "button", { type: "button", className: "annot-marker", hidden: true, "aria-describedby": `${id}-tip` });
   const rings = el(uiDoc, "div", { "aria-hidden": "true" });
   ui.append(legend, nav, panel, el(uiDoc, "div", { className: "exports" }, jsonBtn, ldBtn), tooltip, marker, rings);
   host.append(ui);
@@ -190,20 +196,20 @@ export function mountReader({ host, articleRoot, engine, lang, doc, source, name
     if (a.kind === "entity") {
       s.append(el(uiDoc, "strong", { text: `${t.label[a.label] || a.label} (${a.label})` }), el(uiDoc, "span", { text: a.text }));
     } else if (a.kind === "quote") {
-      s.append(el(uiDoc, "strong", { text: `${t.quote}${a.direct ? "" : ` (${t.indirect})`}` }), el(uiDoc, "span", { text: `${t.speaker} : ${speakerOf(a)}` }));
+      s.append(el(uiDoc, "strong", { text: `${t.quote}${a.direct ? "" : ` (${t.indirect})`}` }), el(uiDoc, "span", { text: `${t.speaker}${t.sep}${speakerOf(a)}` }));
     } else {
       s.append(el(uiDoc, "strong", { text: t.reason[a.reason] || a.reason }));
-      if (a.cue) s.append(el(uiDoc, "div", { text: `${t.cue} : « ${a.cue.text} »` }));
-      if (a.source) s.append(el(uiDoc, "div", { text: `${t.source} : ${a.source.text}` }));
+      if (a.cue) s.append(el(uiDoc, "div", { text: `${t.cue}${t.sep}${t.q(a.cue.text)}` }));
+      if (a.source) s.append(el(uiDoc, "div", { text: `${t.source}${t.sep}${a.source.text}` }));
       if (a.explanation) s.append(el(uiDoc, "div", { className: "ex", text: a.explanation }));
     }
     return s;
   };
   const plain = (it) => {
     const a = it.a;
-    if (a.kind === "entity") return `${t.label[a.label] || a.label} : ${a.text}`;
-    if (a.kind === "quote") return `${t.quote} (${speakerOf(a)}) : ${excerpt(a.text, 60)}`;
-    return `${t.reason[a.reason] || a.reason} : ${excerpt(a.text, 60)}`;
+    if (a.kind === "entity") return `${t.label[a.label] || a.label}${t.sep}${a.text}`;
+    if (a.kind === "quote") return `${t.quote} (${speakerOf(a)})${t.sep}${excerpt(a.text, 60)}`;
+    return `${t.reason[a.reason] || a.reason}${t.sep}${excerpt(a.text, 60)}`;
   };
   const showTooltip = (list, x, y) => {
     if (!list.length) return hideTooltip();
@@ -236,14 +242,13 @@ export function mountReader({ host, articleRoot, engine, lang, doc, source, name
     current = it;
     if (!it) {
       rings.replaceChildren();
-      marker.setAttribute("tabindex", "-1");
-      marker.removeAttribute("aria-label");
+      marker.hidden = true;
       hideTooltip();
       return;
     }
-    const r = placeRings(flash);
-    marker.setAttribute("tabindex", "0");
     marker.setAttribute("aria-label", plain(it));
+    marker.hidden = false;
+    const r = placeRings(flash);
     const list = navList();
     const pos = list.indexOf(it);
     status.textContent = `${plain(it)} — ${t.position(pos + 1, list.length)}`;
@@ -328,7 +333,10 @@ export function mountReader({ host, articleRoot, engine, lang, doc, source, name
       else hideTooltip();
     });
   };
-  marker.addEventListener("focus", () => { if (current) setCurrent(current); });
+  marker.addEventListener("focus", () => {
+    const r = current && rangeOf(current).getClientRects()[0];
+    if (r) showTooltip([current], r.left, r.bottom - 10);
+  });
   marker.addEventListener("blur", () => hideTooltip());
   articleRoot.addEventListener("mousemove", onMove);
   articleRoot.addEventListener("mouseleave", onLeave);
