@@ -361,15 +361,37 @@ test("accessibility: axe-core finds no violations (French seed with highlights, 
 test("forced-colours mode keeps every layer distinguishable", async () => {
   const { page } = await open(`#seed=${encodeURIComponent(frenchSeed().slug)}`);
   await page.emulateMedia({ forcedColors: "active" });
-  await loadFixture(page);
-  await page.screenshot({ path: path.join(SHOTS, "fr-forced-colors.png") });
-  // The non-colour cues are line styles; check the rules that carry them apply under forced colours.
-  const styles = await page.evaluate(() => {
-    const sheet = document.adoptedStyleSheets.find((s) => [...s.cssRules].some((r) => /annot-quote/.test(r.cssText)));
-    const text = [...sheet.cssRules].map((r) => r.cssText).join("\n");
-    return { overline: /overline/.test(text), wavy: /wavy/.test(text), dotted: /dotted/.test(text), forced: /forced-colors/.test(text) };
-  });
-  assert.deepEqual(styles, { overline: true, wavy: true, dotted: true, forced: true });
+  const { doc } = await loadFixture(page);
+  const ci = doc.annotations.findIndex((a) => a.kind === "claim");
+  const ei = doc.annotations.findIndex((a) => a.kind === "entity" && a.text === "samedi");
+  await boxOf(page, ci);
+  await page.mouse.move(5, 5);
+  const shot = await page.screenshot({ path: path.join(SHOTS, "fr-forced-colors.png") });
+  // Look at the pixels: under forced colours Chrome would paint every highlight with the system
+  // Highlight colours, making layers look alike. The entity must have a filled (Mark) background,
+  // the claim none (its cue is a wavy underline).
+  const filled = await page.evaluate(async ({ b64, idx }) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement("canvas");
+    [c.width, c.height] = [img.width, img.height];
+    const g = c.getContext("2d");
+    g.drawImage(img, 0, 0);
+    const canvasColour = g.getImageData(2, c.height - 2, 1, 1).data;
+    return idx.map((i) => {
+      const r = window.annotatorPage.reader.result.ranges[i].getClientRects()[0];
+      // The upper half of the first line box: background, letters, no underline.
+      const d = g.getImageData(Math.round(r.left) + 1, Math.round(r.top) + 2, Math.max(1, Math.round(r.width) - 2), Math.round(r.height / 2)).data;
+      let n = 0;
+      for (let k = 0; k < d.length; k += 4) {
+        if (Math.abs(d[k] - canvasColour[0]) + Math.abs(d[k + 1] - canvasColour[1]) + Math.abs(d[k + 2] - canvasColour[2]) > 60) n++;
+      }
+      return n / (d.length / 4);
+    });
+  }, { b64: shot.toString("base64"), idx: [ei, ci] });
+  assert.ok(filled[0] > 0.6, `entity background filled (${filled[0].toFixed(2)})`);
+  assert.ok(filled[1] < 0.35, `claim not filled (${filled[1].toFixed(2)})`);
   await page.close();
 });
 

@@ -16,6 +16,7 @@ const CHROME = {
     noEngine: "The engine (www/pkg/) is missing: build it with scripts/wasm.sh build.",
     badDoc: "This file is not an annotation document for this text.",
     source: "Source", licence: "Licence", done: (n, ms) => `${n} annotations in ${ms} ms.`,
+    loaded: (name, n) => `${n} annotations loaded from ${name}.`,
   },
   fr: {
     title: "Annotateur d’articles",
@@ -28,6 +29,7 @@ const CHROME = {
     noEngine: "Le moteur (www/pkg/) manque : construisez-le avec scripts/wasm.sh build.",
     badDoc: "Ce fichier n’est pas un document d’annotations pour ce texte.",
     source: "Source", licence: "Licence", done: (n, ms) => `${n} annotations en ${ms} ms.`,
+    loaded: (name, n) => `${n} annotations chargées depuis ${name}.`,
   },
 };
 
@@ -319,6 +321,7 @@ function wire() {
       if (!doc || !Array.isArray(doc.annotations)) throw new Error("no annotations");
       await mount(doc);
       message("");
+      $("run").textContent = CHROME[chromeLang].loaded(f.name, doc.annotations.length);
     } catch {
       message(CHROME[chromeLang].badDoc);
     }

@@ -124,7 +124,7 @@ export function mountReader({ host, articleRoot, engine, lang, doc, result, text
   const status = el(uiDoc, "p", { className: "status", role: "status", "aria-live": "polite" });
   const nav = el(uiDoc, "section", { "aria-labelledby": `${id}-navh` },
     el(uiDoc, "h2", { id: `${id}-navh`, text: t.navigate }),
-    el(uiDoc, "div", { className: "nav" }, el(uiDoc, "label", { for: `${id}-nav`, text: t.navigate }), select, prevBtn, nextBtn),
+    el(uiDoc, "div", { className: "nav" }, el(uiDoc, "label", { for: `${id}-nav`, text: t.layer }), select, prevBtn, nextBtn),
     status, el(uiDoc, "p", { className: "keys", text: t.keys }));
 
   // ---- Panel --------------------------------------------------------------------------------
@@ -224,10 +224,14 @@ export function mountReader({ host, articleRoot, engine, lang, doc, result, text
   const hideTooltip = () => { tooltip.hidden = true; };
 
   let current = null;
+  let flashUntil = 0;
   const rangeOf = (it) => result.ranges[it.i];
   const placeRings = (flash) => {
     rings.replaceChildren();
     if (!current) return;
+    // Scrolling re-places the rings: a flash still running goes on.
+    if (flash) flashUntil = performance.now() + 1400;
+    else flash = performance.now() < flashUntil;
     const rects = [...rangeOf(current).getClientRects()].filter((r) => r.width > 0 && r.height > 0);
     for (const r of rects) {
       const d = el(uiDoc, "div", { className: flash ? "annot-ring flash" : "annot-ring" });
@@ -240,6 +244,7 @@ export function mountReader({ host, articleRoot, engine, lang, doc, result, text
   };
   function setCurrent(it, { flash = false, focus = false } = {}) {
     current = it;
+    if (!flash) flashUntil = 0;
     if (!it) {
       rings.replaceChildren();
       marker.hidden = true;
