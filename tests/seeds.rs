@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 
 fn seeds() -> Vec<(PathBuf, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let index: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(root.join("index.json")).unwrap()).unwrap();
+    let index: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("index.json")).unwrap()).unwrap();
     index["articles"]
         .as_array()
         .expect("seeds/index.json: articles")
@@ -34,8 +35,9 @@ fn seeds_match_their_expected_annotations() {
             std::fs::write(&expected_path, &actual).unwrap();
             continue;
         }
-        let expected = std::fs::read_to_string(&expected_path)
-            .unwrap_or_else(|_| panic!("{} is missing: run UPDATE_SEEDS=1 cargo test --test seeds", expected_path.display()));
+        let expected = std::fs::read_to_string(&expected_path).unwrap_or_else(|_| {
+            panic!("{} is missing: run UPDATE_SEEDS=1 cargo test --test seeds", expected_path.display())
+        });
         if expected != actual {
             let exp: serde_json::Value = serde_json::from_str(&expected).unwrap();
             let act: serde_json::Value = serde_json::from_str(&actual).unwrap();
@@ -45,5 +47,9 @@ fn seeds_match_their_expected_annotations() {
             failures.push(format!("{}:\n{}\n{}", path.display(), missing.join("\n"), extra.join("\n")));
         }
     }
-    assert!(failures.is_empty(), "seed annotations changed (UPDATE_SEEDS=1 rewrites after review):\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "seed annotations changed (UPDATE_SEEDS=1 rewrites after review):\n{}",
+        failures.join("\n")
+    );
 }

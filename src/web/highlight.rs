@@ -154,7 +154,10 @@ fn walk(root: &Element) -> Walk {
                     continue;
                 }
                 let visibility = prop(&style, &keys.visibility);
-                if visibility == "hidden" || visibility == "collapse" || prop(&style, &keys.content_visibility) == "hidden" {
+                if visibility == "hidden"
+                    || visibility == "collapse"
+                    || prop(&style, &keys.content_visibility) == "hidden"
+                {
                     continue;
                 }
                 let block = if display.is_empty() {
@@ -163,7 +166,8 @@ fn walk(root: &Element) -> Walk {
                     !display.starts_with("inline") && display != "contents"
                 };
                 let ws = prop(&style, &keys.white_space);
-                let pre = if ws.is_empty() { pre || tag == "pre" } else { ws.starts_with("pre") || ws == "break-spaces" };
+                let pre =
+                    if ws.is_empty() { pre || tag == "pre" } else { ws.starts_with("pre") || ws == "break-spaces" };
                 if block {
                     builder.block();
                 }
