@@ -119,7 +119,7 @@ fn walk(root: &Element) -> Walk {
     let root_ws = prop(&root_style, &keys.white_space);
     let root_pre = root_ws.starts_with("pre") || root_ws == "break-spaces";
     let mut stack = Vec::new();
-    push_children(&mut stack, root.as_ref(), root_pre, |n, pre| Step::Enter(n, pre));
+    push_children(&mut stack, root.as_ref(), root_pre, Step::Enter);
     while let Some(step) = stack.pop() {
         let (node, pre) = match step {
             Step::Exit(block) => {
@@ -172,7 +172,7 @@ fn walk(root: &Element) -> Walk {
                     builder.block();
                 }
                 stack.push(Step::Exit(block));
-                push_children(&mut stack, &node, pre, |n, pre| Step::Enter(n, pre));
+                push_children(&mut stack, &node, pre, Step::Enter);
             }
             _ => {}
         }
