@@ -1,5 +1,5 @@
-// The bookmarklet in real headless Chromium: `node --test e2e/bookmarklet.test.mjs` (after `npm install` in
-// e2e/bookmarklet). Two local servers on free ports: the site (www/, with CORS, as a self-hosted copy would serve
+// The bookmarklet in real headless Chromium: `node --test e2e/bookmarklet.test.mjs` (after `npm install` in e2e/;
+// also run by `npm test` there). Two local servers on free ports: the site (www/, with CORS, as a self-hosted copy would serve
 // it) on 127.0.0.1, and the "news sites" on localhost (another origin): the saved readability pages, our
 // edge-case pages (e2e/pages), and the same pages behind strict Content-Security-Policy headers. Every request
 // elsewhere is aborted. The bookmarklet is run the way a bookmarks-bar click runs it: a browser-initiated
@@ -283,6 +283,22 @@ test("edge-case pages: found, painted inside the article, removed without trace"
     assert.equal(m.annotatedIn, "worker", "a 1 MB article should be annotated off the main thread");
     tt.diagnostic(`coverage ${(100 * m.coverage).toFixed(1)} %, extra ${(100 * m.extra).toFixed(1)} %, ${Date.now() - t0} ms`);
   });
+});
+
+test("a second click while loading closes cleanly", async () => {
+  const { page, log } = await openPage(`${news.origin}/pages/news-fr.html`);
+  const before = await settledHtml(page);
+  const sheetsBefore = await page.evaluate(() => document.adoptedStyleSheets.length);
+  await clickBookmarklet(page);
+  await page.waitForFunction(() => document.querySelector("[data-article-annotator]"));
+  await clickBookmarklet(page);
+  await page.waitForTimeout(2000); // let the first click's loading finish
+  assert.equal(await page.evaluate(() => document.querySelectorAll("[data-article-annotator]").length), 0);
+  assert.equal(await page.evaluate(() => CSS.highlights.size), 0);
+  assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), sheetsBefore);
+  assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before);
+  assert.deepEqual([...log.errors, ...log.uncaught], []);
+  await page.close();
 });
 
 test("readability pages: the bookmarklet works on saved real pages", async (t) => {

@@ -1,5 +1,5 @@
 // Measures www/js/article-extract.js against Readability's extraction on ../shared/data/readability-pages.
-// Usage (from the repo root): node e2e/measure-extract.mjs [--json]   (needs `npm install` in e2e/bookmarklet)
+// Usage (from the repo root): node e2e/measure-extract.mjs [--json]   (needs `npm install` in e2e/)
 // For each page: "live" = findArticle() in the page as served (page scripts off); "inert" = findArticle() on a DOMParser copy (the reader-page fallback).
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";

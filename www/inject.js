@@ -109,33 +109,36 @@ async function open(origin) {
   };
   session = { close, host, articleRoot, reason };
   closeButton.addEventListener("click", close);
+  // A second click while we are still loading closes us: after every await, stop if that happened.
+  const closed = () => session?.host !== host;
 
   try {
     const pkg = await import("./pkg/annotator.js");
     await pkg.default();
     engine = pkg;
   } catch (err) {
-    fallback(origin, articleRoot, status, bar, err);
+    if (!closed()) fallback(origin, articleRoot, status, bar, err);
     return;
   }
   try {
     // mountReader adopts the highlight styles itself; adopting them here too keeps them (counted, added once) for
     // as long as we are open, whatever the interface does, and removes them on close.
     const styles = await import("./js/highlight-styles.js");
-    docSheets.push(adoptHighlights(styles));
-
     const { mountReader } = await import("./js/reader-ui.js");
+    if (closed()) return;
+    docSheets.push(adoptHighlights(styles));
     const text = engine.extractText(articleRoot);
     let doc;
     if (text.length > BIG_TEXT) {
       status.textContent = `Article annotator: annotating ${Math.round(text.length / 1024)} KB…`;
       doc = await annotateInWorker(text, pageLang()).catch(() => undefined); // else on this thread, below
     }
-    if (session?.host === host) session.annotatedIn = doc ? "worker" : "page";
-    if (session?.host !== host) return; // closed while loading
+    if (closed()) return;
+    session.annotatedIn = doc ? "worker" : "page";
     reader = mountReader({ host: ui, articleRoot, engine, lang: pageLang(), doc, text, source: location.href, name: "page" });
     status.textContent = "Article annotator";
   } catch (err) {
+    if (closed()) return;
     // Trusted Types or a page's odd DOM can break the interface: undo what was painted, then offer the reader page.
     try {
       reader?.destroy();

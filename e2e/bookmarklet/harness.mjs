@@ -4,7 +4,8 @@ import { readFile, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 
-const require = createRequire(new URL("./package.json", import.meta.url));
+// playwright-core comes from e2e/package.json (npm install in e2e/).
+const require = createRequire(new URL("../package.json", import.meta.url));
 export const { chromium } = require("playwright-core");
 
 export const CHROMIUM_ARGS = [
