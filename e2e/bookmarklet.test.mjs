@@ -13,6 +13,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 import { launch, serve } from "./bookmarklet/harness.mjs";
 import { compare } from "./bookmarklet/metrics.mjs";
 
@@ -283,6 +284,29 @@ test("edge-case pages: found, painted inside the article, removed without trace"
     assert.equal(m.annotatedIn, "worker", "a 1 MB article should be annotated off the main thread");
     tt.diagnostic(`coverage ${(100 * m.coverage).toFixed(1)} %, extra ${(100 * m.extra).toFixed(1)} %, ${Date.now() - t0} ms`);
   });
+});
+
+test("accessibility: axe-core finds no violations on install.html, reader.html and in our injected interface", async () => {
+  const require = createRequire(import.meta.url);
+  const axe = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+  // Evaluated rather than added as a <script>: the page's DOM stays as it was.
+  const run = (page, context) =>
+    page.evaluate(async ([src, ctx]) => {
+      if (!window.axe) (0, eval)(src);
+      const res = await window.axe.run(ctx ?? document, { resultTypes: ["violations"] });
+      return res.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    }, [axe, context]);
+  for (const url of [`${site.origin}/install.html`, `${site.origin}/reader.html`]) {
+    const { page } = await openPage(url);
+    assert.deepEqual(await run(page), [], url);
+    await page.close();
+  }
+  const { page } = await openPage(`${news.origin}/pages/news-fr.html`);
+  await clickBookmarklet(page);
+  assert.equal(await waitForAnnotator(page), "Article annotator");
+  // Only our host (and its shadow tree): the test page's own markup is not ours to judge.
+  assert.deepEqual(await run(page, { include: [["[data-article-annotator]"]] }), []);
+  await page.close();
 });
 
 test("a second click while loading closes cleanly", async () => {

@@ -37,8 +37,10 @@ export function readMessage(data) {
 }
 
 function render(article, from) {
-  document.getElementById("title").textContent = article.title || "Untitled page";
+  const title = document.getElementById("title");
+  title.textContent = article.title || "Untitled page";
   const source = document.getElementById("source");
+  source.hidden = false;
   source.textContent = "From ";
   let href = null;
   try {
