@@ -201,7 +201,11 @@ async function roundTrip(t, url, { expected, shot, minCoverage = 0.9, maxExtra =
     if (requirePaint && open.annotations === 0) t.diagnostic("NOTE: expected annotations on this page");
     assert.equal(open.outside, 0, `${open.outside} highlights outside the article region`);
     const m = compare(expectedText, open.regionText);
-    if (shot) await page.screenshot({ path: path.join(shots, `bookmarklet-${shot}.png`) });
+    if (shot) {
+      // Show the article region (scrolling does not touch the DOM serialisation).
+      await page.evaluate(async (o) => (await import(`${o}/inject.js`)).state()?.articleRoot.scrollIntoView(), site.origin);
+      await page.screenshot({ path: path.join(shots, `bookmarklet-${shot}.png`) });
+    }
 
     await clickBookmarklet(page);
     await page.waitForFunction(() => !document.querySelector("[data-article-annotator]"));
