@@ -40,7 +40,7 @@ const TYPES = {
  */
 export function serve(
   root,
-  { host = "127.0.0.1", headersFor = () => ({}), cors = false, mounts = {}, overlay = null, dynamic = {} } = {},
+  { host = "127.0.0.1", headersFor = () => ({}), cors = false, mounts = {}, overlay = null, overlayAll = false, dynamic = {} } = {},
 ) {
   const server = createServer(async (req, res) => {
     try {
@@ -65,8 +65,13 @@ export function serve(
       }
       let file = path.normalize(path.join(base, rel));
       if (!file.startsWith(path.resolve(base))) throw new Error("outside root");
-      // `overlay`: a folder whose files are served where `root` has none (test doubles of modules not built yet).
-      if (overlay && base === root && !(await stat(file).catch(() => null))) file = path.join(overlay, rel);
+      // `overlay`: a folder whose files are served where `root` has none (test doubles of modules not built yet),
+      // or, with `overlayAll`, wherever the overlay has the file (so the doubles are used as one consistent set).
+      if (overlay && base === root) {
+        const alt = path.join(overlay, rel);
+        const altExists = overlayAll && (await stat(alt).catch(() => null))?.isFile();
+        if (altExists || !(await stat(file).catch(() => null))) file = alt;
+      }
       if ((await stat(file)).isDirectory()) file = path.join(file, "index.html");
       const body = await readFile(file);
       const type = TYPES[path.extname(file)] ?? "application/octet-stream";
