@@ -314,6 +314,67 @@ test("accessibility: axe-core finds no violations on install.html, reader.html a
   await page.close();
 });
 
+test("the engine's painting (both modes) stays in the region and is undone on close", async (t) => {
+  // Until the detectors are merged the engine finds nothing, so paint a supplied annotation document (every
+  // capitalised word of the region) with the engine's own highlight(), in both modes: the Highlight API and the
+  // <mark> wrapping used where that API is missing (which does change the DOM until clear()).
+  const urls = [
+    `${news.origin}/pages/news-fr.html`,
+    `${news.origin}/pages/rtl.html`,
+    `${news.origin}/pages/shadow-dom.html`,
+    `${news.origin}/rp/lemonde-1/source.html`,
+  ];
+  for (const url of urls) {
+    const { page, log } = await openPage(url);
+    // Scroll to the article and screenshot once first: that wakes the page's own lazy loaders before the reference.
+    await page.evaluate(async (o) => (await import(`${o}/js/article-extract.js`)).findArticle(document).root.scrollIntoView(), site.origin);
+    await page.screenshot();
+    const before = await settledHtml(page);
+    log.errors.length = 0; // the saved pages' own scripts fail without their network: not ours
+    log.uncaught.length = 0;
+    await clickBookmarklet(page);
+    assert.equal(await waitForAnnotator(page), "Article annotator");
+    const paint = (mode) =>
+      page.evaluate(
+        async ([o, mode]) => {
+          const root = (await import(`${o}/inject.js`)).state().articleRoot;
+          const engine = await import(`${o}/pkg/annotator.js`);
+          const text = engine.extractText(root);
+          const annotations = [...text.matchAll(/\p{Lu}\p{Ll}{2,}/gu)].map((m) => ({
+            kind: "entity", label: "LOC", start: m.index, end: m.index + m[0].length, text: m[0],
+          }));
+          const res = engine.highlight(root, { lang: "fr", annotations }, { mode });
+          let inside = 0;
+          let outside = 0;
+          for (const [, h] of CSS.highlights) for (const range of h) (root.contains(range.startContainer) ? inside++ : outside++);
+          for (const m of document.querySelectorAll("mark[data-annot]")) (root.contains(m) ? inside++ : outside++);
+          if (mode === "highlight-api") root.scrollIntoView();
+          return { annotations: annotations.length, painted: res.painted, inside, outside };
+        },
+        [site.origin, mode],
+      );
+    const r = { "highlight-api": await paint("highlight-api") };
+    const name = path.basename(url === urls[3] ? "lemonde-1" : url, ".html");
+    await page.screenshot({ path: path.join(shots, `bookmarklet-engine-paint-${name}.png`) });
+    r.wrap = await paint("wrap");
+    r.marksLeft = await page.evaluate(async (o) => {
+      (await import(`${o}/pkg/annotator.js`)).clear();
+      return document.querySelectorAll("mark[data-annot]").length;
+    }, site.origin);
+    t.diagnostic(`${url.replace(news.origin, "")}: ${JSON.stringify(r)}`);
+    for (const mode of ["highlight-api", "wrap"]) {
+      assert.ok(r[mode].painted > 0 && r[mode].painted >= 0.9 * r[mode].annotations, `${mode}: ${JSON.stringify(r[mode])}`);
+      assert.equal(r[mode].outside, 0, `${mode}: painted outside the region`);
+    }
+    assert.equal(r.marksLeft, 0);
+    await clickBookmarklet(page);
+    await page.waitForFunction(() => !document.querySelector("[data-article-annotator]"));
+    assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before, `${url}: DOM changed`);
+    assert.deepEqual([...log.errors, ...log.uncaught], []);
+    await page.close();
+  }
+});
+
 test("a second click while loading closes cleanly", async () => {
   const { page, log } = await openPage(`${news.origin}/pages/news-fr.html`);
   const before = await settledHtml(page);
