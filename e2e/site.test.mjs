@@ -299,11 +299,15 @@ test("paste English text: the interface switches to English", async () => {
   const got = await page.evaluate(() => ({
     lang: window.annotatorPage.doc.lang, html: document.documentElement.lang,
     h2: document.querySelector(".annot-reader h2").textContent,
+    title: document.getElementById("article-title").textContent,
+    current: document.querySelectorAll('#seeds a[aria-current]').length,
     paras: [...document.querySelectorAll("#article-text p")].map((p) => p.textContent),
   }));
   assert.equal(got.lang, "en");
   assert.equal(got.html, "en");
   assert.equal(got.h2, "Layers");
+  assert.equal(got.title, "Pasted text");
+  assert.equal(got.current, 0, "no seed marked current");
   assert.deepEqual(got.paras, text.split("\n\n"));
   await page.screenshot({ path: path.join(SHOTS, "en-paste.png") });
   assert.deepEqual(errors, []);

@@ -194,6 +194,8 @@ async function show(text, meta) {
   $("run").textContent = "";
   const lang = meta.lang && meta.lang !== "auto" ? meta.lang : engine.detectLang(text);
   setChromeLang(lang);
+  if (meta.pasted) meta.title = CHROME[chromeLang].pasted;
+  if (!meta.seed) for (const a of document.querySelectorAll("#seeds a")) a.removeAttribute("aria-current");
   $("article-title").textContent = meta.title || "";
   const m = $("article-meta");
   m.replaceChildren();
@@ -249,7 +251,7 @@ async function showSeed(slug) {
   }
   const res = await fetch(new URL(seed.path, seedsBase));
   if (!res.ok) return message(`${seed.path}: HTTP ${res.status}`);
-  await show(await res.text(), { ...seed });
+  await show(await res.text(), { ...seed, seed: true });
 }
 
 const seedsBase = new URL("../seeds/", location.href);
@@ -310,7 +312,7 @@ async function openFile(file) {
 function wire() {
   $("annotate-paste").addEventListener("click", () => {
     const text = $("paste").value;
-    if (text.trim()) show(text, { slug: "pasted", lang: "auto", title: CHROME[chromeLang].pasted });
+    if (text.trim()) show(text, { slug: "pasted", lang: "auto", pasted: true });
   });
   $("file").addEventListener("change", (e) => e.target.files[0] && openFile(e.target.files[0]));
   $("load-doc").addEventListener("change", async (e) => {

@@ -119,7 +119,7 @@ fn walk(root: &Element) -> Walk {
     let root_ws = prop(&root_style, &keys.white_space);
     let root_pre = root_ws.starts_with("pre") || root_ws == "break-spaces";
     let mut stack = Vec::new();
-    push_children(&mut stack, root.as_ref(), root_pre, |n, pre| Step::Enter(n, pre));
+    push_children(&mut stack, root.as_ref(), root_pre, Step::Enter);
     while let Some(step) = stack.pop() {
         let (node, pre) = match step {
             Step::Exit(block) => {
@@ -154,7 +154,10 @@ fn walk(root: &Element) -> Walk {
                     continue;
                 }
                 let visibility = prop(&style, &keys.visibility);
-                if visibility == "hidden" || visibility == "collapse" || prop(&style, &keys.content_visibility) == "hidden" {
+                if visibility == "hidden"
+                    || visibility == "collapse"
+                    || prop(&style, &keys.content_visibility) == "hidden"
+                {
                     continue;
                 }
                 let block = if display.is_empty() {
@@ -163,12 +166,13 @@ fn walk(root: &Element) -> Walk {
                     !display.starts_with("inline") && display != "contents"
                 };
                 let ws = prop(&style, &keys.white_space);
-                let pre = if ws.is_empty() { pre || tag == "pre" } else { ws.starts_with("pre") || ws == "break-spaces" };
+                let pre =
+                    if ws.is_empty() { pre || tag == "pre" } else { ws.starts_with("pre") || ws == "break-spaces" };
                 if block {
                     builder.block();
                 }
                 stack.push(Step::Exit(block));
-                push_children(&mut stack, &node, pre, |n, pre| Step::Enter(n, pre));
+                push_children(&mut stack, &node, pre, Step::Enter);
             }
             _ => {}
         }
