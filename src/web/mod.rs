@@ -140,6 +140,6 @@ pub fn version() -> String {
 const TS_FNS: &'static str = r#"
 /** Annotates text; throws an Error for a bad option. */
 export function annotate(text: string, options?: AnnotateOptions): Document;
-/** Paints doc onto the text of root (clearing earlier painting first). */
+/** Paints doc onto the text of root, clearing earlier painting first unless options.append. */
 export function highlight(root: Element, doc: Document, options?: HighlightOptions): HighlightResult;
 "#;
