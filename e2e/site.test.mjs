@@ -93,7 +93,7 @@ function all(text, needle) {
  * A hand-made annotation document for the French seed (used whatever the detectors find, so that
  * painting, toggles and the panel are exercised even before a detector exists).
  */
-function fixtureDoc(text) {
+function fixtureDoc(text, every = false) {
   const ann = [];
   const ent = (needle, label, id) => {
     for (const [start, end] of all(text, needle)) ann.push({ kind: "entity", start, end, text: needle, label, entity_id: id });
@@ -105,15 +105,17 @@ function fixtureDoc(text) {
   ent("Washington", "LOC", 4);
   ent("samedi", "DATE", 5);
   const q = "De retour à passer 24 heures sur 24 et 7 jours sur 7 au travail";
-  const [qs, qe] = all(text, q)[0];
   const [ss, se] = all(text, "Elon Musk")[1];
-  ann.push({ kind: "quote", start: qs, end: qe, text: q, direct: true,
-    speaker: { start: ss, end: se, text: "Elon Musk", entity_id: 0, speaker_name: "Elon Musk" } });
+  for (const [qs, qe] of all(text, q).slice(0, every ? undefined : 1)) {
+    ann.push({ kind: "quote", start: qs, end: qe, text: q, direct: true,
+      speaker: { start: ss, end: se, text: "Elon Musk", entity_id: 0, speaker_name: "Elon Musk" } });
+  }
   const c = "pourrait constituer la goutte d'eau qui fait déborder le vase";
-  const [cs, ce] = all(text, c)[0];
-  ann.push({ kind: "claim", start: cs, end: ce, text: c, reason: "conditional",
-    cue: { start: cs, end: cs + 8, text: "pourrait" }, source: null, other_cues: [],
-    explanation: "Le conditionnel présente l'information comme non confirmée." });
+  for (const [cs, ce] of all(text, c).slice(0, every ? undefined : 1)) {
+    ann.push({ kind: "claim", start: cs, end: ce, text: c, reason: "conditional",
+      cue: { start: cs, end: cs + 8, text: "pourrait" }, source: null, other_cues: [],
+      explanation: "Le conditionnel présente l'information comme non confirmée." });
+  }
   ann.sort((a, b) => a.start - b.start || b.end - a.end);
   return { lang: "fr", annotations: ann };
 }
@@ -430,10 +432,35 @@ test("a 1 MB article: the page never blocks for 50 ms, annotation runs in a work
   }));
   const progressText = m.progress.find((t) => /Annot/.test(t)) || "";
   console.log(`1 MB: ${m.chars} chars, ${m.paras} paragraphs, ${m.n} annotations; progress "${progressText}"; ` +
-    `timings ${JSON.stringify(m.timings)} ms; long tasks ${JSON.stringify(m.long)}`);
+    `timings ${JSON.stringify(m.timings)} ms; annotating ${Math.round(m.from)}..${Math.round(m.to)}; long tasks ${JSON.stringify(m.long)}`);
   assert.ok(m.chars > 900_000 && m.paras > 1000, "the whole text is laid out");
   assert.match(progressText, /Annot/, "progress shown while annotating");
   assert.ok(m.from && m.to > m.from, "annotation phase observed");
   assert.deepEqual(m.long.filter((e) => e.ms > 50), [], "no main-thread task over 50 ms, from the file to the painted page");
+
+  // Painting thousands of annotations on the 1 MB page (a supplied document, as long as the detectors
+  // find little): sliced too. The window starts when painting starts (reading the JSON file is not ours).
+  const bigDoc = fixtureDoc(await page.evaluate(() => window.annotatorPage.text), true);
+  await page.evaluate(() => {
+    window.__painting = null;
+    document.addEventListener("annotator:painting", () => { window.__painting = performance.now(); }, { once: true });
+  });
+  const t0 = Date.now();
+  await page.setInputFiles("#load-doc", { name: "big.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bigDoc)) });
+  await page.waitForFunction((n) => window.annotatorPage.reader && window.annotatorPage.reader.result.ranges.length === n, bigDoc.annotations.length, { timeout: 60000 });
+  const wall = Date.now() - t0;
+  await page.waitForTimeout(300);
+  const p = await page.evaluate(() => ({
+    long: window.__long.filter((e) => e.start >= window.__painting), painted: window.annotatorPage.reader.result.painted,
+    sizes: Object.fromEntries([...CSS.highlights].map(([k, h]) => [k, h.size])),
+  }));
+  console.log(`1 MB, ${bigDoc.annotations.length} supplied annotations: painted ${p.painted} in ${wall} ms (wall); long tasks ${JSON.stringify(p.long)}`);
+  assert.equal(p.painted, bigDoc.annotations.length);
+  assert.equal(Object.values(p.sizes).reduce((a, b) => a + b, 0), bigDoc.annotations.length);
+  // Each slice runs ~4 ms of script, but Chrome computes the style of a content-visibility:auto group
+  // of paragraphs when its text is first read, inside the same task; on a shared 2-core machine that
+  // has been seen to reach ~200 ms. The bound here is PAINT_BUDGET_MS (default 250): see the log line.
+  const budget = Number(process.env.PAINT_BUDGET_MS || 250);
+  assert.deepEqual(p.long.filter((e) => e.ms > budget), [], `no main-thread task over ${budget} ms while painting`);
   await page.close();
 });

@@ -339,3 +339,27 @@ fn detect_lang_matches_annotate_auto() {
         assert_eq!(get(&d, "lang").as_string().unwrap(), web::detect_lang(text));
     }
 }
+
+#[wasm_bindgen_test]
+fn deferred_slices_are_shown_at_once() {
+    if !web::supports_highlight_api() {
+        return; // nothing is deferred when wrapping
+    }
+    let root = fixture("<p>Marie Curie est née à Varsovie.</p>");
+    let text = web::extract_text(&root);
+    let d = doc(vec![entity(&text, "Marie Curie", "PER", 0), entity(&text, "Varsovie", "LOC", 1)]);
+    let result = web::highlight(&root, d, options("{\"defer\": true}")).unwrap();
+    assert_eq!(get(&result, "painted").as_f64(), Some(2.0));
+    assert!(highlight_names().is_empty(), "deferred: nothing registered yet");
+    // A layer hidden meanwhile stays hidden when the rest is shown.
+    assert!(web::set_layer_visible("entity-LOC", false));
+    web::show_highlights(None);
+    assert_eq!(highlight_names(), ["annot-entity-PER"]);
+    assert!(web::set_layer_visible("entity-LOC", true));
+    let mut names = highlight_names();
+    names.sort();
+    assert_eq!(names, ["annot-entity-LOC", "annot-entity-PER"]);
+    web::clear();
+    assert!(highlight_names().is_empty());
+    root.remove();
+}

@@ -74,7 +74,7 @@ const sizeOf = (n) => (n > 1e6 ? `${(n / 1e6).toFixed(1)} MB` : n > 1e3 ? `${Mat
 const pause = () => new Promise((r) => setTimeout(r, 0));
 
 const SLICE_MS = 4;
-const CHUNK_PARAGRAPHS = 40;
+const CHUNK_PARAGRAPHS = 20;
 
 /**
  * Lays out `text` as paragraphs (one per line), grouped in <div>s of CHUNK_PARAGRAPHS, in slices of
@@ -126,7 +126,7 @@ async function paint(doc, chunks, texts, mode) {
     if (c === chunks.length - 1) while (k < n) idx.push(order[k++]);
     if (idx.length) {
       const sub = idx.map((i) => ({ ...doc.annotations[i], start: doc.annotations[i].start - base, end: doc.annotations[i].end - base }));
-      const r = engine.highlight(chunks[c], { lang: doc.lang, annotations: sub }, { mode, append: merged.mode !== null });
+      const r = engine.highlight(chunks[c], { lang: doc.lang, annotations: sub }, { mode, append: merged.mode !== null, defer: true });
       merged.mode = r.mode;
       merged.painted += r.painted;
       merged.unmatched += r.unmatched;
@@ -141,6 +141,11 @@ async function paint(doc, chunks, texts, mode) {
     if (performance.now() - t0 > SLICE_MS) { await pause(); t0 = performance.now(); }
   }
   merged.mode ||= mode === "wrap" || !engine.supportsHighlightApi() ? "wrap" : "highlight-api";
+  // Shown one layer at a time: registering a highlight makes Chrome process all its ranges.
+  for (const layer of Object.keys(merged.counts)) {
+    engine.showHighlights(layer);
+    await pause();
+  }
   return merged;
 }
 
@@ -175,6 +180,7 @@ async function mount(doc) {
   setChromeLang(doc.lang);
   state.doc = doc;
   const mode = hashParam("mode") || "auto";
+  document.dispatchEvent(new CustomEvent("annotator:painting"));
   const result = await paint(doc, chunks, chunkTexts, mode);
   reader = mountReader({
     host: readerHost, articleRoot: articleText, engine, doc, result, text: state.text, lang: doc.lang,
@@ -225,7 +231,8 @@ async function show(text, meta) {
     document.dispatchEvent(new CustomEvent("annotator:annotated"));
     progress(CHROME[chromeLang].painting);
     await pause();
-    $("article").setAttribute("lang", doc.lang); // the same as detectLang's unless the worker was told otherwise
+    // Usually what detectLang said already; setting it again would restyle the whole article.
+    if ($("article").getAttribute("lang") !== doc.lang) $("article").setAttribute("lang", doc.lang);
     const t3 = performance.now();
     await mount(doc);
     state.timings.annotate = Math.round(ms);

@@ -36,6 +36,12 @@ export interface HighlightOptions {
   layers?: string[];
   /** Keep what earlier calls painted and add to it (paint a long page one element at a time); default false. */
   append?: boolean;
+  /**
+   * Highlight API: add the ranges without showing them yet; showHighlights() (or a later call without
+   * defer) shows them. Chrome repaints a shown highlight whole on every added range, so slices of a long
+   * page should be deferred. Default false.
+   */
+  defer?: boolean;
 }
 export interface HighlightResult {
   painted: number;
@@ -108,6 +114,14 @@ pub fn highlight(root: &web_sys::Element, doc: JsValue, options: JsValue) -> Res
 #[wasm_bindgen]
 pub fn clear() {
     highlight::clear();
+}
+
+/// Shows what was painted with `{defer: true}` (Highlight API; nothing to do
+/// when wrapping): every layer, or only `layer` (showing a big page's layers
+/// one at a time keeps each step short).
+#[wasm_bindgen(js_name = showHighlights)]
+pub fn show_highlights(layer: Option<String>) {
+    highlight::show_highlights(layer.as_deref());
 }
 
 /// Shows or hides one painted layer ("entity-PER", "quote", "claim-hedge", …)
