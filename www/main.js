@@ -90,7 +90,8 @@ async function render(text) {
   while (i < lines.length) {
     const t0 = performance.now();
     const frag = document.createDocumentFragment();
-    while (i < lines.length && performance.now() - t0 < SLICE_MS) {
+    // At most two groups per slice: the browser styles what was added before the next task.
+    for (let g = 0; g < 2 && i < lines.length && performance.now() - t0 < SLICE_MS; g++) {
       const chunk = document.createElement("div");
       for (const end = Math.min(lines.length, i + CHUNK_PARAGRAPHS); i < end; i++) {
         const p = document.createElement("p");
