@@ -253,6 +253,8 @@ test("paints a supplied document: highlights, toggles, tooltip, keyboard, panel"
     return { flash: ring.classList.contains("flash"), inView: r.top >= 0 && r.bottom <= innerHeight, active: document.activeElement.className };
   });
   assert.deepEqual(after, { flash: true, inView: true, active: "annot-marker" });
+  assert.equal(await page.inputValue(".annot-reader select"), "claim", "n / p now step through claims");
+  assert.match(await page.textContent(".annot-reader .status"), /1 sur 1$/);
   await page.screenshot({ path: path.join(SHOTS, "fr-panel-flash.png") });
   assert.deepEqual(errors, []);
   await page.close();

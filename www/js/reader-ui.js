@@ -153,7 +153,10 @@ export function mountReader({ host, articleRoot, engine, lang, doc, result, text
     let k = 0;
     const b = el(uiDoc, "button", { type: "button" }, el(uiDoc, "span", { text: label }), el(uiDoc, "span", { className: "meta", text: meta }));
     b.addEventListener("click", () => {
-      goTo(targets[k % targets.length], { flash: true, focus: true });
+      const it = targets[k % targets.length];
+      // n / p go on within the layer of what was chosen.
+      if (!navList().includes(it)) select.value = it.a.kind;
+      goTo(it, { flash: true, focus: true });
       k++;
     });
     return el(uiDoc, "li", {}, b);
@@ -256,7 +259,7 @@ export function mountReader({ host, articleRoot, engine, lang, doc, result, text
     const r = placeRings(flash);
     const list = navList();
     const pos = list.indexOf(it);
-    status.textContent = `${plain(it)} — ${t.position(pos + 1, list.length)}`;
+    status.textContent = pos < 0 ? plain(it) : `${plain(it)} — ${t.position(pos + 1, list.length)}`;
     if (r) showTooltip([it], r.left, r.bottom - 10);
     if (focus) marker.focus({ preventScroll: true });
   }
