@@ -260,6 +260,41 @@ test("paints a supplied document: highlights, toggles, tooltip, keyboard, panel"
   await page.close();
 });
 
+test("the reader mounts in a shadow root too (as the bookmarklet does)", async () => {
+  const { page, errors } = await open(`#seed=${encodeURIComponent(frenchSeed().slug)}`);
+  const { doc } = await loadFixture(page);
+  const got = await page.evaluate(async (doc) => {
+    const { mountReader } = await import("./js/reader-ui.js");
+    const state = window.annotatorPage;
+    state.reader.destroy();
+    const host = document.createElement("div");
+    host.setAttribute("data-annot-ui", "");
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: "open" });
+    const ui = document.createElement("div");
+    shadow.append(ui);
+    const article = document.getElementById("article-text");
+    const reader = mountReader({ host: ui, articleRoot: article, engine: state.engine, doc, lang: "fr" });
+    window.__shadowReader = reader;
+    return { painted: reader.result.painted, sheets: shadow.adoptedStyleSheets.length, legend: shadow.querySelectorAll("input[data-layer]").length };
+  }, doc);
+  assert.equal(got.painted, doc.annotations.length);
+  assert.ok(got.sheets >= 1, "UI styles adopted into the shadow root");
+  assert.ok(got.legend >= 5);
+  await page.focus("#article");
+  await page.keyboard.press("n");
+  const tip = await page.evaluate(() => {
+    const root = document.querySelector("div[data-annot-ui]").shadowRoot;
+    return { focused: root.activeElement?.className, tip: root.querySelector(".annot-tooltip").hidden ? null : root.querySelector(".annot-tooltip").textContent };
+  });
+  assert.equal(tip.focused, "annot-marker");
+  assert.match(tip.tip, /\(DATE\)|\(PER\)|\(ORG\)/);
+  await page.evaluate(() => window.__shadowReader.destroy());
+  assert.equal(await page.evaluate(() => CSS.highlights.size), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("export: contract JSON and W3C Web Annotation JSON-LD", async () => {
   const { page } = await open(`#seed=${encodeURIComponent(frenchSeed().slug)}`);
   const { text, doc } = await loadFixture(page);

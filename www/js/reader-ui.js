@@ -228,6 +228,8 @@ export function mountReader({ host, articleRoot, engine, lang, doc, result, text
 
   let current = null;
   let flashUntil = 0;
+  // In a shadow root (the bookmarklet), document.activeElement is the shadow host.
+  const markerFocused = () => marker.getRootNode().activeElement === marker;
   const rangeOf = (it) => result.ranges[it.i];
   const placeRings = (flash) => {
     rings.replaceChildren();
@@ -321,7 +323,7 @@ export function mountReader({ host, articleRoot, engine, lang, doc, result, text
       frame = 0;
       const list = hit(e.clientX, e.clientY);
       if (list.length) showTooltip(list, e.clientX, e.clientY);
-      else if (!current || page.activeElement !== marker) hideTooltip();
+      else if (!current || !markerFocused()) hideTooltip();
     });
   };
   const onLeave = () => { if (!current) hideTooltip(); };
@@ -337,7 +339,7 @@ export function mountReader({ host, articleRoot, engine, lang, doc, result, text
     if (!current) return;
     view.requestAnimationFrame(() => {
       const r = placeRings(false);
-      if (r && !tooltip.hidden && page.activeElement === marker) showTooltip([current], r.left, r.bottom - 10);
+      if (r && !tooltip.hidden && markerFocused()) showTooltip([current], r.left, r.bottom - 10);
       else hideTooltip();
     });
   };
