@@ -75,6 +75,7 @@ const pause = () => new Promise((r) => setTimeout(r, 0));
 
 const SLICE_MS = 4;
 const CHUNK_PARAGRAPHS = 20;
+const SLICED_ABOVE = 100_000; // characters
 
 /**
  * Lays out `text` as paragraphs (one per line), grouped in <div>s of CHUNK_PARAGRAPHS, in slices of
@@ -113,6 +114,9 @@ async function render(text) {
  * per-group results into one, indexed like doc.annotations.
  */
 async function paint(doc, chunks, texts, mode) {
+  // An ordinary article is painted in one call (a few ms). Slices are for long texts; there an
+  // annotation that runs across two groups of paragraphs cannot be placed and is counted as unmatched.
+  if (state.text.length < SLICED_ABOVE) return engine.highlight(articleText, doc, { mode });
   const n = doc.annotations.length;
   const merged = { painted: 0, unmatched: 0, mode: null, ranges: Array(n).fill(null), layers: Array(n).fill(null), offsets: Array(n).fill(null), counts: {} };
   const order = [...doc.annotations.keys()].sort((a, b) => doc.annotations[a].start - doc.annotations[b].start);
