@@ -135,7 +135,8 @@ const highlights = (page) =>
 const boxOf = (page, i) =>
   page.evaluate((i) => {
     const r = window.annotatorPage.reader.result.ranges[i];
-    r.startContainer.parentElement.scrollIntoView({ block: "center" });
+    const c = r.startContainer;
+    (c.nodeType === 1 ? c : c.parentElement).scrollIntoView({ block: "center" });
     const b = r.getClientRects()[0];
     return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
   }, i);
@@ -381,6 +382,15 @@ test("the wrapping fallback paints and restores the article", async () => {
   const marks = await page.$$eval("#article-text mark[data-annot]", (m) => m.length);
   assert.ok(marks >= doc.annotations.length, `marks: ${marks}`);
   assert.equal(Object.keys(await highlights(page)).length, 0, "no Highlight API entries in wrap mode");
+  // Hover works the same on marks.
+  const pc = await boxOf(page, doc.annotations.findIndex((a) => a.kind === "claim"));
+  await page.mouse.move(pc.x, pc.y);
+  await page.waitForFunction(() => /Conditionnel/.test(document.querySelector(".annot-tooltip").textContent));
+  // Toggling a layer off changes only our marks' attributes.
+  await page.click('input[data-layer="entity-PER"]');
+  assert.equal(await page.$$eval('#article-text mark[data-annot~="entity-PER"]', (m) => m.length), 0);
+  assert.ok(await page.$$eval('#article-text mark[data-annot-all~="entity-PER"]', (m) => m.length) > 0);
+  await page.mouse.move(5, 5);
   await page.screenshot({ path: path.join(SHOTS, "fr-wrap-fallback.png") });
   await page.evaluate(() => window.annotatorPage.reader.destroy());
   assert.equal(await page.$eval("#article-text", (e) => e.innerHTML), before);
