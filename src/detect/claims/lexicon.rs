@@ -82,6 +82,7 @@ pub(crate) mod class {
     pub const STRESSED: u32 = 1 << 12;
     pub const BLOCK_POUR: u32 = 1 << 13;
     pub const PROPOSAL: u32 = 1 << 14;
+    pub const SUB: u32 = 1 << 15;
 
     pub fn parse(name: &str) -> Option<u32> {
         Some(match name {
@@ -100,6 +101,7 @@ pub(crate) mod class {
             "stressed" => STRESSED,
             "block-pour" => BLOCK_POUR,
             "proposal" => PROPOSAL,
+            "sub" => SUB,
             _ => return None,
         })
     }

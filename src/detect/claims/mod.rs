@@ -146,6 +146,14 @@ impl<'a, 't> Context<'a, 't> {
         Span::new(self.a.tokens[first].span.start, self.a.tokens[end - 1].span.end)
     }
 
+    /// "de", "d'", "of": a preposition that keeps a noun phrase going.
+    fn is_of(&self, i: usize) -> bool {
+        let t = self.text(i);
+        t.eq_ignore_ascii_case("de")
+            || t.eq_ignore_ascii_case("of")
+            || t.starts_with(['d', 'D']) && t.len() <= 3 && t.ends_with(['\'', '’'])
+    }
+
     fn is_capitalized(&self, i: usize) -> bool {
         self.a.tokens[i].is_capitalized(self.a.text)
     }
@@ -221,7 +229,7 @@ impl<'a, 't> Context<'a, 't> {
             if self.is_comma(p) && (self.is(j, class::CONJ) && !self.is(j, class::ADV) || self.frame_at(j)) {
                 return j;
             }
-            if self.is_comma(p) && self.frame_ends_before(si, p) {
+            if self.is_comma(p) && (self.frame_ends_before(si, p) || self.subordinate_ends_at(si, p)) {
                 return j;
             }
             j -= 1;
@@ -274,6 +282,21 @@ impl<'a, 't> Context<'a, 't> {
             }
         }
         false
+    }
+
+    /// True when the comma at `comma` closes a preposed subordinate clause
+    /// ("Même si la mairie dément, …", "When the fire started, …").
+    fn subordinate_ends_at(&self, si: usize, comma: usize) -> bool {
+        let lo = self.a.sentence_tokens[si].start;
+        let stop = comma.saturating_sub(MAX_SCAN).max(lo);
+        let mut k = comma;
+        while k > stop && !(self.is_comma(k - 1) || self.punct(k - 1, &[';', ':'])) {
+            k -= 1;
+        }
+        while k < comma && self.is(k, class::CONJ) && !self.is(k, class::SUB) {
+            k += 1;
+        }
+        k < comma && self.is(k, class::SUB)
     }
 
     /// An inverted reporting clause at `i` after a comma: "…, affirme X",
@@ -380,7 +403,9 @@ impl<'a, 't> Context<'a, 't> {
         }
         let prev = self.a.sentences[si - 1];
         if let Some(e) = self.entities.iter().rev().find(|e| {
-            e.span.start >= prev.start && e.span.end <= prev.end && matches!(e.label, EntityLabel::Per | EntityLabel::Org)
+            e.span.start >= prev.start
+                && e.span.end <= prev.end
+                && matches!(e.label, EntityLabel::Per | EntityLabel::Org)
         }) {
             return Some(e.span);
         }
@@ -533,8 +558,7 @@ impl<'a, 't> Context<'a, 't> {
     fn verb(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
         let r = self.a.sentence_tokens[si].clone();
         // "l'accusé", "the claims": a noun, not a verb.
-        if h.first > r.start && self.is(h.first - 1, class::DET) && !self.is(h.first - 1, class::CLITIC | class::PRON)
-        {
+        if h.first > r.start && self.is(h.first - 1, class::DET) && !self.is(h.first - 1, class::CLITIC | class::PRON) {
             return;
         }
         let mut c = h.end;
@@ -568,6 +592,11 @@ impl<'a, 't> Context<'a, 't> {
             let mut first = c;
             if first < r.end && (self.is(first, class::COMP) || self.text(first).eq_ignore_ascii_case("de")) {
                 first += 1;
+            }
+            if first >= r.end || self.a.tokens[first].kind == TokenKind::Punct && !self.punct(first, &['«', '"', '“'])
+            {
+                // "Même si la mairie dément, …": nothing is asserted here.
+                return;
             }
             let end = self.clause_end(si, h.end.saturating_sub(1).max(first));
             let source = self.subject_before(si, h.first);
@@ -639,6 +668,7 @@ impl<'a, 't> Context<'a, 't> {
             while j < r.end && j - h.end < 6 {
                 if self.a.tokens[j].kind == TokenKind::Punct
                     || self.is(j, class::COMP | class::AUX | class::CONJ | class::PRON)
+                    || self.is(j, class::PREP) && !self.is(j, class::DET) && !self.is_of(j)
                     || self.hit_at(j).is_some()
                 {
                     break;
@@ -652,24 +682,66 @@ impl<'a, 't> Context<'a, 't> {
         }
     }
 
+    /// The end of a short noun-phrase complement starting at `i`: "du
+    /// dossier", "de l'enquête", "the matter", "le Kremlin": an optional
+    /// preposition and determiner, then a capitalised run or up to two
+    /// words.
+    fn short_complement(&self, mut i: usize, limit: usize) -> usize {
+        let start = i;
+        if i < limit && self.is(i, class::PREP) {
+            i += 1;
+        }
+        while i < limit && self.is(i, class::DET) && i - start < 3 {
+            i += 1;
+        }
+        let words_start = i;
+        while i < limit && i - words_start < 4 {
+            let t = &self.a.tokens[i];
+            let word = matches!(t.kind, TokenKind::Word | TokenKind::Number);
+            let cap_run = self.is_capitalized(i) && (i == words_start || self.is_capitalized(i - 1));
+            if !word
+                || self.is(i, class::AUX | class::COMP | class::CONJ | class::PREP | class::PRON)
+                || i > words_start && !cap_run
+            {
+                break;
+            }
+            i += 1;
+        }
+        if i == words_start {
+            start
+        } else {
+            i
+        }
+    }
+
     fn anonymous(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
         let r = self.a.sentence_tokens[si].clone();
-        // The source noun phrase: the cue and its "de X" complement.
-        let mut np_end = h.end;
-        if let Some((_, e)) = self.of_complement(h.end, r.end) {
-            if e - h.end <= 4 {
-                np_end = e;
-            }
-        }
-        let cue = self.span(h.first, np_end.max(h.end));
+        // The source noun phrase: the cue and its complement ("du dossier").
+        let ends_with_prep = self.is(h.end - 1, class::PREP);
+        let np_end = if ends_with_prep || h.end < r.end && self.is(h.end, class::PREP) {
+            self.short_complement(h.end, r.end)
+        } else {
+            h.end
+        };
+        let cue = self.span(h.first, np_end);
         let comp_after = (np_end..(np_end + 10).min(r.end)).find(|&k| self.is(k, class::COMP));
         let comma_before = (h.first.saturating_sub(4).max(r.start)..h.first).rev().find(|&k| self.is_comma(k));
+        let clause_initial = self.clause_start(si, h.first) == h.first
+            || (self.clause_start(si, h.first)..h.first).all(|k| self.is(k, class::CONJ));
         let span = if let Some(k) = comp_after {
             let end = self.clause_end(si, k);
             self.trimmed(k + 1, end.max(k + 1))
         } else if let Some(k) = comma_before {
             let s = self.clause_start(si, k);
             self.trimmed(s, k)
+        } else if clause_initial && np_end < r.end {
+            // "A person familiar with the matter said [the deal …]".
+            let mut v = np_end;
+            while v < r.end && self.is(v, class::AUX | class::ADV | class::NEG) {
+                v += 1;
+            }
+            let end = self.clause_end(si, v);
+            self.trimmed(v + 1, end.max(v + 1))
         } else if h.cue.always {
             self.clause(si, h.first)
         } else {
