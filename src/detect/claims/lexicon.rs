@@ -83,6 +83,7 @@ pub(crate) mod class {
     pub const BLOCK_POUR: u32 = 1 << 13;
     pub const PROPOSAL: u32 = 1 << 14;
     pub const SUB: u32 = 1 << 15;
+    pub const REL: u32 = 1 << 16;
 
     pub fn parse(name: &str) -> Option<u32> {
         Some(match name {
@@ -102,6 +103,7 @@ pub(crate) mod class {
             "block-pour" => BLOCK_POUR,
             "proposal" => PROPOSAL,
             "sub" => SUB,
+            "rel" => REL,
             _ => return None,
         })
     }

@@ -132,6 +132,18 @@ impl<'a, 't> Context<'a, 't> {
         i < self.protected.len() && self.protected[i].start <= pos
     }
 
+    /// True when `span` has a word outside direct quotations (a span that
+    /// is only a quotation, with its marks and complementizer, is not a
+    /// claim; one mixing the journalist's words and a quote is).
+    fn has_own_words(&self, span: Span) -> bool {
+        let first = self.a.token_at_or_after(span.start);
+        let last = self.a.token_at_or_after(span.end);
+        (first..last).any(|k| {
+            let t = &self.a.tokens[k];
+            t.kind != TokenKind::Punct && !self.is(k, class::COMP) && !self.is_protected(t.span.start)
+        })
+    }
+
     /// Bytes of `span` inside direct quotations.
     fn protected_bytes(&self, span: Span) -> usize {
         let first = self.protected.partition_point(|s| s.end <= span.start);
@@ -244,6 +256,10 @@ impl<'a, 't> Context<'a, 't> {
         let mut j = i + 1;
         while j < stop {
             if self.punct(j, &[';', ':']) && !self.next_is_quote(j) {
+                return j;
+            }
+            if self.is_comma(j) && self.relative_start(j).is_some_and(|k| k <= i) {
+                // The cue is inside an appositive relative clause.
                 return j;
             }
             if self.is_comma(j) && j + 1 < hi {
@@ -361,6 +377,12 @@ impl<'a, 't> Context<'a, 't> {
         if i > lo && self.is(i - 1, class::PREP) {
             i -= 1;
         }
+        // "Le chef, que l'armée …, revendique": skip the relative clause.
+        if i > lo && self.is_comma(i - 1) {
+            if let Some(k) = self.relative_start(i - 1) {
+                i = k - 1;
+            }
+        }
         let end = i;
         let stop = end.saturating_sub(MAX_SOURCE).max(lo);
         let mut j = end;
@@ -464,9 +486,7 @@ impl<'a, 't> Context<'a, 't> {
                 }
             }
         }
-        out.retain(|c| {
-            !self.is_protected(c.cue.start) && self.protected_bytes(c.span) * 5 < c.span.len() * 4 && !c.span.is_empty()
-        });
+        out.retain(|c| !c.span.is_empty() && !self.is_protected(c.cue.start) && self.has_own_words(c.span));
         out
     }
 
@@ -501,10 +521,22 @@ impl<'a, 't> Context<'a, 't> {
                 used_anon.push(a.first);
             }
         }
-        let source = self.span(np_start, np_end);
-        let cue = self.span(h.first, np_end);
         let trailing = (np_end..r.end).all(|j| self.a.tokens[j].kind == TokenKind::Punct);
-        let span = if leading && followed_by_comma {
+        let (np_end, followed_by_comma) = if leading && !followed_by_comma && self.is_capitalized(np_start) {
+            // "According to Rathbun the property …": the name is the source.
+            let mut e = np_start;
+            while e < r.end && (self.is_capitalized(e) || self.text(e).ends_with(['\'', '’'])) && e - np_start < 6 {
+                e += 1;
+            }
+            (e, e < r.end)
+        } else {
+            (np_end, followed_by_comma)
+        };
+        let (source, cue) = (self.span(np_start, np_end), self.span(h.first, np_end));
+        let span = if leading && followed_by_comma && !self.is_comma(np_end) {
+            let end = self.clause_end(si, np_end);
+            self.trimmed(np_end, end)
+        } else if leading && followed_by_comma {
             let end = self.clause_end(si, np_end + 1);
             self.trimmed(np_end + 1, end)
         } else if trailing || !followed_by_comma {
@@ -540,6 +572,24 @@ impl<'a, 't> Context<'a, 't> {
                 .any(|e| e.span.start == start && matches!(e.label, EntityLabel::Per | EntityLabel::Org))
     }
 
+    /// True when the comma at `comma` closes an appositive relative clause
+    /// ("Shekau, que l'armée …, revendique"): the segment since the previous
+    /// comma starts with a relative pronoun.
+    fn closes_relative(&self, comma: usize) -> bool {
+        self.relative_start(comma).is_some()
+    }
+
+    /// If the comma at `comma` closes an appositive relative clause, the
+    /// clause's first token (the relative pronoun).
+    fn relative_start(&self, comma: usize) -> Option<usize> {
+        let mut k = comma;
+        let stop = comma.saturating_sub(MAX_SCAN);
+        while k > stop && !self.is_comma(k - 1) && !self.is_strong_break(k - 1) {
+            k -= 1;
+        }
+        (k < comma && k > stop && self.is_comma(k - 1) && self.is(k, class::REL | class::COMP)).then_some(k)
+    }
+
     /// True when the verb cue `h` follows its complement: "…, affirme X",
     /// "…, a-t-il affirmé", "…, affirme-t-il".
     fn verb_is_inverted(&self, h: &Hit) -> bool {
@@ -547,7 +597,7 @@ impl<'a, 't> Context<'a, 't> {
         while j > 0 && (self.is(j - 1, class::AUX | class::ADV | class::PRON) || self.text(j - 1).starts_with('-')) {
             j -= 1;
         }
-        j > 0 && self.is_comma(j - 1) && {
+        j > 0 && self.is_comma(j - 1) && !self.closes_relative(j - 1) && {
             // Nothing but the source after the verb.
             let si = self.a.sentence_at(self.a.tokens[h.first].span.start).unwrap_or(0);
             let end = self.a.sentence_tokens[si].end;
@@ -836,7 +886,7 @@ impl<'a, 't> Context<'a, 't> {
             }
         }
         // Consequence of a proposal: "la réforme permettrait …".
-        if (r.start..i).any(|k| self.is(k, class::PROPOSAL)) {
+        if (self.clause_start(si, i).max(i.saturating_sub(6))..i).any(|k| self.is(k, class::PROPOSAL)) {
             return false;
         }
         true
