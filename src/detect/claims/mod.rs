@@ -29,6 +29,8 @@ use lexicon::{class, Cue, Lexicon, Role};
 const MAX_SCAN: usize = 120;
 /// The longest source noun phrase, in tokens.
 const MAX_SOURCE: usize = 12;
+/// The longest clause segment (between commas) a look-back scans.
+const MAX_SEGMENT: usize = 40;
 /// How many sentences back a back-reference ("ces affirmations") looks.
 const MAX_BACK: usize = 3;
 
@@ -304,7 +306,7 @@ impl<'a, 't> Context<'a, 't> {
     /// ("Même si la mairie dément, …", "When the fire started, …").
     fn subordinate_ends_at(&self, si: usize, comma: usize) -> bool {
         let lo = self.a.sentence_tokens[si].start;
-        let stop = comma.saturating_sub(MAX_SCAN).max(lo);
+        let stop = comma.saturating_sub(MAX_SEGMENT).max(lo);
         let mut k = comma;
         while k > stop && !(self.is_comma(k - 1) || self.punct(k - 1, &[';', ':'])) {
             k -= 1;
@@ -424,11 +426,14 @@ impl<'a, 't> Context<'a, 't> {
             return None;
         }
         let prev = self.a.sentences[si - 1];
-        if let Some(e) = self.entities.iter().rev().find(|e| {
-            e.span.start >= prev.start
-                && e.span.end <= prev.end
-                && matches!(e.label, EntityLabel::Per | EntityLabel::Org)
-        }) {
+        // Entities are sorted by start.
+        let upto = self.entities.partition_point(|e| e.span.start < prev.end);
+        if let Some(e) = self.entities[..upto]
+            .iter()
+            .rev()
+            .take_while(|e| e.span.start >= prev.start)
+            .find(|e| e.span.end <= prev.end && matches!(e.label, EntityLabel::Per | EntityLabel::Org))
+        {
             return Some(e.span);
         }
         let r = self.a.sentence_tokens[si - 1].clone();
@@ -515,11 +520,9 @@ impl<'a, 't> Context<'a, 't> {
             return;
         }
         let mut reason = ClaimReason::SingleSource;
-        for a in self.sentence_hits(si).iter().filter(|a| a.cue.role == Role::Anon) {
-            if a.first >= np_start && a.first < np_end {
-                reason = ClaimReason::AnonymousSource;
-                used_anon.push(a.first);
-            }
+        for a in self.hits_in(np_start, np_end).iter().filter(|a| a.cue.role == Role::Anon) {
+            reason = ClaimReason::AnonymousSource;
+            used_anon.push(a.first);
         }
         let trailing = (np_end..r.end).all(|j| self.a.tokens[j].kind == TokenKind::Punct);
         let (np_end, followed_by_comma) = if leading && !followed_by_comma && self.is_capitalized(np_start) {
@@ -583,7 +586,7 @@ impl<'a, 't> Context<'a, 't> {
     /// clause's first token (the relative pronoun).
     fn relative_start(&self, comma: usize) -> Option<usize> {
         let mut k = comma;
-        let stop = comma.saturating_sub(MAX_SCAN);
+        let stop = comma.saturating_sub(MAX_SEGMENT);
         while k > stop && !self.is_comma(k - 1) && !self.is_strong_break(k - 1) {
             k -= 1;
         }
@@ -687,12 +690,16 @@ impl<'a, 't> Context<'a, 't> {
 
     /// True when a back-referring phrase ("ces informations") lies in `span`.
     fn backref_in(&self, span: Span) -> bool {
-        self.hits.iter().any(|b| {
-            b.cue.role == Role::BackRef && {
-                let s = self.a.tokens[b.first].span.start;
-                s >= span.start && s < span.end
-            }
-        })
+        self.hits_in(self.a.token_at_or_after(span.start), self.a.token_at_or_after(span.end))
+            .iter()
+            .any(|b| b.cue.role == Role::BackRef)
+    }
+
+    /// The hits starting at tokens `first..end`.
+    fn hits_in(&self, first: usize, end: usize) -> &[Hit] {
+        let lo = self.hits.partition_point(|h| h.first < first);
+        let hi = self.hits.partition_point(|h| h.first < end);
+        &self.hits[lo..hi.max(lo)]
     }
 
     fn noun_phrase(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
@@ -844,8 +851,8 @@ impl<'a, 't> Context<'a, 't> {
     fn hypothetical_sentence(&self, si: usize, hits: &[Hit]) -> bool {
         let r = self.a.sentence_tokens[si].clone();
         hits.iter().any(|h| {
+            // "même si" is a hit of its own: the "si" inside it is gone.
             h.cue.role == Role::Hypothetical
-                && !hits.iter().any(|n| n.cue.role == Role::NotHypothetical && n.first < h.end && n.end >= h.end)
                 && (!h.cue.subject
                     || h.end < r.end
                         && (self.is(h.end, class::DET | class::PRON) || self.is_capitalized(h.end))
@@ -908,7 +915,10 @@ impl<'a, 't> Context<'a, 't> {
             let mut targets: Vec<usize> = Vec::new();
             for back in 1..=MAX_BACK.min(si) {
                 let sj = si - back;
-                targets = (0..claims.len()).filter(|&t| claims[t].0 == sj).collect();
+                // Claims are in sentence order.
+                let lo = claims.partition_point(|c| c.0 < sj);
+                let hi = claims.partition_point(|c| c.0 <= sj);
+                targets = (lo..hi).collect();
                 if !targets.is_empty() {
                     break;
                 }
