@@ -122,7 +122,7 @@ fn news(verbose: bool) {
                 }
             }
         }
-        pairs.sort_by(|a, b| b.0.cmp(&a.0));
+        pairs.sort_by_key(|p| std::cmp::Reverse(p.0));
         let (mut gused, mut sused) = (vec![false; gold_spans.len()], vec![false; system.len()]);
         let score = by_lang.entry(doc.lang.clone()).or_default();
         score.gold += gold_spans.len();

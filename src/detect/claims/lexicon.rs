@@ -84,6 +84,7 @@ pub(crate) mod class {
     pub const PROPOSAL: u32 = 1 << 14;
     pub const SUB: u32 = 1 << 15;
     pub const REL: u32 = 1 << 16;
+    pub const REPORT: u32 = 1 << 17;
 
     pub fn parse(name: &str) -> Option<u32> {
         Some(match name {
@@ -104,6 +105,7 @@ pub(crate) mod class {
             "proposal" => PROPOSAL,
             "sub" => SUB,
             "rel" => REL,
+            "report" => REPORT,
             _ => return None,
         })
     }

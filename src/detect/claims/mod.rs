@@ -240,6 +240,11 @@ impl<'a, 't> Context<'a, 't> {
             if self.punct(p, &[';', ':']) || self.is(p, class::COMP) && p + 1 == j && j <= i {
                 return j;
             }
+            // "The agency says [some crops may …]": a reporting verb without
+            // complementizer frames the clause that follows it.
+            if self.is(p, class::REPORT) && j <= i && (self.is(j, class::DET | class::PRON) || self.is_capitalized(j)) {
+                return j;
+            }
             if self.is_comma(p) && (self.is(j, class::CONJ) && !self.is(j, class::ADV) || self.frame_at(j)) {
                 return j;
             }
