@@ -1,7 +1,7 @@
 //! Evaluation of the claim layer (`scripts/eval-claims.sh`).
 //!
 //! ```text
-//! eval_claims news   [--verbose]   reason-level P/R/F1 on eval/claims-news/gold.toml
+//! eval_claims news [FILE] [--verbose]   reason-level P/R/F1 on eval/claims-news/gold.toml (or FILE)
 //! eval_claims weasel [--verbose]   sentence-level uncertainty on wikiweasel-uncertainty-en
 //! eval_claims train-weasel         learn data/models/weasel-en.tsv from the train part only
 //! ```
@@ -23,7 +23,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "--verbose");
     match args.first().map(String::as_str) {
-        Some("news") => news(verbose),
+        Some("news") => news(args.get(1).filter(|a| !a.starts_with("--")).map_or(NEWS, String::as_str), verbose),
         Some("weasel") => weasel(verbose),
         Some("train-weasel") => train_weasel(),
         _ => {
@@ -94,8 +94,8 @@ fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
     a.1.min(b.1).saturating_sub(a.0.max(b.0))
 }
 
-fn news(verbose: bool) {
-    let gold: Gold = toml::from_str(&std::fs::read_to_string(NEWS).expect("read gold")).expect("parse gold");
+fn news(path: &str, verbose: bool) {
+    let gold: Gold = toml::from_str(&std::fs::read_to_string(path).expect("read gold")).expect("parse gold");
     let mut by_lang: HashMap<String, Score> = HashMap::new();
     let mut report = String::new();
     for doc in &gold.doc {

@@ -160,6 +160,12 @@ impl<'a, 't> Context<'a, 't> {
         Span::new(self.a.tokens[first].span.start, self.a.tokens[end - 1].span.end)
     }
 
+    /// The possessive "'s" of "Saudi Arabia's".
+    fn is_possessive(&self, i: usize) -> bool {
+        let t = self.text(i);
+        t.len() <= 3 && t.starts_with(['\'', '’']) && t.ends_with(['s', 'S'])
+    }
+
     /// "de", "d'", "of": a preposition that keeps a noun phrase going.
     fn is_of(&self, i: usize) -> bool {
         let t = self.text(i);
@@ -519,7 +525,10 @@ impl<'a, 't> Context<'a, 't> {
         }
         let pour = self.text(h.first).eq_ignore_ascii_case("pour");
         let start = self.clause_start(si, h.first);
-        let leading = (start..h.first).all(|j| self.is(j, class::CONJ) || self.is_comma(j));
+        // Leading: only connectives between the clause start and the frame
+        // (a comma before the frame does not make it leading: "…, selon X").
+        let leading = (start..h.first).all(|j| self.is(j, class::CONJ) || self.is_comma(j))
+            && (start == r.start || !self.is_comma(start - 1) || start < h.first);
         let followed_by_comma = np_end < r.end && self.is_comma(np_end);
         if pour && !(leading && followed_by_comma && self.pour_source(np_start, np_end)) {
             return;
@@ -530,10 +539,15 @@ impl<'a, 't> Context<'a, 't> {
             used_anon.push(a.first);
         }
         let trailing = (np_end..r.end).all(|j| self.a.tokens[j].kind == TokenKind::Punct);
-        let (np_end, followed_by_comma) = if leading && !followed_by_comma && self.is_capitalized(np_start) {
-            // "According to Rathbun the property …": the name is the source.
-            let mut e = np_start;
-            while e < r.end && (self.is_capitalized(e) || self.text(e).ends_with(['\'', '’'])) && e - np_start < 6 {
+        let mut name = np_start;
+        while name < np_end && name - np_start < 2 && self.is(name, class::DET) {
+            name += 1;
+        }
+        let (np_end, followed_by_comma) = if leading && !followed_by_comma && self.is_capitalized(name) {
+            // "According to (the) Saudi Interior Ministry over 345 …": the
+            // name is the source.
+            let mut e = name;
+            while e < r.end && (self.is_capitalized(e) || self.is_possessive(e)) && e - name < 6 {
                 e += 1;
             }
             (e, e < r.end)
@@ -541,7 +555,11 @@ impl<'a, 't> Context<'a, 't> {
             (np_end, followed_by_comma)
         };
         let (source, cue) = (self.span(np_start, np_end), self.span(h.first, np_end));
-        let span = if leading && followed_by_comma && !self.is_comma(np_end) {
+        let span = if trailing && !leading && h.first > r.start {
+            // "…, according to X." / "…, selon eux.": the clause before.
+            let s = self.clause_start(si, h.first - 1);
+            self.trimmed(s, h.first)
+        } else if leading && followed_by_comma && !self.is_comma(np_end) {
             let end = self.clause_end(si, np_end);
             self.trimmed(np_end, end)
         } else if leading && followed_by_comma {
