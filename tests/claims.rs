@@ -138,3 +138,94 @@ fn odd_inputs_do_not_panic() {
         }
     }
 }
+
+mod properties {
+    use article_annotator::{Annotation, Annotator, Lang};
+    use proptest::prelude::*;
+
+    /// Words that trigger every path of the claim layer, mixed with
+    /// punctuation and quotation marks.
+    fn word() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "selon",
+            "Selon",
+            "d'après",
+            "pour",
+            "Pour",
+            "X",
+            "la",
+            "police",
+            ",",
+            ".",
+            ";",
+            ":",
+            "«",
+            "»",
+            "\"",
+            "“",
+            "”",
+            "que",
+            "qu'",
+            "aurait",
+            "pourrait",
+            "serait",
+            "si",
+            "même",
+            "a",
+            "affirmé",
+            "revendiqué",
+            "ces",
+            "affirmations",
+            "n'a",
+            "pas",
+            "répondu",
+            "pu",
+            "vérifier",
+            "une",
+            "source",
+            "proche",
+            "du",
+            "dossier",
+            "according",
+            "to",
+            "claimed",
+            "may",
+            "that",
+            "could",
+            "not",
+            "be",
+            "verified",
+            "the",
+            "claims",
+            "é",
+            "😀",
+            "\n",
+            "\n\n",
+            "-t-il",
+            "qui",
+            "dont",
+            "ce",
+            "dernier",
+            "says",
+            "some",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn any_cue_soup_gives_valid_claims(words in prop::collection::vec(word(), 0..80), fr in any::<bool>()) {
+            let text = words.join(" ");
+            let lang = if fr { Lang::Fr } else { Lang::En };
+            for a in Annotator::for_lang(lang).annotate(&text).annotations {
+                if let Annotation::Claim(c) = a {
+                    prop_assert!(!c.explanation.is_empty());
+                    for s in std::iter::once(c.span).chain(Some(c.cue)).chain(c.source).chain(c.other_cues) {
+                        prop_assert!(s.start <= s.end && s.end <= text.len());
+                        prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -109,7 +109,7 @@ impl<'a, 't> Context<'a, 't> {
     }
 
     fn text(&self, i: usize) -> &'t str {
-        self.a.token_text(i)
+        self.a.tokens.get(i).map_or("", |t| t.span.slice(self.a.text))
     }
 
     fn is(&self, i: usize, flags: u32) -> bool {
@@ -117,8 +117,7 @@ impl<'a, 't> Context<'a, 't> {
     }
 
     fn punct(&self, i: usize, chars: &[char]) -> bool {
-        let t = &self.a.tokens[i];
-        t.kind == TokenKind::Punct && t.text(self.a.text).starts_with(chars)
+        self.a.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct && t.text(self.a.text).starts_with(chars))
     }
 
     fn is_comma(&self, i: usize) -> bool {
@@ -175,7 +174,7 @@ impl<'a, 't> Context<'a, 't> {
     }
 
     fn is_capitalized(&self, i: usize) -> bool {
-        self.a.tokens[i].is_capitalized(self.a.text)
+        self.a.tokens.get(i).is_some_and(|t| t.is_capitalized(self.a.text))
     }
 
     /// Cue phrases over the whole text, on token boundaries, longest first,
@@ -707,7 +706,8 @@ impl<'a, 't> Context<'a, 't> {
             self.clause(si, h.first)
         };
         let Some(span) = span else { return };
-        let backref = self.backref_in(span);
+        // Only a non-verification points back ("ces informations n'ont pas pu être vérifiées").
+        let backref = h.cue.reason == ClaimReason::Unconfirmed && self.backref_in(span);
         out.push(Candidate { span, cue, reason: h.cue.reason, source: None, backref });
     }
 
@@ -931,7 +931,7 @@ impl<'a, 't> Context<'a, 't> {
     fn link_back_references(&self, claims: &mut Vec<(usize, Claim, bool)>) {
         let mut extra: Vec<(usize, Claim, bool)> = Vec::new();
         for k in 0..claims.len() {
-            if !claims[k].2 {
+            if !claims[k].2 || !matches!(claims[k].1.reason, ClaimReason::Unconfirmed | ClaimReason::NoResponse) {
                 continue;
             }
             let (si, cue, reason) = (claims[k].0, claims[k].1.cue, claims[k].1.reason);
@@ -947,7 +947,8 @@ impl<'a, 't> Context<'a, 't> {
                 }
             }
             if targets.is_empty() && si > 0 {
-                if let Some(c) = self.reported_content(si - 1) {
+                if let Some(mut c) = self.reported_content(si - 1) {
+                    c.explanation = self.explanation(c.reason, c.source);
                     extra.push((si - 1, c, false));
                     let t = claims.len() + extra.len() - 1;
                     targets.push(t);
