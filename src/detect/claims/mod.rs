@@ -644,6 +644,19 @@ impl<'a, 't> Context<'a, 't> {
             c += 1;
         }
         let has_comp = c < r.end && self.is(c, class::COMP);
+        // English "claims", "denied": a verb only before a clause or an
+        // object ("asylum claims over 150,000" is a noun).
+        if self.a.lang == crate::lang::Lang::En && h.cue.role == Role::Verb && !self.verb_is_inverted(h) {
+            let next_ok = c < r.end
+                && (self.is(c, class::COMP | class::DET | class::PRON)
+                    || self.is_capitalized(c)
+                    || self.a.tokens[c].kind == TokenKind::Number
+                    || self.punct(c, &['"', '“', '\''])
+                    || ["to", "of", "responsibility", "credit"].iter().any(|w| self.text(c).eq_ignore_ascii_case(w)));
+            if !next_ok {
+                return;
+            }
+        }
         if h.cue.role == Role::VerbThat && !has_comp && !self.verb_is_inverted(h) {
             return;
         }
@@ -811,7 +824,10 @@ impl<'a, 't> Context<'a, 't> {
         let span = if let Some(k) = comp_after {
             let end = self.clause_end(si, k);
             self.trimmed(k + 1, end.max(k + 1))
-        } else if let Some(k) = comma_before {
+        } else if let Some(k) = comma_before.filter(|_| {
+            (np_end..self.clause_end(si, h.first)).all(|j| self.a.tokens[j].kind == TokenKind::Punct)
+                || (np_end..r.end).all(|j| self.a.tokens[j].kind == TokenKind::Punct)
+        }) {
             let s = self.clause_start(si, k);
             self.trimmed(s, k)
         } else if clause_initial && np_end < r.end {
@@ -1064,6 +1080,15 @@ fn protected_regions(a: &Analysis, quotes: &[Quote]) -> Vec<Span> {
                     open = None;
                 }
                 _ => {}
+            }
+        }
+        // A quotation running on into the next paragraph has no closing
+        // mark at the end of this one.
+        if let Some((_, start)) = open {
+            let mark = text[start..].chars().next().map_or(1, char::len_utf8);
+            let inner = Span::new(start + mark, p.end);
+            if inner.slice(text).split_whitespace().count() >= 3 {
+                out.push(inner);
             }
         }
     }
