@@ -85,6 +85,7 @@ pub(crate) mod class {
     pub const SUB: u32 = 1 << 15;
     pub const REL: u32 = 1 << 16;
     pub const REPORT: u32 = 1 << 17;
+    pub const CITE: u32 = 1 << 18;
 
     pub fn parse(name: &str) -> Option<u32> {
         Some(match name {
@@ -106,6 +107,7 @@ pub(crate) mod class {
             "sub" => SUB,
             "rel" => REL,
             "report" => REPORT,
+            "cite" => CITE,
             _ => return None,
         })
     }

@@ -528,7 +528,16 @@ impl<'a, 't> Context<'a, 't> {
         // (a comma before the frame does not make it leading: "…, selon X").
         let leading = (start..h.first).all(|j| self.is(j, class::CONJ) || self.is_comma(j))
             && (start == r.start || !self.is_comma(start - 1) || start < h.first);
-        let followed_by_comma = np_end < r.end && self.is_comma(np_end);
+        let mut np_end = np_end;
+        let source_end = np_end;
+        let mut followed_by_comma = np_end < r.end && self.is_comma(np_end);
+        // "According to X, quoting Y, [claim]": the relay belongs to the frame.
+        if followed_by_comma && np_end + 1 < r.end && self.is(np_end + 1, class::CITE) {
+            if let Some(k) = (np_end + 2..r.end.min(np_end + 2 + MAX_SEGMENT)).find(|&k| self.is_comma(k)) {
+                np_end = k;
+            }
+            followed_by_comma = true;
+        }
         if pour && !(leading && followed_by_comma && self.pour_source(np_start, np_end)) {
             return;
         }
@@ -553,7 +562,7 @@ impl<'a, 't> Context<'a, 't> {
         } else {
             (np_end, followed_by_comma)
         };
-        let (source, cue) = (self.span(np_start, np_end), self.span(h.first, np_end));
+        let (source, cue) = (self.span(np_start, source_end.min(np_end)), self.span(h.first, np_end));
         let span = if trailing && !leading && h.first > r.start {
             // "…, according to X." / "…, selon eux.": the clause before.
             let s = self.clause_start(si, h.first - 1);
