@@ -311,6 +311,19 @@ test("accessibility: axe-core finds no violations on install.html, reader.html a
   assert.equal(await waitForAnnotator(page), "Article annotator");
   // Only our host (and its shadow tree): the test page's own markup is not ours to judge.
   assert.deepEqual(await run(page, { include: [["[data-article-annotator]"]] }), []);
+  // Forced colours: the article (only it) opts out, so the layers keep their own system-colour treatments.
+  await page.emulateMedia({ forcedColors: "active" });
+  const adjust = () =>
+    page.evaluate(async (o) => {
+      const st = (await import(`${o}/inject.js`)).state();
+      const root = st?.articleRoot ?? document.querySelector(".story-body");
+      return [getComputedStyle(root).forcedColorAdjust, getComputedStyle(document.body).forcedColorAdjust];
+    }, site.origin);
+  assert.deepEqual(await adjust(), ["none", "auto"]);
+  await page.screenshot({ path: path.join(shots, "bookmarklet-forced-colors.png") });
+  await clickBookmarklet(page);
+  await page.waitForFunction(() => !document.querySelector("[data-article-annotator]"));
+  assert.deepEqual(await adjust(), ["auto", "auto"]);
   await page.close();
 });
 

@@ -11,10 +11,10 @@
 // Messages (reader.html, js/reader-page.js): the reader posts {type: "annotator-ready"} to its opener; the page
 // answers, only to a window it opened and only to our origin, with {type: "annotator-page", url, title, lang, html}.
 
-/* eslint-disable no-undef */
-// Runs in the page. Kept free of comments, `%` and escaped quotes, and self-contained: it is turned into text by
-// `bookmarkletSource`.
+// Runs in the page. Kept free of `%`, escaped quotes and comments other than whole lines (dropped), and
+// self-contained: it is turned into text by `bookmarkletSource`.
 function run(o) {
+  // eslint-disable-next-line no-unsanitized/method -- `o` is the site's own origin, fixed when the link is built
   import(o + "/inject.js").then(
     (m) => m.toggle(o),
     () => {
@@ -46,6 +46,7 @@ export function bookmarkletSource(origin) {
   // Squeeze the whitespace outside string literals (`run` has only plain double-quoted ones).
   const body = run
     .toString()
+    .replace(/^\s*\/\/.*$/gm, "")
     .split(/("[^"]*")/)
     .map((part, i) => (i % 2 ? part : part.replace(/\s+/g, " ").replace(/ ?([(){}[\],;:=<>!&|+?]) ?/g, "$1")))
     .join("");

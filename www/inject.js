@@ -127,6 +127,7 @@ async function open(origin) {
     const { mountReader } = await import("./js/reader-ui.js");
     if (closed()) return;
     docSheets.push(adoptHighlights(styles));
+    docSheets.push(optOutOfForcedColours(articleRoot));
     const text = engine.extractText(articleRoot);
     let doc;
     if (text.length > BIG_TEXT) {
@@ -228,6 +229,26 @@ function describe(err) {
   if (/Trusted ?Type/i.test(msg)) return "its security policy requires Trusted Types";
   if (/fetch|load|import|network/i.test(msg)) return "its security policy blocks our files";
   return msg.slice(0, 120) || "unknown error";
+}
+
+/**
+ * In forced-colours mode Chromium paints every custom highlight with the system Highlight colours, so the layers
+ * look alike; the highlight styles paint each layer with system colours themselves once the article opts out
+ * (www/README.md). We must not touch the page's markup, so the opt-out is a rule adopted into the document, with a
+ * selector that names the article element by its position. Returns its remover.
+ */
+function optOutOfForcedColours(root) {
+  const parts = [];
+  for (let e = root; e !== document.documentElement; e = e.parentElement) {
+    if (!e || !e.parentElement) return () => {}; // inside a shadow root: no document-level selector reaches it
+    parts.unshift(`${CSS.escape(e.localName)}:nth-child(${[...e.parentElement.children].indexOf(e) + 1})`);
+  }
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`@media (forced-colors: active) { :root > ${parts.join(" > ")} { forced-color-adjust: none; } }`);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  return () => {
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+  };
 }
 
 /** Adds the ::highlight() styles to the page; returns their remover. */
