@@ -220,6 +220,9 @@ impl Ctx<'_, '_> {
                     None
                 };
                 if let Some((content, sp)) = hit {
+                    // Whatever the outcome, this stretch is not looked at
+                    // again (keeps the pass linear).
+                    covered_until = covered_until.max(content.end.min(a.tokens[hi - 1].span.end));
                     let content = self.trim_content(content, lo, hi);
                     let dup = out.last().is_some_and(|l| !l.direct && content.is_some_and(|c| c == l.span));
                     if let Some(content) = content.filter(|c| !dup && !self.only_direct(*c, found)) {
@@ -268,7 +271,7 @@ impl Ctx<'_, '_> {
         };
         // Words between the verb and "que" must not be a subject's
         // inversion we cannot see; the speaker is the verb's subject.
-        let sp = self.subject_before(v, lo).or_else(|| self.inverted_subject(v, hi).map(|(s, _)| s))?;
+        let sp = self.subject_before(v, lo)?;
         if hi - start < 3 {
             return None;
         }
@@ -298,7 +301,7 @@ impl Ctx<'_, '_> {
         let sp = at.speaker?;
         // Only a bare reporting clause closing the sentence: "X n'a pas
         // répondu dans l'immédiat" is not one.
-        let words_after = (at.end..hi).filter(|&k| self.has(k, WORD)).count();
+        let words_after = (at.end..hi).filter(|&k| self.has(k, WORD)).take(4).count();
         if !at.verb || words_after > 3 || (comma..at.end).any(|k| self.has(k, NEG)) {
             return None;
         }
@@ -323,6 +326,11 @@ impl Ctx<'_, '_> {
         }
         while last > first && !self.has(last - 1, WORD) && !self.is_close_mark(last - 1) {
             last -= 1;
+        }
+        // A stray opening mark is not part of the content.
+        let mut first = first;
+        while first < last && self.is_open_mark(first) {
+            first += 1;
         }
         let words = (first..last).filter(|&k| self.has(k, WORD)).count();
         if words < 2 {

@@ -112,6 +112,11 @@ impl<'a, 't> Ctx<'a, 't> {
             && self.text(i).starts_with(['.', '!', '?', '…'])
     }
 
+    pub fn is_open_mark(&self, i: usize) -> bool {
+        self.a.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct)
+            && matches!(self.text(i), "«" | "“" | "„" | "‹" | "‘")
+    }
+
     pub fn is_close_mark(&self, i: usize) -> bool {
         self.a.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct)
             && matches!(self.text(i), "»" | "”" | "\"" | "’" | "›" | ")")
@@ -181,8 +186,9 @@ impl<'a, 't> Ctx<'a, 't> {
                 return Some(Clause { speaker: Some(sp), verb: false, end });
             }
         }
-        // Subject first: "Smith said", "he said", "the minister told …".
-        let (sp, mut e) = self.np_forward(p, hi)?;
+        // Subject first: "Smith said", "he said", "the minister told …",
+        // "forecasters said".
+        let (sp, mut e) = self.np_forward(p, hi).or_else(|| self.bare_np(p, hi))?;
         if self.is_punct(e, ",") {
             // Apposition: "Smith, the company's chief, said".
             let mut k = e + 1;
@@ -415,6 +421,16 @@ impl<'a, 't> Ctx<'a, 't> {
         None
     }
 
+    /// A noun phrase without determiner, one to three plain lower-case
+    /// words ("forecasters", "local officials"), when a verb follows.
+    fn bare_np(&self, i: usize, hi: usize) -> Option<(Sp, usize)> {
+        let mut j = i;
+        while j < hi && j < i + 3 && self.flags(j) & !(WORD | ROLE) == 0 && self.has(j, WORD) {
+            j += 1;
+        }
+        (j > i && self.has(j, VERB | AUX)).then(|| (Sp { span: self.span(i, j - 1), pron: 0, entity: None, tok: i }, j))
+    }
+
     /// The rest of a noun phrase that started at `start` (its determiner),
     /// its words beginning at `from`.
     fn np_tail(&self, start: usize, from: usize, hi: usize) -> Option<(Sp, usize)> {
@@ -471,7 +487,8 @@ impl<'a, 't> Ctx<'a, 't> {
             if fk & PRON != 0 && fk & DET == 0 && k != j {
                 break;
             }
-            if fk & DET != 0 && fk & PREP == 0 && !(fk & PARTICLE != 0 && k > lo && self.has(k - 1, CAP)) {
+            let in_pp = k > lo && self.has(k - 1, PREP) && !self.has(k - 1, DET);
+            if fk & DET != 0 && fk & PREP == 0 && !in_pp && !(fk & PARTICLE != 0 && k > lo && self.has(k - 1, CAP)) {
                 start = Some(k); // the determiner itself
                 break;
             }
@@ -602,6 +619,7 @@ impl<'a, 't> Ctx<'a, 't> {
             let hit = self.entities[k..]
                 .iter()
                 .take_while(|e| e.span.start < end)
+                .take(256)
                 .find(|e| e.label == EntityLabel::Per && e.span.end <= end);
             if let Some(e) = hit {
                 return Some(e.entity_id);
