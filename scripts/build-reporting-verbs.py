@@ -48,7 +48,7 @@ accuse acknowledge add admit advise agree allege announce answer argue ask asser
 claim comment complain concede conclude confirm contend counter declare deny describe disclose dismiss emphasise
 emphasize estimate explain express insist maintain mention note observe plead pledge point post predict proclaim
 promise propose protest quip reaffirm recall recount reiterate remark reply report respond reveal say scoff speculate
-state stress suggest testify tweet urge vow warn write believe
+state stress suggest testify tweet urge vow warn write believe reason continue read
 """.split()
 # Irregular English forms: lemma -> extra forms.
 EN_IRREGULAR = {
@@ -58,16 +58,17 @@ EN_IRREGULAR = {
     "think": "thought thinks thinking",
     "tweet": "tweeted",
     "speak": "",
+    "read": "reads",
 }
-DROP_EN = {"present", "release", "continue", "demonstrate", "ensure", "persist", "convince", "point", "points",
+DROP_EN = {"present", "release", "demonstrate", "ensure", "persist", "convince", "point", "points",
            "pointed", "pointing", "presented", "presents", "presenting", "released", "releases", "releasing",
-           "continued", "continues", "continuing", "ensured", "ensures", "ensuring", "persisted", "persists",
-           "persisting", "convinced", "convinces", "convincing", "demonstrated", "demonstrates", "demonstrating",
-           "charge", "charges", "charging", "charged", "post", "posts", "posting", "posted", "state", "states",
-           "report", "reports", "note", "notes", "comment", "comments", "claim", "claims", "answer", "answers",
-           "brief", "briefs", "counter", "counters", "point", "estimate", "estimates", "protest", "protests",
-           "pledge", "pledges", "promise", "promises", "vow", "vows", "stress", "quip", "quips", "remark", "remarks",
-           "accept", "accepts", "accepted", "accepting", "present"}
+           "ensured", "ensures", "ensuring", "persisted", "persists", "persisting", "convinced", "convinces",
+           "convincing", "demonstrated", "demonstrates", "demonstrating", "charge", "charges", "charging",
+           "charged", "post", "posts", "state", "report", "note", "comment", "claim", "answer", "brief", "briefs",
+           "counter", "counters", "estimate", "estimates", "protest", "protests", "pledge", "pledges", "promise",
+           "promises", "vow", "vows", "stress", "quip", "quips", "remark", "remarks", "accept", "accepts",
+           "accepted", "accepting", "continue", "continues", "continuing", "read", "reading", "reason",
+           "reasons", "reasoning"}
 # Base forms that are mostly nouns/other: only their inflected forms are kept
 # (see DROP_EN); "says", "said", "added" etc. stay.
 

@@ -9,17 +9,22 @@ Offsets are byte offsets into "text".
 
 Mapping (GUM → our task, guidelines §2):
 - text: tokens joined with a space unless SpaceAfter=No (also between sentences); "\\n\\n" at each `# newpar`.
-- gold direct quotations: GUM's TEI `<quote>` elements (quoted speech or writing). The span is the element's
-  tokens minus the quotation-mark tokens at its edges (PTB tags `` and ''). A `<quote>` running over several
-  paragraphs gives one gold span per paragraph, as the engine does.
-- `<q>` elements (GUM: quoted words in running text, a mix of scare quotes, terms, names and short partial
-  quotes) are NOT scored either way: their spans go to "ignore", as do quotation-mark pairs inside no element.
-- speaker: the eRST attribution relations (Discourse=attribution-positive/negative). A relation attributes a
-  quotation when its quotation-mark signal (grf-qt-i,j) touches the quotation's marks, or its target (nucleus)
-  EDU overlaps the quotation. The gold speaker is the relation's attribution-source signal (sem-atsrc token
-  ranges, the whole source NP; the engine's speaker is right when it overlaps it). A relation without an
-  atsrc signal, or no relation at all (continuations, quotes whose attribution GUM links through another
-  EDU), gives speaker_known = false: such quotes count for span P/R/F1 only.
+- candidates: the quotation-mark pairs (PTB tags `` and ''; each '' closes the latest open ``; outermost pairs
+  only, nested ones belong to them). The span is the content between the marks.
+- a pair is a gold direct quotation when it overlaps a TEI `<quote>` element (GUM: quoted speech or writing;
+  GUM cuts these elements at sentence ends, so the marks, not the elements, give the span), or, outside any
+  element, when an eRST attribution relation (Discourse=attribution-positive/negative) covers it: its
+  quotation-mark signal (grf-qt-i,j) touches the marks, or its target EDU (the reported content) lies in the
+  quotation. A pair over a `<q>` element only (GUM: quoted words in running text: scare quotes, terms, names,
+  some short partial quotes) or with neither evidence is NOT scored either way ("ignore"), nor are unpaired marks.
+- a quotation running over several paragraphs gives one gold span per paragraph, as the engine does.
+- speaker: the attribution relation found as above; the gold speaker is its attribution-source signal
+  (sem-atsrc token ranges: the whole source NP) plus every mention of the coreference entity (GUM Entity=
+  brackets) whose mention starts there: the engine's speaker (a name, a pronoun or a noun phrase, per the
+  guidelines) is right when it overlaps one of them ("Malaysia 's Prime Minister, Najib Razak said": the atsrc is
+  "Malaysia 's Prime Minister", the engine's "Najib Razak" is a mention of the same entity). A relation
+  without an atsrc signal, or no relation (continuations, quotes whose attribution GUM links through another
+  EDU), gives speaker_known = false: the quote counts for span P/R/F1 only.
 """
 import glob
 import gzip
@@ -38,6 +43,7 @@ def parse(path):
     cur = None
     newpar = False
     first_in_sent = False
+    mwt = None
     with gzip.open(path, "rt", encoding="utf-8") as f:
         for line in f:
             line = line.rstrip("\n")
@@ -51,11 +57,25 @@ def parse(path):
                 newpar = True
             elif line.startswith("# sent_id"):
                 first_in_sent = True
+                mwt = None
             elif line and not line.startswith("#"):
                 cols = line.split("\t")
-                if "-" in cols[0] or "." in cols[0]:
+                if "-" in cols[0]:
+                    # Multiword token ("student's" = student + 's): no space inside it; its
+                    # SpaceAfter applies to its last word.
+                    a, b = cols[0].split("-")
+                    mwt = (int(a), int(b), "SpaceAfter=No" in cols[9])
                     continue
-                cur["toks"].append({"form": cols[1], "xpos": cols[4], "misc": cols[9],
+                if "." in cols[0]:
+                    continue
+                misc = cols[9]
+                n = int(cols[0])
+                if mwt and mwt[0] <= n <= mwt[1]:
+                    joined = n < mwt[1] or mwt[2]
+                    misc = misc.replace("SpaceAfter=No", "")
+                    if joined:
+                        misc += "|SpaceAfter=No"
+                cur["toks"].append({"form": cols[1], "xpos": cols[4], "misc": misc,
                                     "par": newpar and first_in_sent, "sent": first_in_sent})
                 newpar = False
                 first_in_sent = False
@@ -136,53 +156,110 @@ def convert(doc):
                         elements.append((name, stack[k][1], i))
                         del stack[k:]
                         break
-    in_element = set()
+    # Coreference mentions (CorefUD brackets in MISC Entity=): (entity id, first token, last token).
+    mentions = []
+    opened = []
+    for i, t in enumerate(toks):
+        m = re.search(r"Entity=([^|]*)", t["misc"])
+        if not m:
+            continue
+        v = m.group(1)
+        k = 0
+        while k < len(v):
+            if v[k] == "(":
+                j = k + 1
+                while j < len(v) and v[j].isdigit():
+                    j += 1
+                opened.append((v[k + 1:j], i))
+                k = j
+            elif v[k] == ")":
+                j = k
+                while j > 0 and v[j - 1].isdigit():
+                    j -= 1
+                ent = v[j:k] if j < k and (j == 0 or v[j - 1] in "()") else None
+                for q in range(len(opened) - 1, -1, -1):
+                    if ent is None or opened[q][0] == ent:
+                        mentions.append((opened[q][0], opened[q][1], i))
+                        del opened[q]
+                        break
+                k += 1
+            else:
+                k += 1
+    by_entity = {}
+    for ent, a, b in mentions:
+        by_entity.setdefault(ent, []).append((a, b))
+
+    def source_entity(atsrc):
+        """The coreference entity of an attribution source: the longest mention starting at its first token."""
+        if not atsrc:
+            return None
+        x0, y0 = atsrc[0][0] - 1, atsrc[-1][1] - 1
+        best = None
+        for ent, a, b in mentions:
+            if a == x0 and b <= y0 and (best is None or b - a > best[1]):
+                best = (ent, b - a)
+        return best[0] if best else None
+
+    # Quotation-mark pairs: PTB tags `` (open) and '' (close); each '' closes the latest open ``.
+    pairs = []
+    open_marks = []
+    for i, t in enumerate(toks):
+        if t["xpos"] == "``":
+            open_marks.append(i)
+        elif t["xpos"] == "''" and open_marks:
+            pairs.append((open_marks.pop(), i))
+    pairs.sort()
+    outer = [p for p in pairs if not any(q[0] < p[0] and p[1] < q[1] for q in pairs)]
+    def overlaps(a, b, c, d):
+        return a <= d and c <= b
     quotes, ignore = [], []
-    for name, a, b in sorted(elements, key=lambda e: e[1]):
-        in_element.update(range(a, b + 1))
-        lo, hi = a, b
-        # Content between the first and last quotation marks of the element when it has them
-        # (some elements run on over a translator's note: "…" ((it))).
-        inner = [k for k in range(a, b + 1) if toks[k]["xpos"] in QUOTE_TAGS]
-        if len(inner) >= 2:
-            lo, hi = inner[0], inner[-1]
-        while lo <= hi and toks[lo]["xpos"] in QUOTE_TAGS:
-            lo += 1
-        while hi >= lo and toks[hi]["xpos"] in QUOTE_TAGS:
-            hi -= 1
+    for a, b in outer:
+        lo, hi = a + 1, b - 1
         if lo > hi:
             continue
-        if name == "q":
+        kinds = {name for name, x, y in elements if overlaps(a, b, x, y)}
+        tok_ids = set(range(a + 1, b + 2))  # 1-based token numbers of the pair, marks included
+        edus = {edu_of[k] for k in range(lo, hi + 1)}
+        # Relations attributing this quotation; one whose source lies outside the quotation wins over an
+        # attribution inside it ("I think ..." within the quoted words).
+        def outside(r):
+            return bool(r["atsrc"]) and all(not (a + 1 <= x and y <= b + 1) for x, y in r["atsrc"])
+        cands = [r for r in rels if any(x in tok_ids for rr in r["qt"] for x in (rr[0], rr[1]))]
+        cands += [r for r in rels if r["tgt"] in edus and r not in cands]
+        rel = next((r for r in cands if outside(r)), cands[0] if cands else None)
+        inside_only = rel is not None and rel["atsrc"] and not outside(rel)
+        if "quote" in kinds or ("q" not in kinds and rel is not None):
+            speech = True
+        else:
+            speech = False
+        if not speech:
             ignore.append([starts[a], ends[b]])
             continue
-        # Attribution.
-        tok_ids = set(range(a + 1, b + 2))  # 1-based
-        edus = {edu_of[k] for k in range(lo, hi + 1)}
-        speaker, known = None, False
-        for r in rels:
-            qt_hit = any(x in tok_ids for rr in r["qt"] for x in (rr[0], rr[1]))
-            if qt_hit or r["tgt"] in edus:
-                if r["atsrc"]:
-                    speaker = [[starts[s - 1], ends[e - 1]] for s, e in r["atsrc"] if 0 < s <= len(toks) and 0 < e <= len(toks)]
-                    known = bool(speaker)
-                break
+        speaker = None
+        if rel is not None and rel["atsrc"] and not inside_only:
+            speaker = [[starts[x - 1], ends[y - 1]] for x, y in rel["atsrc"] if 0 < x <= len(toks) and 0 < y <= len(toks)]
+            ent = source_entity(rel["atsrc"])
+            if ent is not None:
+                speaker += [[starts[a], ends[b]] for a, b in by_entity.get(ent, [])]
+        known = bool(speaker)
         # One span per paragraph.
         seg_start = lo
         for k in range(lo, hi + 1):
-            if k == hi or paras[k + 1] != paras[k] and toks[k + 1]["par"]:
-                s, e = seg_start, k
-                while s <= e and toks[s]["xpos"] in QUOTE_TAGS:
-                    s += 1
-                while e >= s and toks[e]["xpos"] in QUOTE_TAGS:
-                    e -= 1
-                if s <= e:
-                    quotes.append({"start": starts[s], "end": ends[e], "direct": True,
+            if k == hi or toks[k + 1]["par"]:
+                x, y = seg_start, k
+                while x <= y and toks[x]["xpos"] in QUOTE_TAGS:
+                    x += 1
+                while y >= x and toks[y]["xpos"] in QUOTE_TAGS:
+                    y -= 1
+                if x <= y:
+                    quotes.append({"start": starts[x], "end": ends[y], "direct": True,
                                    "speaker_spans": speaker, "speaker_known": known})
                 seg_start = k + 1
-    # Quotation marks outside any element: not scored.
-    marks = [i for i, t in enumerate(toks) if t["xpos"] in QUOTE_TAGS and i not in in_element]
-    for i in marks:
-        ignore.append([starts[i], ends[i]])
+    # Unpaired marks: not scored.
+    paired = {i for p in pairs for i in p}
+    for i, t in enumerate(toks):
+        if t["xpos"] in QUOTE_TAGS and i not in paired:
+            ignore.append([starts[i], ends[i]])
     return {"id": doc["id"], "lang": "en", "text": text, "quotes": quotes, "ignore": ignore}
 
 

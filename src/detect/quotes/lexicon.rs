@@ -46,6 +46,10 @@ pub(crate) mod class {
     pub const REL: u32 = 1 << 25;
     /// Verb whose reported clause may lack "that" ("said").
     pub const BARE: u32 = 1 << 26;
+    /// Coordinating conjunction ("et", "and").
+    pub const CONJ: u32 = 1 << 27;
+    /// A dash ("—"): "“…” — Name" attributes a quotation.
+    pub const DASH: u32 = 1 << 28;
     /// Any speaker pronoun.
     pub const PRON: u32 = PRON_M | PRON_F | PRON_P | PRON_X;
 }
@@ -74,6 +78,8 @@ pub(crate) struct Lexicon {
     classes: HashMap<&'static str, u32, BuildHasherDefault<Fnv>>,
     /// Two-word source frames: (first, second), lower-case.
     pub sources2: Vec<(&'static str, &'static str)>,
+    /// Participle endings ("ing", "ant"): such verbs have no inverted subject.
+    pub participle_endings: Vec<&'static str>,
 }
 
 impl Lexicon {
@@ -106,6 +112,8 @@ fn class_of(name: &str) -> Option<u32> {
         "refl" => REFL,
         "rel" => REL,
         "bare" => BARE,
+        "conj" => CONJ,
+        "dash" => DASH,
         _ => return None,
     })
 }
@@ -113,11 +121,16 @@ fn class_of(name: &str) -> Option<u32> {
 fn build(lang: Lang) -> Lexicon {
     let mut classes: HashMap<&'static str, u32, BuildHasherDefault<Fnv>> = HashMap::default();
     let mut sources2 = Vec::new();
+    let mut participle_endings = Vec::new();
     let file = lang_file!(lang, "quote-words.txt");
     for (n, line) in entries(file).enumerate() {
         let (name, word) = line
             .split_once(' ')
             .unwrap_or_else(|| panic!("data/{}/quote-words.txt: entry {}: expected `class word`", lang.code(), n + 1));
+        if name == "ptcp" {
+            participle_endings.push(word);
+            continue;
+        }
         let flag = class_of(name).unwrap_or_else(|| {
             panic!("data/{}/quote-words.txt: entry {}: unknown class {name:?}", lang.code(), n + 1)
         });
@@ -140,7 +153,7 @@ fn build(lang: Lang) -> Lexicon {
     for word in entries(lang_file!(lang, "speaker-roles.txt")) {
         *classes.entry(word).or_default() |= class::ROLE;
     }
-    Lexicon { classes, sources2 }
+    Lexicon { classes, sources2, participle_endings }
 }
 
 /// The lexicon of `lang`, built on first use.
@@ -179,6 +192,7 @@ mod tests {
             let lex = lexicon(lang);
             assert!(lex.classes(if lang == Lang::Fr { "déclaré" } else { "said" }) & class::VERB != 0);
             assert!(!lex.sources2.is_empty());
+            assert!(!lex.participle_endings.is_empty());
         }
         let fr = lexicon(Lang::Fr);
         assert!(fr.classes("d'") & class::SOURCE_FIRST != 0);

@@ -230,7 +230,15 @@ pub(crate) fn pairs(a: &Analysis) -> Vec<Pair> {
                 }
             },
             '\'' if a.lang == Lang::En => {
-                let next_alnum = text[tok.span.end..].chars().next().is_some_and(char::is_alphanumeric);
+                let rest = &text[tok.span.end..];
+                // "'s", "'t", "'re" after a space are clitics of a tokenised text, not marks.
+                let clitic = ["s", "t", "re", "ve", "ll", "d", "m"].iter().any(|c| {
+                    rest.len() >= c.len()
+                        && rest.is_char_boundary(c.len())
+                        && rest[..c.len()].eq_ignore_ascii_case(c)
+                        && !rest[c.len()..].chars().next().is_some_and(char::is_alphanumeric)
+                });
+                let next_alnum = !clitic && rest.chars().next().is_some_and(char::is_alphanumeric);
                 match stack.last() {
                     Some(o) if o.fam == Fam::StraightSingle && f.closing => Some(stack.len() - 1),
                     _ => {
@@ -243,7 +251,12 @@ pub(crate) fn pairs(a: &Analysis) -> Vec<Pair> {
             }
             _ => None,
         };
-        if let Some(k) = closing_at {
+        if let Some(mut k) = closing_at {
+            // Straight single quotes still open below are apostrophes.
+            if k > 0 && stack[..k].iter().all(|o| o.fam == Fam::StraightSingle) && stack[k].fam != Fam::StraightSingle {
+                stack.drain(..k);
+                k = 0;
+            }
             let o = stack[k];
             stack.truncate(k);
             if k == 0 {

@@ -99,17 +99,29 @@ impl Ctx<'_, '_> {
         let lo = a.sentence_tokens[first_sentence].start.max(prev_close.map_or(0, |c| c + 1));
         let hi = a.sentence_tokens[last_sentence].end.min(next_open.unwrap_or(usize::MAX));
         let colon_before = pair.open > lo && self.is_punct(pair.open - 1, ":");
-        let after = self.after_clause(pair.close + 1, hi);
+        let mut after = self.after_clause(pair.close + 1, hi);
+        // "“…” — Name" on its own after the quotation's sentence.
+        if after.is_none() && hi == pair.close + 1 && self.has(hi, DASH) {
+            if let Some(next) = a.sentence_at(a.tokens[hi].span.start) {
+                let end = a.sentence_tokens[next].end.min(next_open.unwrap_or(usize::MAX));
+                if self.paragraph_of(hi) == self.paragraph_of(pair.close) {
+                    after = self.after_clause(hi, end).filter(|c| !c.verb);
+                }
+            }
+        }
         let mut speaker = None;
         let mut attributed = false;
         let mut verb_before = false;
         if let Some(at) = &after {
             attributed = true;
             speaker = at.speaker;
-        } else if let Some(at) = self.before_clause(lo, pair.open) {
-            attributed = true;
-            verb_before = at.verb;
-            speaker = at.speaker;
+        }
+        if speaker.is_none() {
+            if let Some(at) = self.before_clause(lo, pair.open) {
+                attributed = true;
+                verb_before = at.verb;
+                speaker = at.speaker;
+            }
         }
         // Standalone quotation sentence: continuation of the previous
         // quotation, or introduced by a colon ending the sentence before.

@@ -74,8 +74,11 @@ impl<'a, 't> Ctx<'a, 't> {
                             }
                         }
                     }
-                    TokenKind::Punct if raw.len() <= 5 && raw.starts_with(['-', '\u{2010}', '\u{2011}']) => {
-                        f |= HYPHEN
+                    TokenKind::Punct => {
+                        if raw.len() <= 5 && raw.starts_with(['-', '\u{2010}', '\u{2011}']) {
+                            f |= HYPHEN;
+                        }
+                        f |= lex.classes(raw) & DASH;
                     }
                     TokenKind::Handle => f |= WORD | CAP,
                     _ => {}
@@ -150,12 +153,21 @@ impl<'a, 't> Ctx<'a, 't> {
     pub fn after_clause(&self, from: usize, hi: usize) -> Option<Clause> {
         let mut p = from;
         let mut skipped = 0;
-        while p < hi && skipped < 2 && (self.is_punct(p, ",") || self.is_punct(p, "—") || self.is_punct(p, "–")) {
+        let mut dash = false;
+        while p < hi && skipped < 2 && (self.is_punct(p, ",") || self.has(p, DASH)) {
+            dash |= self.has(p, DASH);
             p += 1;
             skipped += 1;
         }
         if p >= hi {
             return None;
+        }
+        // "“…” — Matthew Ingram": a dash and a name closing the sentence.
+        if dash && self.name_start(p, hi) {
+            let (sp, end) = self.name_forward(p, hi);
+            if end >= hi || self.is_terminal(end) || self.is_punct(end, ",") || self.has(end, PREP) {
+                return Some(Clause { speaker: Some(sp), verb: false, end });
+            }
         }
         // Verb first: "a-t-il ajouté", "dit-elle", "a écrit X", "said Smith".
         let mut q = p;
@@ -243,6 +255,25 @@ impl<'a, 't> Ctx<'a, 't> {
             }
             if let Some((sp, end)) = self.inverted_subject(v, open) {
                 return Some(Clause { speaker: Some(sp), verb: true, end });
+            }
+            // "X said A, and said B": the coordinated verb shares X.
+            let mut c = v;
+            while c > lo && self.has(c - 1, AUX | ADV | NEG) {
+                c -= 1;
+            }
+            if c > lo && self.has(c - 1, CONJ) {
+                // The first verb may lie before an earlier quotation of the sentence.
+                let sent = self.a.sentence_at(self.a.tokens[v].span.start).unwrap_or(0);
+                let s_lo = self.a.sentence_tokens.get(sent).map_or(lo, |r| r.start);
+                let mut u = c - 1;
+                while u > s_lo.max(c.saturating_sub(MAX_BEFORE)) {
+                    u -= 1;
+                    if self.has(u, VERB) && !self.has(u, CAP) {
+                        if let Some(sp) = self.subject_before(u, s_lo) {
+                            return Some(Clause { speaker: Some(sp), verb: true, end: v + 1 });
+                        }
+                    }
+                }
             }
         }
         // "Selon X, « … »", "Pour le ministre, « … »".
@@ -351,17 +382,50 @@ impl<'a, 't> Ctx<'a, 't> {
             return if k > lo { self.np_backward(k - 1, lo) } else { None };
         }
         if self.is_punct(j, ",") {
-            // Apposition: "X, porte-parole du ministère, a déclaré".
-            let mut k = j;
-            while k > lo && j - k < MAX_NP + 2 {
-                k -= 1;
-                if self.is_punct(k, ",") {
-                    return if k > lo { self.np_backward(k - 1, lo) } else { None };
-                }
-            }
-            return None;
+            // Apposition: "X, porte-parole du ministère, a déclaré", "Cynthia
+            // Thompson, curator at the University of Arkansas, Fayetteville,
+            // said": the subject is the first comma-separated segment after
+            // the clause boundary.
+            return self.segment_subject(j, lo);
         }
         self.np_backward(j, lo)
+    }
+
+    /// The subject of a verb preceded by a comma at `j`: walks back over
+    /// comma-separated segments (at most 30 tokens) to a clause boundary and
+    /// takes the first segment that is a speaker phrase.
+    fn segment_subject(&self, j: usize, lo: usize) -> Option<Sp> {
+        let mut starts = Vec::new();
+        let mut k = j;
+        while k > lo && j - k < 30 {
+            k -= 1;
+            if self.is_punct(k, ",") {
+                starts.push(k + 1);
+                continue;
+            }
+            let f = self.flags(k);
+            let boundary = !self.has(k, WORD) && !self.is_apostrophe_s(k)
+                || f & (VERB | COMP | REL) != 0 && f & (CAP | PREP) == 0;
+            if boundary {
+                starts.push(k + 1);
+                break;
+            }
+            if k == lo {
+                starts.push(k);
+            }
+        }
+        for &s in starts.iter().rev() {
+            if s >= j || self.has(s, STOP | PREP) && !self.has(s, CAP) {
+                continue;
+            }
+            let end = (s..j).find(|&x| self.is_punct(x, ",")).unwrap_or(j);
+            if let Some((sp, e)) = self.np_forward(s, end) {
+                if e == end || sp.pron == 0 && sp.entity.is_some() || self.name_start(s, end) {
+                    return Some(sp);
+                }
+            }
+        }
+        None
     }
 
     /// A subject after the verb at `v`: "dit-il", "a écrit ainsi Elon
@@ -369,6 +433,11 @@ impl<'a, 't> Ctx<'a, 't> {
     /// after it.
     pub fn inverted_subject(&self, v: usize, hi: usize) -> Option<(Sp, usize)> {
         let k = v + 1;
+        // "ajoutant que", "adding that": a participle has no inverted subject.
+        let verb = self.text(v);
+        if self.lex.participle_endings.iter().any(|e| verb.len() > e.len() + 2 && verb.ends_with(e)) {
+            return None;
+        }
         if k < hi && self.has(k, HYPHEN) && self.has(k + 1, PRON) {
             return self.pron(k + 1).map(|s| (s, k + 2));
         }
@@ -507,7 +576,7 @@ impl<'a, 't> Ctx<'a, 't> {
             return Some(name);
         }
         let has_det = self.has(start, DET) && !self.has(start, PREP) || self.has(start, DET) && start == lo;
-        let role = (start..=j).any(|i| self.has(i, ROLE));
+        let role = (start..=j).any(|i| self.has(i, ROLE) || self.is_apostrophe_s(i));
         (has_det || role).then(|| Sp { span: self.span(start, j), pron: 0, entity: None, tok: start })
     }
 
