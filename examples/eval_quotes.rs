@@ -10,7 +10,8 @@
 //! offsets (`start`, `end`) or its `text` (found in order in the document), `direct` (only direct quotes are
 //! scored), and its speaker either as `speaker_spans` (byte ranges: the prediction must overlap one) or as
 //! `speaker` text (the prediction must equal it; null = no speaker). `speaker_known: false` leaves the
-//! speaker unscored. Predicted quotes that overlap an `ignore` span and match no gold are not counted.
+//! speaker unscored. Predicted quotes that match no gold and overlap an `ignore` span (or come within 4
+//! bytes of one: the marks around them) are not counted.
 //! `scripts/eval-quotes.sh` builds the inputs and runs this.
 
 use article_annotator::{Annotation, Annotator, Lang, Span};
@@ -91,8 +92,7 @@ fn gold_quotes(doc: &Value, text: &str) -> Result<Vec<Gold>, String> {
         };
         let speaker_spans = q["speaker_spans"].as_array().map(|a| a.iter().filter_map(span_of).collect());
         let speaker_text = q.get("speaker").map(|s| s.as_str().map(str::to_string));
-        let speaker_known =
-            q["speaker_known"].as_bool().unwrap_or(speaker_spans.is_some() || speaker_text.is_some());
+        let speaker_known = q["speaker_known"].as_bool().unwrap_or(speaker_spans.is_some() || speaker_text.is_some());
         out.push(Gold { span, speaker_known, speaker_spans, speaker_text });
     }
     Ok(out)
@@ -160,7 +160,9 @@ fn main() -> ExitCode {
             s.gold += gold.len();
             for p in &pred {
                 let matched = gold.iter().any(|g| g.span == p.span);
-                let ignored = !matched && ignore.iter().any(|i| i.overlaps(p.span) || p.span.contains(*i));
+                // The prediction with room for its marks and their spaces.
+                let wide = Span::new(p.span.start.saturating_sub(4), p.span.end + 4);
+                let ignored = !matched && ignore.iter().any(|i| i.overlaps(wide));
                 if !ignored {
                     s.pred += 1;
                 }

@@ -32,7 +32,7 @@ DROP_FR = re.compile(
 EXTRA_FR_ER = """
 alarmer asséner assener clamer continuer détailler étonner exclamer fustiger glisser indigner insurger jurer lâcher
 marteler menacer nier plaisanter poster proclamer regretter renchérir signaler interroger questionner rassurer
-répéter reprendre résumer ajouter tweeter twitter
+répéter reprendre résumer ajouter tweeter twitter qualifier décrire
 """.split()
 # French -ir lemmas (second group).
 EXTRA_FR_IR = "avertir enchérir renchérir réagir".split()

@@ -16,7 +16,8 @@ Mapping (GUM → our task, guidelines §2):
   element, when an eRST attribution relation (Discourse=attribution-positive/negative) covers it: its
   quotation-mark signal (grf-qt-i,j) touches the marks, or its target EDU (the reported content) lies in the
   quotation. A pair over a `<q>` element only (GUM: quoted words in running text: scare quotes, terms, names,
-  some short partial quotes) or with neither evidence is NOT scored either way ("ignore"), nor are unpaired marks.
+  some short partial quotes) or with neither evidence is NOT scored either way ("ignore"), nor is a prediction
+  next to a mark of no gold quotation (unpaired or mis-tagged marks).
 - a quotation running over several paragraphs gives one gold span per paragraph, as the engine does.
 - speaker: the attribution relation found as above; the gold speaker is its attribution-source signal
   (sem-atsrc token ranges: the whole source NP) plus every mention of the coreference entity (GUM Entity=
@@ -213,6 +214,7 @@ def convert(doc):
     def overlaps(a, b, c, d):
         return a <= d and c <= b
     quotes, ignore = [], []
+    gold_marks = set()
     for a, b in outer:
         lo, hi = a + 1, b - 1
         if lo > hi:
@@ -235,6 +237,7 @@ def convert(doc):
         if not speech:
             ignore.append([starts[a], ends[b]])
             continue
+        gold_marks.update((a, b))
         speaker = None
         if rel is not None and rel["atsrc"] and not inside_only:
             speaker = [[starts[x - 1], ends[y - 1]] for x, y in rel["atsrc"] if 0 < x <= len(toks) and 0 < y <= len(toks)]
@@ -255,10 +258,9 @@ def convert(doc):
                     quotes.append({"start": starts[x], "end": ends[y], "direct": True,
                                    "speaker_spans": speaker, "speaker_known": known})
                 seg_start = k + 1
-    # Unpaired marks: not scored.
-    paired = {i for p in pairs for i in p}
+    # Marks of no gold quotation (unpaired, mis-tagged, or of an unscored pair): not scored.
     for i, t in enumerate(toks):
-        if t["xpos"] in QUOTE_TAGS and i not in paired:
+        if t["xpos"] in QUOTE_TAGS and i not in gold_marks:
             ignore.append([starts[i], ends[i]])
     return {"id": doc["id"], "lang": "en", "text": text, "quotes": quotes, "ignore": ignore}
 

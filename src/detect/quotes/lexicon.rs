@@ -131,9 +131,8 @@ fn build(lang: Lang) -> Lexicon {
             participle_endings.push(word);
             continue;
         }
-        let flag = class_of(name).unwrap_or_else(|| {
-            panic!("data/{}/quote-words.txt: entry {}: unknown class {name:?}", lang.code(), n + 1)
-        });
+        let flag = class_of(name)
+            .unwrap_or_else(|| panic!("data/{}/quote-words.txt: entry {}: unknown class {name:?}", lang.code(), n + 1));
         // Two-word frames: "according to", "d'après" (an elision and a word).
         let split = word.split_once(' ').or_else(|| {
             let i = word.find('\'')?;

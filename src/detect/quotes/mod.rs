@@ -136,7 +136,9 @@ impl Ctx<'_, '_> {
             }
             if speaker.is_none() && first_sentence > 0 && !colon_before {
                 let prev_sent = a.sentence_tokens[first_sentence - 1].clone();
-                if prev_sent.end > prev_sent.start && prev_sent.end <= pair.open && self.is_punct(prev_sent.end - 1, ":")
+                if prev_sent.end > prev_sent.start
+                    && prev_sent.end <= pair.open
+                    && self.is_punct(prev_sent.end - 1, ":")
                 {
                     if let Some(at) = self.before_clause(prev_sent.start, prev_sent.end) {
                         speaker = at.speaker;
@@ -145,7 +147,8 @@ impl Ctx<'_, '_> {
                 }
             }
         }
-        let speech = self.is_speech(&pair, colon_before, after.is_some(), attributed && verb_before || speaker.is_some());
+        let speech =
+            self.is_speech(&pair, colon_before, after.is_some(), attributed && verb_before || speaker.is_some());
         Found { pair, first_sentence, last_sentence, speaker, speech }
     }
 
@@ -265,7 +268,8 @@ impl Ctx<'_, '_> {
             }
             // "n'a indiqué … que", "ne plus consacrer qu'un jour": a
             // restriction, not a complement.
-            if self.has(k, VERB | NEG) || (!self.has(k, WORD | HYPHEN) && !self.is_punct(k, ",")) && !self.is_elision(k) {
+            if self.has(k, VERB | NEG) || (!self.has(k, WORD | HYPHEN) && !self.is_punct(k, ",")) && !self.is_elision(k)
+            {
                 break;
             }
             k += 1;

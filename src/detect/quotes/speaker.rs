@@ -28,6 +28,8 @@ pub(crate) struct Sp {
     pub entity: Option<u32>,
     /// Token index of the mention's first token.
     pub tok: usize,
+    /// True when the mention is a name (not a pronoun or a noun phrase).
+    pub is_name: bool,
 }
 
 /// A reporting clause found next to a quotation.
@@ -66,7 +68,11 @@ impl<'a, 't> Ctx<'a, 't> {
                         f |= WORD;
                         normalize_word(raw, &mut buf);
                         f |= lex.classes(&buf);
-                        if raw.chars().next().is_some_and(char::is_uppercase) {
+                        // "al-Amr", "el-Sisi": a lower-case particle joined to a name.
+                        let particle_name = raw
+                            .split_once(['-', '\u{2011}'])
+                            .is_some_and(|(p, n)| p.len() <= 3 && n.chars().next().is_some_and(char::is_uppercase));
+                        if raw.chars().next().is_some_and(char::is_uppercase) || particle_name {
                             f |= CAP;
                             f |= lex.classes(raw) & ROLE;
                             if res.titles.contains(raw) {
@@ -127,7 +133,7 @@ impl<'a, 't> Ctx<'a, 't> {
 
     fn pron(&self, i: usize) -> Option<Sp> {
         let p = self.flags(i) & PRON;
-        (p != 0).then(|| Sp { span: self.a.tokens[i].span, pron: p, entity: None, tok: i })
+        (p != 0).then(|| Sp { span: self.a.tokens[i].span, pron: p, entity: None, tok: i, is_name: false })
     }
 
     fn span(&self, from: usize, to_incl: usize) -> Span {
@@ -176,7 +182,9 @@ impl<'a, 't> Ctx<'a, 't> {
             if self.has(q, HYPHEN) && self.has(q + 1, PRON) {
                 inverted = self.pron(q + 1);
                 q += 2;
-            } else if self.has(q, AUX | ADV | NEG | CLITIC) && !self.has(q, CAP) || self.is_elision(q) && self.has(q, CLITIC) {
+            } else if self.has(q, AUX | ADV | NEG | CLITIC) && !self.has(q, CAP)
+                || self.is_elision(q) && self.has(q, CLITIC)
+            {
                 q += 1;
             } else {
                 break;
@@ -234,7 +242,9 @@ impl<'a, 't> Ctx<'a, 't> {
                 start += 1;
             }
             if let Some((sp, end)) = self.np_forward(start, open - 1) {
-                if end == open - 1 && sp.pron == 0 {
+                // "Name : «", or "Name, title, affiliation : «" (no verb).
+                let apposed = sp.is_name && self.is_punct(end, ",") && !(end..open - 1).any(|k| self.has(k, VERB));
+                if (end == open - 1 || apposed) && sp.pron == 0 {
                     return Some(Clause { speaker: Some(sp), verb: false, end });
                 }
             }
@@ -245,7 +255,9 @@ impl<'a, 't> Ctx<'a, 't> {
         let mut v = open;
         while v > floor {
             v -= 1;
-            if !self.has(v, VERB) || self.has(v, CAP) && v != lo || v > lo && self.has(v - 1, DET) && !self.has(v - 1, CLITIC)
+            if !self.has(v, VERB)
+                || self.has(v, CAP) && v != lo
+                || v > lo && self.has(v - 1, DET) && !self.has(v - 1, CLITIC)
             {
                 continue;
             }
@@ -404,8 +416,8 @@ impl<'a, 't> Ctx<'a, 't> {
                 continue;
             }
             let f = self.flags(k);
-            let boundary = !self.has(k, WORD) && !self.is_apostrophe_s(k)
-                || f & (VERB | COMP | REL) != 0 && f & (CAP | PREP) == 0;
+            let boundary =
+                !self.has(k, WORD) && !self.is_apostrophe_s(k) || f & (VERB | COMP | REL) != 0 && f & (CAP | PREP) == 0;
             if boundary {
                 starts.push(k + 1);
                 break;
@@ -414,18 +426,27 @@ impl<'a, 't> Ctx<'a, 't> {
                 starts.push(k);
             }
         }
+        let mut found: Option<Sp> = None;
         for &s in starts.iter().rev() {
             if s >= j || self.has(s, STOP | PREP) && !self.has(s, CAP) {
                 continue;
             }
             let end = (s..j).find(|&x| self.is_punct(x, ",")).unwrap_or(j);
             if let Some((sp, e)) = self.np_forward(s, end) {
+                if let Some(first) = found {
+                    // "Le directeur de X, le général Y Z, a déclaré": the
+                    // apposed name names the speaker.
+                    return Some(if sp.is_name && !first.is_name { sp } else { first });
+                }
                 if e == end || sp.pron == 0 && sp.entity.is_some() || self.name_start(s, end) {
-                    return Some(sp);
+                    if sp.is_name || sp.pron != 0 {
+                        return Some(sp);
+                    }
+                    found = Some(sp);
                 }
             }
         }
-        None
+        found
     }
 
     /// A subject after the verb at `v`: "dit-il", "a écrit ainsi Elon
@@ -497,7 +518,8 @@ impl<'a, 't> Ctx<'a, 't> {
         while j < hi && j < i + 3 && self.flags(j) & !(WORD | ROLE) == 0 && self.has(j, WORD) {
             j += 1;
         }
-        (j > i && self.has(j, VERB | AUX)).then(|| (Sp { span: self.span(i, j - 1), pron: 0, entity: None, tok: i }, j))
+        (j > i && self.has(j, VERB | AUX))
+            .then(|| (Sp { span: self.span(i, j - 1), pron: 0, entity: None, tok: i, is_name: false }, j))
     }
 
     /// The rest of a noun phrase that started at `start` (its determiner),
@@ -529,7 +551,7 @@ impl<'a, 't> Ctx<'a, 't> {
             return Some((name, end));
         }
         let head_ok = (start..end).any(|k| self.has(k, ROLE)) || self.has(start, DET);
-        head_ok.then(|| (Sp { span: self.span(start, last), pron: 0, entity: None, tok: start }, end))
+        head_ok.then(|| (Sp { span: self.span(start, last), pron: 0, entity: None, tok: start, is_name: false }, end))
     }
 
     /// The noun phrase ending at token `j` (going back, not before `lo`).
@@ -577,7 +599,7 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let has_det = self.has(start, DET) && !self.has(start, PREP) || self.has(start, DET) && start == lo;
         let role = (start..=j).any(|i| self.has(i, ROLE) || self.is_apostrophe_s(i));
-        (has_det || role).then(|| Sp { span: self.span(start, j), pron: 0, entity: None, tok: start })
+        (has_det || role).then(|| Sp { span: self.span(start, j), pron: 0, entity: None, tok: start, is_name: false })
     }
 
     /// The speaker's name inside the phrase `start..end`: an entity (PER,
@@ -588,7 +610,7 @@ impl<'a, 't> Ctx<'a, 't> {
         let mut k = start;
         while k < end {
             let after_prep = k > start && self.has(k - 1, PREP) && !self.is_apostrophe_s(k - 1)
-                || k > start + 1 && self.is_elision(k - 1) && self.has(k - 2, PREP);
+                || k > start + 1 && self.has(k - 1, DET) && self.has(k - 2, PREP);
             if self.name_start(k, end) {
                 let (name, e) = self.name_forward(k, end);
                 let possessor = self.is_apostrophe_s(e);
@@ -631,19 +653,27 @@ impl<'a, 't> Ctx<'a, 't> {
                 j += 1;
             }
             let span = Span::new(self.a.tokens[i].span.start.max(e.span.start), e.span.end);
-            return (Sp { span, pron: 0, entity: Some(e.entity_id), tok: i }, j.max(i + 1));
+            return (Sp { span, pron: 0, entity: Some(e.entity_id), tok: i, is_name: true }, j.max(i + 1));
         }
         let mut j = i + 1;
+        let tight = |a: usize, b: usize| self.a.tokens[a].span.end == self.a.tokens[b].span.start;
         while j < hi && j < i + 6 {
             if self.has(j, CAP) && self.has(j, WORD) && !self.has(j, DET | PREP | AUX | STOP | COMP) {
                 j += 1;
+            } else if j + 1 < hi
+                && self.has(j, DASH | HYPHEN)
+                && self.has(j + 1, CAP)
+                && tight(j - 1, j)
+                && tight(j, j + 1)
+            {
+                j += 2; // "Schreiber–Di Cesare"
             } else if self.has(j, PARTICLE) && self.has(j + 1, CAP) && j + 1 < hi && !self.has(j + 1, DET) {
                 j += 2;
             } else {
                 break;
             }
         }
-        (Sp { span: self.span(i, j - 1), pron: 0, entity: None, tok: i }, j)
+        (Sp { span: self.span(i, j - 1), pron: 0, entity: None, tok: i, is_name: true }, j)
     }
 
     // -----------------------------------------------------------------
