@@ -641,7 +641,11 @@ impl<'a, 't> Ctx<'a, 't> {
             }
         }
         let f = self.flags(i);
-        f & CAP != 0 && f & (DET | PREP | PRON | STOP | AUX | COMP | TITLE | SOURCE | SOURCE_FIRST | ADV) == 0
+        // A capitalised role alone ("CEO of …") heads a noun phrase, it is not a name.
+        let lone_role = f & ROLE != 0 && !(i + 1 < hi && self.has(i + 1, CAP) && self.has(i + 1, WORD));
+        f & CAP != 0
+            && !lone_role
+            && f & (DET | PREP | PRON | STOP | AUX | COMP | TITLE | SOURCE | SOURCE_FIRST | ADV) == 0
     }
 
     /// The name starting at `i`: the entity there, else the run of
@@ -673,7 +677,10 @@ impl<'a, 't> Ctx<'a, 't> {
                 break;
             }
         }
-        (Sp { span: self.span(i, j - 1), pron: 0, entity: None, tok: i, is_name: true }, j)
+        // "Shadow Home Secretary Yvette Cooper": capitalised titles are not
+        // part of the name.
+        let first = (i..j - 1).rev().find(|&k| self.has(k, ROLE)).map_or(i, |r| r + 1);
+        (Sp { span: self.span(first, j - 1), pron: 0, entity: None, tok: first, is_name: true }, j)
     }
 
     // -----------------------------------------------------------------
