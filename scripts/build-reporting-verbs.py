@@ -48,7 +48,7 @@ accuse acknowledge add admit advise agree allege announce answer argue ask asser
 claim comment complain concede conclude confirm contend counter declare deny describe disclose dismiss emphasise
 emphasize estimate explain express insist maintain mention note observe plead pledge point post predict proclaim
 promise propose protest quip reaffirm recall recount reiterate remark reply report respond reveal say scoff speculate
-state stress suggest testify tweet urge vow warn write believe reason continue read
+state stress suggest testify tweet urge vow warn write believe reason continue read recommend
 """.split()
 # Irregular English forms: lemma -> extra forms.
 EN_IRREGULAR = {

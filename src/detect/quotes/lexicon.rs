@@ -76,8 +76,9 @@ impl Hasher for Fnv {
 #[derive(Debug)]
 pub(crate) struct Lexicon {
     classes: HashMap<&'static str, u32, BuildHasherDefault<Fnv>>,
-    /// Two-word source frames: (first, second), lower-case.
-    pub sources2: Vec<(&'static str, &'static str)>,
+    /// Source frames of several words ("according to", "d'" "après",
+    /// "in the words of"), lower-case, split into words.
+    pub sources2: Vec<Vec<&'static str>>,
     /// Participle endings ("ing", "ant"): such verbs have no inverted subject.
     pub participle_endings: Vec<&'static str>,
 }
@@ -133,17 +134,23 @@ fn build(lang: Lang) -> Lexicon {
         }
         let flag = class_of(name)
             .unwrap_or_else(|| panic!("data/{}/quote-words.txt: entry {}: unknown class {name:?}", lang.code(), n + 1));
-        // Two-word frames: "according to", "d'après" (an elision and a word).
-        let split = word.split_once(' ').or_else(|| {
-            let i = word.find('\'')?;
-            (i + 1 < word.len()).then(|| (&word[..=i], &word[i + 1..]))
-        });
-        match split {
-            Some((first, second)) if flag == class::SOURCE => {
-                sources2.push((first, second));
-                *classes.entry(first).or_default() |= class::SOURCE_FIRST;
+        // Frames of several words: "according to", "d'après" (an elision
+        // and a word), "in the words of".
+        let mut words: Vec<&'static str> = Vec::new();
+        for w in word.split(' ') {
+            match w.find('\'') {
+                Some(i) if i + 1 < w.len() => {
+                    words.push(&w[..=i]);
+                    words.push(&w[i + 1..]);
+                }
+                _ => words.push(w),
             }
-            _ => *classes.entry(word).or_default() |= flag,
+        }
+        if words.len() > 1 && flag == class::SOURCE {
+            *classes.entry(words[0]).or_default() |= class::SOURCE_FIRST;
+            sources2.push(words);
+        } else {
+            *classes.entry(word).or_default() |= flag;
         }
     }
     for word in entries(lang_file!(lang, "reporting-verbs.txt")) {

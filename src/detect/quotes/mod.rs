@@ -191,7 +191,10 @@ impl Ctx<'_, '_> {
         // A quoted term right after or before a plain noun modifies it:
         // une attaque "test", the "traffic light" system.
         let plain = |i: usize| self.has(i, WORD) && self.flags(i) & !(WORD | CAP) == 0;
-        let after_noun = open >= 1 && plain(open - 1) && !self.has(open - 1, CAP);
+        // (Not when the quoted words start with a function word: the idea
+        // "for months" is a partial quotation.)
+        let function_start = self.has(open + 1, PREP | STOP | DET | PRON);
+        let after_noun = open >= 1 && plain(open - 1) && !self.has(open - 1, CAP) && !function_start;
         let before_noun = close + 1 < self.a.tokens.len() && plain(close + 1) && !self.has(close + 1, CAP);
         if after_noun || before_noun {
             return false;

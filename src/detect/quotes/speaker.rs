@@ -208,7 +208,7 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         // Subject first: "Smith said", "he said", "the minister told …",
         // "forecasters said".
-        let (sp, mut e) = self.np_forward(p, hi).or_else(|| self.bare_np(p, hi))?;
+        let (sp, mut e) = self.np_forward(p, hi).or_else(|| self.role_name(p, hi)).or_else(|| self.bare_np(p, hi))?;
         if self.is_punct(e, ",") {
             // Apposition: "Smith, the company's chief, said".
             let mut k = e + 1;
@@ -307,10 +307,16 @@ impl<'a, 't> Ctx<'a, 't> {
             i + 1
         } else if f & SOURCE_FIRST != 0 {
             let mut buf = String::new();
+            let matches = |frame: &[&str]| {
+                let mut buf = String::new();
+                frame.iter().enumerate().all(|(k, w)| {
+                    normalize_word(self.text(i + k), &mut buf);
+                    buf == *w
+                })
+            };
             normalize_word(self.text(i), &mut buf);
-            let first = buf.clone();
-            normalize_word(self.text(i + 1), &mut buf);
-            self.lex.sources2.iter().any(|&(a, b)| a == first && b == buf).then_some(i + 2)?
+            let frame = self.lex.sources2.iter().filter(|fr| fr[0] == buf).find(|fr| matches(fr))?;
+            i + frame.len()
         } else if f & SOURCE_WEAK != 0 {
             i + 1
         } else {
@@ -511,6 +517,16 @@ impl<'a, 't> Ctx<'a, 't> {
         None
     }
 
+    /// A name after one to three lower-case role words without determiner
+    /// ("team member Rodaba Noori told"): the name.
+    fn role_name(&self, i: usize, hi: usize) -> Option<(Sp, usize)> {
+        let mut j = i;
+        while j < hi && j < i + 3 && self.has(j, WORD) && self.flags(j) & !(WORD | ROLE) == 0 {
+            j += 1;
+        }
+        (j > i && self.name_start(j, hi)).then(|| self.name_forward(j, hi))
+    }
+
     /// A noun phrase without determiner, one to three plain lower-case
     /// words ("forecasters", "local officials"), when a verb follows.
     fn bare_np(&self, i: usize, hi: usize) -> Option<(Sp, usize)> {
@@ -572,7 +588,9 @@ impl<'a, 't> Ctx<'a, 't> {
             if !word {
                 break;
             }
-            if fk & (STOP | VERB | COMP | REL | AUX) != 0 && fk & (PREP | DET | CAP) == 0 && k != j {
+            // "'s" inside a phrase is a possessive, not "is".
+            let stop = fk & (STOP | VERB | COMP | REL | AUX) != 0 && fk & (PREP | DET | CAP) == 0;
+            if stop && k != j && !self.is_apostrophe_s(k) {
                 break;
             }
             if fk & PRON != 0 && fk & DET == 0 && k != j {
