@@ -260,7 +260,7 @@ pub(crate) fn pairs(a: &Analysis) -> Vec<Pair> {
             let o = stack[k];
             stack.truncate(k);
             if k == 0 {
-                let mut segments: Vec<Span> = segs.drain(..).collect();
+                let mut segments: Vec<Span> = std::mem::take(&mut segs);
                 segments.push(Span::new(o.seg_start, tok.span.start));
                 segments.retain_mut(|s| {
                     *s = s.trim(text);

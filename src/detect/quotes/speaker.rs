@@ -66,8 +66,13 @@ impl<'a, 't> Ctx<'a, 't> {
                 match t.kind {
                     TokenKind::Word | TokenKind::Elision | TokenKind::Number => {
                         f |= WORD;
-                        normalize_word(raw, &mut buf);
-                        f |= lex.classes(&buf);
+                        // Most words are plain lower-case ASCII: look them up as they are.
+                        if raw.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+                            f |= lex.classes(raw);
+                        } else {
+                            normalize_word(raw, &mut buf);
+                            f |= lex.classes(&buf);
+                        }
                         // "al-Amr", "el-Sisi": a lower-case particle joined to a name.
                         let particle_name = raw
                             .split_once(['-', '\u{2011}'])
@@ -502,7 +507,7 @@ impl<'a, 't> Ctx<'a, 't> {
         while n < hi && self.has(n, TITLE) {
             n += 1;
         }
-        let det = f & DET != 0 && f & CAP == 0 || f & DET != 0 && !self.name_start(i + 1, hi);
+        let det = f & DET != 0 && (f & CAP == 0 || !self.name_start(i + 1, hi));
         if !det && n < hi && self.name_start(n, hi) {
             let (name, end) = self.name_forward(n, hi);
             // "Tesla's chief Elon Musk": a possessor is not the speaker.
@@ -578,6 +583,10 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         if f & PRON != 0 && f & DET == 0 {
             return self.pron(j);
+        }
+        // A phrase never ends on a conjunction or a preposition ("… whilst").
+        if f & (STOP | COMP | CONJ | PREP) != 0 && f & CAP == 0 {
+            return None;
         }
         // Walk back to the determiner that opens the phrase.
         let mut k = j;
