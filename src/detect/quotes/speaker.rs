@@ -473,6 +473,32 @@ impl<'a, 't> Ctx<'a, 't> {
         if k < hi && self.has(k, HYPHEN) && self.has(k + 1, PRON) {
             return self.pron(k + 1).map(|s| (s, k + 2));
         }
+        // Complements between the verb and its subject: "a déclaré jeudi à
+        // l'AFP le ministre", "said on Tuesday the minister".
+        let mut k = k;
+        for _ in 0..3 {
+            if k >= hi || !self.has(k, STOP) || self.has(k, COMP | REL | CONJ | CAP) {
+                break;
+            }
+            let mut j = k + 1;
+            if self.has(j, DET) {
+                j += 1;
+            }
+            if j < hi && self.has(j, WORD) && !self.has(j, STOP | VERB | DET) {
+                // A preposition, its determiner and one word ("à l'AFP", "on Tuesday").
+                j += 1;
+            } else {
+                j = k + 1; // a single time word ("jeudi", "hier")
+            }
+            if !(j < hi && (self.has(j, DET) || self.name_start(j, hi))) {
+                if self.has(k + 1, STOP) && !self.has(k + 1, COMP | REL | CONJ) {
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+            k = j;
+        }
         let (sp, end) = self.np_forward(k, hi)?;
         // A pronoun after the verb is its object ("a dit lui"); only names
         // and noun phrases are inverted subjects.
