@@ -688,10 +688,14 @@ impl<'a, 't> Ctx<'a, 't> {
         if i >= hi {
             return false;
         }
-        if !self.entities.is_empty() {
-            if let Some(e) = self.entity_at(i) {
-                return e.span.start >= self.a.tokens[i].span.start;
-            }
+        // The entity layer decides where it has an opinion: a person or an
+        // organisation starting here is a name, a place, date or work is not;
+        // elsewhere (names it missed) capitalisation decides.
+        let pos = self.a.tokens[i].span;
+        let k = self.entities.partition_point(|e| e.span.end <= pos.start);
+        if let Some(e) = self.entities[k..].iter().take_while(|e| e.span.start < pos.end).find(|e| e.span.overlaps(pos))
+        {
+            return matches!(e.label, EntityLabel::Per | EntityLabel::Org) && e.span.start >= pos.start;
         }
         let f = self.flags(i);
         // A capitalised role alone ("CEO of …") heads a noun phrase, it is not a name.
@@ -715,6 +719,9 @@ impl<'a, 't> Ctx<'a, 't> {
         let mut j = i + 1;
         let tight = |a: usize, b: usize| self.a.tokens[a].span.end == self.a.tokens[b].span.start;
         while j < hi && j < i + 6 {
+            if !self.entities.is_empty() && self.entity_at(j).is_some() {
+                break; // a name the entity layer found starts here: "l'Économie Bruno Le Maire"
+            }
             if self.has(j, CAP) && self.has(j, WORD) && !self.has(j, DET | PREP | AUX | STOP | COMP) {
                 j += 1;
             } else if j + 1 < hi
