@@ -101,3 +101,10 @@ fn any_input_is_safe() {
         }
     }
 }
+
+#[test]
+fn multibyte_text_after_a_parenthesised_name() {
+    for text in ["la Société (SNCF)° et", "(A)é", "Le groupe Alpha (Bêta)ç puis"] {
+        let _ = entities(Lang::Fr, text);
+    }
+}

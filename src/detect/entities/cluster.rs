@@ -63,8 +63,8 @@ pub(crate) fn cluster(text: &str, spans: &[(Span, EntityLabel)]) -> Vec<Entity> 
         if id.is_none() && !date && n > 0 {
             let (prev, plabel) = spans[n - 1];
             let between = &text[prev.end.min(span.start)..span.start];
-            let after = &text[span.end..text.len().min(span.end + 1)];
-            if plabel != EntityLabel::Date && between.trim() == "(" && after == ")" && !s.contains(' ') {
+            let after = text[span.end..].starts_with(')');
+            if plabel != EntityLabel::Date && between.trim() == "(" && after && !s.contains(' ') {
                 id = out.last().map(|e| e.entity_id);
             }
         }
@@ -74,14 +74,6 @@ pub(crate) fn cluster(text: &str, spans: &[(Span, EntityLabel)]) -> Vec<Entity> 
         });
         ids.entry((date, k)).or_insert(id);
         out.push(Entity { span, label, entity_id: id });
-    }
-    // One type per entity: its first mention's.
-    let mut first: HashMap<u32, EntityLabel> = HashMap::new();
-    for e in &mut out {
-        let l = *first.entry(e.entity_id).or_insert(e.label);
-        if e.label != EntityLabel::Date && l != EntityLabel::Date {
-            e.label = l;
-        }
     }
     out
 }

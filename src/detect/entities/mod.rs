@@ -299,6 +299,7 @@ fn keep_tagged(cx: &Cx, s: usize, e: usize) -> bool {
 fn cue_before(cx: &Cx, s: usize) -> Option<EntityLabel> {
     let stop = data::resources(cx.a.lang);
     let mut k = s;
+    let mut of = false;
     for _ in 0..5 {
         if k == 0 || !cx.same_sentence(k - 1, s) {
             return None;
@@ -306,12 +307,14 @@ fn cue_before(cx: &Cx, s: usize) -> Option<EntityLabel> {
         k -= 1;
         let w = cx.word(k);
         if cx.lex.titles.contains(&w) {
-            return Some(EntityLabel::Per);
+            // "le président sud-africain X", not "le président de la Fifa".
+            return (!of).then_some(EntityLabel::Per);
         }
         if let Some(&l) = cx.lex.cues.get(&w) {
             return Some(l);
         }
         let t = cx.text(k);
+        of |= matches!(t, "de" | "d'" | "des" | "du" | "of" | "d’");
         let complement = matches!(t, "de" | "d'" | "des" | "du" | "of" | "d’")
             || cx.a.tokens[k].kind == TokenKind::Word
                 && cx.flags(k) & CAP == 0
