@@ -75,6 +75,16 @@ pub(crate) fn cluster(text: &str, spans: &[(Span, EntityLabel)]) -> Vec<Entity> 
         ids.entry((date, k)).or_insert(id);
         out.push(Entity { span, label, entity_id: id });
     }
+    // A one-word mention takes the type of its entity's first mention when
+    // that one is a longer name ("Doge" after "Commission … (Doge)").
+    let mut first: HashMap<u32, (EntityLabel, bool)> = HashMap::new();
+    for e in &mut out {
+        let multi = e.span.slice(text).contains(' ');
+        let (l, m) = *first.entry(e.entity_id).or_insert((e.label, multi));
+        if m && !multi && e.label != EntityLabel::Date && l != EntityLabel::Date {
+            e.label = l;
+        }
+    }
     out
 }
 

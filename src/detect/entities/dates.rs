@@ -160,7 +160,7 @@ impl Cx<'_> {
             let prev_ok = i > 0
                 && (self.lex.year_before.contains(&self.infos[i - 1].word)
                     || self.lex.date_before.contains(&self.infos[i - 1].word));
-            if (fr && !cap || !fr && cap && self.text_of(i) != "May") && (prev_ok || fr) {
+            if fr && !cap || !fr && cap && self.text_of(i) != "May" && prev_ok {
                 return Some(j);
             }
             return None;

@@ -221,7 +221,7 @@ fn gazetteer(cx: &Cx, out: &mut Vec<Cand>) {
 }
 
 fn label_of(tag: u8) -> EntityLabel {
-    match (tag + 1) / 2 {
+    match tag.div_ceil(2) {
         1 => EntityLabel::Per,
         2 => EntityLabel::Loc,
         3 => EntityLabel::Org,
@@ -332,9 +332,7 @@ fn cue_before(cx: &Cx, s: usize) -> Option<EntityLabel> {
 fn cue_spans(cx: &Cx, cands: &mut Vec<Cand>) {
     let mut covered = vec![false; cx.a.tokens.len()];
     for c in cands.iter() {
-        for k in c.s..c.e {
-            covered[k] = true;
-        }
+        covered[c.s..c.e].fill(true);
     }
     for c in cands.iter_mut().filter(|c| c.prio == 1) {
         if let Some(l) = cue_before(cx, c.s) {
@@ -392,9 +390,7 @@ fn resolve(cx: &Cx, mut cands: Vec<Cand>) -> Vec<Cand> {
                 continue;
             }
         }
-        for k in c.s..c.e {
-            taken[k] = true;
-        }
+        taken[c.s..c.e].fill(true);
         kept.push(c);
     }
     kept.retain(|c| c.prio < 7);
@@ -422,9 +418,7 @@ fn propagate(cx: &Cx, kept: &mut Vec<Cand>) {
     }
     let mut covered = vec![false; cx.a.tokens.len()];
     for c in kept.iter_mut() {
-        for k in c.s..c.e {
-            covered[k] = true;
-        }
+        covered[c.s..c.e].fill(true);
         if c.e - c.s == 1 {
             if let Some(&l) = names.get(cx.text(c.s)) {
                 if l == EntityLabel::Per {
