@@ -198,8 +198,8 @@ fn main() {
     let (mut same, mut right, mut total, mut fright) = (0usize, 0usize, 0usize, 0usize);
     for sent in sents.iter().take(2000) {
         let n = sent.gold.len();
-        let whole = std::slice::from_ref(&(0..n));
-        let tags = model.tag(&sent.infos, whole);
+        let whole = 0..n;
+        let tags = model.tag(&sent.infos, std::slice::from_ref(&whole));
         let (mut prev, mut prev2) = (0u8, 0u8);
         #[allow(clippy::needless_range_loop)]
         for i in 0..n {
