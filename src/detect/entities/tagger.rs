@@ -384,3 +384,28 @@ pub fn model(lang: Lang) -> Option<&'static Model> {
         Lang::En => EN.get_or_init(|| Model::decode(include_bytes!("../../../data/models/ner-en.bin"))).as_ref(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn model_files_roundtrip_and_decode() {
+        let rows = vec![(3u32, [0, 5, -7, 0, 0, 0, 0, 0, 300]), (BUCKETS - 1, [1; NTAGS])];
+        let m = Model::decode(&encode("test", &rows)).expect("decodes");
+        let mut s = [0i32; NTAGS];
+        m.add(&[3, BUCKETS - 1, 12345], &mut s);
+        assert_eq!(s, [1, 6, -6, 1, 1, 1, 1, 1, 301]);
+        assert!(Model::decode(b"garbage").is_none());
+        assert!(Model::decode(&encode("t", &rows)[..20]).is_none());
+        for lang in Lang::ALL {
+            assert!(model(lang).is_some_and(|m| m.keys.iter().filter(|&&k| k != EMPTY).count() > 1000));
+        }
+    }
+
+    #[test]
+    fn bio_constraint() {
+        assert!(allowed(1, 2) && allowed(2, 2) && allowed(0, 1) && allowed(4, 0));
+        assert!(!allowed(0, 2) && !allowed(3, 2));
+    }
+}
