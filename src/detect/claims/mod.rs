@@ -3,11 +3,11 @@
 //!
 //! 1. Cues are found once over the whole text: the phrase lexicon
 //!    (`data/<lang>/claim-cues.txt`, one Aho-Corasick automaton) and, in
-//!    French, conditional verb forms by morphology ([`conditional`]).
+//!    French, conditional verb forms by morphology (`conditional`).
 //! 2. Cues inside direct quotations are dropped (the quote layer's quotes,
 //!    and our own scan of quotation marks, so the layer is right alone).
 //! 3. Each cue gives a candidate claim by its role: a source frame ("selon
-//!    X, [claim]"), a claim verb ("X a affirmé [claim]"), a predicate cue
+//!    X, \[claim\]"), a claim verb ("X a affirmé \[claim\]"), a predicate cue
 //!    inside its clause ("[la panne pourrait …]"), a noun-phrase cue, an
 //!    anonymous source, a non-response or a non-verification.
 //! 4. Candidates of one clause merge into one claim: the highest-priority

@@ -2,7 +2,7 @@
 //!
 //! Three sources of mentions, from strongest to weakest:
 //! 1. photo credits ("X IMAGES/AFP/Archives": agencies are ORG, never PER)
-//!    and dates ([`dates`], by rule);
+//!    and dates (`dates`, by rule);
 //! 2. the gazetteer and typing cues (`data/<lang>/ner_*.txt`): "la fusée
 //!    Y" is MISC, "le groupe de pirates informatiques Z" ORG, "le
 //!    président X" PER;
@@ -10,7 +10,7 @@
 //!    the guidelines (no titles, articles, elisions, possessive 's).
 //!
 //! Mentions are then propagated (a surname after the full name, a name
-//! repeated) and clustered ([`cluster`]).
+//! repeated) and clustered (`cluster`).
 
 mod cluster;
 mod dates;

@@ -1,6 +1,6 @@
 //! Quotations (direct and reported) and their speakers.
 //!
-//! 1. [`marks::pairs`] pairs the quotation marks (outermost pairs only).
+//! 1. `marks::pairs` pairs the quotation marks (outermost pairs only).
 //! 2. Each pair gets an attribution from the clause right after it
 //!    ("« … », a-t-il ajouté", "“…,” said Smith"), else from the words
 //!    before it in its sentence ("X a déclaré : « … »", "selon X, « … »",
