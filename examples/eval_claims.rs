@@ -469,7 +469,7 @@ fn train_weasel() {
         }
         let (f, th) = best_threshold(&scored);
         println!("cv F1 {f:.3} at {th:.2}: {prm:?}");
-        if best.is_none_or(|b| f > b.0) {
+        if best.map_or(true, |b| f > b.0) {
             best = Some((f, th, prm));
         }
     }
