@@ -185,7 +185,7 @@ async function sitePage(browser, base) {
     return false;
   };
   const waitPainted = `(${painted.toString()})`;
-  await page.waitForFunction(waitPainted, null, { timeout: 30_000, polling: 5 });
+  await page.waitForFunction(painted, null, { timeout: 30_000, polling: 5 });
   const firstPaintMs = Date.now() - tNav;
   const navToPaint = await page.evaluate(() => performance.now());
   const links = await page.$$eval("#seeds a", (as) => as.map((a) => a.getAttribute("href")));
@@ -216,7 +216,8 @@ async function sitePage(browser, base) {
         }),
       { idx, src: waitPainted },
     ).catch((e) => (errors.push(String(e)), null));
-    if (ms != null) clicks.push(ms);
+    if (ms == null) break;
+    clicks.push(ms);
   }
   if (errors.length) console.error("site errors:", errors);
   await page.close();
