@@ -10,7 +10,7 @@ use super::{tokenize::Token, tokenize::TokenKind};
 use crate::lang::{data, Lang};
 use crate::span::Span;
 
-/// Sentence spans over `tokens` (as returned by [`super::tokenize`] for the
+/// Sentence spans over `tokens` (as returned by [`super::tokenize()`] for the
 /// same `text`). Each sentence runs from its first token to its last.
 ///
 /// # Examples

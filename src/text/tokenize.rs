@@ -316,8 +316,7 @@ fn number_end(text: &str, i: usize) -> usize {
     let first_group = end - i;
     // Thousands groups: "1 200", "3 000 000".
     if first_group <= 3 {
-        loop {
-            let Some(sp) = text[end..].chars().next().filter(|&c| is_inline_space(c)) else { break };
+        while let Some(sp) = text[end..].chars().next().filter(|&c| is_inline_space(c)) {
             let g_start = end + sp.len_utf8();
             let g_end = scan_while(text, g_start, |c| c.is_ascii_digit());
             if g_end - g_start == 3 && !text[g_end..].starts_with(|c: char| c.is_ascii_digit()) {
@@ -389,8 +388,7 @@ fn url_end(text: &str, i: usize) -> Option<usize> {
     let mut end = scan_while(text, i, |c| !(c.is_whitespace() || matches!(c, '<' | '>' | '"' | '«' | '»' | '“' | '”')));
     // Trailing punctuation belongs to the sentence, not the address; a
     // closing parenthesis stays only if the URL opened one.
-    loop {
-        let Some(last) = text[i..end].chars().next_back() else { break };
+    while let Some(last) = text[i..end].chars().next_back() {
         let strip = match last {
             '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '’' => true,
             ')' => text[i..end].matches('(').count() < text[i..end].matches(')').count(),

@@ -1,0 +1,294 @@
+#![cfg(target_arch = "wasm32")]
+//! Browser tests of the wasm binding, in headless Chromium (and Firefox when
+//! a geckodriver is installed): `scripts/wasm.sh test`, or
+//! `wasm-pack test --headless --chrome -- --test web`.
+
+use article_annotator::web;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::Element;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED_FR: &str = include_str!("../seeds/fr/000_49ca0dbeb12cab9e.txt");
+
+/// A fresh `<div>` attached to the page (computed styles need a rendered
+/// element), holding `html`. Test fixtures only: the code under test never
+/// writes HTML.
+fn fixture(html: &str) -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let div = document.create_element("div").unwrap();
+    div.set_inner_html(html);
+    document.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+/// Builds `<p>` elements from a text (one per line) with textContent.
+fn article(text: &str) -> Element {
+    let root = fixture("");
+    let document = root.owner_document().unwrap();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let p = document.create_element("p").unwrap();
+        p.set_text_content(Some(line));
+        root.append_child(&p).unwrap();
+    }
+    root
+}
+
+fn utf16_len(s: &str) -> u32 {
+    s.encode_utf16().count() as u32
+}
+
+/// UTF-16 (start, end) of the `nth` occurrence of `needle` in `text`.
+fn find16(text: &str, needle: &str, nth: usize) -> (u32, u32) {
+    let byte = text.match_indices(needle).nth(nth).unwrap_or_else(|| panic!("{needle:?} not in text")).0;
+    let start = utf16_len(&text[..byte]);
+    (start, start + utf16_len(needle))
+}
+
+fn entity(text: &str, needle: &str, label: &str, id: u32) -> serde_json::Value {
+    let (start, end) = find16(text, needle, 0);
+    serde_json::json!({"kind": "entity", "start": start, "end": end, "text": needle, "label": label, "entity_id": id})
+}
+
+fn quote(text: &str, needle: &str) -> serde_json::Value {
+    let (start, end) = find16(text, needle, 0);
+    serde_json::json!({"kind": "quote", "start": start, "end": end, "text": needle, "direct": true, "speaker": null})
+}
+
+fn claim(text: &str, needle: &str, cue: &str) -> serde_json::Value {
+    let (start, end) = find16(text, needle, 0);
+    let (cs, ce) = find16(text, cue, 0);
+    serde_json::json!({"kind": "claim", "start": start, "end": end, "text": needle, "reason": "conditional",
+        "cue": {"start": cs, "end": ce, "text": cue}, "source": null, "explanation": "x"})
+}
+
+fn doc(annotations: Vec<serde_json::Value>) -> JsValue {
+    let json = serde_json::json!({"lang": "fr", "annotations": annotations}).to_string();
+    js_sys::JSON::parse(&json).unwrap()
+}
+
+fn options(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(v, &key.into()).unwrap()
+}
+
+/// The text each painted range covers, white space squashed (a range over
+/// collapsed white space holds the source spaces).
+fn range_texts(result: &JsValue) -> Vec<Option<String>> {
+    let ranges: js_sys::Array = get(result, "ranges").dyn_into().unwrap();
+    ranges
+        .iter()
+        .map(|r| {
+            r.dyn_into::<web_sys::Range>()
+                .ok()
+                .map(|r| String::from(r.to_string()).split_whitespace().collect::<Vec<_>>().join(" "))
+        })
+        .collect()
+}
+
+fn highlight_names() -> Vec<String> {
+    let reg = get(&get(&js_sys::global(), "CSS"), "highlights");
+    let keys = js_sys::Reflect::get(&reg, &"keys".into()).unwrap().dyn_into::<js_sys::Function>().unwrap();
+    let iter = keys.call0(&reg).unwrap();
+    js_sys::Array::from(&iter).iter().map(|k| k.as_string().unwrap()).collect()
+}
+
+const NESTED: &str = "<p>  Le <a href=\"#x\">pré<em>si<b>d</b></em>ent</a>\n   Macron <script>var x = 1;</script>\
+    <style>p{}</style><span hidden>caché</span><span style=\"display:none\">masqué</span>a</p>\
+    <div>dit&nbsp;: «&nbsp;oui&nbsp;»<br>ensuite</div><template>t</template><noscript>n</noscript>";
+
+#[wasm_bindgen_test]
+fn extract_text_collapses_and_skips() {
+    let root = fixture(NESTED);
+    assert_eq!(web::extract_text(&root), "Le président Macron a\ndit\u{a0}: «\u{a0}oui\u{a0}»\nensuite");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn offsets_map_across_nested_inline_elements() {
+    for mode in ["{\"mode\": \"highlight-api\"}", "{\"mode\": \"wrap\"}"] {
+        let root = fixture(NESTED);
+        let text = web::extract_text(&root);
+        let d = doc(vec![
+            entity(&text, "président Macron", "PER", 0),
+            quote(&text, "oui"),
+            entity(&text, "sid", "MISC", 1),
+            claim(&text, "Macron a\ndit", "dit"),
+        ]);
+        let result = web::highlight(&root, d, options(mode)).unwrap();
+        assert_eq!(get(&result, "painted").as_f64(), Some(4.0), "{mode}");
+        assert_eq!(get(&result, "unmatched").as_f64(), Some(0.0));
+        let texts = range_texts(&result);
+        assert_eq!(
+            texts[..3],
+            [Some("président Macron".to_string()), Some("oui".to_string()), Some("sid".to_string())],
+            "{mode}"
+        );
+        // The claim's range runs over the skipped <script>, <style> and hidden spans (a Range covers
+        // everything between its ends, and the "\n" of the block boundary has no source character), but
+        // starts and ends exactly on the annotated words.
+        let claim = texts[3].clone().unwrap();
+        assert!(claim.starts_with("Macron ") && claim.ends_with("masquéadit"), "{mode}: {claim}");
+        web::clear();
+        root.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+fn emoji_and_combining_characters() {
+    let root = fixture("<p>😀 <i>Ele\u{301}onore</i> a vu <b>👩\u{200d}👩\u{200d}👧</b> à Zo\u{308}e.</p>");
+    let text = web::extract_text(&root);
+    assert_eq!(text, "😀 Ele\u{301}onore a vu 👩\u{200d}👩\u{200d}👧 à Zo\u{308}e.");
+    let d = doc(vec![
+        entity(&text, "Ele\u{301}onore", "PER", 0),
+        entity(&text, "👩\u{200d}👩\u{200d}👧 à Zo\u{308}e", "MISC", 1),
+    ]);
+    // The offsets really are UTF-16: "😀 " is 3 units.
+    assert_eq!(find16(&text, "Ele\u{301}onore", 0), (3, 12));
+    let result = web::highlight(&root, d, JsValue::UNDEFINED).unwrap();
+    assert_eq!(
+        range_texts(&result),
+        vec![Some("Ele\u{301}onore".to_string()), Some("👩\u{200d}👩\u{200d}👧 à Zo\u{308}e".to_string())]
+    );
+    web::clear();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn highlight_api_registers_one_highlight_per_layer() {
+    if !web::supports_highlight_api() {
+        return; // Firefox < 140: covered by the wrap tests.
+    }
+    let root = article(SEED_FR);
+    let text = web::extract_text(&root);
+    let d = doc(vec![
+        entity(&text, "Elon Musk", "PER", 0),
+        entity(&text, "Donald Trump", "PER", 1),
+        entity(&text, "Tesla", "ORG", 2),
+        quote(&text, "De retour à passer"),
+        claim(&text, "pourrait constituer", "pourrait"),
+    ]);
+    let result = web::highlight(&root, d, JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&result, "mode").as_string().as_deref(), Some("highlight-api"));
+    let mut names = highlight_names();
+    names.sort();
+    assert_eq!(names, ["annot-claim-conditional", "annot-entity-ORG", "annot-entity-PER", "annot-quote"]);
+    assert!(web::set_layer_visible("quote", false));
+    assert!(!highlight_names().contains(&"annot-quote".to_string()));
+    assert!(web::set_layer_visible("quote", true));
+    assert!(highlight_names().contains(&"annot-quote".to_string()));
+    web::clear();
+    assert!(highlight_names().is_empty());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn highlight_then_clear_restores_html_exactly_in_both_modes() {
+    for mode in ["{\"mode\": \"auto\"}", "{\"mode\": \"wrap\"}"] {
+        let root = article(SEED_FR);
+        // Inline markup and entities, as on a real page.
+        root.append_child(&fixture(NESTED)).unwrap();
+        let before = root.inner_html();
+        let first_text = root.first_child().unwrap().first_child().unwrap();
+        let text = web::extract_text(&root);
+        let d = doc(vec![
+            claim(&text, "Mais la panne de X samedi", "Mais"),
+            entity(&text, "Elon Musk", "PER", 0),
+            entity(&text, "X", "ORG", 1),
+            quote(&text, "De retour à passer 24 heures"),
+            entity(&text, "24 heures", "DATE", 2),
+            entity(&text, "président Macron", "PER", 3),
+            claim(&text, "Macron a\ndit", "dit"),
+        ]);
+        let result = web::highlight(&root, d, options(mode)).unwrap();
+        assert_eq!(get(&result, "painted").as_f64(), Some(7.0), "{mode}");
+        if mode.contains("wrap") {
+            assert_ne!(root.inner_html(), before, "wrap mode adds marks");
+            let marks = root.query_selector_all("mark[data-annot]").unwrap();
+            assert!(marks.length() >= 7);
+            // Hiding a layer changes only our attributes.
+            assert!(web::set_layer_visible("entity-PER", false));
+            assert!(root.query_selector("mark[data-annot~=\"entity-PER\"]").unwrap().is_none());
+            assert!(root.query_selector("mark[data-annot-all~=\"entity-PER\"]").unwrap().is_some());
+        } else {
+            assert_eq!(root.inner_html(), before, "the Highlight API leaves the DOM alone");
+        }
+        web::clear();
+        assert_eq!(root.inner_html(), before, "{mode}");
+        // Same node objects, not copies.
+        assert!(root.first_child().unwrap().first_child().unwrap().is_same_node(Some(&first_text)));
+        assert_eq!(web::extract_text(&root), text);
+        root.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+fn moved_text_is_found_nearby_and_misses_are_counted() {
+    let root = fixture("<p>Hier, Marie Curie a parlé à Paris.</p>");
+    let text = web::extract_text(&root);
+    let mut shifted = entity(&text, "Marie Curie", "PER", 0);
+    // As if the document was made from a text with three more characters in front.
+    shifted["start"] = (shifted["start"].as_u64().unwrap() + 3).into();
+    shifted["end"] = (shifted["end"].as_u64().unwrap() + 3).into();
+    let missing =
+        serde_json::json!({"kind": "entity", "start": 0, "end": 4, "text": "Lyon", "label": "LOC", "entity_id": 1});
+    let out_of_range = serde_json::json!({"kind": "quote", "start": 900, "end": 905, "text": "zzzzz", "direct": true, "speaker": null});
+    let result = web::highlight(&root, doc(vec![shifted, missing, out_of_range]), JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&result, "painted").as_f64(), Some(1.0));
+    assert_eq!(get(&result, "unmatched").as_f64(), Some(2.0));
+    assert_eq!(range_texts(&result), vec![Some("Marie Curie".to_string()), None, None]);
+    web::clear();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn annotate_returns_the_contract_shape() {
+    let text = "Selon une source proche du dossier, le ministre aurait démissionné. « Je reste », a dit Marie Curie.";
+    let d = web::annotate(text, options("{\"lang\": \"fr\"}")).unwrap();
+    assert_eq!(get(&d, "lang").as_string().as_deref(), Some("fr"));
+    let annotations: js_sys::Array = get(&d, "annotations").dyn_into().unwrap();
+    let js_text = js_sys::JsString::from(text);
+    let mut last_start = 0.0;
+    for a in annotations.iter() {
+        let (start, end) = (get(&a, "start").as_f64().unwrap(), get(&a, "end").as_f64().unwrap());
+        assert!(start >= last_start, "sorted by start");
+        last_start = start;
+        assert_eq!(get(&a, "text").as_string().unwrap(), String::from(js_text.slice(start as u32, end as u32)));
+        match get(&a, "kind").as_string().as_deref() {
+            Some("entity") => assert!(get(&a, "label").is_string() && get(&a, "entity_id").as_f64().is_some()),
+            // `null`s stay null, never undefined.
+            Some("quote") => assert!(get(&a, "speaker").is_null() || get(&a, "speaker").is_object()),
+            Some("claim") => {
+                assert!(get(&a, "reason").is_string() && get(&a, "cue").is_object());
+                assert!(get(&a, "source").is_null() || get(&a, "source").is_object());
+                assert!(get(&a, "explanation").is_string());
+            }
+            other => panic!("unknown kind {other:?}"),
+        }
+    }
+    let en = web::annotate("The minister said that the outage was over.", JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&en, "lang").as_string().as_deref(), Some("en"));
+    // A plain object that survives JSON.stringify.
+    let json = String::from(js_sys::JSON::stringify(&en).unwrap());
+    assert!(json.starts_with("{\"lang\":\"en\",\"annotations\":["), "{json}");
+}
+
+#[wasm_bindgen_test]
+fn a_rust_error_reaches_js_as_an_error() {
+    let err = web::annotate("Bonjour.", options("{\"lang\": \"de\"}")).unwrap_err();
+    let err: js_sys::Error = JsValue::from(err).dyn_into().expect("a JS Error");
+    assert!(String::from(err.message()).contains("\"de\""), "{}", String::from(err.message()));
+    let err = web::annotate("Bonjour.", JsValue::from(7)).unwrap_err();
+    assert!(JsValue::from(err).is_instance_of::<js_sys::Error>());
+    let root = fixture("<p>x</p>");
+    let err = web::highlight(&root, JsValue::from_str("nope"), JsValue::UNDEFINED).unwrap_err();
+    assert!(JsValue::from(err).is_instance_of::<js_sys::Error>());
+    let err = web::highlight(&root, doc(vec![]), options("{\"mode\": \"paint\"}")).unwrap_err();
+    let err: js_sys::Error = JsValue::from(err).dyn_into().unwrap();
+    assert!(String::from(err.message()).contains("mode"));
+    root.remove();
+}

@@ -1,0 +1,361 @@
+// The site's shell: lists the seed articles, shows one as a readable article, annotates it in a
+// worker and mounts the reading interface. Text is only ever inserted with textContent.
+import init, * as engine from "./pkg/annotator.js";
+import { mountReader, adoptReaderStyles } from "./js/reader-ui.js";
+import { adoptHighlightStyles } from "./js/highlight-styles.js";
+
+const CHROME = {
+  en: {
+    title: "Article annotator",
+    tagline: "Entities, quotations and unverified claims, found in your browser. Nothing leaves this page.",
+    articles: "Articles", loading: "Loading…", own: "Your own text", paste: "Paste a text", annotate: "Annotate",
+    drop: "…or drop a .txt or .html file here.", choose: "Choose a file",
+    loadDoc: "Load annotations (contract JSON) for this text", engine: "Engine", aside: "Annotations",
+    annotating: (size, s) => `Annotating ${size}… ${s} s`, rendering: "Laying out the text…", painting: "Painting…",
+    pasted: "Pasted text", noSeeds: "No article list (seeds/index.json could not be read).",
+    noEngine: "The engine (www/pkg/) is missing: build it with scripts/wasm.sh build.",
+    badDoc: "This file is not an annotation document for this text.",
+    source: "Source", licence: "Licence", done: (n, ms) => `${n} annotations in ${ms} ms.`,
+    loaded: (name, n) => `${n} annotations loaded from ${name}.`,
+  },
+  fr: {
+    title: "Annotateur d’articles",
+    tagline: "Entités, citations et affirmations non vérifiées, repérées dans votre navigateur. Rien ne quitte cette page.",
+    articles: "Articles", loading: "Chargement…", own: "Votre propre texte", paste: "Coller un texte", annotate: "Annoter",
+    drop: "…ou déposez ici un fichier .txt ou .html.", choose: "Choisir un fichier",
+    loadDoc: "Charger des annotations (JSON du contrat) pour ce texte", engine: "Moteur", aside: "Annotations",
+    annotating: (size, s) => `Annotation de ${size}… ${s} s`, rendering: "Mise en page du texte…", painting: "Surlignage…",
+    pasted: "Texte collé", noSeeds: "Pas de liste d’articles (seeds/index.json illisible).",
+    noEngine: "Le moteur (www/pkg/) manque : construisez-le avec scripts/wasm.sh build.",
+    badDoc: "Ce fichier n’est pas un document d’annotations pour ce texte.",
+    source: "Source", licence: "Licence", done: (n, ms) => `${n} annotations en ${ms} ms.`,
+    loaded: (name, n) => `${n} annotations chargées depuis ${name}.`,
+  },
+};
+
+const $ = (id) => document.getElementById(id);
+const articleText = $("article-text");
+const readerHost = $("reader");
+let reader = null;
+let seeds = [];
+let current = { slug: "pasted", lang: "auto", source: null };
+let chromeLang = "en";
+
+/** State for the console and the end-to-end tests. */
+const state = { engine, ready: false, text: "", doc: null, get reader() { return reader; } };
+window.annotatorPage = state;
+
+function setChromeLang(lang) {
+  lang = CHROME[lang] ? lang : "en";
+  // Changing <html lang> restyles the whole page: only when it changes.
+  if (lang === chromeLang && document.documentElement.lang === lang) return;
+  chromeLang = lang;
+  const t = CHROME[chromeLang];
+  document.documentElement.lang = chromeLang;
+  for (const e of document.querySelectorAll("[data-i18n]")) {
+    const v = t[e.dataset.i18n];
+    if (typeof v === "string") e.textContent = v;
+  }
+  document.title = t.title;
+  readerHost.setAttribute("aria-label", t.aside);
+}
+
+function message(text) {
+  $("message").hidden = !text;
+  $("message").textContent = text || "";
+}
+
+function progress(text) {
+  $("progress").hidden = !text;
+  $("progress-text").textContent = text || "";
+}
+
+const sizeOf = (n) => (n > 1e6 ? `${(n / 1e6).toFixed(1)} MB` : n > 1e3 ? `${Math.round(n / 1e3)} kB` : `${n} B`);
+const pause = () => new Promise((r) => setTimeout(r, 0));
+
+const SLICE_MS = 4;
+const CHUNK_PARAGRAPHS = 40;
+
+/**
+ * Lays out `text` as paragraphs (one per line), grouped in <div>s of CHUNK_PARAGRAPHS, in slices of
+ * ~8 ms so a long text never blocks the page. The groups let extractText and highlight work one
+ * small element at a time. Returns the group elements.
+ */
+async function render(text) {
+  articleText.replaceChildren();
+  // White space collapsed as CSS does, so the joined lines are exactly extractText(articleText).
+  const lines = text.split(/\r?\n/).map((l) => l.replace(/[ \t\r\f]+/g, " ").replace(/^ | $/g, "")).filter(Boolean);
+  const chunks = [];
+  let i = 0;
+  while (i < lines.length) {
+    const t0 = performance.now();
+    const frag = document.createDocumentFragment();
+    while (i < lines.length && performance.now() - t0 < SLICE_MS) {
+      const chunk = document.createElement("div");
+      for (const end = Math.min(lines.length, i + CHUNK_PARAGRAPHS); i < end; i++) {
+        const p = document.createElement("p");
+        p.textContent = lines[i];
+        chunk.append(p);
+      }
+      chunks.push(chunk);
+      frag.append(chunk);
+    }
+    articleText.append(frag);
+    if (i < lines.length) await pause();
+  }
+  return { chunks, lines };
+}
+
+
+/**
+ * Paints `doc` group by group (highlight with append), yielding between slices, and merges the
+ * per-group results into one, indexed like doc.annotations.
+ */
+async function paint(doc, chunks, texts, mode) {
+  const n = doc.annotations.length;
+  const merged = { painted: 0, unmatched: 0, mode: null, ranges: Array(n).fill(null), layers: Array(n).fill(null), offsets: Array(n).fill(null), counts: {} };
+  const order = [...doc.annotations.keys()].sort((a, b) => doc.annotations[a].start - doc.annotations[b].start);
+  let k = 0;
+  let base = 0;
+  let t0 = performance.now();
+  engine.clear();
+  for (let c = 0; c < chunks.length; c++) {
+    const end = base + texts[c].length;
+    const idx = [];
+    while (k < n && doc.annotations[order[k]].start < end) idx.push(order[k++]);
+    if (c === chunks.length - 1) while (k < n) idx.push(order[k++]);
+    if (idx.length) {
+      const sub = idx.map((i) => ({ ...doc.annotations[i], start: doc.annotations[i].start - base, end: doc.annotations[i].end - base }));
+      const r = engine.highlight(chunks[c], { lang: doc.lang, annotations: sub }, { mode, append: merged.mode !== null });
+      merged.mode = r.mode;
+      merged.painted += r.painted;
+      merged.unmatched += r.unmatched;
+      idx.forEach((i, j) => {
+        merged.ranges[i] = r.ranges[j];
+        merged.layers[i] = r.layers[j];
+        merged.offsets[i] = r.offsets[j] && [r.offsets[j][0] + base, r.offsets[j][1] + base];
+      });
+      for (const [layer, count] of Object.entries(r.counts)) merged.counts[layer] = (merged.counts[layer] || 0) + count;
+    }
+    base = end + 1;
+    if (performance.now() - t0 > SLICE_MS) { await pause(); t0 = performance.now(); }
+  }
+  merged.mode ||= mode === "wrap" || !engine.supportsHighlightApi() ? "wrap" : "highlight-api";
+  return merged;
+}
+
+let worker = null;
+let jobId = 0;
+function annotateInWorker(text, lang) {
+  worker ||= new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  const id = ++jobId;
+  const t0 = performance.now();
+  const tick = setInterval(() => progress(CHROME[chromeLang].annotating(sizeOf(text.length), ((performance.now() - t0) / 1000).toFixed(1))), 100);
+  progress(CHROME[chromeLang].annotating(sizeOf(text.length), "0.0"));
+  return new Promise((resolve, reject) => {
+    const onMessage = (e) => {
+      if (e.data.id !== id || e.data.type === "progress") return;
+      worker.removeEventListener("message", onMessage);
+      clearInterval(tick);
+      if (e.data.type === "done") resolve(e.data);
+      else reject(new Error(e.data.message));
+    };
+    worker.addEventListener("message", onMessage);
+    worker.onerror = (e) => { clearInterval(tick); reject(new Error(e.message || "worker failed")); };
+    worker.postMessage({ id, text, lang });
+  });
+}
+
+let chunks = [];
+let chunkTexts = [];
+
+async function mount(doc) {
+  reader?.destroy();
+  reader = null;
+  setChromeLang(doc.lang);
+  state.doc = doc;
+  const mode = hashParam("mode") || "auto";
+  const result = await paint(doc, chunks, chunkTexts, mode);
+  reader = mountReader({
+    host: readerHost, articleRoot: articleText, engine, doc, result, text: state.text, lang: doc.lang,
+    source: /^https?:\/\//.test(current.source || "") ? current.source : location.href, name: current.slug, mode,
+  });
+  document.dispatchEvent(new CustomEvent("annotator:painted", { detail: reader.result }));
+}
+
+/** Shows `text` as the article, annotates it and paints it. */
+async function show(text, meta) {
+  state.ready = false;
+  document.dispatchEvent(new CustomEvent("annotator:start"));
+  message("");
+  reader?.destroy();
+  reader = null;
+  current = meta;
+  $("run").textContent = "";
+  const lang = meta.lang && meta.lang !== "auto" ? meta.lang : engine.detectLang(text);
+  setChromeLang(lang);
+  $("article-title").textContent = meta.title || "";
+  const m = $("article-meta");
+  m.replaceChildren();
+  if (/^https?:\/\//.test(meta.source || "")) {
+    const a = document.createElement("a");
+    a.href = meta.source;
+    a.textContent = CHROME[chromeLang].source;
+    m.append(a);
+  } else if (meta.source) {
+    m.append(`${CHROME[chromeLang].source}${chromeLang === "fr" ? " : " : ": "}${meta.source}`);
+  }
+  if (meta.licence) m.append(`${meta.source ? " · " : ""}${CHROME[chromeLang].licence}${chromeLang === "fr" ? " : " : ": "}${meta.licence}`);
+  $("article").setAttribute("lang", lang);
+  progress(CHROME[chromeLang].rendering);
+  const t0 = performance.now();
+  const laid = await render(text);
+  chunks = laid.chunks;
+  // The text of each group of paragraphs: what extractText(group) gives, without walking the DOM
+  // (render collapsed the white space); the groups are blocks, so the article's text joins them with "\n".
+  chunkTexts = [];
+  for (let i = 0; i < laid.lines.length; i += CHUNK_PARAGRAPHS) chunkTexts.push(laid.lines.slice(i, i + CHUNK_PARAGRAPHS).join("\n"));
+  state.text = chunkTexts.join("\n");
+  state.timings = { render: Math.round(performance.now() - t0) };
+  try {
+    document.dispatchEvent(new CustomEvent("annotator:annotating"));
+    const { doc, ms } = await annotateInWorker(state.text, meta.lang || "auto");
+    document.dispatchEvent(new CustomEvent("annotator:annotated"));
+    progress(CHROME[chromeLang].painting);
+    await pause();
+    $("article").setAttribute("lang", doc.lang); // the same as detectLang's unless the worker was told otherwise
+    const t3 = performance.now();
+    await mount(doc);
+    state.timings.annotate = Math.round(ms);
+    state.timings.paint = Math.round(performance.now() - t3);
+    progress("");
+    $("progress-text").textContent = "";
+    state.lastRun = { ms: Math.round(ms), count: doc.annotations.length };
+    $("run").textContent = CHROME[chromeLang].done(doc.annotations.length, Math.round(ms));
+  } catch (err) {
+    progress("");
+    message(String(err.message || err));
+  }
+  state.ready = true;
+  document.dispatchEvent(new CustomEvent("annotator:ready"));
+}
+
+async function showSeed(slug) {
+  const seed = seeds.find((s) => s.slug === slug);
+  if (!seed) return;
+  for (const a of document.querySelectorAll("#seeds a")) {
+    if (a.dataset.slug === slug) a.setAttribute("aria-current", "page");
+    else a.removeAttribute("aria-current");
+  }
+  const res = await fetch(new URL(seed.path, seedsBase));
+  if (!res.ok) return message(`${seed.path}: HTTP ${res.status}`);
+  await show(await res.text(), { ...seed });
+}
+
+const seedsBase = new URL("../seeds/", location.href);
+
+async function listSeeds() {
+  const ul = $("seeds");
+  try {
+    const res = await fetch(new URL("index.json", seedsBase));
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const index = await res.json();
+    seeds = Array.isArray(index) ? index : index.articles || index.seeds || [];
+  } catch {
+    ul.replaceChildren();
+    message(CHROME[chromeLang].noSeeds);
+    return;
+  }
+  ul.replaceChildren();
+  for (const s of seeds) {
+    const a = document.createElement("a");
+    a.href = `#seed=${encodeURIComponent(s.slug)}`;
+    a.dataset.slug = s.slug;
+    a.textContent = s.title || s.slug;
+    const lang = document.createElement("span");
+    lang.className = "lang";
+    lang.textContent = s.lang;
+    a.append(lang);
+    const li = document.createElement("li");
+    li.lang = s.lang;
+    li.append(a);
+    ul.append(li);
+  }
+}
+
+/** A parameter of the location hash: #seed=<slug>&mode=wrap. */
+function hashParam(name) {
+  const m = new RegExp(`[#&]${name}=([^&]+)`).exec(location.hash);
+  return m ? decodeURIComponent(m[1]) : null;
+}
+const seedFromHash = () => hashParam("seed");
+
+/** Text of an HTML file: parsed inertly (DOMParser runs no script), never inserted as HTML. */
+function htmlToText(html) {
+  const parsed = new DOMParser().parseFromString(html, "text/html");
+  const root = parsed.querySelector("article") || parsed.querySelector("main") || parsed.body;
+  return { text: root ? engine.extractText(root) : "", title: parsed.title || parsed.querySelector("h1")?.textContent || "" };
+}
+
+async function openFile(file) {
+  const raw = await file.text();
+  if (/\.html?$/i.test(file.name) || file.type === "text/html") {
+    const { text, title } = htmlToText(raw);
+    await show(text, { slug: file.name.replace(/\.[^.]*$/, ""), lang: "auto", title: title || file.name });
+  } else {
+    await show(raw, { slug: file.name.replace(/\.[^.]*$/, ""), lang: "auto", title: file.name });
+  }
+}
+
+function wire() {
+  $("annotate-paste").addEventListener("click", () => {
+    const text = $("paste").value;
+    if (text.trim()) show(text, { slug: "pasted", lang: "auto", title: CHROME[chromeLang].pasted });
+  });
+  $("file").addEventListener("change", (e) => e.target.files[0] && openFile(e.target.files[0]));
+  $("load-doc").addEventListener("change", async (e) => {
+    const f = e.target.files[0];
+    if (!f) return;
+    try {
+      const doc = JSON.parse(await f.text());
+      if (!doc || !Array.isArray(doc.annotations)) throw new Error("no annotations");
+      await mount(doc);
+      message("");
+      $("run").textContent = CHROME[chromeLang].loaded(f.name, doc.annotations.length);
+    } catch {
+      message(CHROME[chromeLang].badDoc);
+    }
+    e.target.value = "";
+  });
+  const drop = document.body;
+  drop.addEventListener("dragover", (e) => { e.preventDefault(); $("drop").classList.add("over"); });
+  drop.addEventListener("dragleave", (e) => { if (e.target === drop) $("drop").classList.remove("over"); });
+  drop.addEventListener("drop", (e) => {
+    e.preventDefault();
+    $("drop").classList.remove("over");
+    const f = e.dataTransfer?.files?.[0];
+    if (f) openFile(f);
+  });
+  window.addEventListener("hashchange", () => { const s = seedFromHash(); if (s) showSeed(s); });
+}
+
+async function main() {
+  setChromeLang(navigator.language?.startsWith("fr") ? "fr" : "en");
+  // Kept for the page's lifetime: adding a stylesheet restyles the whole page, so not once per article.
+  adoptHighlightStyles(document);
+  adoptReaderStyles(document);
+  wire();
+  try {
+    await init();
+  } catch {
+    message(CHROME[chromeLang].noEngine);
+    return;
+  }
+  $("version").textContent = engine.version();
+  await listSeeds();
+  const slug = seedFromHash() || seeds[0]?.slug;
+  if (slug) await showSeed(slug);
+  else { state.ready = true; document.dispatchEvent(new CustomEvent("annotator:ready")); }
+}
+
+main();
