@@ -13,4 +13,4 @@ done
 echo
 echo "Serving article-annotator at  http://localhost:$port/www/   (Ctrl-C to stop)"
 echo "Bookmarklet install page:     http://localhost:$port/www/install.html"
-exec python3 -m http.server "$port" --bind 127.0.0.1
+exec python3 scripts/serve.py "$port"

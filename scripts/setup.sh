@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building, serving and testing need, skipping what is present.
-#   scripts/setup.sh build   Rust wasm target, wasm-pack, wasm-bindgen-cli (pinned), wasm-opt
+#   scripts/setup.sh build   Rust wasm target, wasm-pack, wasm-bindgen-cli (pinned), binaryen's wasm-opt (npm)
 #   scripts/setup.sh test    the above, plus Chromium + ChromeDriver, Firefox + geckodriver, e2e npm packages
 # Everything comes from the package registries (crates.io, Debian, npm); nothing downloads a browser or a binary.
 set -euo pipefail
@@ -21,7 +21,10 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$pin" ]; the
   say "installing wasm-bindgen-cli $pin (about 10 min)"
   cargo install wasm-bindgen-cli --version "$pin" --force
 fi
-command -v wasm-opt >/dev/null || need_apt binaryen
+if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ tools/package-lock.json -nt tools/node_modules ]; then
+  say "installing binaryen's wasm-opt (npm, tools/)"
+  (cd tools && { npm ci --no-audit --no-fund || npm install --no-audit --no-fund; })
+fi
 if [ "$what" = test ]; then
   need_apt chromium; need_apt chromium-driver; need_apt firefox-esr; need_apt fonts-dejavu-core
 fi
@@ -39,4 +42,4 @@ if [ "$what" = test ]; then
     fi
   fi
 fi
-say "ready: $(wasm-pack --version), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), wasm-opt $(wasm-opt --version | awk '{print $3}')"
+say "ready: $(wasm-pack --version), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), $(tools/node_modules/.bin/wasm-opt --version)"

@@ -21,8 +21,13 @@ size() {
 case "${1:-build}" in
 build)
   wasm-pack build "--$(get profile)" --target "$(get target)" --out-dir "$out_dir" --out-name "$out_name"
+  # binaryen from npm (tools/package.json): Debian's wasm-opt 108 rejects the table instructions rustc and
+  # wasm-bindgen emit today. A failure here fails the build rather than shipping an unoptimised file.
+  wasm_opt=tools/node_modules/.bin/wasm-opt
+  [ -x "$wasm_opt" ] || { echo "missing $wasm_opt: run scripts/setup.sh build" >&2; exit 1; }
   # shellcheck disable=SC2046 # the flags are a list
-  wasm-opt $(get wasm-opt-flags) "$wasm" -o "$wasm.opt" && mv "$wasm.opt" "$wasm"
+  "$wasm_opt" $(get wasm-opt-flags) "$wasm" -o "$wasm.opt"
+  mv "$wasm.opt" "$wasm"
   size
   ;;
 test)

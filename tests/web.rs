@@ -292,3 +292,74 @@ fn a_rust_error_reaches_js_as_an_error() {
     assert!(String::from(err.message()).contains("mode"));
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn append_paints_a_page_in_slices_and_clear_undoes_all() {
+    for mode in ["auto", "wrap"] {
+        let root =
+            fixture("<div><p>Marie Curie est née à Varsovie.</p></div><div><p>Elle a travaillé à Paris.</p></div>");
+        let before = root.inner_html();
+        let (first, second): (Element, Element) =
+            (root.first_element_child().unwrap(), root.last_element_child().unwrap());
+        // Each slice is painted with offsets into its own text.
+        let t1 = web::extract_text(&first);
+        let t2 = web::extract_text(&second);
+        assert_eq!(web::extract_text(&root), format!("{t1}\n{t2}"), "groups join with one newline");
+        let opts = |append: bool| options(&format!("{{\"mode\": \"{mode}\", \"append\": {append}}}"));
+        let r1 = web::highlight(
+            &first,
+            doc(vec![entity(&t1, "Marie Curie", "PER", 0), entity(&t1, "Varsovie", "LOC", 1)]),
+            opts(false),
+        )
+        .unwrap();
+        let r2 = web::highlight(&second, doc(vec![entity(&t2, "Paris", "LOC", 2)]), opts(true)).unwrap();
+        assert_eq!(range_texts(&r1), vec![Some("Marie Curie".to_string()), Some("Varsovie".to_string())]);
+        assert_eq!(range_texts(&r2), vec![Some("Paris".to_string())]);
+        // The first slice's ranges are still live and painted.
+        let r1_ranges: js_sys::Array = get(&r1, "ranges").dyn_into().unwrap();
+        assert_eq!(String::from(r1_ranges.get(0).dyn_into::<web_sys::Range>().unwrap().to_string()), "Marie Curie");
+        if get(&r2, "mode").as_string().as_deref() == Some("highlight-api") {
+            let loc = js_sys::Reflect::get(&get(&get(&js_sys::global(), "CSS"), "highlights"), &"get".into()).unwrap();
+            let reg = get(&get(&js_sys::global(), "CSS"), "highlights");
+            let h = loc.dyn_into::<js_sys::Function>().unwrap().call1(&reg, &"annot-entity-LOC".into()).unwrap();
+            assert_eq!(get(&h, "size").as_f64(), Some(2.0), "one Highlight per layer across slices");
+        } else {
+            assert_eq!(root.query_selector_all("mark[data-annot]").unwrap().length(), 3);
+        }
+        web::clear();
+        assert_eq!(root.inner_html(), before, "{mode}");
+        root.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+fn detect_lang_matches_annotate_auto() {
+    for text in ["Le ministre a démissionné hier soir.", "The minister resigned last night."] {
+        let d = web::annotate(text, JsValue::UNDEFINED).unwrap();
+        assert_eq!(get(&d, "lang").as_string().unwrap(), web::detect_lang(text));
+    }
+}
+
+#[wasm_bindgen_test]
+fn deferred_slices_are_shown_at_once() {
+    if !web::supports_highlight_api() {
+        return; // nothing is deferred when wrapping
+    }
+    let root = fixture("<p>Marie Curie est née à Varsovie.</p>");
+    let text = web::extract_text(&root);
+    let d = doc(vec![entity(&text, "Marie Curie", "PER", 0), entity(&text, "Varsovie", "LOC", 1)]);
+    let result = web::highlight(&root, d, options("{\"defer\": true}")).unwrap();
+    assert_eq!(get(&result, "painted").as_f64(), Some(2.0));
+    assert!(highlight_names().is_empty(), "deferred: nothing registered yet");
+    // A layer hidden meanwhile stays hidden when the rest is shown.
+    assert!(web::set_layer_visible("entity-LOC", false));
+    web::show_highlights(None);
+    assert_eq!(highlight_names(), ["annot-entity-PER"]);
+    assert!(web::set_layer_visible("entity-LOC", true));
+    let mut names = highlight_names();
+    names.sort();
+    assert_eq!(names, ["annot-entity-LOC", "annot-entity-PER"]);
+    web::clear();
+    assert!(highlight_names().is_empty());
+    root.remove();
+}

@@ -74,7 +74,8 @@ const sizeOf = (n) => (n > 1e6 ? `${(n / 1e6).toFixed(1)} MB` : n > 1e3 ? `${Mat
 const pause = () => new Promise((r) => setTimeout(r, 0));
 
 const SLICE_MS = 4;
-const CHUNK_PARAGRAPHS = 40;
+const CHUNK_PARAGRAPHS = 20;
+const SLICED_ABOVE = 100_000; // characters
 
 /**
  * Lays out `text` as paragraphs (one per line), grouped in <div>s of CHUNK_PARAGRAPHS, in slices of
@@ -90,7 +91,8 @@ async function render(text) {
   while (i < lines.length) {
     const t0 = performance.now();
     const frag = document.createDocumentFragment();
-    while (i < lines.length && performance.now() - t0 < SLICE_MS) {
+    // At most two groups per slice: the browser styles what was added before the next task.
+    for (let g = 0; g < 2 && i < lines.length && performance.now() - t0 < SLICE_MS; g++) {
       const chunk = document.createElement("div");
       for (const end = Math.min(lines.length, i + CHUNK_PARAGRAPHS); i < end; i++) {
         const p = document.createElement("p");
@@ -112,6 +114,9 @@ async function render(text) {
  * per-group results into one, indexed like doc.annotations.
  */
 async function paint(doc, chunks, texts, mode) {
+  // An ordinary article is painted in one call (a few ms). Slices are for long texts; there an
+  // annotation that runs across two groups of paragraphs cannot be placed and is counted as unmatched.
+  if (state.text.length < SLICED_ABOVE) return engine.highlight(articleText, doc, { mode });
   const n = doc.annotations.length;
   const merged = { painted: 0, unmatched: 0, mode: null, ranges: Array(n).fill(null), layers: Array(n).fill(null), offsets: Array(n).fill(null), counts: {} };
   const order = [...doc.annotations.keys()].sort((a, b) => doc.annotations[a].start - doc.annotations[b].start);
@@ -126,7 +131,7 @@ async function paint(doc, chunks, texts, mode) {
     if (c === chunks.length - 1) while (k < n) idx.push(order[k++]);
     if (idx.length) {
       const sub = idx.map((i) => ({ ...doc.annotations[i], start: doc.annotations[i].start - base, end: doc.annotations[i].end - base }));
-      const r = engine.highlight(chunks[c], { lang: doc.lang, annotations: sub }, { mode, append: merged.mode !== null });
+      const r = engine.highlight(chunks[c], { lang: doc.lang, annotations: sub }, { mode, append: merged.mode !== null, defer: true });
       merged.mode = r.mode;
       merged.painted += r.painted;
       merged.unmatched += r.unmatched;
@@ -141,6 +146,11 @@ async function paint(doc, chunks, texts, mode) {
     if (performance.now() - t0 > SLICE_MS) { await pause(); t0 = performance.now(); }
   }
   merged.mode ||= mode === "wrap" || !engine.supportsHighlightApi() ? "wrap" : "highlight-api";
+  // Shown one layer at a time: registering a highlight makes Chrome process all its ranges.
+  for (const layer of Object.keys(merged.counts)) {
+    engine.showHighlights(layer);
+    await pause();
+  }
   return merged;
 }
 
@@ -175,6 +185,7 @@ async function mount(doc) {
   setChromeLang(doc.lang);
   state.doc = doc;
   const mode = hashParam("mode") || "auto";
+  document.dispatchEvent(new CustomEvent("annotator:painting"));
   const result = await paint(doc, chunks, chunkTexts, mode);
   reader = mountReader({
     host: readerHost, articleRoot: articleText, engine, doc, result, text: state.text, lang: doc.lang,
@@ -194,6 +205,8 @@ async function show(text, meta) {
   $("run").textContent = "";
   const lang = meta.lang && meta.lang !== "auto" ? meta.lang : engine.detectLang(text);
   setChromeLang(lang);
+  if (meta.pasted) meta.title = CHROME[chromeLang].pasted;
+  if (!meta.seed) for (const a of document.querySelectorAll("#seeds a")) a.removeAttribute("aria-current");
   $("article-title").textContent = meta.title || "";
   const m = $("article-meta");
   m.replaceChildren();
@@ -223,7 +236,8 @@ async function show(text, meta) {
     document.dispatchEvent(new CustomEvent("annotator:annotated"));
     progress(CHROME[chromeLang].painting);
     await pause();
-    $("article").setAttribute("lang", doc.lang); // the same as detectLang's unless the worker was told otherwise
+    // Usually what detectLang said already; setting it again would restyle the whole article.
+    if ($("article").getAttribute("lang") !== doc.lang) $("article").setAttribute("lang", doc.lang);
     const t3 = performance.now();
     await mount(doc);
     state.timings.annotate = Math.round(ms);
@@ -249,7 +263,7 @@ async function showSeed(slug) {
   }
   const res = await fetch(new URL(seed.path, seedsBase));
   if (!res.ok) return message(`${seed.path}: HTTP ${res.status}`);
-  await show(await res.text(), { ...seed });
+  await show(await res.text(), { ...seed, seed: true });
 }
 
 const seedsBase = new URL("../seeds/", location.href);
@@ -310,7 +324,7 @@ async function openFile(file) {
 function wire() {
   $("annotate-paste").addEventListener("click", () => {
     const text = $("paste").value;
-    if (text.trim()) show(text, { slug: "pasted", lang: "auto", title: CHROME[chromeLang].pasted });
+    if (text.trim()) show(text, { slug: "pasted", lang: "auto", pasted: true });
   });
   $("file").addEventListener("change", (e) => e.target.files[0] && openFile(e.target.files[0]));
   $("load-doc").addEventListener("change", async (e) => {

@@ -233,6 +233,8 @@ enum Painted {
     HighlightApi {
         /// Layer name → its Highlight object (kept while hidden).
         highlights: BTreeMap<String, JsValue>,
+        /// Layers hidden by `set_layer_visible`.
+        hidden: BTreeSet<String>,
     },
     Wrap {
         /// Our marks, each holding one piece (its only child).
@@ -327,6 +329,12 @@ struct Options {
     /// in slices, one element at a time).
     #[serde(default)]
     append: bool,
+    /// Add ranges to the highlights without registering them yet. Chrome
+    /// repaints a registered highlight whole whenever a range is added, so
+    /// painting a long page in slices into registered highlights is
+    /// quadratic; deferred slices cost nothing until `show_highlights`.
+    #[serde(default)]
+    defer: bool,
 }
 
 #[derive(serde::Serialize)]
@@ -407,9 +415,9 @@ pub(crate) fn highlight(root: &Element, doc: JsValue, options: JsValue) -> Resul
                 .map_err(js_err)?
                 .dyn_into()
                 .map_err(js_err)?;
-            let mut highlights = match previous {
-                Some(Painted::HighlightApi { highlights }) => highlights,
-                _ => BTreeMap::new(),
+            let (mut highlights, hidden) = match previous {
+                Some(Painted::HighlightApi { highlights, hidden }) => (highlights, hidden),
+                _ => (BTreeMap::new(), BTreeSet::new()),
             };
             for (i, layer, s, e) in &placed {
                 let ((sn, so), (en, eo)) = walk.map.range(*s, *e).expect("checked when placing");
@@ -427,7 +435,6 @@ pub(crate) fn highlight(root: &Element, doc: JsValue, options: JsValue) -> Resul
                             _ => 0,
                         };
                         js_sys::Reflect::set(&h, &"priority".into(), &priority.into()).map_err(js_err)?;
-                        call(&registry, "set", &[&format!("{PREFIX}{layer}").into(), &h]).map_err(js_err)?;
                         highlights.insert(layer.clone(), h.clone());
                         h
                     }
@@ -435,7 +442,11 @@ pub(crate) fn highlight(root: &Element, doc: JsValue, options: JsValue) -> Resul
                 call(&hl, "add", &[&range]).map_err(js_err)?;
                 ranges.set(*i as u32, range.into());
             }
-            Painted::HighlightApi { highlights }
+            let painted = Painted::HighlightApi { highlights, hidden };
+            if !options.defer {
+                register(&registry, &painted, None);
+            }
+            painted
         }
         Mode::Wrap => {
             let (mut marks, mut splits) = match previous {
@@ -554,7 +565,7 @@ fn js_err(v: JsValue) -> JsError {
 pub(crate) fn clear() {
     let Some(painted) = PAINTED.with(|p| p.borrow_mut().take()) else { return };
     match painted {
-        Painted::HighlightApi { highlights } => {
+        Painted::HighlightApi { highlights, .. } => {
             if let Some(registry) = registry() {
                 for layer in highlights.keys() {
                     let _ = call(&registry, "delete", &[&format!("{PREFIX}{layer}").into()]);
@@ -581,15 +592,44 @@ pub(crate) fn clear() {
     }
 }
 
+/// Registers every painted, not hidden layer (or only `only`) that is not
+/// registered yet.
+fn register(registry: &JsValue, painted: &Painted, only: Option<&str>) {
+    if let Painted::HighlightApi { highlights, hidden } = painted {
+        for (layer, h) in highlights.iter().filter(|(l, _)| !hidden.contains(*l) && only.map_or(true, |o| o == *l)) {
+            let name: JsValue = format!("{PREFIX}{layer}").into();
+            if !call(registry, "has", &[&name]).is_ok_and(|v| v.is_truthy()) {
+                let _ = call(registry, "set", &[&name, h]);
+            }
+        }
+    }
+}
+
+pub(crate) fn show_highlights(only: Option<&str>) {
+    if let Some(registry) = registry() {
+        PAINTED.with(|p| {
+            if let Some(painted) = p.borrow().as_ref() {
+                register(&registry, painted, only);
+            }
+        });
+    }
+}
+
 pub(crate) fn set_layer_visible(layer: &str, visible: bool) -> bool {
     PAINTED.with(|p| {
-        let p = p.borrow();
-        match p.as_ref() {
+        let mut p = p.borrow_mut();
+        match p.as_mut() {
             None => false,
-            Some(Painted::HighlightApi { highlights }) => {
+            Some(Painted::HighlightApi { highlights, hidden }) => {
                 let (Some(h), Some(registry)) = (highlights.get(layer), registry()) else { return false };
                 let name: JsValue = format!("{PREFIX}{layer}").into();
-                let r = if visible { call(&registry, "set", &[&name, h]) } else { call(&registry, "delete", &[&name]) };
+                let r = if visible {
+                    hidden.remove(layer);
+                    call(&registry, "set", &[&name, h])
+                } else {
+                    hidden.insert(layer.to_string());
+                    call(&registry, "delete", &[&name])
+                };
                 r.is_ok()
             }
             Some(Painted::Wrap { marks, .. }) => {

@@ -36,6 +36,12 @@ export interface HighlightOptions {
   layers?: string[];
   /** Keep what earlier calls painted and add to it (paint a long page one element at a time); default false. */
   append?: boolean;
+  /**
+   * Highlight API: add the ranges without showing them yet; showHighlights() (or a later call without
+   * defer) shows them. Chrome repaints a shown highlight whole on every added range, so slices of a long
+   * page should be deferred. Default false.
+   */
+  defer?: boolean;
 }
 export interface HighlightResult {
   painted: number;
@@ -110,6 +116,14 @@ pub fn clear() {
     highlight::clear();
 }
 
+/// Shows what was painted with `{defer: true}` (Highlight API; nothing to do
+/// when wrapping): every layer, or only `layer` (showing a big page's layers
+/// one at a time keeps each step short).
+#[wasm_bindgen(js_name = showHighlights)]
+pub fn show_highlights(layer: Option<String>) {
+    highlight::show_highlights(layer.as_deref());
+}
+
 /// Shows or hides one painted layer ("entity-PER", "quote", "claim-hedge", …)
 /// without repainting. Returns false when nothing of that layer is painted.
 #[wasm_bindgen(js_name = setLayerVisible)]
@@ -140,6 +154,6 @@ pub fn version() -> String {
 const TS_FNS: &'static str = r#"
 /** Annotates text; throws an Error for a bad option. */
 export function annotate(text: string, options?: AnnotateOptions): Document;
-/** Paints doc onto the text of root (clearing earlier painting first). */
+/** Paints doc onto the text of root, clearing earlier painting first unless options.append. */
 export function highlight(root: Element, doc: Document, options?: HighlightOptions): HighlightResult;
 "#;

@@ -153,7 +153,10 @@ export function mountReader({ host, articleRoot, engine, lang, doc, result, text
     let k = 0;
     const b = el(uiDoc, "button", { type: "button" }, el(uiDoc, "span", { text: label }), el(uiDoc, "span", { className: "meta", text: meta }));
     b.addEventListener("click", () => {
-      goTo(targets[k % targets.length], { flash: true, focus: true });
+      const it = targets[k % targets.length];
+      // n / p go on within the layer of what was chosen.
+      if (!navList().includes(it)) select.value = it.a.kind;
+      goTo(it, { flash: true, focus: true });
       k++;
     });
     return el(uiDoc, "li", {}, b);
@@ -225,6 +228,8 @@ export function mountReader({ host, articleRoot, engine, lang, doc, result, text
 
   let current = null;
   let flashUntil = 0;
+  // In a shadow root (the bookmarklet), document.activeElement is the shadow host.
+  const markerFocused = () => marker.getRootNode().activeElement === marker;
   const rangeOf = (it) => result.ranges[it.i];
   const placeRings = (flash) => {
     rings.replaceChildren();
@@ -256,7 +261,7 @@ export function mountReader({ host, articleRoot, engine, lang, doc, result, text
     const r = placeRings(flash);
     const list = navList();
     const pos = list.indexOf(it);
-    status.textContent = `${plain(it)} — ${t.position(pos + 1, list.length)}`;
+    status.textContent = pos < 0 ? plain(it) : `${plain(it)} — ${t.position(pos + 1, list.length)}`;
     if (r) showTooltip([it], r.left, r.bottom - 10);
     if (focus) marker.focus({ preventScroll: true });
   }
@@ -318,7 +323,7 @@ export function mountReader({ host, articleRoot, engine, lang, doc, result, text
       frame = 0;
       const list = hit(e.clientX, e.clientY);
       if (list.length) showTooltip(list, e.clientX, e.clientY);
-      else if (!current || page.activeElement !== marker) hideTooltip();
+      else if (!current || !markerFocused()) hideTooltip();
     });
   };
   const onLeave = () => { if (!current) hideTooltip(); };
@@ -334,7 +339,7 @@ export function mountReader({ host, articleRoot, engine, lang, doc, result, text
     if (!current) return;
     view.requestAnimationFrame(() => {
       const r = placeRings(false);
-      if (r && !tooltip.hidden && page.activeElement === marker) showTooltip([current], r.left, r.bottom - 10);
+      if (r && !tooltip.hidden && markerFocused()) showTooltip([current], r.left, r.bottom - 10);
       else hideTooltip();
     });
   };

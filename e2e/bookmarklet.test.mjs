@@ -1,0 +1,568 @@
+// The bookmarklet in real headless Chromium: `node --test e2e/bookmarklet.test.mjs` (after `npm install` in e2e/;
+// also run by `npm test` there). Two local servers on free ports: the site (www/, with CORS, as a self-hosted copy would serve
+// it) on 127.0.0.1, and the "news sites" on localhost (another origin): the saved readability pages, our
+// edge-case pages (e2e/pages), and the same pages behind strict Content-Security-Policy headers. Every request
+// elsewhere is aborted. The bookmarklet is run the way a bookmarks-bar click runs it: a browser-initiated
+// navigation to its `javascript:` URL (CDP Page.navigate).
+//
+// Until the web helper's engine and reading interface are built into www/, the test doubles in
+// e2e/bookmarklet/mock/ stand in for them (the run says so).
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { launch, serve } from "./bookmarklet/harness.mjs";
+import { compare } from "./bookmarklet/metrics.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const www = path.join(here, "..", "www");
+const pagesDir = path.join(here, "pages");
+// Where www/ lacks a file, it is served from here: the test doubles, or (ANNOTATOR_WWW_OVERLAY=dir) another
+// checkout's www/ with the engine built, to try the real engine before it is merged.
+const mockDir = process.env.ANNOTATOR_WWW_OVERLAY || path.join(here, "bookmarklet", "mock");
+const shots = path.join(here, "screenshots");
+const readabilityDir = path.resolve(here, "..", "..", "shared", "data", "readability-pages");
+
+const { bookmarkletUrl, bookmarkletSource } = await import(
+  `data:text/javascript,${encodeURIComponent(await readFile(path.join(www, "bookmarklet.js"), "utf8"))}`
+);
+
+let site;
+let news;
+let overlayAll;
+let browser;
+let context;
+
+// CSP headers by URL prefix: each names what it blocks.
+const CSP = {
+  "/csp-script/": () => "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
+  "/csp-wasm/": (o) => `default-src 'self'; script-src 'self' ${o}; connect-src 'self' ${o}; style-src 'self' 'unsafe-inline'; img-src data:`,
+  "/csp-tt/": (o) =>
+    `script-src 'self' ${o} 'wasm-unsafe-eval'; connect-src 'self' ${o}; require-trusted-types-for 'script'; trusted-types 'none'`,
+};
+
+function longPage() {
+  const para = (i) =>
+    `<p>Paragraph ${i}: the regional council said on Monday that the new tram line, announced by the mayor, ` +
+    `would reportedly open in 2031, according to officials in Lyon and Grenoble who declined to be named, ` +
+    `while opponents argued the budget could exceed estimates by several hundred million euros.</p>`;
+  const body = Array.from({ length: 3500 }, (_, i) => para(i)).join("\n");
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long page</title></head><body>
+<nav class="menu">${Array.from({ length: 200 }, (_, i) => `<a href="/s${i}">Section ${i}</a>`).join(" ")}</nav>
+<article><h1 data-expected>A very long article</h1><div data-expected>${body}</div></article>
+<footer>Footer text of the long page, with legal notices and contact details for the newsroom.</footer></body></html>`;
+}
+
+before(async () => {
+  await mkdir(shots, { recursive: true });
+  assert.ok(existsSync(readabilityDir), `missing ${readabilityDir} (shared/data beside the repository)`);
+  // Without the wasm build, the engine, interface and worker all come from the overlay, as one set.
+  overlayAll = !existsSync(path.join(www, "pkg", "annotator.js"));
+  if (overlayAll) console.log(`# www/pkg is not built: engine and interface served from ${path.relative(process.cwd(), mockDir)}`);
+  site = await serve(www, { cors: true, overlay: mockDir, overlayAll });
+  const mounts = { "/pages/": pagesDir, "/rp/": readabilityDir };
+  for (const prefix of Object.keys(CSP)) mounts[prefix] = pagesDir;
+  news = await serve(pagesDir, {
+    host: "localhost",
+    cors: true,
+    mounts,
+    dynamic: { "/long.html": longPage },
+    headersFor: (p) => {
+      const prefix = Object.keys(CSP).find((k) => p.startsWith(k));
+      return prefix ? { "content-security-policy": CSP[prefix](site.origin) } : {};
+    },
+  });
+  browser = await launch();
+  context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+  await context.route("**/*", (route) => {
+    // Loopback only: our servers (and a second copy of the site in one test).
+    const u = new URL(route.request().url());
+    const local = u.hostname === "127.0.0.1" || u.hostname === "localhost" || u.protocol === "data:";
+    return local ? route.continue() : route.abort();
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  await news?.close();
+});
+
+/** A page with its console errors and uncaught exceptions recorded. */
+async function openPage(url) {
+  const page = await context.newPage();
+  const log = { errors: [], uncaught: [], pageResources: [] };
+  page.on("console", (m) => {
+    if (m.type() !== "error") return;
+    // The page's own resources (saved pages reference images and scripts we do not have) may fail to load at any
+    // time, e.g. lazy images when our panel changes the layout: not our errors. Ours (the site's) are kept.
+    const at = m.location()?.url ?? "";
+    if (/^Failed to load resource/.test(m.text()) && !at.startsWith(site.origin)) log.pageResources.push(at);
+    else log.errors.push(m.text());
+  });
+  page.on("pageerror", (e) => log.uncaught.push(e.message));
+  await page.goto(url, { waitUntil: "load" });
+  return { page, log };
+}
+
+/** Click the bookmarklet: a browser-initiated navigation to its javascript: URL, as from the bookmarks bar. */
+async function clickBookmarklet(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Page.navigate", { url: bookmarkletUrl(site.origin) });
+  await cdp.detach();
+}
+
+/** The serialised DOM once the page has stopped changing itself (null if it never does). */
+async function settledHtml(page) {
+  let prev = await page.evaluate(() => document.documentElement.outerHTML);
+  for (let i = 0; i < 10; i++) {
+    await page.waitForTimeout(250);
+    const cur = await page.evaluate(() => document.documentElement.outerHTML);
+    if (cur === prev) return cur;
+    prev = cur;
+  }
+  return null;
+}
+
+/** Wait for our host and its loaded (or failed) state; returns the status line. */
+async function waitForAnnotator(page) {
+  await page.waitForFunction(
+    () => {
+      const host = document.querySelector("[data-article-annotator]");
+      const status = host?.shadowRoot?.querySelector(".bar p")?.textContent ?? "";
+      return status && !status.endsWith("…");
+    },
+    null,
+    { timeout: 60000 },
+  );
+  return page.evaluate(() => document.querySelector("[data-article-annotator]").shadowRoot.querySelector(".bar p").textContent);
+}
+
+/** Region text, highlight placement and the page's highlight/sheet state, from inside the page. */
+function inspect(page) {
+  return page.evaluate(async (origin) => {
+    const inject = await import(`${origin}/inject.js`);
+    const { articleParagraphs } = await import(`${origin}/js/article-extract.js`);
+    const st = inject.state();
+    // What the engine finds in the region: painting is required exactly when there is something to paint.
+    const engine = await import(`${origin}/pkg/annotator.js`);
+    const annotations = st ? engine.annotate(engine.extractText(st.articleRoot), { lang: "auto" }).annotations.length : 0;
+    let ranges = 0;
+    let outside = 0;
+    for (const [, h] of CSS.highlights) {
+      for (const r of h) {
+        ranges++;
+        if (!st || !st.articleRoot.contains(r.startContainer) || !st.articleRoot.contains(r.endContainer)) outside++;
+      }
+    }
+    return {
+      open: !!st,
+      annotations,
+      reason: st?.reason,
+      annotatedIn: st?.annotatedIn,
+      regionText: st ? articleParagraphs(st.articleRoot).join("\n") : "",
+      ranges,
+      outside,
+      highlightNames: CSS.highlights.size,
+      sheets: document.adoptedStyleSheets.length,
+      hosts: document.querySelectorAll("[data-article-annotator]").length,
+    };
+  }, site.origin);
+}
+
+/** Text of the elements marked data-expected in our edge-case pages. */
+function expectedOf(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("[data-expected]")].map((e) => e.innerText).join("\n"),
+  );
+}
+
+/** Open, check, close, check: the full in-page round trip. Returns the measurements. */
+async function roundTrip(t, url, { expected, shot, minCoverage = 0.9, maxExtra = 0.25, requirePaint = true } = {}) {
+  const { page, log } = await openPage(url);
+  try {
+    // A screenshot can wake the page's own lazy loaders; let that happen before the reference snapshot.
+    if (shot) await page.screenshot();
+    const before = await settledHtml(page);
+    const sheetsBefore = await page.evaluate(() => document.adoptedStyleSheets.length);
+    const expectedText = expected ?? (await expectedOf(page));
+    log.errors.length = 0;
+    log.uncaught.length = 0;
+
+    await clickBookmarklet(page);
+    const status = await waitForAnnotator(page);
+    assert.equal(status, "Article annotator", `annotator did not start: ${status}`);
+    const open = await inspect(page);
+    assert.ok(open.open, "no session");
+    if (open.annotations > 0) assert.ok(open.ranges > 0, `${open.annotations} annotations, nothing painted`);
+    else t.diagnostic("the engine found nothing to annotate in the region");
+    if (requirePaint && open.annotations === 0) t.diagnostic("NOTE: expected annotations on this page");
+    assert.equal(open.outside, 0, `${open.outside} highlights outside the article region`);
+    const m = compare(expectedText, open.regionText);
+    if (shot) {
+      // Show the article region (scrolling does not touch the DOM serialisation).
+      await page.evaluate(async (o) => (await import(`${o}/inject.js`)).state()?.articleRoot.scrollIntoView(), site.origin);
+      await page.screenshot({ path: path.join(shots, `bookmarklet-${shot}.png`) });
+    }
+
+    await clickBookmarklet(page);
+    await page.waitForFunction(() => !document.querySelector("[data-article-annotator]"));
+    const closed = await inspect(page);
+    assert.equal(closed.highlightNames, 0, "highlights left behind");
+    assert.equal(closed.sheets, sheetsBefore, "stylesheets left behind");
+    assert.equal(closed.hosts, 0);
+    if (before === null) t.diagnostic("page keeps changing its own DOM: serialisation not compared");
+    else assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before, "DOM changed");
+
+    assert.deepEqual(log.uncaught, [], "uncaught exceptions");
+    assert.deepEqual(log.errors, [], "console errors");
+    if (log.pageResources.length) t.diagnostic(`page's own resources failed to load: ${log.pageResources.join(" ")}`);
+    assert.ok(m.coverage >= minCoverage, `coverage ${m.coverage.toFixed(3)} < ${minCoverage}`);
+    assert.ok(m.extra <= maxExtra, `extra ${m.extra.toFixed(3)} > ${maxExtra}`);
+    return { ...m, ranges: open.ranges, annotations: open.annotations, reason: open.reason, annotatedIn: open.annotatedIn };
+  } finally {
+    await page.close();
+  }
+}
+
+test("bookmarklet URL is short and built for the site's origin (install.html)", async () => {
+  const url = bookmarkletUrl(site.origin);
+  assert.ok(url.startsWith("javascript:"));
+  assert.ok(url.length < 1200, `bookmarklet is ${url.length} characters`);
+  assert.ok(url.includes(site.origin));
+  assert.throws(() => bookmarkletSource("file:///tmp"));
+  // A second copy of the site elsewhere makes a bookmarklet for itself.
+  const copy = await serve(www, { host: "localhost", cors: true, overlay: mockDir, overlayAll });
+  try {
+    for (const origin of [site.origin, copy.origin]) {
+      const { page, log } = await openPage(`${origin}/install.html`);
+      const href = await page.getAttribute("#bookmarklet", "href");
+      assert.equal(href, bookmarkletUrl(origin));
+      assert.deepEqual([...log.errors, ...log.uncaught], []);
+      if (origin === site.origin) {
+        await page.screenshot({ path: path.join(shots, "bookmarklet-install.png"), fullPage: true });
+      }
+      await page.close();
+    }
+  } finally {
+    await copy.close();
+  }
+});
+
+test("Chromium runs a bookmarklet under a CSP without 'unsafe-inline', but not a javascript: link in the page", async () => {
+  const { page } = await openPage(`${news.origin}/csp-script/news-fr.html`);
+  await page.evaluate(() => {
+    const a = document.createElement("a");
+    a.id = "jslink";
+    a.href = "javascript:document.title='link ran';void 0";
+    a.textContent = "x";
+    document.body.append(a);
+  });
+  await page.click("#jslink");
+  await page.waitForTimeout(200);
+  assert.notEqual(await page.title(), "link ran");
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Page.navigate", { url: "javascript:document.title='bookmark ran';void 0" });
+  await page.waitForFunction(() => document.title === "bookmark ran");
+  await page.close();
+});
+
+test("edge-case pages: found, painted inside the article, removed without trace", async (t) => {
+  const cases = [
+    ["news-fr.html", "news-fr"],
+    ["iframes.html", "iframes"],
+    ["shadow-dom.html", "shadow-dom"],
+    ["rtl.html", "rtl"],
+  ];
+  for (const [file, shot] of cases) {
+    await t.test(file, async (tt) => {
+      const m = await roundTrip(tt, `${news.origin}/pages/${file}`, { shot });
+      tt.diagnostic(`coverage ${(100 * m.coverage).toFixed(1)} %, extra ${(100 * m.extra).toFixed(1)} %, ${m.ranges} ranges`);
+    });
+  }
+  await t.test("very long page (~1 MB of text)", async (tt) => {
+    const t0 = Date.now();
+    const m = await roundTrip(tt, `${news.origin}/long.html`, { shot: "long" });
+    assert.equal(m.annotatedIn, "worker", "a 1 MB article should be annotated off the main thread");
+    tt.diagnostic(`coverage ${(100 * m.coverage).toFixed(1)} %, extra ${(100 * m.extra).toFixed(1)} %, ${Date.now() - t0} ms`);
+  });
+});
+
+test("accessibility: axe-core finds no violations on install.html, reader.html and in our injected interface", async () => {
+  const require = createRequire(import.meta.url);
+  const axe = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+  // Evaluated rather than added as a <script>: the page's DOM stays as it was.
+  const run = (page, context) =>
+    page.evaluate(async ([src, ctx]) => {
+      if (!window.axe) (0, eval)(src);
+      const res = await window.axe.run(ctx ?? document, { resultTypes: ["violations"] });
+      return res.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    }, [axe, context]);
+  for (const url of [`${site.origin}/install.html`, `${site.origin}/reader.html`]) {
+    const { page } = await openPage(url);
+    assert.deepEqual(await run(page), [], url);
+    await page.close();
+  }
+  const { page } = await openPage(`${news.origin}/pages/news-fr.html`);
+  await clickBookmarklet(page);
+  assert.equal(await waitForAnnotator(page), "Article annotator");
+  // Only our host (and its shadow tree): the test page's own markup is not ours to judge.
+  assert.deepEqual(await run(page, { include: [["[data-article-annotator]"]] }), []);
+  // Forced colours: the article (only it) opts out, so the layers keep their own system-colour treatments.
+  await page.emulateMedia({ forcedColors: "active" });
+  const adjust = () =>
+    page.evaluate(async (o) => {
+      const st = (await import(`${o}/inject.js`)).state();
+      const root = st?.articleRoot ?? document.querySelector(".story-body");
+      return [getComputedStyle(root).forcedColorAdjust, getComputedStyle(document.body).forcedColorAdjust];
+    }, site.origin);
+  assert.deepEqual(await adjust(), ["none", "auto"]);
+  await page.screenshot({ path: path.join(shots, "bookmarklet-forced-colors.png") });
+  await clickBookmarklet(page);
+  await page.waitForFunction(() => !document.querySelector("[data-article-annotator]"));
+  assert.deepEqual(await adjust(), ["auto", "auto"]);
+  await page.close();
+});
+
+test("the engine's painting (both modes) stays in the region and is undone on close", async (t) => {
+  // Until the detectors are merged the engine finds nothing, so paint a supplied annotation document (every
+  // capitalised word of the region) with the engine's own highlight(), in both modes: the Highlight API and the
+  // <mark> wrapping used where that API is missing (which does change the DOM until clear()).
+  const urls = [
+    `${news.origin}/pages/news-fr.html`,
+    `${news.origin}/pages/rtl.html`,
+    `${news.origin}/pages/shadow-dom.html`,
+    `${news.origin}/rp/lemonde-1/source.html`,
+  ];
+  for (const url of urls) {
+    const { page, log } = await openPage(url);
+    // Scroll to the article and screenshot once first: that wakes the page's own lazy loaders before the reference.
+    await page.evaluate(async (o) => (await import(`${o}/js/article-extract.js`)).findArticle(document).root.scrollIntoView(), site.origin);
+    await page.screenshot();
+    const before = await settledHtml(page);
+    log.errors.length = 0; // the saved pages' own scripts fail without their network: not ours
+    log.uncaught.length = 0;
+    await clickBookmarklet(page);
+    assert.equal(await waitForAnnotator(page), "Article annotator");
+    const paint = (mode) =>
+      page.evaluate(
+        async ([o, mode]) => {
+          const root = (await import(`${o}/inject.js`)).state().articleRoot;
+          const engine = await import(`${o}/pkg/annotator.js`);
+          const text = engine.extractText(root);
+          const annotations = [...text.matchAll(/\p{Lu}\p{Ll}{2,}/gu)].map((m) => ({
+            kind: "entity", label: "LOC", start: m.index, end: m.index + m[0].length, text: m[0],
+          }));
+          const res = engine.highlight(root, { lang: "fr", annotations }, { mode });
+          let inside = 0;
+          let outside = 0;
+          for (const [, h] of CSS.highlights) for (const range of h) (root.contains(range.startContainer) ? inside++ : outside++);
+          for (const m of document.querySelectorAll("mark[data-annot]")) (root.contains(m) ? inside++ : outside++);
+          if (mode === "highlight-api") root.scrollIntoView();
+          return { annotations: annotations.length, painted: res.painted, inside, outside };
+        },
+        [site.origin, mode],
+      );
+    const r = { "highlight-api": await paint("highlight-api") };
+    const name = path.basename(url === urls[3] ? "lemonde-1" : url, ".html");
+    await page.screenshot({ path: path.join(shots, `bookmarklet-engine-paint-${name}.png`) });
+    r.wrap = await paint("wrap");
+    r.marksLeft = await page.evaluate(async (o) => {
+      (await import(`${o}/pkg/annotator.js`)).clear();
+      return document.querySelectorAll("mark[data-annot]").length;
+    }, site.origin);
+    t.diagnostic(`${url.replace(news.origin, "")}: ${JSON.stringify(r)}`);
+    for (const mode of ["highlight-api", "wrap"]) {
+      assert.ok(r[mode].painted > 0 && r[mode].painted >= 0.9 * r[mode].annotations, `${mode}: ${JSON.stringify(r[mode])}`);
+      assert.equal(r[mode].outside, 0, `${mode}: painted outside the region`);
+    }
+    assert.equal(r.marksLeft, 0);
+    await clickBookmarklet(page);
+    await page.waitForFunction(() => !document.querySelector("[data-article-annotator]"));
+    assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before, `${url}: DOM changed`);
+    assert.deepEqual([...log.errors, ...log.uncaught], []);
+    await page.close();
+  }
+});
+
+test("a second click while loading closes cleanly", async () => {
+  const { page, log } = await openPage(`${news.origin}/pages/news-fr.html`);
+  const before = await settledHtml(page);
+  const sheetsBefore = await page.evaluate(() => document.adoptedStyleSheets.length);
+  await clickBookmarklet(page);
+  await page.waitForFunction(() => document.querySelector("[data-article-annotator]"));
+  await clickBookmarklet(page);
+  await page.waitForTimeout(2000); // let the first click's loading finish
+  assert.equal(await page.evaluate(() => document.querySelectorAll("[data-article-annotator]").length), 0);
+  assert.equal(await page.evaluate(() => CSS.highlights.size), 0);
+  assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), sheetsBefore);
+  assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before);
+  assert.deepEqual([...log.errors, ...log.uncaught], []);
+  await page.close();
+});
+
+test("readability pages: the bookmarklet works on saved real pages", async (t) => {
+  // BOOKMARKLET_PAGES=slug,slug runs only those pages.
+  const only = process.env.BOOKMARKLET_PAGES?.split(",");
+  const slugs = (await readdir(readabilityDir, { withFileTypes: true }))
+    .filter((d) => d.isDirectory() && (!only || only.includes(d.name)))
+    .map((d) => d.name)
+    .sort();
+  const tool = await context.newPage();
+  await tool.goto(`${site.origin}/install.html`);
+  const rows = [];
+  for (const slug of slugs) {
+    await t.test(slug, async (tt) => {
+      const expected = await tool.evaluate(
+        async ([o, u]) => {
+          const { articleParagraphs } = await import(`${o}/js/article-extract.js`);
+          const doc = new DOMParser().parseFromString(await (await fetch(u)).text(), "text/html");
+          return articleParagraphs(doc.body, { live: false }).join("\n");
+        },
+        [site.origin, `${news.origin}/rp/${slug}/expected.html`],
+      );
+      const url = `${news.origin}/rp/${slug}/source.html`;
+      const source = await readFile(path.join(readabilityDir, slug, "source.html"), "utf8");
+      if (/http-equiv=["']?content-security-policy/i.test(source) && !/script-src[^;"]*\bhttp:/i.test(source)) {
+        // The page's own <meta> CSP blocks our origin: the reader-page path (checked in the CSP test below).
+        const r = await fallbackTrip(tt, url, { shot: slug === "toc-missing" ? "toc-missing-reader" : null });
+        rows.push({ slug, ...compare(expected, r.readerText), path: "reader" });
+        return;
+      }
+      const shot = ["lemonde-1", "guardian-1", "wikipedia", "nytimes-1"].includes(slug) ? slug : null;
+      const m = await roundTrip(tt, url, { expected, shot, minCoverage: 0.5, maxExtra: 0.7, requirePaint: false });
+      rows.push({ slug, ...m, path: "in-page" });
+      tt.diagnostic(`coverage ${(100 * m.coverage).toFixed(1)} %, extra ${(100 * m.extra).toFixed(1)} %`);
+    });
+  }
+  await tool.close();
+  const mean = (f) => rows.reduce((s, r) => s + f(r), 0) / rows.length;
+  t.diagnostic(`${rows.length} pages: mean coverage ${(100 * mean((r) => r.coverage)).toFixed(1)} %, ` +
+    `mean extra ${(100 * mean((r) => r.extra)).toFixed(1)} %`);
+  if (!only) {
+    assert.ok(mean((r) => r.coverage) >= 0.9);
+    assert.ok(mean((r) => r.extra) <= 0.15);
+  }
+  const annotated = rows.filter((r) => r.path === "in-page" && r.annotations > 0);
+  t.diagnostic(`${annotated.length} pages with annotations, all painted inside the region`);
+});
+
+/**
+ * Click the bookmarklet on a page whose CSP refuses us, and follow the reader-page fallback: the reader window
+ * opens, receives the article through the handshake and shows it as text. The page itself must be unchanged
+ * (script blocked) or restorable (WebAssembly blocked: our message bar, removed by a second click).
+ */
+async function fallbackTrip(t, url, { shot = null, expectBar = false } = {}) {
+  const { page, log } = await openPage(url);
+  try {
+    const before = await settledHtml(page);
+    log.errors.length = 0;
+    log.uncaught.length = 0;
+    const popupPromise = context.waitForEvent("page", { timeout: 30000 });
+    await clickBookmarklet(page);
+    const reader = await popupPromise;
+    const readerLog = { errors: [], uncaught: [] };
+    reader.on("console", (m) => m.type() === "error" && readerLog.errors.push(m.text()));
+    reader.on("pageerror", (e) => readerLog.uncaught.push(e.message));
+    await reader.waitForLoadState("load");
+    assert.equal(new URL(reader.url()).origin, site.origin);
+    await reader.waitForFunction(() => document.querySelectorAll("#article p").length > 0, null, { timeout: 30000 });
+    await reader.waitForFunction(() => !/Waiting/.test(document.getElementById("status").textContent));
+    const status = await reader.textContent("#status");
+    assert.match(status, /could not run inside/);
+    const readerText = await reader.evaluate(() => [...document.querySelectorAll("#article p")].map((p) => p.textContent).join("\n"));
+    // Annotated in the reader (our own site allows the engine): the interface is mounted, and painted where the
+    // engine finds something.
+    await reader.waitForFunction(() => document.getElementById("ui").childElementCount > 0, null, { timeout: 60000 });
+    const found = await reader.evaluate(async () => {
+      const engine = await import("./pkg/annotator.js");
+      return engine.annotate(engine.extractText(document.getElementById("article")), { lang: "auto" }).annotations.length;
+    });
+    if (found > 0) await reader.waitForFunction(() => CSS.highlights.size > 0 || document.querySelector("mark[data-annot]"));
+    else t.diagnostic("the engine found nothing to annotate in the reader");
+    // Nothing from the page was inserted as markup: the article holds only <p> with text.
+    assert.equal(await reader.evaluate(() => document.querySelectorAll("#article *:not(p)").length), 0);
+    if (shot) await reader.screenshot({ path: path.join(shots, `bookmarklet-${shot}.png`) });
+
+    if (expectBar) {
+      const bar = await page.evaluate(() => document.querySelector("[data-article-annotator]")?.shadowRoot.querySelector(".bar p")?.textContent);
+      assert.match(bar ?? "", /cannot run inside this page/);
+      if (shot) await page.screenshot({ path: path.join(shots, `bookmarklet-${shot}-page.png`) });
+      await clickBookmarklet(page);
+      await page.waitForFunction(() => !document.querySelector("[data-article-annotator]"));
+    } else {
+      await page.waitForTimeout(200);
+    }
+    if (before !== null) assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before, "DOM changed");
+    assert.deepEqual(log.uncaught, [], "uncaught exceptions in the page");
+    assert.deepEqual(readerLog.uncaught, [], "uncaught exceptions in the reader");
+    assert.deepEqual(readerLog.errors, [], "console errors in the reader");
+    // The only console errors allowed in the page are Chromium's own CSP violation reports.
+    const ours = log.errors.filter((e) => !/Content Security Policy|Failed to load resource/.test(e));
+    assert.deepEqual(ours, [], "console errors in the page");
+    await reader.close();
+    return { readerText, cspReports: log.errors.length };
+  } finally {
+    await page.close();
+  }
+}
+
+test("strict CSP: script blocked -> reader page with the article, page untouched", async (t) => {
+  const { page } = await openPage(`${news.origin}/pages/news-fr.html`);
+  const expected = await expectedOf(page);
+  await page.close();
+  const r = await fallbackTrip(t, `${news.origin}/csp-script/news-fr.html`, { shot: "csp-script-reader" });
+  const m = compare(expected, r.readerText);
+  t.diagnostic(`reader text: coverage ${(100 * m.coverage).toFixed(1)} %, extra ${(100 * m.extra).toFixed(1)} %`);
+  assert.ok(m.coverage >= 0.9 && m.extra <= 0.25, JSON.stringify(m));
+  assert.ok(r.cspReports > 0, "expected Chromium to report the blocked module");
+});
+
+test("strict CSP: WebAssembly blocked -> message in the page, reader page, removable", async (t) => {
+  const { page } = await openPage(`${news.origin}/pages/news-fr.html`);
+  const expected = await expectedOf(page);
+  await page.close();
+  const r = await fallbackTrip(t, `${news.origin}/csp-wasm/news-fr.html`, { shot: "csp-wasm", expectBar: true });
+  const m = compare(expected, r.readerText);
+  t.diagnostic(`reader text: coverage ${(100 * m.coverage).toFixed(1)} %, extra ${(100 * m.extra).toFixed(1)} %`);
+  assert.ok(m.coverage >= 0.9 && m.extra <= 0.25, JSON.stringify(m));
+});
+
+test("strict CSP: Trusted Types required -> works in place or takes the reader path, never an uncaught error", async (t) => {
+  const url = `${news.origin}/csp-tt/news-fr.html`;
+  const { page, log } = await openPage(url);
+  const before = await settledHtml(page);
+  log.errors.length = 0;
+  const popup = context.waitForEvent("page", { timeout: 5000 }).catch(() => null);
+  await clickBookmarklet(page);
+  const status = await waitForAnnotator(page);
+  t.diagnostic(`status under Trusted Types: ${status}`);
+  await page.screenshot({ path: path.join(shots, "bookmarklet-csp-tt.png") });
+  const reader = await popup;
+  if (status === "Article annotator") {
+    const st = await inspect(page);
+    assert.ok((st.annotations === 0 || st.ranges > 0) && st.outside === 0, JSON.stringify(st));
+  } else {
+    assert.ok(reader, "no reader window for the fallback");
+  }
+  await reader?.close();
+  await clickBookmarklet(page);
+  await page.waitForFunction(() => !document.querySelector("[data-article-annotator]"));
+  assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before);
+  assert.deepEqual(log.uncaught, []);
+  assert.deepEqual(log.errors.filter((e) => !/Content Security Policy|Trusted Type/.test(e)), []);
+  await page.close();
+});
+
+test("reader page without an opener explains itself and ignores strangers' messages", async () => {
+  const { page, log } = await openPage(`${site.origin}/reader.html`);
+  assert.match(await page.textContent("#status"), /bookmarklet/);
+  await page.evaluate(() => window.postMessage({ type: "annotator-page", html: "<p>injected</p>", title: "x" }, "*"));
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => document.querySelectorAll("#article p").length), 0);
+  assert.deepEqual([...log.errors, ...log.uncaught], []);
+  await page.close();
+});

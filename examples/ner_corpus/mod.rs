@@ -1,0 +1,403 @@
+//! Readers for the NER corpora in `../shared/data` (shared by
+//! `train_ner` and `eval_ner`): each corpus becomes documents (raw text
+//! rebuilt from its tokens + gold entity spans in byte offsets), with the
+//! project's train / held-out split decided here and only here.
+//!
+//! Label mapping to the project's guidelines: HIPE `pers` keeps only its
+//! `comp.name` part (titles and functions are outside our PER spans),
+//! `prod.media` (newspapers) is ORG, `prod.doctr` MISC, `time` dropped;
+//! GUM: linked named mentions (with a Wikipedia identity), trimmed to
+//! their proper-noun part: person → PER, place → LOC, organization → ORG,
+//! event/object → MISC.
+
+#![allow(dead_code)]
+
+use std::io::Read;
+use std::path::Path;
+
+/// One document with gold entities.
+pub struct Doc {
+    pub id: String,
+    pub lang: &'static str,
+    pub text: String,
+    /// (start, end, label) in bytes, label one of PER LOC ORG MISC.
+    pub spans: Vec<(usize, usize, &'static str)>,
+}
+
+fn read(path: &Path) -> String {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())).read_to_end(&mut bytes).unwrap();
+    if path.extension().is_some_and(|e| e == "gz") {
+        let out = std::process::Command::new("gzip")
+            .arg("-dc")
+            .arg(path)
+            .output()
+            .unwrap_or_else(|e| panic!("gzip -dc {}: {e}", path.display()));
+        return String::from_utf8(out.stdout).expect("utf-8");
+    }
+    String::from_utf8(bytes).expect("utf-8")
+}
+
+/// Rebuilds text from space-separated corpus tokens.
+struct Builder {
+    text: String,
+    no_space: bool,
+}
+
+impl Builder {
+    fn new() -> Builder {
+        Builder { text: String::new(), no_space: true }
+    }
+    /// Appends a token (with detokenisation heuristics) and returns its range.
+    fn push(&mut self, tok: &str) -> (usize, usize) {
+        let glue_left = matches!(tok, "," | "." | ")" | "]" | "..." | "%") || tok.starts_with('\'');
+        if !self.no_space && !glue_left && !self.text.is_empty() {
+            self.text.push(' ');
+        }
+        let start = self.text.len();
+        self.text.push_str(tok);
+        self.no_space = tok.ends_with('\'') || tok.ends_with('’') || tok == "(" || tok == "[";
+        (start, self.text.len())
+    }
+    fn push_raw(&mut self, tok: &str, space_after: bool) -> (usize, usize) {
+        let start = self.text.len();
+        self.text.push_str(tok);
+        let end = self.text.len();
+        if space_after {
+            self.text.push(' ');
+        }
+        (start, end)
+    }
+    fn newline(&mut self) {
+        while self.text.ends_with(' ') {
+            self.text.pop();
+        }
+        if !self.text.is_empty() {
+            self.text.push('\n');
+        }
+        self.no_space = true;
+    }
+}
+
+/// Spans from per-token (range, tag) with BIO or IO tags.
+fn spans_from_tags(toks: &[((usize, usize), String)]) -> Vec<(usize, usize, String)> {
+    let mut out: Vec<(usize, usize, String)> = Vec::new();
+    let mut open = false;
+    for ((s, e), tag) in toks {
+        if tag == "O" || tag.is_empty() || tag == "_" {
+            open = false;
+            continue;
+        }
+        let (bio, ty) = tag.split_once('-').unwrap_or(("I", tag));
+        match out.last_mut() {
+            Some(last) if open && bio == "I" && last.2 == ty => last.1 = *e,
+            _ => out.push((*s, *e, ty.to_string())),
+        }
+        open = true;
+    }
+    out
+}
+
+fn map_label(ty: &str) -> Option<&'static str> {
+    Some(match ty {
+        "PER" | "pers" => "PER",
+        "LOC" | "loc" => "LOC",
+        "ORG" | "org" => "ORG",
+        "MISC" | "HumanProd" => "MISC",
+        _ => return None,
+    })
+}
+
+/// HIPE TSV (v0.9 or v2.1): one document per `document_id`.
+pub fn hipe(path: &Path, prefix: &str) -> Vec<Doc> {
+    let data = read(path);
+    let mut docs = Vec::new();
+    struct Tok {
+        range: (usize, usize),
+        coarse: String,
+        fine: String,
+        comp: String,
+    }
+    let mut b = Builder::new();
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut id = String::new();
+    let flush = |id: &str, b: &mut Builder, toks: &mut Vec<Tok>, docs: &mut Vec<Doc>| {
+        if toks.is_empty() {
+            return;
+        }
+        let mut spans = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            if !t.coarse.starts_with("B-") && !t.coarse.starts_with("I-") {
+                i += 1;
+                continue;
+            }
+            let ty = t.coarse[2..].to_string();
+            let mut j = i + 1;
+            while j < toks.len() && toks[j].coarse == format!("I-{ty}") {
+                j += 1;
+            }
+            let label = match ty.as_str() {
+                "prod" if t.fine.contains("media") => Some("ORG"),
+                "prod" => Some("MISC"),
+                other => map_label(other),
+            };
+            if let Some(label) = label {
+                let (mut s, mut e) = (toks[i].range.0, toks[j - 1].range.1);
+                if label == "PER" {
+                    let names: Vec<&Tok> = toks[i..j].iter().filter(|t| t.comp.contains("comp.name")).collect();
+                    if let (Some(f), Some(l)) = (names.first(), names.last()) {
+                        (s, e) = (f.range.0, l.range.1);
+                    }
+                }
+                spans.push((s, e, label));
+            }
+            i = j;
+        }
+        let text = std::mem::take(&mut b.text);
+        docs.push(Doc { id: format!("{prefix}:{id}"), lang: "fr", text, spans });
+        *b = Builder::new();
+        toks.clear();
+    };
+    for line in data.lines() {
+        if let Some(rest) = line.strip_prefix('#') {
+            if let Some((_, v)) = rest.split_once("document_id =") {
+                flush(&id, &mut b, &mut toks, &mut docs);
+                id = v.trim().to_string();
+            }
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 10 || cols[0] == "TOKEN" {
+            continue;
+        }
+        let misc = cols[9];
+        let range = b.push_raw(cols[0], !misc.contains("NoSpaceAfter"));
+        toks.push(Tok { range, coarse: cols[1].into(), fine: cols[3].into(), comp: cols[5].into() });
+    }
+    flush(&id, &mut b, &mut toks, &mut docs);
+    for d in &mut docs {
+        let trimmed = d.text.trim_end().len();
+        d.text.truncate(trimmed);
+    }
+    docs
+}
+
+/// Europeana `TOKEN TAG` (IO tags), chunks separated by blank lines.
+/// Returns (train chunks, held-out chunks): chunk k is held out when k % 5 == 2.
+pub fn europeana(path: &Path) -> (Vec<Doc>, Vec<Doc>) {
+    let data = read(path);
+    let (mut train, mut held) = (Vec::new(), Vec::new());
+    for (k, chunk) in data.split("\n\n").enumerate() {
+        let mut b = Builder::new();
+        let mut toks = Vec::new();
+        for line in chunk.lines() {
+            let Some((tok, tag)) = line.rsplit_once(' ') else { continue };
+            let r = b.push(tok);
+            toks.push((r, tag.to_string()));
+        }
+        let spans = spans_from_tags(&toks).into_iter().filter_map(|(s, e, t)| Some((s, e, map_label(&t)?))).collect();
+        let doc = Doc { id: format!("europeana:{k}"), lang: "fr", text: b.text, spans };
+        if k % 5 == 2 {
+            held.push(doc)
+        } else {
+            train.push(doc)
+        }
+    }
+    (train, held)
+}
+
+/// WikiNEuRal conllu: sentences, grouped 20 per document. Sentence i is held
+/// out when i % 4 == 0. Returns (train, held-out).
+pub fn wikineural(path: &Path) -> (Vec<Doc>, Vec<Doc>) {
+    let data = read(path);
+    let mut sets: [Vec<Vec<(String, String)>>; 2] = [Vec::new(), Vec::new()];
+    let mut cur = Vec::new();
+    let mut n = 0;
+    for line in data.lines().chain(std::iter::once("")) {
+        if line.trim().is_empty() {
+            if !cur.is_empty() {
+                sets[(n % 4 == 0) as usize].push(std::mem::take(&mut cur));
+                n += 1;
+            }
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() >= 3 {
+            cur.push((cols[1].to_string(), cols[2].to_string()));
+        }
+    }
+    let [train, held] = sets;
+    let group = |sents: Vec<Vec<(String, String)>>, name: &str| -> Vec<Doc> {
+        sents
+            .chunks(20)
+            .enumerate()
+            .map(|(k, ch)| {
+                let mut b = Builder::new();
+                let mut toks = Vec::new();
+                for s in ch {
+                    for (tok, tag) in s {
+                        toks.push((b.push(tok), tag.clone()));
+                    }
+                    b.newline();
+                }
+                let spans =
+                    spans_from_tags(&toks).into_iter().filter_map(|(s, e, t)| Some((s, e, map_label(&t)?))).collect();
+                let text = b.text.trim_end().to_string();
+                Doc { id: format!("{name}:{k}"), lang: "fr", text, spans }
+            })
+            .collect()
+    };
+    (group(train, "wikineural-train"), group(held, "wikineural-held"))
+}
+
+/// GUM conllu: one document per `newdoc`, linked named mentions as gold.
+pub fn gum(path: &Path) -> Vec<Doc> {
+    let data = read(path);
+    let mut docs = Vec::new();
+    let mut b = Builder::new();
+    // Token ranges and UPOS of the current document.
+    let mut toks: Vec<((usize, usize), bool)> = Vec::new();
+    // Open mentions: (id, etype, identity?, first token index).
+    let mut open: Vec<(String, String, bool, usize)> = Vec::new();
+    let mut mentions: Vec<(usize, usize, &'static str)> = Vec::new();
+    let mut id = String::new();
+    let finish = |id: &str,
+                  b: &mut Builder,
+                  toks: &mut Vec<((usize, usize), bool)>,
+                  mentions: &mut Vec<(usize, usize, &'static str)>,
+                  docs: &mut Vec<Doc>| {
+        if toks.is_empty() {
+            return;
+        }
+        // Trim each mention to its proper-noun part; keep outermost.
+        let mut spans: Vec<(usize, usize, &'static str, usize, usize)> = Vec::new();
+        for &(f, l, label) in mentions.iter() {
+            let Some(a) = (f..=l).find(|&i| toks[i].1) else { continue };
+            let z = (f..=l).rev().find(|&i| toks[i].1).unwrap();
+            spans.push((toks[a].0 .0, toks[z].0 .1, label, a, z));
+        }
+        spans.sort_by_key(|s| (s.0, std::cmp::Reverse(s.1)));
+        let mut kept: Vec<(usize, usize, &'static str)> = Vec::new();
+        for s in spans {
+            if kept.last().is_some_and(|k| s.0 < k.1) {
+                continue;
+            }
+            kept.push((s.0, s.1, s.2));
+        }
+        let text = b.text.trim_end().to_string();
+        docs.push(Doc { id: id.to_string(), lang: "en", text, spans: kept });
+        *b = Builder::new();
+        toks.clear();
+        mentions.clear();
+    };
+    for line in data.lines() {
+        if let Some(v) = line.strip_prefix("# newdoc id =") {
+            finish(&id, &mut b, &mut toks, &mut mentions, &mut docs);
+            open.clear();
+            id = v.trim().to_string();
+            continue;
+        }
+        if line.starts_with("# newpar") {
+            b.newline();
+            continue;
+        }
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 10 || cols[0].contains('-') || cols[0].contains('.') {
+            continue;
+        }
+        let misc = cols[9];
+        let r = b.push_raw(cols[1], !misc.split('|').any(|m| m == "SpaceAfter=No"));
+        let idx = toks.len();
+        toks.push((r, cols[3] == "PROPN"));
+        let Some(ent) = misc.split('|').find_map(|m| m.strip_prefix("Entity=")) else { continue };
+        let bytes = ent.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'(' {
+                let j = ent[i + 1..].find(['(', ')']).map_or(ent.len(), |p| i + 1 + p);
+                let fields: Vec<&str> = ent[i + 1..j].splitn(8, '-').collect();
+                let eid = fields.first().copied().unwrap_or("").to_string();
+                let etype = fields.get(1).copied().unwrap_or("").to_string();
+                let linked = fields.get(7).is_some_and(|s| !s.is_empty());
+                open.push((eid, etype, linked, idx));
+                i = j;
+                if i < bytes.len() && bytes[i] == b')' {
+                    close(&mut open, None, idx, &mut mentions);
+                    i += 1;
+                }
+            } else if bytes[i].is_ascii_digit() {
+                let j = ent[i..].find(')').map_or(ent.len(), |p| i + p);
+                close(&mut open, Some(&ent[i..j]), idx, &mut mentions);
+                i = j + 1;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    finish(&id, &mut b, &mut toks, &mut mentions, &mut docs);
+    docs
+}
+
+fn close(
+    open: &mut Vec<(String, String, bool, usize)>,
+    eid: Option<&str>,
+    idx: usize,
+    mentions: &mut Vec<(usize, usize, &'static str)>,
+) {
+    let pos = match eid {
+        None => open.len().checked_sub(1),
+        Some(e) => open.iter().rposition(|o| o.0 == e),
+    };
+    let Some(pos) = pos else { return };
+    let (_, etype, linked, first) = open.remove(pos);
+    let label = match etype.as_str() {
+        "person" => "PER",
+        "place" => "LOC",
+        "organization" => "ORG",
+        "event" | "object" => "MISC",
+        _ => return,
+    };
+    if linked {
+        mentions.push((first, idx, label));
+    }
+}
+
+/// Where the shared data lives (`../shared/data` from the worktree, or
+/// `$NER_DATA`).
+pub fn data_dir() -> std::path::PathBuf {
+    std::env::var_os("NER_DATA")
+        .map(Into::into)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data"))
+}
+
+/// Training documents of `lang`.
+pub fn train_docs(lang: &str) -> Vec<Doc> {
+    let d = data_dir();
+    if lang == "en" {
+        return gum(&d.join("gum-en/gum-train.conllu.gz"));
+    }
+    let mut docs = hipe(&d.join("hipe-newspapers-ner/fr/CLEF-HIPE-2020-v0.9-hipe2020-train-fr.tsv"), "hipe-train");
+    docs.extend(hipe(&d.join("hipe-newspapers-ner/fr/HIPE-2022-v2.1-letemps-dev-fr.tsv"), "letemps-dev"));
+    docs.extend(europeana(&d.join("europeana-newspapers-ner-fr/enp_FR.bnf.train.bio")).0);
+    docs.extend(wikineural(&d.join("wikineural-fr/wikineural-fr-val.conllu.gz")).0);
+    docs
+}
+
+/// Evaluation sets: (name, documents). Never used in training.
+pub fn eval_sets() -> Vec<(&'static str, Vec<Doc>)> {
+    let d = data_dir();
+    vec![
+        (
+            "HIPE fr dev (hipe2020)",
+            hipe(&d.join("hipe-newspapers-ner/fr/HIPE-2022-v2.1-hipe2020-dev-fr.tsv"), "hipe-dev"),
+        ),
+        ("Europeana fr (held-out chunks)", europeana(&d.join("europeana-newspapers-ner-fr/enp_FR.bnf.train.bio")).1),
+        ("WikiNEuRal fr (held-out val)", wikineural(&d.join("wikineural-fr/wikineural-fr-val.conllu.gz")).1),
+        ("GUM en dev", gum(&d.join("gum-en/gum-dev.conllu.gz"))),
+    ]
+}

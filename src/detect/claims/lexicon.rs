@@ -1,0 +1,321 @@
+//! The claim lexicon of one language, parsed once from `data/<lang>/`:
+//! cue phrases (`claim-cues.txt`), function-word classes
+//! (`claim-words.txt`), explanation templates (`claim-explanations.txt`)
+//! and, for French, the future stems of the conditional
+//! (`conditional-stems.txt`).
+
+use crate::annotate::ClaimReason;
+use crate::lang::data::{entries, lang_file};
+use crate::lang::Lang;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// How a cue relates to the claim it signals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// A source frame ("selon", "according to"): the following noun phrase
+    /// is the source, the rest of the clause the claim.
+    Frame,
+    /// A verb whose subject is the source and whose complement is the claim
+    /// ("affirme", "revendiqué", "claimed").
+    Verb,
+    /// Like `Verb`, but only a cue when a complementizer follows ("soutient
+    /// que", "maintained that").
+    VerbThat,
+    /// A cue inside the clause it qualifies ("semble", "apparemment").
+    Pred,
+    /// A cue inside a noun phrase ("présumé", "alleged"): the noun phrase is
+    /// the claim.
+    Np,
+    /// An unidentified source ("une source proche", "witnesses").
+    Anon,
+    /// The concerned party did not answer ("n'a pas répondu").
+    NoResponse,
+    /// Explicit non-verification ("n'a pas pu vérifier").
+    Unverified,
+    /// A noun phrase pointing back to earlier claims ("ces affirmations").
+    BackRef,
+    /// An anaphoric subject ("ces derniers", "the latter").
+    Anaphor,
+    /// A news outlet ("le quotidien"): its assertion is single-source.
+    Media,
+    /// A role or institution that can be a source ("le ministre").
+    SourceNoun,
+    /// Opens a hypothetical clause ("si", "au cas où").
+    Hypothetical,
+    /// Cancels a following hypothetical marker ("même si").
+    NotHypothetical,
+    /// Not a cue: blocks shorter cues it contains ("could not", "pour autant").
+    Ignore,
+}
+
+/// One cue pattern.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Cue {
+    pub reason: ClaimReason,
+    pub role: Role,
+    /// The last word may continue ("affirm*").
+    pub prefix: bool,
+    /// Must be written in lower case, except sentence-initially ("may").
+    pub lower: bool,
+    /// Must be followed by a subject (pronoun, determiner, name): "si".
+    pub subject: bool,
+    /// An anonymous-source phrase that is a cue wherever it stands.
+    pub always: bool,
+}
+
+/// Function-word classes (bit flags) from `claim-words.txt`.
+pub(crate) mod class {
+    pub const COMP: u32 = 1;
+    pub const CONJ: u32 = 1 << 1;
+    pub const DET: u32 = 1 << 2;
+    pub const AUX: u32 = 1 << 3;
+    pub const PAST_AUX: u32 = 1 << 4;
+    pub const NEG: u32 = 1 << 5;
+    pub const CLITIC: u32 = 1 << 6;
+    pub const PRON: u32 = 1 << 7;
+    pub const ADV: u32 = 1 << 8;
+    pub const NOT_CONDITIONAL: u32 = 1 << 9;
+    pub const COUNTERFACTUAL: u32 = 1 << 10;
+    pub const PREP: u32 = 1 << 11;
+    pub const STRESSED: u32 = 1 << 12;
+    pub const BLOCK_POUR: u32 = 1 << 13;
+    pub const PROPOSAL: u32 = 1 << 14;
+    pub const SUB: u32 = 1 << 15;
+    pub const REL: u32 = 1 << 16;
+    pub const REPORT: u32 = 1 << 17;
+    pub const CITE: u32 = 1 << 18;
+
+    pub fn parse(name: &str) -> Option<u32> {
+        Some(match name {
+            "comp" => COMP,
+            "conj" => CONJ,
+            "det" => DET,
+            "aux" => AUX,
+            "past-aux" => PAST_AUX,
+            "neg" => NEG,
+            "clitic" => CLITIC,
+            "pron" => PRON,
+            "adv" => ADV,
+            "not-conditional" => NOT_CONDITIONAL,
+            "counterfactual" => COUNTERFACTUAL,
+            "prep" => PREP,
+            "stressed" => STRESSED,
+            "block-pour" => BLOCK_POUR,
+            "proposal" => PROPOSAL,
+            "sub" => SUB,
+            "rel" => REL,
+            "report" => REPORT,
+            "cite" => CITE,
+            _ => return None,
+        })
+    }
+}
+
+/// A rule on the future stem of a conditional form.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct StemRules {
+    /// Stems ending with one of these are future stems ("er", "dr").
+    pub accept_suffix: Vec<&'static str>,
+    /// Exactly these stems are future stems ("aur", "saur").
+    pub accept_exact: Vec<&'static str>,
+    /// Stems ending with one of these are not ("cadr": "encadrait").
+    pub reject_suffix: Vec<&'static str>,
+    /// Exactly these stems are not ("tir": "tirait" is an imperfect).
+    pub reject_exact: Vec<&'static str>,
+}
+
+/// Everything the claim detector knows about one language.
+pub(crate) struct Lexicon {
+    pub matcher: AhoCorasick,
+    /// Per AC pattern: the cue it stands for.
+    pub cues: Vec<Cue>,
+    pub words: HashMap<&'static str, u32>,
+    pub stems: StemRules,
+    /// Per reason (index in `ClaimReason::ALL`): (template without source,
+    /// template with `{source}`).
+    pub explanations: [(&'static str, &'static str); 7],
+}
+
+impl Lexicon {
+    /// The word classes of a lower-cased word (0 if none).
+    pub fn class(&self, lower: &str) -> u32 {
+        self.words.get(lower).copied().unwrap_or(0)
+    }
+}
+
+fn parse_reason(s: &str) -> Option<ClaimReason> {
+    ClaimReason::ALL.into_iter().find(|r| r.as_str() == s)
+}
+
+fn parse_role(s: &str) -> Option<Role> {
+    Some(match s {
+        "frame" => Role::Frame,
+        "verb" => Role::Verb,
+        "verb-that" => Role::VerbThat,
+        "pred" => Role::Pred,
+        "np" => Role::Np,
+        "anon" => Role::Anon,
+        "no-response" => Role::NoResponse,
+        "unverified" => Role::Unverified,
+        "backref" => Role::BackRef,
+        "anaphor" => Role::Anaphor,
+        "media" => Role::Media,
+        "source-noun" => Role::SourceNoun,
+        "hypothetical" => Role::Hypothetical,
+        "not-hypothetical" => Role::NotHypothetical,
+        "ignore" => Role::Ignore,
+        _ => return None,
+    })
+}
+
+/// Upper-cases the first character of `s`.
+fn capitalize(s: &str) -> String {
+    let mut cs = s.chars();
+    match cs.next() {
+        Some(c) => c.to_uppercase().chain(cs).collect(),
+        None => String::new(),
+    }
+}
+
+fn build(lang: Lang) -> Lexicon {
+    let file = lang_file!(lang, "claim-cues.txt");
+    let mut patterns: Vec<String> = Vec::new();
+    let mut cues: Vec<Cue> = Vec::new();
+    for (n, line) in entries(file).enumerate() {
+        let mut fields = line.split('\t');
+        let (Some(phrase), Some(reason), Some(role)) = (fields.next(), fields.next(), fields.next()) else {
+            panic!("data/{}/claim-cues.txt: entry {}: need phrase, reason, role: {line:?}", lang.code(), n + 1);
+        };
+        let flags = fields.next().unwrap_or("");
+        let reason = parse_reason(reason)
+            .unwrap_or_else(|| panic!("data/{}/claim-cues.txt: unknown reason {reason:?}", lang.code()));
+        let role =
+            parse_role(role).unwrap_or_else(|| panic!("data/{}/claim-cues.txt: unknown role {role:?}", lang.code()));
+        let prefix = phrase.ends_with('*');
+        let literal = phrase.trim_end_matches('*');
+        let cue = Cue {
+            reason,
+            role,
+            prefix,
+            lower: flags.split(',').any(|f| f == "lc"),
+            subject: flags.split(',').any(|f| f == "subj"),
+            always: flags.split(',').any(|f| f == "always"),
+        };
+        // Variants: typographic apostrophe, capitalised first letter
+        // (AC's case folding is ASCII-only).
+        let mut variants = vec![literal.to_string()];
+        if literal.contains('\'') {
+            variants.push(literal.replace('\'', "\u{2019}"));
+        }
+        if !literal.starts_with(|c: char| c.is_ascii()) {
+            for v in variants.clone() {
+                variants.push(capitalize(&v));
+            }
+        }
+        for v in variants {
+            patterns.push(v);
+            cues.push(cue);
+        }
+    }
+    let matcher = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(&patterns)
+        .expect("claim cue automaton");
+
+    let mut words = HashMap::new();
+    for line in entries(lang_file!(lang, "claim-words.txt")) {
+        let (name, word) = line.split_once('\t').unwrap_or_else(|| panic!("claim-words.txt: bad line {line:?}"));
+        let flag = class::parse(name).unwrap_or_else(|| panic!("claim-words.txt: unknown class {name:?}"));
+        *words.entry(word).or_insert(0) |= flag;
+    }
+
+    let mut stems = StemRules::default();
+    for line in entries(lang_file!(lang, "conditional-stems.txt")) {
+        let (op, stem) = line.split_at(1);
+        match op {
+            "+" => stems.accept_suffix.push(stem),
+            "=" => stems.accept_exact.push(stem),
+            "-" => stems.reject_suffix.push(stem),
+            "!" => stems.reject_exact.push(stem),
+            _ => panic!("conditional-stems.txt: bad line {line:?}"),
+        }
+    }
+
+    let mut explanations = [("", ""); 7];
+    for line in entries(lang_file!(lang, "claim-explanations.txt")) {
+        let (key, template) =
+            line.split_once('\t').unwrap_or_else(|| panic!("claim-explanations.txt: bad line {line:?}"));
+        let (reason, with_source) = match key.strip_suffix("+source") {
+            Some(r) => (r, true),
+            None => (key, false),
+        };
+        let reason = parse_reason(reason).unwrap_or_else(|| panic!("claim-explanations.txt: bad reason {key:?}"));
+        let i = ClaimReason::ALL.iter().position(|&r| r == reason).unwrap_or(0);
+        if with_source {
+            explanations[i].1 = template;
+        } else {
+            explanations[i].0 = template;
+        }
+    }
+    for (i, e) in explanations.iter_mut().enumerate() {
+        assert!(!e.0.is_empty(), "claim-explanations.txt: no template for {}", ClaimReason::ALL[i].as_str());
+        if e.1.is_empty() {
+            e.1 = e.0;
+        }
+    }
+    Lexicon { matcher, cues, words, stems, explanations }
+}
+
+/// The lexicon of `lang`, built on first use.
+pub(crate) fn lexicon(lang: Lang) -> &'static Lexicon {
+    static FR: OnceLock<Lexicon> = OnceLock::new();
+    static EN: OnceLock<Lexicon> = OnceLock::new();
+    let cell = match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    };
+    cell.get_or_init(|| build(lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every claim data file: sorted, deduplicated, no trailing whitespace;
+    /// and it parses.
+    #[test]
+    fn claim_files_are_clean_and_parse() {
+        for lang in Lang::ALL {
+            for (name, file) in [
+                ("claim-cues.txt", lang_file!(lang, "claim-cues.txt")),
+                ("claim-words.txt", lang_file!(lang, "claim-words.txt")),
+                ("claim-explanations.txt", lang_file!(lang, "claim-explanations.txt")),
+                ("conditional-stems.txt", lang_file!(lang, "conditional-stems.txt")),
+            ] {
+                let mut prev: Option<&str> = None;
+                for (n, line) in file.lines().enumerate() {
+                    let where_ = format!("data/{}/{name}: line {}", lang.code(), n + 1);
+                    assert_eq!(line, line.trim_end(), "{where_}: trailing whitespace");
+                    if line.starts_with('#') || line.is_empty() {
+                        continue;
+                    }
+                    if let Some(p) = prev {
+                        assert!(p < line, "{where_}: {line:?} not sorted after {p:?} or duplicated");
+                    }
+                    prev = Some(line);
+                }
+            }
+            let lex = lexicon(lang);
+            assert!(lex.cues.len() > 50);
+            for reason in ClaimReason::ALL {
+                if lang == Lang::En && reason == ClaimReason::Conditional {
+                    continue;
+                }
+                assert!(lex.cues.iter().any(|c| c.reason == reason), "{}: no cue for {reason:?}", lang.code());
+            }
+        }
+    }
+}

@@ -1,0 +1,1113 @@
+//! Unverified claims: what the article reports without vouching for it
+//! (annotation guidelines §3).
+//!
+//! 1. Cues are found once over the whole text: the phrase lexicon
+//!    (`data/<lang>/claim-cues.txt`, one Aho-Corasick automaton) and, in
+//!    French, conditional verb forms by morphology ([`conditional`]).
+//! 2. Cues inside direct quotations are dropped (the quote layer's quotes,
+//!    and our own scan of quotation marks, so the layer is right alone).
+//! 3. Each cue gives a candidate claim by its role: a source frame ("selon
+//!    X, [claim]"), a claim verb ("X a affirmé [claim]"), a predicate cue
+//!    inside its clause ("[la panne pourrait …]"), a noun-phrase cue, an
+//!    anonymous source, a non-response or a non-verification.
+//! 4. Candidates of one clause merge into one claim: the highest-priority
+//!    cue is the primary one, the others go to `other_cues`.
+//! 5. A non-verification or non-response that points back ("ces
+//!    affirmations") also marks the claims of the sentence it points to.
+
+mod conditional;
+mod lexicon;
+
+use super::Analysis;
+use crate::annotate::{Claim, ClaimReason, Entity, EntityLabel, Quote};
+use crate::span::Span;
+use crate::text::{normalize_word, TokenKind};
+use lexicon::{class, Cue, Lexicon, Role};
+
+/// The longest stretch of tokens a clause scan looks at, so that time stays
+/// linear on pathological input (one endless sentence).
+const MAX_SCAN: usize = 120;
+/// The longest source noun phrase, in tokens.
+const MAX_SOURCE: usize = 12;
+/// The longest clause segment (between commas) a look-back scans.
+const MAX_SEGMENT: usize = 40;
+/// How many sentences back a back-reference ("ces affirmations") looks.
+const MAX_BACK: usize = 3;
+
+/// A cue occurrence: tokens `first..end` of the text.
+#[derive(Clone, Copy, Debug)]
+struct Hit {
+    first: usize,
+    end: usize,
+    cue: Cue,
+}
+
+/// A claim before merging.
+#[derive(Clone, Debug)]
+struct Candidate {
+    span: Span,
+    cue: Span,
+    reason: ClaimReason,
+    source: Option<Span>,
+    /// A phrase in this claim that points back to earlier claims.
+    backref: bool,
+}
+
+/// Finds the unverified claims of the text, sorted by start.
+pub fn detect(analysis: &Analysis, entities: &[Entity], quotes: &[Quote]) -> Vec<Claim> {
+    if analysis.tokens.is_empty() {
+        return Vec::new();
+    }
+    let lex = lexicon::lexicon(analysis.lang);
+    let ctx = Context::new(analysis, lex, entities, quotes);
+    let mut claims: Vec<(usize, Claim, bool)> = Vec::new();
+    for si in 0..analysis.sentences.len() {
+        let cands = ctx.sentence_candidates(si);
+        for (claim, backref) in merge(cands, &ctx) {
+            claims.push((si, claim, backref));
+        }
+    }
+    ctx.link_back_references(&mut claims);
+    let mut out: Vec<Claim> = claims.into_iter().map(|(_, c, _)| c).collect();
+    out.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
+    out
+}
+
+/// Everything computed once per text.
+struct Context<'a, 't> {
+    a: &'a Analysis<'t>,
+    lex: &'static Lexicon,
+    entities: &'a [Entity],
+    /// Word classes of each token (`lexicon::class`).
+    classes: Vec<u32>,
+    /// Whether each token is a third-person conditional (French).
+    conditional: Vec<bool>,
+    /// Cue hits, sorted by first token, none inside another.
+    hits: Vec<Hit>,
+    /// Direct quotations: byte ranges, sorted, disjoint.
+    protected: Vec<Span>,
+}
+
+impl<'a, 't> Context<'a, 't> {
+    fn new(a: &'a Analysis<'t>, lex: &'static Lexicon, entities: &'a [Entity], quotes: &[Quote]) -> Self {
+        let mut buf = String::new();
+        let mut classes = Vec::with_capacity(a.tokens.len());
+        let mut conditional = Vec::with_capacity(a.tokens.len());
+        for t in &a.tokens {
+            normalize_word(t.text(a.text), &mut buf);
+            classes.push(lex.class(&buf));
+            conditional.push(
+                t.kind == TokenKind::Word
+                    && a.lang == crate::lang::Lang::Fr
+                    && conditional::is_conditional(&buf, &lex.stems),
+            );
+        }
+        let protected = protected_regions(a, quotes);
+        let mut ctx = Context { a, lex, entities, classes, conditional, hits: Vec::new(), protected };
+        ctx.hits = ctx.find_hits();
+        ctx
+    }
+
+    fn text(&self, i: usize) -> &'t str {
+        self.a.tokens.get(i).map_or("", |t| t.span.slice(self.a.text))
+    }
+
+    fn is(&self, i: usize, flags: u32) -> bool {
+        self.classes.get(i).is_some_and(|c| c & flags != 0)
+    }
+
+    fn punct(&self, i: usize, chars: &[char]) -> bool {
+        self.a.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct && t.text(self.a.text).starts_with(chars))
+    }
+
+    fn is_comma(&self, i: usize) -> bool {
+        self.punct(i, &[','])
+    }
+
+    fn is_strong_break(&self, i: usize) -> bool {
+        self.punct(i, &[';', ':', '.', '!', '?', '…'])
+    }
+
+    fn is_protected(&self, pos: usize) -> bool {
+        let i = self.protected.partition_point(|s| s.end <= pos);
+        i < self.protected.len() && self.protected[i].start <= pos
+    }
+
+    /// True when `span` has a word outside direct quotations (a span that
+    /// is only a quotation, with its marks and complementizer, is not a
+    /// claim; one mixing the journalist's words and a quote is).
+    fn has_own_words(&self, span: Span) -> bool {
+        let first = self.a.token_at_or_after(span.start);
+        let last = self.a.token_at_or_after(span.end);
+        (first..last).any(|k| {
+            let t = &self.a.tokens[k];
+            t.kind != TokenKind::Punct && !self.is(k, class::COMP) && !self.is_protected(t.span.start)
+        })
+    }
+
+    /// Bytes of `span` inside direct quotations.
+    fn protected_bytes(&self, span: Span) -> usize {
+        let first = self.protected.partition_point(|s| s.end <= span.start);
+        self.protected[first..]
+            .iter()
+            .take_while(|s| s.start < span.end)
+            .map(|s| s.end.min(span.end).saturating_sub(s.start.max(span.start)))
+            .sum()
+    }
+
+    fn span(&self, first: usize, end: usize) -> Span {
+        Span::new(self.a.tokens[first].span.start, self.a.tokens[end - 1].span.end)
+    }
+
+    /// The possessive "'s" of "Saudi Arabia's".
+    fn is_possessive(&self, i: usize) -> bool {
+        let t = self.text(i);
+        t.len() <= 3 && t.starts_with(['\'', '’']) && t.ends_with(['s', 'S'])
+    }
+
+    /// "de", "d'", "of": a preposition that keeps a noun phrase going.
+    fn is_of(&self, i: usize) -> bool {
+        let t = self.text(i);
+        t.eq_ignore_ascii_case("de")
+            || t.eq_ignore_ascii_case("of")
+            || t.starts_with(['d', 'D']) && t.len() <= 3 && t.ends_with(['\'', '’'])
+    }
+
+    fn is_capitalized(&self, i: usize) -> bool {
+        self.a.tokens.get(i).is_some_and(|t| t.is_capitalized(self.a.text))
+    }
+
+    /// Cue phrases over the whole text, on token boundaries, longest first,
+    /// none inside another; `ignore` phrases block what they contain.
+    fn find_hits(&self) -> Vec<Hit> {
+        let text = self.a.text;
+        let tokens = &self.a.tokens;
+        let mut raw: Vec<Hit> = Vec::new();
+        for m in self.lex.matcher.find_overlapping_iter(text) {
+            let cue = self.lex.cues[m.pattern().as_usize()];
+            let (start, mut end) = (m.start(), m.end());
+            if text[..start].chars().next_back().is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            if cue.prefix {
+                end += text[end..].find(|c: char| !c.is_alphanumeric()).unwrap_or(text.len() - end);
+            }
+            let first = tokens.partition_point(|t| t.span.start < start);
+            if first >= tokens.len() || tokens[first].span.start != start {
+                continue;
+            }
+            // The match must end where a token ends (not inside a word).
+            let last = tokens.partition_point(|t| t.span.end < end);
+            if last >= tokens.len() || tokens[last].span.end != end {
+                continue;
+            }
+            if cue.lower {
+                let sentence_initial =
+                    self.a.sentence_at(start).is_some_and(|s| self.a.sentence_tokens[s].start == first);
+                if !sentence_initial && text[start..end].chars().any(char::is_uppercase) {
+                    continue;
+                }
+            }
+            raw.push(Hit { first, end: last + 1, cue });
+        }
+        // Longest first at each start, then drop hits inside an earlier one.
+        raw.sort_by_key(|h| (h.first, std::cmp::Reverse(h.end)));
+        let mut hits: Vec<Hit> = Vec::with_capacity(raw.len());
+        let mut covered_to = 0;
+        for h in raw {
+            if h.end <= covered_to {
+                continue;
+            }
+            covered_to = covered_to.max(h.end);
+            hits.push(h);
+        }
+        hits.retain(|h| h.cue.role != Role::Ignore && !self.is_protected(tokens[h.first].span.start));
+        hits
+    }
+
+    fn sentence_hits(&self, si: usize) -> &[Hit] {
+        let r = &self.a.sentence_tokens[si];
+        let lo = self.hits.partition_point(|h| h.first < r.start);
+        let hi = self.hits.partition_point(|h| h.first < r.end);
+        &self.hits[lo..hi]
+    }
+
+    // -----------------------------------------------------------------
+    // Clauses.
+
+    /// The first token of the clause holding token `i` (sentence `si`).
+    fn clause_start(&self, si: usize, i: usize) -> usize {
+        let lo = self.a.sentence_tokens[si].start;
+        let stop = i.saturating_sub(MAX_SCAN).max(lo);
+        let mut j = i;
+        while j > stop {
+            let p = j - 1;
+            if self.punct(p, &[';', ':']) || self.is(p, class::COMP) && p + 1 == j && j <= i {
+                return j;
+            }
+            // "The agency says [some crops may …]": a reporting verb without
+            // complementizer frames the clause that follows it.
+            if self.is(p, class::REPORT) && j <= i && (self.is(j, class::DET | class::PRON) || self.is_capitalized(j)) {
+                return j;
+            }
+            if self.is_comma(p) && (self.is(j, class::CONJ) && !self.is(j, class::ADV) || self.frame_at(j)) {
+                return j;
+            }
+            if self.is_comma(p) && (self.frame_ends_before(si, p) || self.subordinate_ends_at(si, p)) {
+                return j;
+            }
+            j -= 1;
+        }
+        stop
+    }
+
+    /// One past the last token of the clause holding token `i`.
+    fn clause_end(&self, si: usize, i: usize) -> usize {
+        let hi = self.a.sentence_tokens[si].end;
+        let stop = (i + MAX_SCAN).min(hi);
+        let mut j = i + 1;
+        while j < stop {
+            if self.punct(j, &[';', ':']) && !self.next_is_quote(j) {
+                return j;
+            }
+            if self.is_comma(j) && self.relative_start(j).is_some_and(|k| k <= i) {
+                // The cue is inside an appositive relative clause.
+                return j;
+            }
+            if self.is_comma(j) && j + 1 < hi {
+                let n = j + 1;
+                if self.is(n, class::CONJ) && !self.is(n, class::ADV) || self.frame_at(n) || self.inverted_at(n) {
+                    return j;
+                }
+            }
+            j += 1;
+        }
+        stop
+    }
+
+    fn next_is_quote(&self, i: usize) -> bool {
+        i + 1 < self.a.tokens.len() && self.punct(i + 1, &['«', '“', '"'])
+    }
+
+    /// True when a source frame ("selon X") starts at token `i`.
+    fn frame_at(&self, i: usize) -> bool {
+        self.hit_at(i).is_some_and(|h| h.cue.role == Role::Frame)
+    }
+
+    /// True when a frame ending with the comma at `comma` starts the clause
+    /// ("Selon X, …").
+    fn frame_ends_before(&self, si: usize, comma: usize) -> bool {
+        let lo = self.a.sentence_tokens[si].start;
+        let mut j = comma;
+        let stop = comma.saturating_sub(MAX_SOURCE + 2).max(lo);
+        while j > stop {
+            j -= 1;
+            if self.is_comma(j) || self.is_strong_break(j) {
+                return false;
+            }
+            if self.frame_at(j) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// True when the comma at `comma` closes a preposed subordinate clause
+    /// ("Même si la mairie dément, …", "When the fire started, …").
+    fn subordinate_ends_at(&self, si: usize, comma: usize) -> bool {
+        let lo = self.a.sentence_tokens[si].start;
+        let stop = comma.saturating_sub(MAX_SEGMENT).max(lo);
+        let mut k = comma;
+        while k > stop && !(self.is_comma(k - 1) || self.punct(k - 1, &[';', ':'])) {
+            k -= 1;
+        }
+        while k < comma && self.is(k, class::CONJ) && !self.is(k, class::SUB) {
+            k += 1;
+        }
+        k < comma && self.is(k, class::SUB)
+    }
+
+    /// An inverted reporting clause at `i` after a comma: "…, affirme X",
+    /// "…, a-t-il affirmé".
+    fn inverted_at(&self, i: usize) -> bool {
+        let mut j = i;
+        while j < self.a.tokens.len() && (self.is(j, class::AUX | class::ADV) || self.text(j).starts_with('-')) {
+            j += 1;
+        }
+        self.hit_at(j).is_some_and(|h| matches!(h.cue.role, Role::Verb | Role::VerbThat))
+            && self.hit_at(j).is_some_and(|h| self.verb_is_inverted(h))
+    }
+
+    fn hit_at(&self, i: usize) -> Option<&Hit> {
+        let k = self.hits.partition_point(|h| h.first < i);
+        self.hits.get(k).filter(|h| h.first == i)
+    }
+
+    /// `first..end` without leading connectives, complementizers and
+    /// punctuation, nor trailing punctuation; `None` if nothing is left.
+    fn trimmed(&self, mut first: usize, mut end: usize) -> Option<Span> {
+        while first < end
+            && (self.is(first, class::CONJ | class::COMP) && !self.is(first, class::DET)
+                || self.punct(first, &[',', ';', ':', '.', '-', '–', '—']))
+        {
+            first += 1;
+        }
+        while end > first && self.punct(end - 1, &[',', ';', ':', '.', '!', '?', '…', '-', '–', '—']) {
+            end -= 1;
+        }
+        (first < end).then(|| self.span(first, end))
+    }
+
+    // -----------------------------------------------------------------
+    // Noun phrases.
+
+    /// The noun phrase starting at `i`: up to a comma, a strong break, a
+    /// complementizer or `MAX_SOURCE` tokens, ending before `limit`.
+    fn np_forward(&self, i: usize, limit: usize) -> usize {
+        let mut j = i;
+        while j < limit && j - i < MAX_SOURCE {
+            if self.is_comma(j) || self.is_strong_break(j) || self.is(j, class::COMP) && j > i {
+                break;
+            }
+            if self.punct(j, &['(', ')', '«', '»', '"', '“', '”']) {
+                break;
+            }
+            j += 1;
+        }
+        j
+    }
+
+    /// The subject noun phrase ending just before token `i` (the verb or
+    /// its auxiliary): back to a comma, a break, a complementizer, an
+    /// auxiliary or a participle.
+    fn subject_before(&self, si: usize, mut i: usize) -> Option<Span> {
+        let lo = self.a.sentence_tokens[si].start;
+        // Auxiliaries, negation, clitics, adverbs, "à"/"to" before an infinitive.
+        while i > lo && self.is(i - 1, class::AUX | class::NEG | class::CLITIC | class::ADV) {
+            i -= 1;
+        }
+        if i > lo && self.is(i - 1, class::PREP) {
+            i -= 1;
+        }
+        // "Le chef, que l'armée …, revendique": skip the relative clause.
+        if i > lo && self.is_comma(i - 1) {
+            if let Some(k) = self.relative_start(i - 1) {
+                i = k - 1;
+            }
+        }
+        let end = i;
+        let stop = end.saturating_sub(MAX_SOURCE).max(lo);
+        let mut j = end;
+        while j > stop {
+            let p = j - 1;
+            let stops = self.is_comma(p)
+                || self.is_strong_break(p)
+                || self.a.tokens[p].kind == TokenKind::Punct && !self.punct(p, &['-', '\'', '’'])
+                || self.is(p, class::COMP | class::AUX | class::CONJ)
+                || p > lo && self.is(p - 1, class::AUX) && !self.is(p, class::DET);
+            if stops {
+                break;
+            }
+            j -= 1;
+        }
+        // Leading prepositions are not part of the subject.
+        while j < end && self.is(j, class::PREP) && !self.is(j, class::DET) {
+            j += 1;
+        }
+        (j < end).then(|| self.span(j, end))
+    }
+
+    /// A "de X" complement after `i` ("du groupe DieNet"): the span of X.
+    fn of_complement(&self, i: usize, limit: usize) -> Option<(usize, usize)> {
+        if i >= limit || !self.is(i, class::PREP) {
+            return None;
+        }
+        let end = self.np_forward(i + 1, limit);
+        (end > i + 1).then_some((i + 1, end))
+    }
+
+    /// If `np` is an anaphor ("ces derniers"), the name it most likely
+    /// refers to: the last PER/ORG entity, or else the last run of
+    /// capitalised words, of the previous sentence.
+    fn resolve_anaphor(&self, si: usize, np: Span) -> Option<Span> {
+        let first = self.a.token_at_or_after(np.start);
+        let h = self.hit_at(first)?;
+        if h.cue.role != Role::Anaphor || si == 0 {
+            return None;
+        }
+        let prev = self.a.sentences[si - 1];
+        // Entities are sorted by start.
+        let upto = self.entities.partition_point(|e| e.span.start < prev.end);
+        if let Some(e) = self.entities[..upto]
+            .iter()
+            .rev()
+            .take_while(|e| e.span.start >= prev.start)
+            .find(|e| e.span.end <= prev.end && matches!(e.label, EntityLabel::Per | EntityLabel::Org))
+        {
+            return Some(e.span);
+        }
+        let r = self.a.sentence_tokens[si - 1].clone();
+        let mut end = None;
+        for j in (r.start + 1..r.end).rev() {
+            if self.is_capitalized(j) {
+                if end.is_none() {
+                    end = Some(j + 1);
+                }
+            } else if let Some(e) = end {
+                return Some(self.span(j + 1, e));
+            }
+        }
+        end.map(|e| self.span(r.start + 1, e))
+    }
+
+    // -----------------------------------------------------------------
+    // Candidates.
+
+    fn sentence_candidates(&self, si: usize) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        let hits = self.sentence_hits(si);
+        let r = self.a.sentence_tokens[si].clone();
+        // Anonymous sources used as the object of a frame.
+        let mut used_anon: Vec<usize> = Vec::new();
+        for h in hits {
+            match h.cue.role {
+                Role::Frame => self.frame(si, h, &mut out, &mut used_anon),
+                Role::Verb | Role::VerbThat => self.verb(si, h, &mut out),
+                Role::Pred => self.pred(si, h, &mut out),
+                Role::Np => self.noun_phrase(si, h, &mut out),
+                Role::NoResponse => self.no_response(si, h, &mut out),
+                Role::Unverified => self.unverified(si, h, &mut out),
+                _ => {}
+            }
+        }
+        for h in hits.iter().filter(|h| h.cue.role == Role::Anon) {
+            if !used_anon.contains(&h.first) {
+                self.anonymous(si, h, &mut out);
+            }
+        }
+        if self.a.lang == crate::lang::Lang::Fr && !self.hypothetical_sentence(si, hits) {
+            for i in r.clone() {
+                if self.conditional[i] && self.conditional_counts(si, i) {
+                    if let Some(span) = self.clause(si, i) {
+                        let cue = self.a.tokens[i].span;
+                        out.push(Candidate {
+                            span,
+                            cue,
+                            reason: ClaimReason::Conditional,
+                            source: None,
+                            backref: false,
+                        });
+                    }
+                }
+            }
+        }
+        out.retain(|c| !c.span.is_empty() && !self.is_protected(c.cue.start) && self.has_own_words(c.span));
+        out
+    }
+
+    /// The trimmed clause holding token `i`.
+    fn clause(&self, si: usize, i: usize) -> Option<Span> {
+        let start = self.clause_start(si, i);
+        let end = self.clause_end(si, i);
+        self.trimmed(start, end)
+    }
+
+    fn frame(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>, used_anon: &mut Vec<usize>) {
+        let r = self.a.sentence_tokens[si].clone();
+        let np_start = h.end;
+        if np_start >= r.end {
+            return;
+        }
+        let np_end = self.np_forward(np_start, r.end);
+        if np_end == np_start {
+            return;
+        }
+        let pour = self.text(h.first).eq_ignore_ascii_case("pour");
+        let start = self.clause_start(si, h.first);
+        // Leading: only connectives between the clause start and the frame
+        // (a comma before the frame does not make it leading: "…, selon X").
+        let leading = (start..h.first).all(|j| self.is(j, class::CONJ) || self.is_comma(j))
+            && (start == r.start || !self.is_comma(start - 1) || start < h.first);
+        let mut np_end = np_end;
+        let source_end = np_end;
+        let mut followed_by_comma = np_end < r.end && self.is_comma(np_end);
+        // "According to X, quoting Y, [claim]": the relay belongs to the frame.
+        if followed_by_comma && np_end + 1 < r.end && self.is(np_end + 1, class::CITE) {
+            if let Some(k) = (np_end + 2..r.end.min(np_end + 2 + MAX_SEGMENT)).find(|&k| self.is_comma(k)) {
+                np_end = k;
+            }
+            followed_by_comma = true;
+        }
+        if pour && !(leading && followed_by_comma && self.pour_source(np_start, np_end)) {
+            return;
+        }
+        let mut reason = ClaimReason::SingleSource;
+        for a in self.hits_in(np_start, np_end).iter().filter(|a| a.cue.role == Role::Anon) {
+            reason = ClaimReason::AnonymousSource;
+            used_anon.push(a.first);
+        }
+        let trailing = (np_end..r.end).all(|j| self.a.tokens[j].kind == TokenKind::Punct);
+        let mut name = np_start;
+        while name < np_end && name - np_start < 2 && self.is(name, class::DET) {
+            name += 1;
+        }
+        let (np_end, followed_by_comma) = if leading && !followed_by_comma && self.is_capitalized(name) {
+            // "According to (the) Saudi Interior Ministry over 345 …": the
+            // name is the source.
+            let mut e = name;
+            while e < r.end && (self.is_capitalized(e) || self.is_possessive(e)) && e - name < 6 {
+                e += 1;
+            }
+            (e, e < r.end)
+        } else {
+            (np_end, followed_by_comma)
+        };
+        let (source, cue) = (self.span(np_start, source_end.min(np_end)), self.span(h.first, np_end));
+        let span = if trailing && !leading && h.first > r.start {
+            // "…, according to X." / "…, selon eux.": the clause before.
+            let s = self.clause_start(si, h.first - 1);
+            self.trimmed(s, h.first)
+        } else if leading && followed_by_comma && !self.is_comma(np_end) {
+            let end = self.clause_end(si, np_end);
+            self.trimmed(np_end, end)
+        } else if leading && followed_by_comma {
+            let end = self.clause_end(si, np_end + 1);
+            self.trimmed(np_end + 1, end)
+        } else if trailing || !followed_by_comma {
+            // "…, selon eux." / "… selon X": the clause before the frame.
+            if h.first == r.start {
+                return;
+            }
+            let s = self.clause_start(si, h.first - 1);
+            self.trimmed(s, h.first)
+        } else {
+            // Embedded: "la panne, selon X, pourrait …".
+            let end = self.clause_end(si, np_end + 1);
+            self.trimmed(start, end)
+        };
+        if let Some(span) = span {
+            out.push(Candidate { span, cue, reason, source: Some(source), backref: false });
+        }
+    }
+
+    /// "Pour X," is a source frame when X is a stressed pronoun, a source
+    /// noun, a capitalised name or a PER/ORG entity.
+    fn pour_source(&self, first: usize, end: usize) -> bool {
+        if end - first > 8 {
+            return false;
+        }
+        let start = self.a.tokens[first].span.start;
+        self.is(first, class::STRESSED) && end == first + 1
+            || self.hit_at(first).is_some_and(|h| h.cue.role == Role::SourceNoun)
+            || self.is_capitalized(first)
+            || self
+                .entities
+                .iter()
+                .any(|e| e.span.start == start && matches!(e.label, EntityLabel::Per | EntityLabel::Org))
+    }
+
+    /// True when the comma at `comma` closes an appositive relative clause
+    /// ("Shekau, que l'armée …, revendique"): the segment since the previous
+    /// comma starts with a relative pronoun.
+    fn closes_relative(&self, comma: usize) -> bool {
+        self.relative_start(comma).is_some()
+    }
+
+    /// If the comma at `comma` closes an appositive relative clause, the
+    /// clause's first token (the relative pronoun).
+    fn relative_start(&self, comma: usize) -> Option<usize> {
+        let mut k = comma;
+        let stop = comma.saturating_sub(MAX_SEGMENT);
+        while k > stop && !self.is_comma(k - 1) && !self.is_strong_break(k - 1) {
+            k -= 1;
+        }
+        (k < comma && k > stop && self.is_comma(k - 1) && self.is(k, class::REL | class::COMP)).then_some(k)
+    }
+
+    /// True when the verb cue `h` follows its complement: "…, affirme X",
+    /// "…, a-t-il affirmé", "…, affirme-t-il".
+    fn verb_is_inverted(&self, h: &Hit) -> bool {
+        let mut j = h.first;
+        while j > 0 && (self.is(j - 1, class::AUX | class::ADV | class::PRON) || self.text(j - 1).starts_with('-')) {
+            j -= 1;
+        }
+        j > 0 && self.is_comma(j - 1) && !self.closes_relative(j - 1) && {
+            // Nothing but the source after the verb.
+            let si = self.a.sentence_at(self.a.tokens[h.first].span.start).unwrap_or(0);
+            let end = self.a.sentence_tokens[si].end;
+            !(h.end..end).any(|k| self.is(k, class::COMP) || self.is_comma(k))
+        }
+    }
+
+    fn verb(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
+        let r = self.a.sentence_tokens[si].clone();
+        // "l'accusé", "the claims": a noun, not a verb.
+        if h.first > r.start && self.is(h.first - 1, class::DET) && !self.is(h.first - 1, class::CLITIC | class::PRON) {
+            return;
+        }
+        let mut c = h.end;
+        while c < r.end && (self.is(c, class::ADV) || self.text(c).starts_with('-') || self.is(c, class::PRON)) {
+            if self.is(c, class::PRON) && !self.text(c - 1).starts_with('-') {
+                break;
+            }
+            c += 1;
+        }
+        let has_comp = c < r.end && self.is(c, class::COMP);
+        // English "claims", "denied": a verb only before a clause or an
+        // object ("asylum claims over 150,000" is a noun).
+        if self.a.lang == crate::lang::Lang::En && h.cue.role == Role::Verb && !self.verb_is_inverted(h) {
+            let next_ok = c < r.end
+                && (self.is(c, class::COMP | class::DET | class::PRON)
+                    || self.is_capitalized(c)
+                    || self.a.tokens[c].kind == TokenKind::Number
+                    || self.punct(c, &['"', '“', '\''])
+                    || ["to", "of", "responsibility", "credit"].iter().any(|w| self.text(c).eq_ignore_ascii_case(w)));
+            if !next_ok {
+                return;
+            }
+        }
+        if h.cue.role == Role::VerbThat && !has_comp && !self.verb_is_inverted(h) {
+            return;
+        }
+        let cue = self.span(h.first, h.end);
+        let mut reason = h.cue.reason;
+        let (span, source) = if self.verb_is_inverted(h) {
+            // "La panne est due à une attaque, affirme X."
+            let mut j = h.first;
+            while j > r.start && !self.is_comma(j - 1) {
+                j -= 1;
+            }
+            if j <= r.start + 1 {
+                return;
+            }
+            let s = self.clause_start(si, j - 1);
+            let src_first = (h.end..r.end).find(|&k| !self.text(k).starts_with('-')).unwrap_or(r.end);
+            let src_end = self.np_forward(src_first, r.end);
+            let source = (src_first < src_end).then(|| self.span(src_first, src_end));
+            (self.trimmed(s, j - 1), source)
+        } else {
+            let mut first = c;
+            if first < r.end && (self.is(first, class::COMP) || self.text(first).eq_ignore_ascii_case("de")) {
+                first += 1;
+            }
+            if first >= r.end || self.a.tokens[first].kind == TokenKind::Punct && !self.punct(first, &['«', '"', '“'])
+            {
+                // "Même si la mairie dément, …": nothing is asserted here.
+                return;
+            }
+            let end = self.clause_end(si, h.end.saturating_sub(1).max(first));
+            let source = self.subject_before(si, h.first);
+            (self.trimmed(first, end.max(first)), source)
+        };
+        let Some(span) = span else { return };
+        let mut source = source;
+        if let Some(s) = source {
+            let first = self.a.token_at_or_after(s.start);
+            let last = self.a.token_at_or_after(s.end);
+            if (first..last).any(|k| self.hit_at(k).is_some_and(|x| x.cue.role == Role::Media)) {
+                reason = ClaimReason::SingleSource;
+            }
+            if (first..last).any(|k| self.hit_at(k).is_some_and(|x| x.cue.role == Role::Anon)) {
+                reason = ClaimReason::AnonymousSource;
+            }
+            if let Some(resolved) = self.resolve_anaphor(si, s) {
+                source = Some(resolved);
+            }
+        }
+        out.push(Candidate { span, cue, reason, source, backref: false });
+    }
+
+    fn pred(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
+        let r = self.a.sentence_tokens[si].clone();
+        let cue = self.span(h.first, h.end);
+        // "il est possible que [X]": the claim follows the cue.
+        let span = if self.is(h.end - 1, class::COMP) {
+            let end = self.clause_end(si, h.end.min(r.end - 1));
+            self.trimmed(h.end, end)
+        } else {
+            self.clause(si, h.first)
+        };
+        let Some(span) = span else { return };
+        // Only a non-verification points back ("ces informations n'ont pas pu être vérifiées").
+        let backref = h.cue.reason == ClaimReason::Unconfirmed && self.backref_in(span);
+        out.push(Candidate { span, cue, reason: h.cue.reason, source: None, backref });
+    }
+
+    /// True when a back-referring phrase ("ces informations") lies in `span`.
+    fn backref_in(&self, span: Span) -> bool {
+        self.hits_in(self.a.token_at_or_after(span.start), self.a.token_at_or_after(span.end))
+            .iter()
+            .any(|b| b.cue.role == Role::BackRef)
+    }
+
+    /// The hits starting at tokens `first..end`.
+    fn hits_in(&self, first: usize, end: usize) -> &[Hit] {
+        let lo = self.hits.partition_point(|h| h.first < first);
+        let hi = self.hits.partition_point(|h| h.first < end);
+        &self.hits[lo..hi.max(lo)]
+    }
+
+    fn noun_phrase(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
+        let r = self.a.sentence_tokens[si].clone();
+        let cue = self.span(h.first, h.end);
+        // Start at the determiner before (within 3 tokens).
+        let mut first = h.first;
+        for k in (h.first.saturating_sub(3).max(r.start)..h.first).rev() {
+            if self.is_comma(k) || self.is_strong_break(k) {
+                break;
+            }
+            if self.is(k, class::DET) {
+                first = k;
+                break;
+            }
+        }
+        let postnominal = first < h.first && first + 1 < h.first;
+        let end = if postnominal || h.first > first + 1 {
+            h.end
+        } else {
+            // Prenominal: the head noun and its complements.
+            let mut j = h.end;
+            while j < r.end && j - h.end < 6 {
+                if self.a.tokens[j].kind == TokenKind::Punct
+                    || self.is(j, class::COMP | class::AUX | class::CONJ | class::PRON)
+                    || self.is(j, class::PREP) && !self.is(j, class::DET) && !self.is_of(j)
+                    || self.hit_at(j).is_some()
+                {
+                    break;
+                }
+                j += 1;
+            }
+            j
+        };
+        if let Some(span) = self.trimmed(first, end.max(h.end)) {
+            out.push(Candidate { span, cue, reason: h.cue.reason, source: None, backref: false });
+        }
+    }
+
+    /// The end of a short noun-phrase complement starting at `i`: "du
+    /// dossier", "de l'enquête", "the matter", "le Kremlin": an optional
+    /// preposition and determiner, then a capitalised run or up to two
+    /// words.
+    fn short_complement(&self, mut i: usize, limit: usize) -> usize {
+        let start = i;
+        if i < limit && self.is(i, class::PREP) {
+            i += 1;
+        }
+        while i < limit && self.is(i, class::DET) && i - start < 3 {
+            i += 1;
+        }
+        let words_start = i;
+        while i < limit && i - words_start < 4 {
+            let t = &self.a.tokens[i];
+            let word = matches!(t.kind, TokenKind::Word | TokenKind::Number);
+            let cap_run = self.is_capitalized(i) && (i == words_start || self.is_capitalized(i - 1));
+            if !word
+                || self.is(i, class::AUX | class::COMP | class::CONJ | class::PREP | class::PRON)
+                || i > words_start && !cap_run
+            {
+                break;
+            }
+            i += 1;
+        }
+        if i == words_start {
+            start
+        } else {
+            i
+        }
+    }
+
+    fn anonymous(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
+        let r = self.a.sentence_tokens[si].clone();
+        // The source noun phrase: the cue and its complement ("du dossier").
+        let ends_with_prep = self.is(h.end - 1, class::PREP);
+        let np_end = if ends_with_prep || h.end < r.end && self.is(h.end, class::PREP) {
+            self.short_complement(h.end, r.end)
+        } else {
+            h.end
+        };
+        let cue = self.span(h.first, np_end);
+        let comp_after = (np_end..(np_end + 10).min(r.end)).find(|&k| self.is(k, class::COMP));
+        let comma_before = (h.first.saturating_sub(4).max(r.start)..h.first).rev().find(|&k| self.is_comma(k));
+        let clause_initial = self.clause_start(si, h.first) == h.first
+            || (self.clause_start(si, h.first)..h.first).all(|k| self.is(k, class::CONJ));
+        let span = if let Some(k) = comp_after {
+            let end = self.clause_end(si, k);
+            self.trimmed(k + 1, end.max(k + 1))
+        } else if let Some(k) = comma_before.filter(|_| {
+            (np_end..self.clause_end(si, h.first)).all(|j| self.a.tokens[j].kind == TokenKind::Punct)
+                || (np_end..r.end).all(|j| self.a.tokens[j].kind == TokenKind::Punct)
+        }) {
+            let s = self.clause_start(si, k);
+            self.trimmed(s, k)
+        } else if clause_initial && np_end < r.end {
+            // "A person familiar with the matter said [the deal …]".
+            let mut v = np_end;
+            while v < r.end && self.is(v, class::AUX | class::ADV | class::NEG) {
+                v += 1;
+            }
+            let end = self.clause_end(si, v);
+            self.trimmed(v + 1, end.max(v + 1))
+        } else if h.cue.always {
+            self.clause(si, h.first)
+        } else {
+            None
+        };
+        if let Some(span) = span {
+            out.push(Candidate { span, cue, reason: ClaimReason::AnonymousSource, source: Some(cue), backref: false });
+        }
+    }
+
+    fn no_response(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
+        let cue = self.span(h.first, h.end);
+        if let Some(span) = self.clause(si, h.first) {
+            let backref = self.backref_in(span);
+            out.push(Candidate { span, cue, reason: ClaimReason::NoResponse, source: None, backref });
+        }
+    }
+
+    fn unverified(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
+        let r = self.a.sentence_tokens[si].clone();
+        let cue = self.span(h.first, h.end);
+        let end = self.clause_end(si, h.end.saturating_sub(1));
+        // The object: what could not be verified.
+        if let Some(b) = self.hit_at(h.end).filter(|b| b.cue.role == Role::BackRef) {
+            let source = self.of_complement(b.end, end).map(|(f, e)| {
+                // "du groupe DieNet" → "groupe DieNet"; "de la police" → "la police".
+                let _ = f;
+                self.span(b.end + 1, e)
+            });
+            if let Some(span) = self.trimmed(b.first, end.max(b.end)) {
+                out.push(Candidate { span, cue, reason: ClaimReason::Unconfirmed, source, backref: true });
+            }
+            return;
+        }
+        let span = if h.end < end && h.end < r.end {
+            self.trimmed(if self.is(h.end, class::COMP) { h.end + 1 } else { h.end }, end)
+        } else {
+            self.clause(si, h.first)
+        };
+        if let Some(span) = span {
+            out.push(Candidate { span, cue, reason: ClaimReason::Unconfirmed, source: None, backref: false });
+        }
+    }
+
+    // -----------------------------------------------------------------
+    // Conditional exclusions.
+
+    /// A "si" clause (not concessive "même si"), "au cas où", …: its
+    /// conditionals are hypothetical, not evidential.
+    fn hypothetical_sentence(&self, si: usize, hits: &[Hit]) -> bool {
+        let r = self.a.sentence_tokens[si].clone();
+        hits.iter().any(|h| {
+            // "même si" is a hit of its own: the "si" inside it is gone.
+            h.cue.role == Role::Hypothetical
+                && (!h.cue.subject
+                    || h.end < r.end
+                        && (self.is(h.end, class::DET | class::PRON) || self.is_capitalized(h.end))
+                        && !self.is_protected(self.a.tokens[h.first].span.start))
+        })
+    }
+
+    /// Whether the conditional at token `i` is evidential: not a politeness
+    /// or modal form ("il faudrait"), not a counterfactual ("aurait dû"),
+    /// not a future-in-the-past after a past verb ("a estimé que cela
+    /// contraindrait"), not the consequence of a proposal.
+    fn conditional_counts(&self, si: usize, i: usize) -> bool {
+        let r = self.a.sentence_tokens[si].clone();
+        if self.is(i, class::NOT_CONDITIONAL) {
+            return false;
+        }
+        let mut n = i + 1;
+        while n < r.end && self.is(n, class::ADV | class::NEG) {
+            n += 1;
+        }
+        if n < r.end && self.is(n, class::COUNTERFACTUAL) {
+            return false;
+        }
+        // Future-in-the-past: the nearest complementizer before, in a
+        // clause governed by a past verb.
+        let lo = i.saturating_sub(MAX_SCAN).max(r.start);
+        if let Some(q) = (lo..i).rev().find(|&k| self.is(k, class::COMP)) {
+            let before = q.saturating_sub(6).max(r.start);
+            let past = (before..q).any(|k| {
+                self.is(k, class::PAST_AUX)
+                    || self.a.tokens[k].kind == TokenKind::Word && {
+                        let t = self.text(k);
+                        (t.ends_with("ait") || t.ends_with("aient")) && !self.conditional[k]
+                    }
+            });
+            if past {
+                return false;
+            }
+        }
+        // Consequence of a proposal: "la réforme permettrait …".
+        if (self.clause_start(si, i).max(i.saturating_sub(6))..i).any(|k| self.is(k, class::PROPOSAL)) {
+            return false;
+        }
+        true
+    }
+
+    // -----------------------------------------------------------------
+    // Back-references.
+
+    /// Claims pointing back ("L'AFP n'a pas pu vérifier ces affirmations")
+    /// also mark the claims of the nearest earlier sentence that has some
+    /// (or, if none, the reported content of the previous sentence).
+    fn link_back_references(&self, claims: &mut Vec<(usize, Claim, bool)>) {
+        let mut extra: Vec<(usize, Claim, bool)> = Vec::new();
+        for k in 0..claims.len() {
+            if !claims[k].2 || !matches!(claims[k].1.reason, ClaimReason::Unconfirmed | ClaimReason::NoResponse) {
+                continue;
+            }
+            let (si, cue, reason) = (claims[k].0, claims[k].1.cue, claims[k].1.reason);
+            let mut targets: Vec<usize> = Vec::new();
+            for back in 1..=MAX_BACK.min(si) {
+                let sj = si - back;
+                // Claims are in sentence order.
+                let lo = claims.partition_point(|c| c.0 < sj);
+                let hi = claims.partition_point(|c| c.0 <= sj);
+                targets = (lo..hi).collect();
+                if !targets.is_empty() {
+                    break;
+                }
+            }
+            if targets.is_empty() && si > 0 {
+                if let Some(mut c) = self.reported_content(si - 1) {
+                    c.explanation = self.explanation(c.reason, c.source);
+                    extra.push((si - 1, c, false));
+                    let t = claims.len() + extra.len() - 1;
+                    targets.push(t);
+                }
+            }
+            for t in targets {
+                let target = if t < claims.len() { &mut claims[t].1 } else { &mut extra[t - claims.len()].1 };
+                if reason < target.reason {
+                    let old = target.cue;
+                    target.other_cues.insert(0, old);
+                    target.cue = cue;
+                    target.reason = reason;
+                    target.explanation = self.explanation(reason, target.source);
+                } else if !target.other_cues.contains(&cue) && target.cue != cue {
+                    target.other_cues.push(cue);
+                }
+            }
+        }
+        claims.extend(extra);
+    }
+
+    /// The reported content of sentence `si` as a claim without cue of its
+    /// own ("X a déclaré que [Y]"): only used as a back-reference target.
+    fn reported_content(&self, si: usize) -> Option<Claim> {
+        let r = self.a.sentence_tokens[si].clone();
+        if r.is_empty() {
+            return None;
+        }
+        let q = (r.start..r.end).find(|&k| self.is(k, class::COMP) && !self.is_protected(self.a.tokens[k].span.start));
+        let (span, source) = match q {
+            Some(q) => (self.trimmed(q + 1, self.clause_end(si, q))?, self.subject_before(si, q.saturating_sub(1))),
+            None => (self.trimmed(r.start, r.end)?, None),
+        };
+        if self.protected_bytes(span) * 5 >= span.len() * 4 {
+            return None;
+        }
+        Some(Claim {
+            span,
+            reason: ClaimReason::Hedge,
+            cue: span,
+            source,
+            other_cues: Vec::new(),
+            explanation: String::new(),
+        })
+    }
+
+    fn explanation(&self, reason: ClaimReason, source: Option<Span>) -> String {
+        let i = ClaimReason::ALL.iter().position(|&r| r == reason).unwrap_or(0);
+        let (plain, with_source) = self.lex.explanations[i];
+        match source.map(|s| s.slice(self.a.text)) {
+            Some(s) if s.len() <= 80 && !s.is_empty() && reason != ClaimReason::Unconfirmed => {
+                with_source.replace("{source}", s)
+            }
+            _ => plain.to_string(),
+        }
+    }
+}
+
+/// Merges the candidates of one sentence whose spans overlap into claims.
+fn merge(mut cands: Vec<Candidate>, ctx: &Context) -> Vec<(Claim, bool)> {
+    cands.sort_by_key(|c| (c.span.start, c.reason));
+    let mut groups: Vec<Vec<Candidate>> = Vec::new();
+    for c in cands {
+        match groups.last_mut() {
+            Some(g) if g.iter().any(|o| o.span.start < c.span.end && c.span.start < o.span.end) => g.push(c),
+            _ => groups.push(vec![c]),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|mut g| {
+            g.sort_by_key(|c| (c.reason, c.span.start));
+            let primary = g[0].clone();
+            let mut other_cues: Vec<Span> = Vec::new();
+            for c in &g[1..] {
+                if c.cue != primary.cue && !other_cues.contains(&c.cue) {
+                    other_cues.push(c.cue);
+                }
+            }
+            other_cues.sort_by_key(|s| s.start);
+            let source = g.iter().find_map(|c| c.source);
+            let backref = g.iter().any(|c| c.backref);
+            let explanation = ctx.explanation(primary.reason, source);
+            (
+                Claim { span: primary.span, reason: primary.reason, cue: primary.cue, source, other_cues, explanation },
+                backref,
+            )
+        })
+        .collect()
+}
+
+/// Direct quotations: the quote layer's, plus any text between matching
+/// quotation marks (« », “ ”, "…") of at least three words in one
+/// paragraph. Sorted and disjoint.
+fn protected_regions(a: &Analysis, quotes: &[Quote]) -> Vec<Span> {
+    let mut out: Vec<Span> = quotes.iter().filter(|q| q.direct).map(|q| q.span).collect();
+    let text = a.text;
+    for p in &a.paragraphs {
+        let para = p.slice(text);
+        let mut open: Option<(char, usize)> = None;
+        for (off, c) in para.char_indices() {
+            let pos = p.start + off;
+            match (open, c) {
+                (None, '«') => open = Some(('»', pos)),
+                (None, '“') => open = Some(('”', pos)),
+                (None, '"') => open = Some(('"', pos)),
+                (Some((close, start)), c) if c == close => {
+                    let inner = Span::new(start + c.len_utf8(), pos);
+                    let words = inner.slice(text).split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric));
+                    if words.count() >= 3 {
+                        out.push(inner);
+                    }
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        // A quotation running on into the next paragraph has no closing
+        // mark at the end of this one.
+        if let Some((_, start)) = open {
+            let mark = text[start..].chars().next().map_or(1, char::len_utf8);
+            let inner = Span::new(start + mark, p.end);
+            if inner.slice(text).split_whitespace().count() >= 3 {
+                out.push(inner);
+            }
+        }
+    }
+    out.sort_by_key(|s| (s.start, s.end));
+    let mut merged: Vec<Span> = Vec::with_capacity(out.len());
+    for s in out {
+        match merged.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => merged.push(s),
+        }
+    }
+    merged
+}

@@ -1,0 +1,150 @@
+//! The entity layer's word lists (`data/<lang>/ner_*.txt`), as sets of
+//! word hashes ([`tagger::word_hash`]): tokens are looked up without
+//! building lower-cased strings.
+
+use super::tagger::word_hash;
+use crate::annotate::EntityLabel;
+use crate::lang::data::{entries, lang_file};
+use crate::lang::Lang;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// A phrase as word hashes.
+pub(crate) type Phrase = Vec<u32>;
+
+/// Every list the entity rules use, for one language.
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    pub months: HashSet<u32>,
+    pub weekdays: HashSet<u32>,
+    pub date_after: HashSet<u32>,
+    pub date_before: HashSet<u32>,
+    pub date_links: HashSet<u32>,
+    /// Deictic phrases, by first word.
+    pub date_phrases: HashMap<u32, Vec<Phrase>>,
+    pub year_before: HashSet<u32>,
+    pub titles: HashSet<u32>,
+    pub cues: HashMap<u32, EntityLabel>,
+    pub not_entities: HashSet<u32>,
+    pub credit_words: HashSet<u32>,
+    pub facilities: HashSet<u32>,
+    pub loc_heads: HashSet<u32>,
+    /// Gazetteer names (case-sensitive): by first token text.
+    pub gazetteer: HashMap<&'static str, Vec<(Vec<&'static str>, EntityLabel)>>,
+    /// Articles and elisions that never start a name: le, la, les, l', the, d', du…
+    pub articles: HashSet<u32>,
+}
+
+fn set(file: &'static str) -> HashSet<u32> {
+    entries(file).map(word_hash).collect()
+}
+
+fn label(s: &str) -> Option<EntityLabel> {
+    Some(match s {
+        "PER" => EntityLabel::Per,
+        "ORG" => EntityLabel::Org,
+        "LOC" => EntityLabel::Loc,
+        "MISC" => EntityLabel::Misc,
+        "DATE" => EntityLabel::Date,
+        _ => return None,
+    })
+}
+
+fn build(lang: Lang) -> Lexicon {
+    let mut date_phrases: HashMap<u32, Vec<Phrase>> = HashMap::new();
+    for p in entries(lang_file!(lang, "ner_date_phrases.txt")) {
+        let words: Phrase = p.split(' ').map(word_hash).collect();
+        date_phrases.entry(words[0]).or_default().push(words);
+    }
+    for v in date_phrases.values_mut() {
+        v.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    }
+    let mut cues = HashMap::new();
+    for line in entries(lang_file!(lang, "ner_cues.txt")) {
+        if let Some((l, w)) = line.split_once(' ') {
+            if let Some(l) = label(l) {
+                cues.insert(word_hash(w), l);
+            }
+        }
+    }
+    let mut gazetteer: HashMap<&'static str, Vec<(Vec<&'static str>, EntityLabel)>> = HashMap::new();
+    for line in entries(lang_file!(lang, "ner_gazetteer.txt")) {
+        if let Some((l, name)) = line.split_once(' ') {
+            if let Some(l) = label(l) {
+                let words: Vec<&str> = name.split(' ').collect();
+                gazetteer.entry(words[0]).or_default().push((words, l));
+            }
+        }
+    }
+    for v in gazetteer.values_mut() {
+        v.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
+    }
+    let articles: &[&str] = match lang {
+        Lang::Fr => &["le", "la", "les", "l'", "d'", "du", "des", "de", "un", "une", "au", "aux"],
+        Lang::En => &["the", "a", "an"],
+    };
+    Lexicon {
+        months: set(lang_file!(lang, "ner_months.txt")),
+        weekdays: set(lang_file!(lang, "ner_weekdays.txt")),
+        date_after: set(lang_file!(lang, "ner_date_after.txt")),
+        date_before: set(lang_file!(lang, "ner_date_before.txt")),
+        date_links: set(lang_file!(lang, "ner_date_links.txt")),
+        date_phrases,
+        year_before: set(lang_file!(lang, "ner_year_before.txt")),
+        titles: set(lang_file!(lang, "ner_titles.txt")).union(&set(lang_file!(lang, "titles.txt"))).copied().collect(),
+        cues,
+        not_entities: set(lang_file!(lang, "ner_not_entities.txt")),
+        credit_words: set(lang_file!(lang, "ner_credit_words.txt")),
+        facilities: set(lang_file!(lang, "ner_facilities.txt")),
+        loc_heads: set(lang_file!(lang, "ner_loc_heads.txt")),
+        gazetteer,
+        articles: articles.iter().map(|a| word_hash(a)).collect(),
+    }
+}
+
+/// The lexicon of `lang`, built on first use.
+pub(crate) fn lexicon(lang: Lang) -> &'static Lexicon {
+    static FR: OnceLock<Lexicon> = OnceLock::new();
+    static EN: OnceLock<Lexicon> = OnceLock::new();
+    match lang {
+        Lang::Fr => FR.get_or_init(|| build(lang)),
+        Lang::En => EN.get_or_init(|| build(lang)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every list file: sorted (C byte order), no duplicates, no trailing whitespace, a header comment.
+    #[test]
+    fn ner_lists_are_clean() {
+        for lang in Lang::ALL {
+            for file in [
+                lang_file!(lang, "ner_months.txt"),
+                lang_file!(lang, "ner_weekdays.txt"),
+                lang_file!(lang, "ner_date_after.txt"),
+                lang_file!(lang, "ner_date_before.txt"),
+                lang_file!(lang, "ner_date_links.txt"),
+                lang_file!(lang, "ner_date_phrases.txt"),
+                lang_file!(lang, "ner_year_before.txt"),
+                lang_file!(lang, "ner_titles.txt"),
+                lang_file!(lang, "ner_cues.txt"),
+                lang_file!(lang, "ner_not_entities.txt"),
+                lang_file!(lang, "ner_credit_words.txt"),
+                lang_file!(lang, "ner_gazetteer.txt"),
+                lang_file!(lang, "ner_facilities.txt"),
+                lang_file!(lang, "ner_loc_heads.txt"),
+            ] {
+                assert!(file.starts_with('#'), "{lang:?}: header comment missing");
+                let lines: Vec<&str> = file.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();
+                for w in lines.windows(2) {
+                    assert!(w[0] < w[1], "{lang:?}: {:?} then {:?}: not sorted or duplicated", w[0], w[1]);
+                }
+                assert!(file.lines().all(|l| l == l.trim_end()));
+            }
+            let lex = lexicon(lang);
+            assert!(lex.months.len() >= 12 && lex.weekdays.len() == 7);
+        }
+    }
+}

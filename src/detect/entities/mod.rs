@@ -1,0 +1,513 @@
+//! Named entities: PER, ORG, LOC, DATE, MISC, clustered into entities.
+//!
+//! Three sources of mentions, from strongest to weakest:
+//! 1. photo credits ("X IMAGES/AFP/Archives": agencies are ORG, never PER)
+//!    and dates ([`dates`], by rule);
+//! 2. the gazetteer and typing cues (`data/<lang>/ner_*.txt`): "la fusée
+//!    Y" is MISC, "le groupe de pirates informatiques Z" ORG, "le
+//!    président X" PER;
+//! 3. the statistical tagger ([`tagger`]), whose spans are then trimmed to
+//!    the guidelines (no titles, articles, elisions, possessive 's).
+//!
+//! Mentions are then propagated (a surname after the full name, a name
+//! repeated) and clustered ([`cluster`]).
+
+mod cluster;
+mod dates;
+mod lexicon;
+#[doc(hidden)]
+pub mod tagger;
+
+use super::Analysis;
+use crate::annotate::{Entity, EntityLabel};
+use crate::lang::data;
+use crate::span::Span;
+use crate::text::TokenKind;
+use lexicon::Lexicon;
+use std::collections::HashMap;
+use tagger::{TokInfo, ALLCAPS, CAP, PUNCT, SEEN_LOWER, START};
+
+/// A candidate mention over tokens `[s, e)`.
+#[derive(Clone, Copy, Debug)]
+struct Cand {
+    s: usize,
+    e: usize,
+    label: EntityLabel,
+    /// Higher wins overlaps.
+    prio: u8,
+}
+
+struct Cx<'a, 'b> {
+    a: &'b Analysis<'a>,
+    infos: Vec<TokInfo>,
+    lex: &'static Lexicon,
+    /// Sentence index of every token.
+    sent_of: Vec<u32>,
+}
+
+impl Cx<'_, '_> {
+    fn text(&self, i: usize) -> &str {
+        self.a.token_text(i)
+    }
+    fn word(&self, i: usize) -> u32 {
+        self.infos[i].word
+    }
+    fn flags(&self, i: usize) -> u8 {
+        self.infos[i].flags
+    }
+    fn is_name_word(&self, i: usize) -> bool {
+        let t = &self.a.tokens[i];
+        matches!(t.kind, TokenKind::Word | TokenKind::Handle) && self.text(i).chars().any(char::is_uppercase)
+    }
+    fn same_sentence(&self, i: usize, j: usize) -> bool {
+        self.sent_of[i] == self.sent_of[j]
+    }
+}
+
+/// Finds the entity mentions of the text, sorted by start.
+pub fn detect(analysis: &Analysis) -> Vec<Entity> {
+    let a = analysis;
+    if a.tokens.is_empty() {
+        return Vec::new();
+    }
+    let mut infos = tagger::token_infos(a.text, &a.tokens, &a.sentence_tokens);
+    tagger::mark_seen_lower(a.text, &a.tokens, &mut infos);
+    let mut sent_of = vec![0u32; a.tokens.len()];
+    for (k, r) in a.sentence_tokens.iter().enumerate() {
+        for i in r.clone() {
+            sent_of[i] = k as u32;
+        }
+    }
+    let cx = Cx { a, infos, lex: lexicon::lexicon(a.lang), sent_of };
+    let mut cands = Vec::new();
+
+    credits(&cx, &mut cands);
+    let mut date_ranges = Vec::new();
+    for r in &a.sentence_tokens {
+        dates::find(a.text, &a.tokens, &cx.infos, r.clone(), cx.lex, &mut date_ranges);
+    }
+    cands.extend(date_ranges.into_iter().filter_map(|(s, e)| {
+        let (s, e) = trim(&cx, s, e, EntityLabel::Date)?;
+        Some(Cand { s, e, label: EntityLabel::Date, prio: 5 })
+    }));
+    gazetteer(&cx, &mut cands);
+    if let Some(model) = tagger::model(a.lang) {
+        let tags = model.tag(&cx.infos, &a.sentence_tokens);
+        tagged_spans(&cx, &tags, &mut cands);
+    }
+    cue_spans(&cx, &mut cands);
+    let mut kept = resolve(&cx, cands);
+    propagate(&cx, &mut kept);
+    let mut kept = resolve(&cx, kept);
+    facilities(&cx, &mut kept);
+    acronyms(&cx, &mut kept);
+    let spans: Vec<(Span, EntityLabel)> =
+        kept.iter().map(|c| (Span::new(a.tokens[c.s].span.start, a.tokens[c.e - 1].span.end), c.label)).collect();
+    cluster::cluster(a.text, &spans)
+}
+
+/// Trims a span to the guidelines: no leading article, elision, title or
+/// punctuation, no trailing punctuation or possessive 's. `None` if
+/// nothing is left.
+fn trim(cx: &Cx, mut s: usize, mut e: usize, label: EntityLabel) -> Option<(usize, usize)> {
+    while s < e {
+        let f = cx.flags(s);
+        let w = cx.word(s);
+        let article = cx.lex.articles.contains(&w)
+            && !(f & CAP != 0 && f & START == 0 && matches!(label, EntityLabel::Org | EntityLabel::Misc));
+        let title = label != EntityLabel::Date && cx.lex.titles.contains(&w) && e - s > 1;
+        let punct = f & PUNCT != 0 || cx.a.tokens[s].kind == TokenKind::Elision;
+        if article || title || punct {
+            s += 1;
+        } else {
+            break;
+        }
+    }
+    while e > s {
+        let t = cx.text(e - 1);
+        let possessive = matches!(t, "'s" | "’s" | "'" | "’");
+        if cx.flags(e - 1) & PUNCT != 0 && !matches!(t, ")" | ".")
+            || possessive
+            || (t == ")" && !cx.text_span(s, e).contains('('))
+        {
+            e -= 1;
+        } else {
+            break;
+        }
+    }
+    (s < e).then_some((s, e))
+}
+
+impl Cx<'_, '_> {
+    fn text_span(&self, s: usize, e: usize) -> &str {
+        &self.a.text[self.a.tokens[s].span.start..self.a.tokens[e - 1].span.end]
+    }
+}
+
+/// Photo credits: runs of capitalised words joined by "/" with at least one
+/// all-capitals part ("GETTY IMAGES NORTH AMERICA/AFP/Archives"). Each
+/// part is an ORG, except "Archives"-like words; nothing else may overlap.
+fn credits(cx: &Cx, out: &mut Vec<Cand>) {
+    let toks = &cx.a.tokens;
+    let mut i = 0;
+    while i < toks.len() {
+        if cx.text(i) != "/" || i == 0 || i + 1 >= toks.len() || !cx.same_sentence(i - 1, i + 1) {
+            i += 1;
+            continue;
+        }
+        // Extend left over all-caps words, then right over parts.
+        let mut s = i;
+        while s > 0 && cx.flags(s - 1) & ALLCAPS != 0 && cx.same_sentence(s - 1, i) {
+            s -= 1;
+        }
+        if s == i {
+            // The left part may be a capitalised agency ("Reuters/Pool").
+            if cx.flags(i - 1) & CAP != 0 && cx.a.tokens[i - 1].kind == TokenKind::Word {
+                s = i - 1;
+            } else {
+                i += 1;
+                continue;
+            }
+        }
+        let mut parts = vec![(s, i)];
+        let mut j = i;
+        while j < toks.len() && cx.text(j) == "/" {
+            let ps = j + 1;
+            let mut pe = ps;
+            while pe < toks.len()
+                && cx.same_sentence(ps, pe)
+                && (cx.flags(pe) & ALLCAPS != 0 || pe == ps && cx.flags(pe) & CAP != 0)
+            {
+                pe += 1;
+            }
+            if pe == ps {
+                break;
+            }
+            parts.push((ps, pe));
+            j = pe;
+        }
+        let caps = parts.iter().any(|&(ps, pe)| (ps..pe).all(|k| cx.flags(k) & ALLCAPS != 0));
+        if parts.len() >= 2 && caps {
+            for &(ps, pe) in &parts {
+                if pe - ps == 1 && cx.lex.credit_words.contains(&cx.word(ps)) {
+                    continue;
+                }
+                out.push(Cand { s: ps, e: pe, label: EntityLabel::Org, prio: 6 });
+            }
+            // Block the separators and credit words from other mentions.
+            for k in s..j {
+                if cx.text(k) == "/" || cx.lex.credit_words.contains(&cx.word(k)) {
+                    out.push(Cand { s: k, e: k + 1, label: EntityLabel::Misc, prio: 7 });
+                }
+            }
+        }
+        i = j.max(i + 1);
+    }
+}
+
+/// Gazetteer names, matched case-sensitively token by token.
+fn gazetteer(cx: &Cx, out: &mut Vec<Cand>) {
+    for i in 0..cx.a.tokens.len() {
+        let Some(entries) = cx.lex.gazetteer.get(cx.text(i)) else { continue };
+        for (words, label) in entries {
+            let e = i + words.len();
+            if e <= cx.a.tokens.len() && words.iter().enumerate().all(|(k, w)| cx.text(i + k) == *w) {
+                // Not inside a longer capitalised name ("Apple Store" is fine as a whole for the tagger).
+                out.push(Cand { s: i, e, label: *label, prio: 3 });
+                break;
+            }
+        }
+    }
+}
+
+fn label_of(tag: u8) -> EntityLabel {
+    match tag.div_ceil(2) {
+        1 => EntityLabel::Per,
+        2 => EntityLabel::Loc,
+        3 => EntityLabel::Org,
+        _ => EntityLabel::Misc,
+    }
+}
+
+/// The tagger's spans, trimmed, without capitalised common words.
+fn tagged_spans(cx: &Cx, tags: &[u8], out: &mut Vec<Cand>) {
+    let mut i = 0;
+    while i < tags.len() {
+        let t = tags[i];
+        if t == 0 {
+            i += 1;
+            continue;
+        }
+        let b = if t % 2 == 1 { t } else { t - 1 };
+        let mut j = i + 1;
+        while j < tags.len() && tags[j] == b + 1 {
+            j += 1;
+        }
+        // Names do not end with lower-case words ("Lavigne a").
+        while j > i + 1 && cx.a.tokens[j - 1].kind == TokenKind::Word && !cx.is_name_word(j - 1) {
+            j -= 1;
+        }
+        let mut label = label_of(b);
+        if j - i >= 2 && cx.flags(i) & CAP != 0 && cx.lex.loc_heads.contains(&cx.word(i)) {
+            label = EntityLabel::Loc;
+        }
+        if let Some((s, e)) = trim(cx, i, j, label) {
+            if keep_tagged(cx, s, e) {
+                // A name split in two ("Jean-Marc" + "Lavigne"): one span.
+                match out.last_mut() {
+                    Some(p) if p.prio == 1 && p.e == s && cx.flags(s) & CAP != 0 && cx.same_sentence(p.s, s) => {
+                        p.e = e;
+                        if label == EntityLabel::Per {
+                            p.label = label;
+                        }
+                    }
+                    _ => out.push(Cand { s, e, label, prio: 1 }),
+                }
+            }
+        }
+        i = j.max(i + 1);
+    }
+}
+
+/// Drops tagger spans that are only capitalised common words.
+fn keep_tagged(cx: &Cx, s: usize, e: usize) -> bool {
+    if !(s..e).any(|k| cx.is_name_word(k)) {
+        return false;
+    }
+    if e - s == 1 {
+        let f = cx.flags(s);
+        let w = cx.word(s);
+        if cx.lex.not_entities.contains(&w)
+            || cx.lex.weekdays.contains(&w)
+            || cx.lex.months.contains(&w)
+            || cx.lex.titles.contains(&w)
+        {
+            return false;
+        }
+        if f & START != 0 && f & SEEN_LOWER != 0 {
+            return false;
+        }
+        if f & START != 0 && data::resources(cx.a.lang).stopwords.contains(cx.text(s).to_lowercase().as_str()) {
+            return false;
+        }
+    }
+    true
+}
+
+/// The typing cue before token `s` (a title or role → PER; "groupe" →
+/// ORG…), skipping lower-case complements ("constructeur de fusées").
+fn cue_before(cx: &Cx, s: usize) -> Option<EntityLabel> {
+    let stop = data::resources(cx.a.lang);
+    let mut k = s;
+    let mut of = false;
+    for _ in 0..5 {
+        if k == 0 || !cx.same_sentence(k - 1, s) {
+            return None;
+        }
+        k -= 1;
+        let w = cx.word(k);
+        if cx.lex.titles.contains(&w) {
+            // "le président sud-africain X", not "le président de la Fifa".
+            return (!of).then_some(EntityLabel::Per);
+        }
+        if let Some(&l) = cx.lex.cues.get(&w) {
+            return Some(l);
+        }
+        let t = cx.text(k);
+        of |= matches!(t, "de" | "d'" | "des" | "du" | "of" | "d’");
+        let complement = matches!(t, "de" | "d'" | "des" | "du" | "of" | "d’")
+            || cx.a.tokens[k].kind == TokenKind::Word
+                && cx.flags(k) & CAP == 0
+                && !stop.stopwords.contains(t)
+                && t.chars().all(|c| c.is_alphabetic() || c == '-');
+        if !complement {
+            return None;
+        }
+    }
+    None
+}
+
+/// Applies typing cues to tagger spans, and makes spans for capitalised
+/// names right after a cue that the tagger missed.
+fn cue_spans(cx: &Cx, cands: &mut Vec<Cand>) {
+    let mut covered = vec![false; cx.a.tokens.len()];
+    for c in cands.iter() {
+        covered[c.s..c.e].fill(true);
+    }
+    for c in cands.iter_mut().filter(|c| c.prio == 1) {
+        if let Some(l) = cue_before(cx, c.s) {
+            c.label = l;
+        }
+    }
+    let n = cx.a.tokens.len();
+    let mut i = 0;
+    while i < n {
+        if covered[i] || !cx.is_name_word(i) || cx.flags(i) & START != 0 {
+            i += 1;
+            continue;
+        }
+        let Some(label) = cue_before(cx, i) else {
+            i += 1;
+            continue;
+        };
+        let mut e = i + 1;
+        while e < n && !covered[e] && cx.same_sentence(i, e) && cx.is_name_word(e) {
+            e += 1;
+        }
+        // "Falcon 9": a model number after a product name.
+        if label == EntityLabel::Misc && e < n && cx.a.tokens[e].kind == TokenKind::Number && cx.same_sentence(i, e) {
+            e += 1;
+        }
+        let w = cx.word(i);
+        if !(cx.lex.not_entities.contains(&w) || cx.lex.weekdays.contains(&w) || cx.lex.months.contains(&w)) {
+            if let Some((s, e2)) = trim(cx, i, e, label) {
+                cands.push(Cand { s, e: e2, label, prio: 2 });
+            }
+        }
+        i = e;
+    }
+}
+
+/// Keeps the strongest non-overlapping candidates (a weaker one keeps its
+/// part before a stronger one: "Berlin" of "Berlin mardi"), sorted.
+fn resolve(cx: &Cx, mut cands: Vec<Cand>) -> Vec<Cand> {
+    cands.sort_by(|a, b| b.prio.cmp(&a.prio).then((b.e - b.s).cmp(&(a.e - a.s))).then(a.s.cmp(&b.s)));
+    let mut taken = vec![false; cx.a.tokens.len()];
+    let mut kept: Vec<Cand> = Vec::new();
+    for mut c in cands {
+        if (c.s..c.e).any(|k| taken[k]) {
+            // Keep the left part if it is a name on its own.
+            let first = (c.s..c.e).find(|&k| taken[k]).unwrap_or(c.e);
+            if first > c.s && c.label != EntityLabel::Date {
+                match trim(cx, c.s, first, c.label) {
+                    Some((s, e)) if (s..e).any(|k| cx.is_name_word(k)) => {
+                        c.s = s;
+                        c.e = e;
+                    }
+                    _ => continue,
+                }
+            } else {
+                continue;
+            }
+        }
+        taken[c.s..c.e].fill(true);
+        kept.push(c);
+    }
+    kept.retain(|c| c.prio < 7);
+    kept.sort_by_key(|c| c.s);
+    kept
+}
+
+/// Surnames after a full name, and repeated single-word names: the same
+/// type. Also retypes a single-word mention to PER when it is the surname
+/// of a person named earlier.
+fn propagate(cx: &Cx, kept: &mut Vec<Cand>) {
+    let mut names: HashMap<&str, EntityLabel> = HashMap::new();
+    for c in kept.iter() {
+        if c.label == EntityLabel::Date {
+            continue;
+        }
+        if c.label == EntityLabel::Per && c.e - c.s >= 2 && cx.is_name_word(c.e - 1) {
+            names.insert(cx.text(c.e - 1), EntityLabel::Per);
+        }
+    }
+    for c in kept.iter() {
+        if c.e - c.s == 1 && c.label != EntityLabel::Date && (cx.text(c.s).chars().count() >= 2 || c.prio >= 2) {
+            names.entry(cx.text(c.s)).or_insert(c.label);
+        }
+    }
+    let mut covered = vec![false; cx.a.tokens.len()];
+    for c in kept.iter_mut() {
+        covered[c.s..c.e].fill(true);
+        if c.e - c.s == 1 {
+            if let Some(&l) = names.get(cx.text(c.s)) {
+                if l == EntityLabel::Per {
+                    c.label = l;
+                }
+            }
+        }
+    }
+    for i in 0..cx.a.tokens.len() {
+        if covered[i] || !cx.is_name_word(i) {
+            continue;
+        }
+        if let Some(&label) = names.get(cx.text(i)) {
+            // Not inside a longer capitalised run the tagger rejected.
+            let next_cap = i + 1 < covered.len() && cx.is_name_word(i + 1) && cx.same_sentence(i, i + 1);
+            let prev_cap = i > 0 && cx.is_name_word(i - 1) && cx.flags(i) & START == 0 && cx.same_sentence(i - 1, i);
+            if !next_cap && !prev_cap {
+                kept.push(Cand { s: i, e: i + 1, label, prio: 0 });
+            }
+        }
+    }
+}
+
+/// "centre spatial Kennedy": a name after a facility head is a LOC whose
+/// span keeps the head.
+fn facilities(cx: &Cx, kept: &mut [Cand]) {
+    let mut prev_end = 0;
+    for c in kept.iter_mut() {
+        let mut k = c.s;
+        let mut found = None;
+        for _ in 0..3 {
+            if k == 0 || k - 1 < prev_end || !cx.same_sentence(k - 1, c.s) {
+                break;
+            }
+            k -= 1;
+            if cx.lex.facilities.contains(&cx.word(k)) && cx.flags(k) & CAP == 0 {
+                found = Some(k);
+                break;
+            }
+            let t = cx.text(k);
+            let ok = matches!(t, "de" | "d'" | "d’")
+                || cx.a.tokens[k].kind == TokenKind::Word && cx.flags(k) & CAP == 0 && t.len() > 3;
+            if !ok {
+                break;
+            }
+        }
+        if let Some(h) = found {
+            if c.label != EntityLabel::Date {
+                c.s = h;
+                c.label = EntityLabel::Loc;
+            }
+        }
+        prev_end = c.e;
+    }
+}
+
+/// "Commission pour l'efficacité gouvernementale (Doge)": the expansion
+/// runs up to the parenthesis, and the acronym gets its type.
+fn acronyms(cx: &Cx, kept: &mut Vec<Cand>) {
+    let n = cx.a.tokens.len();
+    let mut added = Vec::new();
+    for m in 0..kept.len() {
+        let c = kept[m];
+        if matches!(c.label, EntityLabel::Date | EntityLabel::Per) {
+            continue;
+        }
+        // The "(" after the mention, past lower-case complements.
+        let mut k = c.e;
+        while k < n && k < c.e + 6 && cx.same_sentence(c.s, k) && cx.text(k) != "(" {
+            let t = cx.text(k);
+            let ok = cx.a.tokens[k].kind == TokenKind::Elision
+                || cx.a.tokens[k].kind == TokenKind::Word && cx.flags(k) & CAP == 0;
+            if !ok || kept.get(m + 1).is_some_and(|d| d.s <= k) || t.is_empty() {
+                break;
+            }
+            k += 1;
+        }
+        if k + 2 >= n || cx.text(k) != "(" || cx.text(k + 2) != ")" || !cx.is_name_word(k + 1) {
+            continue;
+        }
+        if kept.get(m + 1).is_some_and(|d| d.s < k) {
+            continue;
+        }
+        kept[m].e = k;
+        match kept.get_mut(m + 1).filter(|d| d.s == k + 1) {
+            Some(d) => d.label = c.label,
+            None => added.push(Cand { s: k + 1, e: k + 2, label: c.label, prio: 0 }),
+        }
+    }
+    kept.extend(added);
+    kept.sort_by_key(|c| c.s);
+}

@@ -1,0 +1,207 @@
+//! The quotation layer's word lists (`data/<lang>/reporting-verbs.txt`,
+//! `quote-words.txt`, `speaker-roles.txt`), merged into one table of word
+//! classes so each token costs one look-up.
+
+use crate::lang::data::{entries, lang_file};
+use crate::lang::Lang;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// Word-class flags of a token (a word may have several).
+pub(crate) mod class {
+    pub const VERB: u32 = 1;
+    pub const AUX: u32 = 1 << 1;
+    pub const ADV: u32 = 1 << 2;
+    pub const NEG: u32 = 1 << 3;
+    pub const CLITIC: u32 = 1 << 4;
+    pub const DET: u32 = 1 << 5;
+    pub const PRON_M: u32 = 1 << 6;
+    pub const PRON_F: u32 = 1 << 7;
+    pub const PRON_P: u32 = 1 << 8;
+    pub const PRON_X: u32 = 1 << 9;
+    pub const SOURCE: u32 = 1 << 10;
+    pub const SOURCE_WEAK: u32 = 1 << 11;
+    pub const COMP: u32 = 1 << 12;
+    pub const PREP: u32 = 1 << 13;
+    pub const PARTICLE: u32 = 1 << 14;
+    pub const MENTION: u32 = 1 << 15;
+    pub const STOP: u32 = 1 << 16;
+    pub const ROLE: u32 = 1 << 17;
+    /// Set by the tokens pass: an honorific ("M.", "Dr", data/<lang>/titles.txt).
+    pub const TITLE: u32 = 1 << 18;
+    /// Set by the tokens pass, not the lexicon: upper-case initial.
+    pub const CAP: u32 = 1 << 19;
+    /// Set by the tokens pass: a hyphen token of an inverted clitic ("-t-").
+    pub const HYPHEN: u32 = 1 << 20;
+    /// Set by the tokens pass: a word or number.
+    pub const WORD: u32 = 1 << 21;
+    /// First word of a two-word source frame ("according" to, "d'" après).
+    pub const SOURCE_FIRST: u32 = 1 << 22;
+    /// Passive auxiliary ("est", "was").
+    pub const BE: u32 = 1 << 23;
+    /// French reflexive clitic ("s'", "se").
+    pub const REFL: u32 = 1 << 24;
+    /// Relative pronoun ("qui", "who").
+    pub const REL: u32 = 1 << 25;
+    /// Verb whose reported clause may lack "that" ("said").
+    pub const BARE: u32 = 1 << 26;
+    /// Coordinating conjunction ("et", "and").
+    pub const CONJ: u32 = 1 << 27;
+    /// A dash ("—"): "“…” — Name" attributes a quotation.
+    pub const DASH: u32 = 1 << 28;
+    /// Any speaker pronoun.
+    pub const PRON: u32 = PRON_M | PRON_F | PRON_P | PRON_X;
+}
+
+/// FNV-1a: the keys are short words, so a simple hash beats SipHash.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// The merged lexicon of one language.
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    classes: HashMap<&'static str, u32, BuildHasherDefault<Fnv>>,
+    /// Source frames of several words ("according to", "d'" "après",
+    /// "in the words of"), lower-case, split into words.
+    pub sources2: Vec<Vec<&'static str>>,
+    /// Participle endings ("ing", "ant"): such verbs have no inverted subject.
+    pub participle_endings: Vec<&'static str>,
+}
+
+impl Lexicon {
+    /// The classes of a normalised (lower-case, `'` apostrophe) word.
+    pub fn classes(&self, word: &str) -> u32 {
+        self.classes.get(word).copied().unwrap_or(0)
+    }
+}
+
+fn class_of(name: &str) -> Option<u32> {
+    use class::*;
+    Some(match name {
+        "aux" => AUX,
+        "adv" => ADV,
+        "neg" => NEG,
+        "clitic" => CLITIC,
+        "det" => DET,
+        "pron.m" => PRON_M,
+        "pron.f" => PRON_F,
+        "pron.p" => PRON_P,
+        "pron.x" => PRON_X,
+        "source" => SOURCE,
+        "source.weak" => SOURCE_WEAK,
+        "comp" => COMP,
+        "prep" => PREP,
+        "particle" => PARTICLE,
+        "mention" => MENTION,
+        "stop" => STOP,
+        "be" => BE,
+        "refl" => REFL,
+        "rel" => REL,
+        "bare" => BARE,
+        "conj" => CONJ,
+        "dash" => DASH,
+        _ => return None,
+    })
+}
+
+fn build(lang: Lang) -> Lexicon {
+    let mut classes: HashMap<&'static str, u32, BuildHasherDefault<Fnv>> = HashMap::default();
+    let mut sources2 = Vec::new();
+    let mut participle_endings = Vec::new();
+    let file = lang_file!(lang, "quote-words.txt");
+    for (n, line) in entries(file).enumerate() {
+        let (name, word) = line
+            .split_once(' ')
+            .unwrap_or_else(|| panic!("data/{}/quote-words.txt: entry {}: expected `class word`", lang.code(), n + 1));
+        if name == "ptcp" {
+            participle_endings.push(word);
+            continue;
+        }
+        let flag = class_of(name)
+            .unwrap_or_else(|| panic!("data/{}/quote-words.txt: entry {}: unknown class {name:?}", lang.code(), n + 1));
+        // Frames of several words: "according to", "d'après" (an elision
+        // and a word), "in the words of".
+        let mut words: Vec<&'static str> = Vec::new();
+        for w in word.split(' ') {
+            match w.find('\'') {
+                Some(i) if i + 1 < w.len() => {
+                    words.push(&w[..=i]);
+                    words.push(&w[i + 1..]);
+                }
+                _ => words.push(w),
+            }
+        }
+        if words.len() > 1 && flag == class::SOURCE {
+            *classes.entry(words[0]).or_default() |= class::SOURCE_FIRST;
+            sources2.push(words);
+        } else {
+            *classes.entry(word).or_default() |= flag;
+        }
+    }
+    for word in entries(lang_file!(lang, "reporting-verbs.txt")) {
+        *classes.entry(word).or_default() |= class::VERB;
+    }
+    for word in entries(lang_file!(lang, "speaker-roles.txt")) {
+        *classes.entry(word).or_default() |= class::ROLE;
+    }
+    Lexicon { classes, sources2, participle_endings }
+}
+
+/// The lexicon of `lang`, built on first use.
+pub(crate) fn lexicon(lang: Lang) -> &'static Lexicon {
+    static FR: OnceLock<Lexicon> = OnceLock::new();
+    static EN: OnceLock<Lexicon> = OnceLock::new();
+    match lang {
+        Lang::Fr => FR.get_or_init(|| build(Lang::Fr)),
+        Lang::En => EN.get_or_init(|| build(Lang::En)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every list file parses, is sorted, deduplicated and trimmed.
+    #[test]
+    fn data_files_are_clean() {
+        for lang in Lang::ALL {
+            for (name, file) in [
+                ("reporting-verbs.txt", lang_file!(lang, "reporting-verbs.txt")),
+                ("quote-words.txt", lang_file!(lang, "quote-words.txt")),
+                ("speaker-roles.txt", lang_file!(lang, "speaker-roles.txt")),
+            ] {
+                assert!(file.starts_with('#'), "data/{}/{name}: no header", lang.code());
+                let mut prev: Option<&str> = None;
+                for (n, line) in file.lines().enumerate().filter(|(_, l)| !l.starts_with('#')) {
+                    assert_eq!(line, line.trim_end(), "data/{}/{name}: line {}: trailing space", lang.code(), n + 1);
+                    if let Some(p) = prev {
+                        assert!(p < line, "data/{}/{name}: line {}: {line:?} after {p:?}", lang.code(), n + 1);
+                    }
+                    prev = Some(line);
+                }
+            }
+            let lex = lexicon(lang);
+            assert!(lex.classes(if lang == Lang::Fr { "déclaré" } else { "said" }) & class::VERB != 0);
+            assert!(!lex.sources2.is_empty());
+            assert!(!lex.participle_endings.is_empty());
+        }
+        let fr = lexicon(Lang::Fr);
+        assert!(fr.classes("d'") & class::SOURCE_FIRST != 0);
+        assert!(fr.classes("porte-parole") & class::ROLE != 0);
+    }
+}

@@ -1,0 +1,275 @@
+// Loaded by the bookmarklet (bookmarklet.js) into any page: finds the article, annotates it in place with the
+// site's reading interface, and on the next click removes everything again.
+//
+// Leaving no trace: our interface lives in a shadow root on a single host element, appended to <html> and removed
+// on close; highlights go through CSS.highlights (no DOM change) and their styles through
+// document.adoptedStyleSheets (not part of the serialisation). So `document.documentElement.outerHTML` after
+// closing equals the one before opening (checked by e2e/bookmarklet.test.mjs).
+//
+// Hostile pages: if the engine cannot start here (a CSP without 'wasm-unsafe-eval', a connect-src without our
+// origin, Trusted Types refusing something), the article's text goes to our reader page instead, as text only.
+
+import { articleParagraphs, findArticle } from "./js/article-extract.js";
+
+const HOST_ATTR = "data-article-annotator";
+const UI_CSS = `
+:host { all: initial !important; position: fixed !important; z-index: 2147483647 !important; inset: auto 12px 12px auto !important;
+  display: block !important; max-width: min(420px, calc(100vw - 24px)) !important; max-height: calc(100vh - 24px) !important;
+  overflow: auto !important; font: 14px/1.4 system-ui, sans-serif !important; color: #1b1b1b !important; }
+.bar { display: flex; gap: 8px; align-items: center; background: #fff; border: 1px solid #555; border-radius: 6px;
+  padding: 6px 8px; box-shadow: 0 2px 8px rgb(0 0 0 / 0.25); }
+.bar p { margin: 0; flex: 1; }
+.error { border-color: #a00000; }
+button { font: inherit; padding: 4px 10px; border: 1px solid #333; border-radius: 4px; background: #f4f4f4; color: #111; cursor: pointer; }
+button:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 1px; }
+.ui { margin-top: 6px; background: #fff; border: 1px solid #555; border-radius: 6px; }
+.ui:empty, .ui[hidden] { display: none; }
+`;
+
+let session = null;
+// Above this many UTF-16 units the annotation runs in a worker, so the page stays responsive.
+const BIG_TEXT = 200_000;
+
+/**
+ * Open the annotator on this page, or close it if it is open. Never throws: failures end in a visible message.
+ * @param {string} origin the site's origin (where reader.html lives)
+ * @returns {Promise<void>}
+ */
+export async function toggle(origin) {
+  if (session) {
+    session.close();
+    return;
+  }
+  session = { close: () => {} };
+  try {
+    await open(origin);
+  } catch (err) {
+    // open() has its own fallbacks; this is for the unexpected (e.g. a page overriding DOM APIs).
+    session?.close();
+    session = null;
+    try {
+      window.alert(`Article annotator could not start on this page: ${err && err.message ? err.message : err}`);
+    } catch {
+      // alert itself may be disabled (sandboxed frame): nothing else to do.
+    }
+  }
+}
+
+/**
+ * The open session, for tests and debugging: the article element found and why it was chosen; null when closed.
+ * @returns {{articleRoot: Element, reason: string, annotatedIn?: "worker" | "page"} | null}
+ */
+export function state() {
+  if (!session?.articleRoot) return null;
+  return { articleRoot: session.articleRoot, reason: session.reason, annotatedIn: session.annotatedIn };
+}
+
+async function open(origin) {
+  const { root: articleRoot, reason } = findArticle(document, { live: true });
+
+  const host = document.createElement("div");
+  host.setAttribute(HOST_ATTR, "");
+  const shadow = host.attachShadow({ mode: "open" });
+  const uiSheet = new CSSStyleSheet();
+  uiSheet.replaceSync(UI_CSS);
+  shadow.adoptedStyleSheets = [uiSheet];
+
+  const bar = el("div", { class: "bar", role: "status" });
+  const status = el("p", {}, "Article annotator: loading…");
+  const closeButton = el("button", { type: "button" }, "Close");
+  const ui = el("div", { class: "ui", id: "annotator-ui" });
+  // The panel can cover part of the article: let the reader fold it away.
+  const panelButton = el("button", { type: "button", "aria-expanded": "true", "aria-controls": "annotator-ui" }, "Panel");
+  panelButton.addEventListener("click", () => {
+    const shown = ui.hidden;
+    ui.hidden = !shown;
+    panelButton.setAttribute("aria-expanded", String(shown));
+  });
+  bar.append(status, panelButton, closeButton);
+  shadow.append(bar, ui);
+  document.documentElement.append(host);
+
+  const docSheets = []; // removers of what we added to document.adoptedStyleSheets
+  let reader = null;
+  let engine = null;
+  const close = () => {
+    try {
+      reader?.destroy();
+    } catch {
+      // destroy() failing must not keep our host in the page.
+    }
+    try {
+      engine?.clear();
+    } catch {
+      // as above
+    }
+    docSheets.splice(0).forEach((remove) => remove());
+    host.remove();
+    session = null;
+  };
+  session = { close, host, articleRoot, reason };
+  closeButton.addEventListener("click", close);
+  // A second click while we are still loading closes us: after every await, stop if that happened.
+  const closed = () => session?.host !== host;
+
+  try {
+    const pkg = await import("./pkg/annotator.js");
+    await pkg.default();
+    engine = pkg;
+  } catch (err) {
+    if (!closed()) fallback(origin, articleRoot, status, bar, err);
+    return;
+  }
+  try {
+    // mountReader adopts the highlight styles itself; adopting them here too keeps them (counted, added once) for
+    // as long as we are open, whatever the interface does, and removes them on close.
+    const styles = await import("./js/highlight-styles.js");
+    const { mountReader } = await import("./js/reader-ui.js");
+    if (closed()) return;
+    docSheets.push(adoptHighlights(styles));
+    docSheets.push(optOutOfForcedColours(articleRoot));
+    const text = engine.extractText(articleRoot);
+    let doc;
+    if (text.length > BIG_TEXT) {
+      status.textContent = `Article annotator: annotating ${Math.round(text.length / 1024)} KB…`;
+      doc = await annotateInWorker(text, pageLang()).catch(() => undefined); // else on this thread, below
+    }
+    if (closed()) return;
+    session.annotatedIn = doc ? "worker" : "page";
+    reader = mountReader({ host: ui, articleRoot, engine, lang: pageLang(), doc, text, source: location.href, name: "page" });
+    status.textContent = "Article annotator";
+  } catch (err) {
+    if (closed()) return;
+    // Trusted Types or a page's odd DOM can break the interface: undo what was painted, then offer the reader page.
+    try {
+      reader?.destroy();
+      engine.clear();
+    } catch {
+      // keep going to the fallback
+    }
+    reader = null;
+    docSheets.splice(0).forEach((remove) => remove());
+    fallback(origin, articleRoot, status, bar, err);
+  }
+}
+
+/**
+ * Annotate in our worker (worker.js). A worker must come from the page's origin, so a blob: module stands in and
+ * imports ours; pages whose CSP refuses blob: workers make this reject, and the caller annotates on the main thread.
+ */
+function annotateInWorker(text, lang) {
+  return new Promise((resolve, reject) => {
+    const src = `import ${JSON.stringify(new URL("./worker.js", import.meta.url).href)};`;
+    const url = URL.createObjectURL(new Blob([src], { type: "text/javascript" }));
+    let worker;
+    try {
+      worker = new Worker(url, { type: "module" });
+    } catch (err) {
+      URL.revokeObjectURL(url);
+      reject(err);
+      return;
+    }
+    const done = (fn, value) => {
+      worker.terminate();
+      URL.revokeObjectURL(url);
+      fn(value);
+    };
+    worker.onerror = (e) => done(reject, new Error(e.message || "worker failed"));
+    worker.onmessage = (e) => {
+      if (e.data.type === "done") done(resolve, e.data.doc);
+      else if (e.data.type === "error") done(reject, new Error(e.data.message));
+    };
+    worker.postMessage({ id: 1, text, lang });
+  });
+}
+
+/** Show why the annotator cannot run here and send the article's text to the reader page. */
+function fallback(origin, articleRoot, status, bar, err) {
+  bar.classList.add("error");
+  bar.setAttribute("role", "alert");
+  const why = describe(err);
+  status.textContent = `Article annotator cannot run inside this page (${why}). Its article opens in the reader page.`;
+  const article = {
+    type: "annotator-page",
+    url: location.href,
+    title: document.title,
+    lang: document.documentElement.lang,
+    paragraphs: articleParagraphs(articleRoot, { live: true }),
+    why,
+  };
+  if (!openReader(origin, article)) {
+    // Pop-up blocked (the click's user activation may have run out while loading): a click on our button is new
+    // activation.
+    status.textContent = `Article annotator cannot run inside this page (${why}). Open its article in the reader page?`;
+    const button = el("button", { type: "button" }, "Open reader");
+    button.addEventListener("click", () => {
+      if (openReader(origin, article)) button.remove();
+    });
+    bar.insertBefore(button, bar.lastChild);
+  }
+}
+
+/** window.open + handshake: the article is posted only to the window we opened, only at our origin. */
+function openReader(origin, article) {
+  const w = window.open(`${origin}/reader.html?from=bookmarklet`);
+  if (!w) return false;
+  const onMessage = (e) => {
+    if (e.source === w && e.origin === origin && e.data && e.data.type === "annotator-ready") {
+      window.removeEventListener("message", onMessage);
+      w.postMessage(article, origin);
+    }
+  };
+  window.addEventListener("message", onMessage);
+  return true;
+}
+
+function describe(err) {
+  const msg = String((err && err.message) || err || "");
+  if (/WebAssembly|wasm/i.test(msg)) return "its security policy does not allow WebAssembly";
+  if (/Trusted ?Type/i.test(msg)) return "its security policy requires Trusted Types";
+  if (/fetch|load|import|network/i.test(msg)) return "its security policy blocks our files";
+  return msg.slice(0, 120) || "unknown error";
+}
+
+/**
+ * In forced-colours mode Chromium paints every custom highlight with the system Highlight colours, so the layers
+ * look alike; the highlight styles paint each layer with system colours themselves once the article opts out
+ * (www/README.md). We must not touch the page's markup, so the opt-out is a rule adopted into the document, with a
+ * selector that names the article element by its position. Returns its remover.
+ */
+function optOutOfForcedColours(root) {
+  const parts = [];
+  for (let e = root; e !== document.documentElement; e = e.parentElement) {
+    if (!e || !e.parentElement) return () => {}; // inside a shadow root: no document-level selector reaches it
+    parts.unshift(`${CSS.escape(e.localName)}:nth-child(${[...e.parentElement.children].indexOf(e) + 1})`);
+  }
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`@media (forced-colors: active) { :root > ${parts.join(" > ")} { forced-color-adjust: none; } }`);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  return () => {
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+  };
+}
+
+/** Adds the ::highlight() styles to the page; returns their remover. */
+function adoptHighlights(styles) {
+  if (typeof styles.adoptHighlightStyles === "function") return styles.adoptHighlightStyles(document);
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(styles.HIGHLIGHT_CSS);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  return () => {
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+  };
+}
+
+function pageLang() {
+  const lang = (document.documentElement.lang || "").slice(0, 2).toLowerCase();
+  return lang === "fr" || lang === "en" ? lang : undefined;
+}
+
+function el(tag, attrs = {}, text = "") {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text) e.textContent = text;
+  return e;
+}

@@ -1,0 +1,326 @@
+// Finds the article in a page without changing it: Readability-style scoring of candidate containers, done on the
+// live DOM (or on an inert parsed copy, for the reader-page fallback) and returning one existing element.
+//
+// Why our own scorer and not @mozilla/readability: Readability rewrites a clone, so its output would have to be
+// anchored back into the live page before we can paint on it; scoring in place gives the live element directly and
+// never mutates anything. The heuristics follow Readability's (paragraph scores pushed up to ancestors, class/id
+// weights, link density, climbing to a better-scored parent); eval/RESULTS-bookmarklet.md measures the result
+// against Readability's own extraction.
+
+// Never article text, and never worth entering.
+const SKIP_TAGS = new Set([
+  "SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "MATH", "IFRAME", "FRAME", "OBJECT", "EMBED", "CANVAS", "VIDEO",
+  "AUDIO", "SELECT", "TEXTAREA", "BUTTON", "INPUT", "HEAD", "TITLE", "LINK", "META", "DIALOG",
+]);
+// Page furniture: skipped when scoring.
+const FURNITURE_TAGS = new Set(["NAV", "ASIDE", "FOOTER", "MENU", "FIGCAPTION", "FORM"]);
+const FURNITURE_ROLES = new Set([
+  "navigation", "complementary", "contentinfo", "banner", "menu", "menubar", "dialog", "alertdialog", "search",
+  "toolbar", "tablist",
+]);
+const UNLIKELY =
+  /-ad-|^ad-|\bads?\b|advert|agegate|banner|breadcrumb|combx|comment|community|consent|cookie|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|modal|newsletter|outbrain|pager|pagination|popup|promo|related|remark|replies|rss|share|sharing|shoutbox|sidebar|skyscraper|social|sponsor|subscribe|supplemental|taboola|teaser|yom-remote/i;
+const MAYBE = /and|article|body|column|content|main|mathjax|shadow|story/i;
+const POSITIVE = /article|body|content|entry|h-entry|hentry|main|page|post|story|text|blog/i;
+const NEGATIVE =
+  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|byline|caption|combx|comment|com-|contact|credit|footer|gdpr|masthead|media|meta|newsletter|outbrain|promo|related|scroll|share|shopping|shoutbox|sidebar|skyscraper|sponsor|tags|teaser|widget/i;
+// Tags whose text Readability scores as paragraphs.
+const PARAGRAPH_TAGS = new Set(["P", "PRE", "TD", "SECTION", "H2", "H3", "H4", "H5", "H6"]);
+// A DIV holding none of these reads as a paragraph (Readability's DIV_TO_P_ELEMS).
+const DIV_BLOCKS = "blockquote,dl,div,img,ol,p,pre,table,ul";
+const BLOCK_TAGS = new Set([
+  "ADDRESS", "ARTICLE", "ASIDE", "BLOCKQUOTE", "BR", "DD", "DETAILS", "DIV", "DL", "DT", "FIELDSET", "FIGCAPTION",
+  "FIGURE", "FOOTER", "FORM", "H1", "H2", "H3", "H4", "H5", "H6", "HEADER", "HR", "LI", "MAIN", "NAV", "OL", "P",
+  "PRE", "SECTION", "SUMMARY", "TABLE", "TBODY", "TD", "TFOOT", "TH", "THEAD", "TR", "UL",
+]);
+const TAG_BASE = {
+  DIV: 5, ARTICLE: 5, MAIN: 5, PRE: 3, TD: 3, BLOCKQUOTE: 3,
+  ADDRESS: -3, OL: -3, UL: -3, DL: -3, DD: -3, DT: -3, LI: -3, FORM: -3,
+  H1: -5, H2: -5, H3: -5, H4: -5, H5: -5, H6: -5, TH: -5,
+};
+const MIN_PARAGRAPH = 25;
+
+/**
+ * Whether an element is hidden. `live` uses the page's computed style (display, visibility, content-visibility);
+ * otherwise (an inert parsed document has no style) only the `hidden` attribute and inline style count. Both
+ * treat `aria-hidden="true"` as hidden, as Readability does.
+ * @param {Element} el
+ * @param {boolean} live
+ * @returns {boolean}
+ */
+export function isHidden(el, live) {
+  if (el.hasAttribute("hidden") || el.getAttribute("aria-hidden") === "true") return true;
+  if (live && typeof el.checkVisibility === "function") {
+    // checkVisibility is false for display:none anywhere up the tree; visibility is checked on the element itself
+    // because a visible child may sit in a visibility:hidden parent.
+    if (!el.checkVisibility()) return true;
+    return getComputedStyle(el).visibility === "hidden";
+  }
+  const style = (el.getAttribute("style") || "").toLowerCase().replace(/\s+/g, "");
+  return style.includes("display:none") || style.includes("visibility:hidden");
+}
+
+function weightOf(el) {
+  let w = 0;
+  for (const s of [typeof el.className === "string" ? el.className : "", el.id]) {
+    if (!s) continue;
+    if (NEGATIVE.test(s)) w -= 25;
+    if (POSITIVE.test(s)) w += 25;
+  }
+  return w;
+}
+
+function isFurniture(el) {
+  if (FURNITURE_TAGS.has(el.tagName)) return true;
+  const role = el.getAttribute("role");
+  if (role && FURNITURE_ROLES.has(role)) return true;
+  if (el.tagName === "BODY" || el.tagName === "A" || el.tagName === "ARTICLE" || el.tagName === "MAIN") return false;
+  const sig = `${typeof el.className === "string" ? el.className : ""} ${el.id}`;
+  return UNLIKELY.test(sig) && !MAYBE.test(sig) && !el.closest("table,code");
+}
+
+function normLength(s) {
+  return s.replace(/\s+/g, " ").trim().length;
+}
+
+function commas(s) {
+  return (s.match(/[,\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C\u3001]/g) || []).length;
+}
+
+/** Text of the inline runs directly inside `el` (its non-block children), for DIVs that mix text and blocks. */
+function directInlineText(el) {
+  let s = "";
+  for (const c of el.childNodes) {
+    if (c.nodeType === 3) s += c.data;
+    else if (c.nodeType === 1 && !BLOCK_TAGS.has(c.tagName) && !SKIP_TAGS.has(c.tagName)) s += plainText(c);
+  }
+  return s;
+}
+
+/** textContent without the text of scripts, styles and the like (which would count as commas and length). */
+function plainText(el) {
+  if (!el.querySelector("script,style,noscript,template,svg,math")) return el.textContent;
+  let s = "";
+  for (const c of el.childNodes) {
+    if (c.nodeType === 3) s += c.data;
+    else if (c.nodeType === 1 && !SKIP_TAGS.has(c.tagName.toUpperCase())) s += plainText(c);
+  }
+  return s;
+}
+
+/** Parent element, stepping out of open shadow roots to their host. */
+function parentOf(el) {
+  if (el.parentElement) return el.parentElement;
+  const root = el.parentNode;
+  return root && root.host ? root.host : null;
+}
+
+/**
+ * Find the element holding the page's article.
+ * @param {Document} doc the live document, or an inert one from DOMParser (then pass `live: false`)
+ * @param {{live?: boolean, headline?: boolean}} [options] `headline`: widen to the article's <h1> when cheap
+ * @returns {{root: Element, score: number, reason: string, candidates: Array<[Element, number]>}} `root` is always an
+ *   element of `doc` (at worst `body`); `candidates` are the five best-scored containers, for diagnosis
+ */
+export function findArticle(doc = document, { live = true, headline = true } = {}) {
+  const body = doc.body || doc.documentElement;
+  // A page hidden as a whole (an anti-clickjacking `html {display: none}` or an anti-flicker `body {visibility:
+  // hidden}` that its own script lifts, seen here without that script) says nothing about which parts are hidden: use the static rules then.
+  live = live && isRendered(body);
+  const scores = new Map(); // candidate element -> score
+  const paragraphs = []; // [element to start scoring from, score]
+
+  const touch = (el) => {
+    if (!scores.has(el)) scores.set(el, (TAG_BASE[el.tagName] || 0) + weightOf(el));
+  };
+
+  // One pass over the elements, refusing hidden, skipped and furniture subtrees (and entering open shadow roots).
+  // A manual walk rather than a TreeWalker filter: filter callbacks cannot run where page scripts are disabled.
+  const stack = [body];
+  while (stack.length) {
+    const node = stack.pop();
+    const kids = node.shadowRoot ? [...node.children, ...node.shadowRoot.children] : node.children;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      const el = kids[i];
+      if (SKIP_TAGS.has(el.tagName.toUpperCase()) || isFurniture(el) || isHidden(el, live)) continue;
+      stack.push(el);
+      const tag = el.tagName;
+      if (PARAGRAPH_TAGS.has(tag)) {
+        paragraphs.push([el, plainText(el)]);
+      } else if (tag === "DIV" || tag === "ARTICLE") {
+        if (!el.querySelector(DIV_BLOCKS)) paragraphs.push([el, plainText(el)]);
+        else {
+          const own = directInlineText(el);
+          // Readability wraps such runs in a new <p> inside the DIV, so the DIV itself is the first to score.
+          if (normLength(own) >= MIN_PARAGRAPH) paragraphs.push([null, own, el]);
+        }
+      }
+    }
+  }
+
+  for (const [el, text, inside] of paragraphs) {
+    const len = normLength(text);
+    if (len < MIN_PARAGRAPH) continue;
+    const score = 1 + commas(text) + Math.min(Math.floor(len / 100), 3);
+    let anc = inside || parentOf(el);
+    for (let level = 0; anc && level < 5; level++, anc = parentOf(anc)) {
+      if (!parentOf(anc) && anc !== body) break;
+      touch(anc);
+      const div = level === 0 ? 1 : level === 1 ? 2 : level * 3;
+      scores.set(anc, scores.get(anc) + score / div);
+      if (anc === body) break;
+    }
+  }
+
+  if (scores.size === 0) {
+    const fallback = doc.querySelector("article, main, [role=main]") || body;
+    return { root: fallback, score: 0, reason: "no scored paragraphs" };
+  }
+
+  // Scale by (1 - link density): lists of links score little however long they are.
+  const ranked = [];
+  for (const [el, s] of scores) ranked.push([el, s * (1 - linkDensity(el))]);
+  for (const [el, s] of ranked) scores.set(el, s);
+  ranked.sort((a, b) => b[1] - a[1]);
+
+  let [top, topScore] = ranked[0];
+  let reason = "top candidate";
+
+  // A container scored mostly through one strong descendant (a page wrapper around the article plus a sidebar):
+  // go down to the descendants that score nearly as well (their lowest common ancestor).
+  const inner = ranked.slice(1, 5).filter(([el, s]) => s >= 0.75 * topScore && el !== top && top.contains(el));
+  if (inner.length) {
+    let lca = inner[0][0];
+    for (const [el] of inner) while (!lca.contains(el)) lca = parentOf(lca);
+    if (lca !== top) {
+      top = lca;
+      topScore = scores.get(lca) ?? topScore;
+      reason = "strong candidates inside a wrapper";
+    }
+  }
+
+  // Several strong candidates under one ancestor: the article is split into blocks, take the ancestor.
+  const alternatives = ranked.slice(1, 5).filter(([, s]) => s / topScore >= 0.75).map(([el]) => el);
+  if (alternatives.length >= 3) {
+    for (let anc = parentOf(top); anc && anc !== body; anc = parentOf(anc)) {
+      if (alternatives.filter((alt) => anc.contains(alt)).length >= 3) {
+        top = anc;
+        reason = "common ancestor of strong candidates";
+        break;
+      }
+    }
+  }
+
+  // Climb while the parent keeps a good share of the score (Readability's parent check).
+  let last = scores.get(top) ?? topScore;
+  const threshold = last / 3;
+  for (let parent = parentOf(top); parent && parent !== body; parent = parentOf(parent)) {
+    if (!scores.has(parent)) continue;
+    const ps = scores.get(parent);
+    if (ps < threshold) break;
+    if (ps > last) {
+      top = parent;
+      reason = "better-scored parent";
+      break;
+    }
+    last = ps;
+  }
+  // Readability appends the top candidate's good siblings to the article; with one root we take the parent instead
+  // when those siblings weigh at least as much text as the parent's other (non-furniture) children.
+  const climbOnlyChild = () => {
+    // An only child stands for its parent.
+    for (let p = parentOf(top); p && p !== body && p.children.length === 1; p = parentOf(p)) top = p;
+  };
+  climbOnlyChild();
+  for (let n = 0; n < 3; n++) {
+    const parent = parentOf(top);
+    if (!parent || parent === body.parentElement) break;
+    const topScore2 = scores.get(top) ?? 0;
+    const bar = Math.max(10, topScore2 * 0.2);
+    let good = 0;
+    let other = 0;
+    for (const sib of parent.children) {
+      if (sib === top || SKIP_TAGS.has(sib.tagName.toUpperCase()) || isHidden(sib, live)) continue;
+      const len = visibleLength(sib, live);
+      if (!len) continue;
+      const sibScore = (scores.get(sib) ?? 0) + ((sib.className && sib.className === top.className) ? topScore2 * 0.2 : 0);
+      const prose = sib.tagName === "P" && len > 80 && linkDensity(sib) < 0.25;
+      if (!isFurniture(sib) && (sibScore >= bar || prose)) good += len;
+      else other += len;
+    }
+    if (good === 0 || good < other) break;
+    top = parent;
+    reason = "parent of the top candidate and its good siblings";
+    if (top === body) break;
+    climbOnlyChild();
+  }
+  // The headline is worth annotating too: when the article's <h1> sits just above the body we found, and taking it
+  // adds little else (byline, share links, a caption), take the enclosing element.
+  if (headline && !top.querySelector("h1")) {
+    const own = visibleLength(top, live);
+    let anc = parentOf(top);
+    for (let level = 0; anc && anc !== body && level < 3; level++, anc = parentOf(anc)) {
+      const h1 = anc.querySelector("h1");
+      if (!h1 || isHidden(h1, live)) continue;
+      if (visibleLength(anc, live) <= own * 1.25 + 400) {
+        top = anc;
+        reason += ", with its headline";
+      }
+      break;
+    }
+  }
+  return { root: top, score: scores.get(top) ?? topScore, reason, candidates: ranked.slice(0, 5) };
+}
+
+function isRendered(el) {
+  return typeof el.checkVisibility !== "function" || el.checkVisibility({ visibilityProperty: true });
+}
+
+function visibleLength(el, live) {
+  return articleParagraphs(el, { live }).reduce((n, p) => n + p.length, 0);
+}
+
+function linkDensity(el) {
+  const total = normLength(el.textContent);
+  if (!total) return 0;
+  let links = 0;
+  for (const a of el.querySelectorAll("a")) {
+    const href = a.getAttribute("href");
+    links += normLength(a.textContent) * (href && href.startsWith("#") ? 0.3 : 1);
+  }
+  return Math.min(1, links / total);
+}
+
+/**
+ * The visible text of `root` as paragraphs (block boundaries split, whitespace collapsed), skipping scripts,
+ * styles and hidden elements. Used by the reader-page fallback and by the coverage measurement.
+ * @param {Element} root
+ * @param {{live?: boolean}} [options]
+ * @returns {string[]}
+ */
+export function articleParagraphs(root, { live = true } = {}) {
+  live = live && isRendered(root.ownerDocument.body || root);
+  const out = [];
+  let cur = "";
+  const flush = () => {
+    const t = cur.replace(/\s+/g, " ").trim();
+    if (t) out.push(t);
+    cur = "";
+  };
+  const walk = (node) => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) cur += c.data;
+      else if (c.nodeType === 1) {
+        const tag = c.tagName.toUpperCase();
+        if (SKIP_TAGS.has(tag) || isHidden(c, live)) continue;
+        const block = BLOCK_TAGS.has(tag);
+        if (block) flush();
+        walk(c.shadowRoot || c);
+        if (block) flush();
+      }
+    }
+  };
+  walk(root.shadowRoot || root);
+  flush();
+  return out;
+}
