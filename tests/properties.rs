@@ -2,7 +2,8 @@
 //! Property tests (nlprule's layer 4): for any input, `annotate` does not
 //! panic and its output satisfies the invariants of `tests/common/invariants.rs`
 //! (spans on char and UTF-16 code-point boundaries, `text` equal to the slice,
-//! sorted, entity ids dense and single-labelled, speaker/cue/source spans
+//! sorted, entity ids dense from 0 in order of first mention, DATE ids never
+//! shared with names, speaker/cue/source spans
 //! valid); and prepending "\n\n" shifts every span by exactly 2 (nothing
 //! assumes the text starts at offset 0).
 //!

@@ -15,7 +15,7 @@ fn check_span(text: &str, span: Span, what: &str) {
 }
 
 /// The byte-offset document: spans valid, annotations sorted by start,
-/// entity ids dense from 0 in order of first mention with one label each,
+/// entity ids dense from 0 in order of first mention, DATE ids apart,
 /// speakers/cues/sources valid, speaker entity ids naming a real entity.
 pub fn check_document(text: &str, doc: &Document) {
     let mut prev_start = 0;
@@ -27,8 +27,18 @@ pub fn check_document(text: &str, doc: &Document) {
         assert!(span.start >= prev_start, "annotations not sorted by start at {span:?}");
         prev_start = span.start;
         match a {
+            // One id may carry several labels: the guidelines label a seat of
+            // power ORG or LOC by use ("l'Élysée"), and the entity layer keys
+            // clusters on the name, not the label. Dates are clustered apart
+            // (src/detect/entities/cluster.rs), so DATE never shares an id.
             Annotation::Entity(e) => match labels.get(&e.entity_id) {
-                Some(&l) => assert_eq!(l, e.label, "entity_id {} has two labels", e.entity_id),
+                Some(&l) => assert_eq!(
+                    l == EntityLabel::Date,
+                    e.label == EntityLabel::Date,
+                    "entity_id {} mixes DATE ({l:?}) and non-DATE ({:?}) mentions",
+                    e.entity_id,
+                    e.label
+                ),
                 None => {
                     assert_eq!(e.entity_id, next_id, "entity ids not dense in order of first mention at {span:?}");
                     labels.insert(e.entity_id, e.label);
