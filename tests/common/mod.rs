@@ -1,0 +1,5 @@
+//! Helpers shared by the integration tests (each test uses a part).
+#![allow(dead_code)]
+
+pub mod adversarial_inputs;
+pub mod invariants;
