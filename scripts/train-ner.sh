@@ -5,5 +5,5 @@
 set -eu
 cd "$(dirname "$0")/.."
 cargo build --release --example train_ner
-./target/release/examples/train_ner fr --epochs 6 --max-kb 480
-./target/release/examples/train_ner en --epochs 6 --max-kb 300
+./target/release/examples/train_ner fr --epochs 6 --max-kb 310
+./target/release/examples/train_ner en --epochs 6 --max-kb 170

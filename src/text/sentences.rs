@@ -26,10 +26,14 @@ pub fn sentences(text: &str, tokens: &[Token], lang: Lang) -> Vec<Span> {
     let res = data::resources(lang);
     let mut out = Vec::new();
     let mut first: Option<usize> = None;
+    let mut first_token = 0;
     let mut i = 0;
     while i < tokens.len() {
         let tok = tokens[i];
-        first.get_or_insert(tok.span.start);
+        if first.is_none() {
+            first = Some(tok.span.start);
+            first_token = i;
+        }
         let mut last = i;
         let ends;
         let t = tok.text(text);
@@ -76,13 +80,19 @@ pub fn sentences(text: &str, tokens: &[Token], lang: Lang) -> Vec<Span> {
         } else {
             ends = true;
         }
-        if ends {
+        // A "sentence" longer than any real one (a page without punctuation, a
+        // list run together) is cut, so the detectors' per-sentence work stays
+        // bounded whatever the input.
+        if ends || last + 1 - first_token >= MAX_SENTENCE_TOKENS {
             out.push(Span::new(first.take().unwrap_or(tok.span.start), tokens[last].span.end));
         }
         i = last + 1;
     }
     out
 }
+
+/// Tokens after which a sentence is cut even without a boundary.
+pub const MAX_SENTENCE_TOKENS: usize = 600;
 
 /// An initial: one capital letter and a period ("J.").
 fn is_initial(t: &str) -> bool {
@@ -174,6 +184,15 @@ mod tests {
         );
         assert_eq!(split("« Oui ! » dit-il. C'est fait.", Lang::Fr), ["« Oui ! » dit-il.", "C'est fait."]);
         assert_eq!(split("\"It works.\" Then it broke.", Lang::En), ["\"It works.\"", "Then it broke."]);
+    }
+
+    #[test]
+    fn overlong_sentences_are_cut() {
+        let text = "mot ".repeat(MAX_SENTENCE_TOKENS * 2 + 10);
+        let toks = tokenize(&text, Lang::Fr);
+        let s = sentences(&text, &toks, Lang::Fr);
+        assert_eq!(s.len(), 3);
+        assert!(s.iter().all(|s| s.slice(&text).split(' ').count() <= MAX_SENTENCE_TOKENS));
     }
 
     #[test]
