@@ -149,7 +149,10 @@ function inspect(page) {
     const st = inject.state();
     // What the engine finds in the region: painting is required exactly when there is something to paint.
     const engine = await import(`${origin}/pkg/annotator.js`);
-    const annotations = st ? engine.annotate(engine.extractText(st.articleRoot), { lang: "auto" }).annotations.length : 0;
+    // In the language the bookmarklet uses: the page's declared one when it is fr or en, else detected.
+    const declared = (document.documentElement.lang || "").slice(0, 2).toLowerCase();
+    const lang = declared === "fr" || declared === "en" ? declared : "auto";
+    const annotations = st ? engine.annotate(engine.extractText(st.articleRoot), { lang }).annotations.length : 0;
     let ranges = 0;
     let outside = 0;
     for (const [, h] of CSS.highlights) {
