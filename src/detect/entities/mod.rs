@@ -95,6 +95,7 @@ pub fn detect(analysis: &Analysis) -> Vec<Entity> {
         let tags = model.tag(&cx.infos, &a.sentence_tokens);
         tagged_spans(&cx, &tags, &mut cands);
     }
+    camel_case_names(&cx, &mut cands);
     cue_spans(&cx, &mut cands);
     let mut kept = resolve(&cx, cands);
     propagate(&cx, &mut kept);
@@ -325,6 +326,33 @@ fn cue_before(cx: &Cx, s: usize) -> Option<EntityLabel> {
         }
     }
     None
+}
+
+/// Brand-style names that start lower-case ("xAI", "iPhone"): capitalisation
+/// features miss them, so they become weak ORG candidates (a typing cue or
+/// the gazetteer can still say MISC). Units such as "kWh" or "mAh" have a
+/// single capital and a short tail, and are left out.
+fn camel_case_names(cx: &Cx, cands: &mut Vec<Cand>) {
+    let mut covered = vec![false; cx.a.tokens.len()];
+    for c in cands.iter() {
+        covered[c.s..c.e].fill(true);
+    }
+    for (i, tok) in cx.a.tokens.iter().enumerate() {
+        if covered[i] || tok.kind != TokenKind::Word || cx.lex.not_entities.contains(&cx.word(i)) {
+            continue;
+        }
+        let t = cx.text(i);
+        let mut chars = t.chars();
+        if !chars.next().is_some_and(char::is_lowercase) || !t.chars().all(char::is_alphanumeric) {
+            continue;
+        }
+        let Some(first_cap) = t.find(char::is_uppercase) else { continue };
+        let capitals = t.chars().filter(|c| c.is_uppercase()).count();
+        let tail = t[first_cap..].chars().skip(1).take_while(|c| c.is_lowercase()).count();
+        if capitals >= 2 || tail >= 3 {
+            cands.push(Cand { s: i, e: i + 1, label: EntityLabel::Org, prio: 1 });
+        }
+    }
 }
 
 /// Applies typing cues to tagger spans, and makes spans for capitalised
