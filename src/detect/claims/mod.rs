@@ -417,7 +417,7 @@ impl<'a, 't> Context<'a, 't> {
         (j < end).then(|| self.span(j, end))
     }
 
-    /// A "de X" complement after `i` ("du groupe DieNet"): the span of X.
+    /// A "de X" complement after `i` ("du groupe Anonymous"): the span of X.
     fn of_complement(&self, i: usize, limit: usize) -> Option<(usize, usize)> {
         if i >= limit || !self.is(i, class::PREP) {
             return None;
@@ -872,7 +872,7 @@ impl<'a, 't> Context<'a, 't> {
         // The object: what could not be verified.
         if let Some(b) = self.hit_at(h.end).filter(|b| b.cue.role == Role::BackRef) {
             let source = self.of_complement(b.end, end).map(|(f, e)| {
-                // "du groupe DieNet" → "groupe DieNet"; "de la police" → "la police".
+                // "du groupe Anonymous" → "groupe Anonymous"; "de la police" → "la police".
                 let _ = f;
                 self.span(b.end + 1, e)
             });

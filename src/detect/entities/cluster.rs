@@ -1,7 +1,7 @@
 //! Clustering mentions into entities (`entity_id`, 0, 1, … in order of
 //! first mention): the same name up to case and accents, a surname (or any
 //! last part) after the full name, and an acronym in parentheses right
-//! after its expansion ("Commission … (Doge)") with its later mentions.
+//! after its expansion ("Organisation mondiale de la santé (OMS)") with its later mentions.
 
 use crate::annotate::{Entity, EntityLabel};
 use crate::span::Span;
@@ -76,7 +76,7 @@ pub(crate) fn cluster(text: &str, spans: &[(Span, EntityLabel)]) -> Vec<Entity> 
         out.push(Entity { span, label, entity_id: id });
     }
     // A one-word mention takes the type of its entity's first mention when
-    // that one is a longer name ("Doge" after "Commission … (Doge)").
+    // that one is a longer name ("OMS" after "Organisation … (OMS)").
     let mut first: HashMap<u32, (EntityLabel, bool)> = HashMap::new();
     for e in &mut out {
         let multi = e.span.slice(text).contains(' ');

@@ -146,7 +146,7 @@ impl Cx<'_, '_> {
 }
 
 /// Photo credits: runs of capitalised words joined by "/" with at least one
-/// all-capitals part ("GETTY IMAGES NORTH AMERICA/AFP/Archives"). Each
+/// all-capitals part ("REUTERS PHOTO AGENCY/AFP/Archives"). Each
 /// part is an ORG, except "Archives"-like words; nothing else may overlap.
 fn credits(cx: &Cx, out: &mut Vec<Cand>) {
     let toks = &cx.a.tokens;
@@ -328,7 +328,7 @@ fn cue_before(cx: &Cx, s: usize) -> Option<EntityLabel> {
     None
 }
 
-/// Brand-style names that start lower-case ("xAI", "iPhone"): capitalisation
+/// Brand-style names that start lower-case ("iCloud", "iPhone"): capitalisation
 /// features miss them, so they become weak ORG candidates (a typing cue or
 /// the gazetteer can still say MISC). Units such as "kWh" or "mAh" have a
 /// single capital and a short tail, and are left out.
@@ -382,7 +382,7 @@ fn cue_spans(cx: &Cx, cands: &mut Vec<Cand>) {
         while e < n && !covered[e] && cx.same_sentence(i, e) && cx.is_name_word(e) {
             e += 1;
         }
-        // "Falcon 9": a model number after a product name.
+        // "Boeing 737": a model number after a product name.
         if label == EntityLabel::Misc && e < n && cx.a.tokens[e].kind == TokenKind::Number && cx.same_sentence(i, e) {
             e += 1;
         }
@@ -470,7 +470,7 @@ fn propagate(cx: &Cx, kept: &mut Vec<Cand>) {
     }
 }
 
-/// "centre spatial Kennedy": a name after a facility head is a LOC whose
+/// "aéroport Charles-de-Gaulle": a name after a facility head is a LOC whose
 /// span keeps the head.
 fn facilities(cx: &Cx, kept: &mut [Cand]) {
     let mut prev_end = 0;
@@ -503,7 +503,7 @@ fn facilities(cx: &Cx, kept: &mut [Cand]) {
     }
 }
 
-/// "Commission pour l'efficacité gouvernementale (Doge)": the expansion
+/// "Organisation mondiale de la santé (OMS)": the expansion
 /// runs up to the parenthesis, and the acronym gets its type.
 fn acronyms(cx: &Cx, kept: &mut Vec<Cand>) {
     let n = cx.a.tokens.len();

@@ -460,8 +460,8 @@ impl<'a, 't> Ctx<'a, 't> {
         found
     }
 
-    /// A subject after the verb at `v`: "dit-il", "a écrit ainsi Elon
-    /// Musk", "said the spokesman". Returns the speaker and the token
+    /// A subject after the verb at `v`: "dit-il", "a écrit ainsi Marie
+    /// Curie", "said the spokesman". Returns the speaker and the token
     /// after it.
     pub fn inverted_subject(&self, v: usize, hi: usize) -> Option<(Sp, usize)> {
         let k = v + 1;
@@ -536,7 +536,7 @@ impl<'a, 't> Ctx<'a, 't> {
         let det = f & DET != 0 && (f & CAP == 0 || !self.name_start(i + 1, hi));
         if !det && n < hi && self.name_start(n, hi) {
             let (name, end) = self.name_forward(n, hi);
-            // "Tesla's chief Elon Musk": a possessor is not the speaker.
+            // "the company's chief Jane Doe": a possessor is not the speaker.
             if self.text(end) == "'s" || self.text(end) == "’s" {
                 return self.np_tail(i, end + 1, hi);
             }
