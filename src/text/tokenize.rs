@@ -490,8 +490,7 @@ mod tests {
 
     #[test]
     fn urls_emails_handles() {
-        let k =
-            kinds("Voir https://example.org/a_(b) et www.afp.com. Écrire à presse@afp.fr ou @AFP #COP30", Lang::Fr);
+        let k = kinds("Voir https://example.org/a_(b) et www.afp.com. Écrire à presse@afp.fr ou @AFP #COP30", Lang::Fr);
         assert!(k.contains(&("https://example.org/a_(b)", TokenKind::Url)));
         assert!(k.contains(&("www.afp.com", TokenKind::Url)));
         assert!(k.contains(&("presse@afp.fr", TokenKind::Email)));
