@@ -60,6 +60,25 @@ pub(crate) fn resources(lang: Lang) -> &'static Resources {
     })
 }
 
+/// Checks one list file of `data/<lang>/`: no trailing whitespace, entries
+/// (lines other than comments and blank lines) sorted in byte order without
+/// duplicates. Shared by every module that owns data files.
+#[cfg(test)]
+pub(crate) fn assert_clean_list(lang: Lang, name: &str, file: &str) {
+    let mut prev: Option<&str> = None;
+    for (n, line) in file.lines().enumerate() {
+        let at = format!("data/{}/{name}: line {}", lang.code(), n + 1);
+        assert_eq!(line, line.trim_end(), "{at}: trailing whitespace");
+        if line.starts_with('#') || line.is_empty() {
+            continue;
+        }
+        if let Some(p) = prev {
+            assert!(p < line, "{at}: {line:?} not sorted after {p:?} or duplicated");
+        }
+        prev = Some(line);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,28 +92,7 @@ mod tests {
                 ("abbreviations.txt", lang_file!(lang, "abbreviations.txt")),
                 ("titles.txt", lang_file!(lang, "titles.txt")),
             ] {
-                let mut prev: Option<&str> = None;
-                for (n, line) in file.lines().enumerate() {
-                    assert_eq!(
-                        line,
-                        line.trim_end(),
-                        "data/{}/{name}: line {}: trailing whitespace",
-                        lang.code(),
-                        n + 1
-                    );
-                    if line.starts_with('#') || line.is_empty() {
-                        continue;
-                    }
-                    if let Some(p) = prev {
-                        assert!(
-                            p < line,
-                            "data/{}/{name}: line {}: {line:?} not sorted after {p:?} or duplicated",
-                            lang.code(),
-                            n + 1
-                        );
-                    }
-                    prev = Some(line);
-                }
+                assert_clean_list(lang, name, file);
             }
             let r = resources(lang);
             assert!(r.stopwords.len() > 50);

@@ -295,18 +295,7 @@ mod tests {
                 ("claim-explanations.txt", lang_file!(lang, "claim-explanations.txt")),
                 ("conditional-stems.txt", lang_file!(lang, "conditional-stems.txt")),
             ] {
-                let mut prev: Option<&str> = None;
-                for (n, line) in file.lines().enumerate() {
-                    let where_ = format!("data/{}/{name}: line {}", lang.code(), n + 1);
-                    assert_eq!(line, line.trim_end(), "{where_}: trailing whitespace");
-                    if line.starts_with('#') || line.is_empty() {
-                        continue;
-                    }
-                    if let Some(p) = prev {
-                        assert!(p < line, "{where_}: {line:?} not sorted after {p:?} or duplicated");
-                    }
-                    prev = Some(line);
-                }
+                crate::lang::data::assert_clean_list(lang, name, file);
             }
             let lex = lexicon(lang);
             assert!(lex.cues.len() > 50);

@@ -186,14 +186,7 @@ mod tests {
                 ("speaker-roles.txt", lang_file!(lang, "speaker-roles.txt")),
             ] {
                 assert!(file.starts_with('#'), "data/{}/{name}: no header", lang.code());
-                let mut prev: Option<&str> = None;
-                for (n, line) in file.lines().enumerate().filter(|(_, l)| !l.starts_with('#')) {
-                    assert_eq!(line, line.trim_end(), "data/{}/{name}: line {}: trailing space", lang.code(), n + 1);
-                    if let Some(p) = prev {
-                        assert!(p < line, "data/{}/{name}: line {}: {line:?} after {p:?}", lang.code(), n + 1);
-                    }
-                    prev = Some(line);
-                }
+                crate::lang::data::assert_clean_list(lang, name, file);
             }
             let lex = lexicon(lang);
             assert!(lex.classes(if lang == Lang::Fr { "déclaré" } else { "said" }) & class::VERB != 0);
