@@ -123,6 +123,16 @@ impl Ctx<'_, '_> {
                 speaker = at.speaker;
             }
         }
+        // "X defended the record: “…”": no reporting verb, but the colon
+        // makes the sentence's subject the speaker (its start may lie before
+        // an earlier scare quote of the sentence).
+        if speaker.is_none() && colon_before && !verb_before {
+            let s_lo = a.sentence_tokens[first_sentence].start;
+            if let Some(sp) = self.colon_subject(s_lo, pair.open - 1) {
+                speaker = Some(sp);
+                attributed = true;
+            }
+        }
         // Standalone quotation sentence: continuation of the previous
         // quotation, or introduced by a colon ending the sentence before.
         let words_outside = (lo..pair.open).chain(pair.close + 1..hi).any(|i| self.has(i, WORD));

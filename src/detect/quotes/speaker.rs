@@ -249,7 +249,11 @@ impl<'a, 't> Ctx<'a, 't> {
             if let Some((sp, end)) = self.np_forward(start, open - 1) {
                 // "Name : «", or "Name, title, affiliation : «" (no verb).
                 let apposed = sp.is_name && self.is_punct(end, ",") && !(end..open - 1).any(|k| self.has(k, VERB));
-                if (end == open - 1 || apposed) && sp.pron == 0 {
+                // A phrase that is not a name must be headed by a role ("Le
+                // porte-parole du ministère :"), not be a whole clause whose verb
+                // the lexicon does not know ("La banderole portait ces mots :").
+                let speaker_like = sp.is_name || (sp.tok..end).any(|k| self.has(k, ROLE));
+                if (end == open - 1 || apposed) && sp.pron == 0 && speaker_like {
                     return Some(Clause { speaker: Some(sp), verb: false, end });
                 }
             }
@@ -302,6 +306,31 @@ impl<'a, 't> Ctx<'a, 't> {
             }
         }
         verb_seen.then_some(Clause { speaker: None, verb: true, end: open })
+    }
+
+    /// The subject of a sentence that ends in the colon at `colon` and
+    /// introduces a quotation without a reporting verb: "Sunak defended
+    /// the record: “…”", "Le ministre a défendu sa réforme : « … »". The
+    /// subject is the first phrase of the clause (after any leading
+    /// adverbial ending in a comma) that a lower-case word follows, when it
+    /// can speak: a name, a personal pronoun or a role.
+    pub fn colon_subject(&self, s_lo: usize, colon: usize) -> Option<Sp> {
+        let floor = s_lo.max(colon.saturating_sub(MAX_BEFORE));
+        let mut starts = vec![floor];
+        starts.extend((floor..colon).filter(|&k| self.is_punct(k, ",")).map(|k| k + 1));
+        for s in starts {
+            let Some((sp, end)) = self.np_forward(s, colon) else { continue };
+            let verb_follows = end < colon
+                && self.has(end, WORD)
+                && !self.has(end, CAP | PREP | DET | CONJ | COMP | REL | STOP | PRON);
+            if !verb_follows {
+                continue;
+            }
+            let can_speak =
+                sp.is_name || sp.pron & (PRON_M | PRON_F | PRON_P) != 0 || (sp.tok..end).any(|k| self.has(k, ROLE));
+            return can_speak.then_some(sp);
+        }
+        None
     }
 
     /// "selon X", "d'après X", "according to X", "pour X" (a role or a
@@ -713,7 +742,20 @@ impl<'a, 't> Ctx<'a, 't> {
             while j < hi && self.a.tokens[j].span.end <= e.span.end {
                 j += 1;
             }
-            let span = Span::new(self.a.tokens[i].span.start.max(e.span.start), e.span.end);
+            let mut span = Span::new(self.a.tokens[i].span.start.max(e.span.start), e.span.end);
+            // A double-barrelled name joined by a dash that the entity layer
+            // cut in two ("Schreiber–Di Cesare"): one speaker.
+            if e.label == EntityLabel::Per && j + 1 < hi && self.has(j, DASH | HYPHEN) {
+                let tight = self.a.tokens[j].span.start == span.end
+                    && self.a.tokens[j + 1].span.start == self.a.tokens[j].span.end;
+                if let Some(next) = self.entity_at(j + 1).filter(|n| tight && n.label == EntityLabel::Per) {
+                    span = Span::new(span.start, next.span.end);
+                    j += 1;
+                    while j < hi && self.a.tokens[j].span.end <= next.span.end {
+                        j += 1;
+                    }
+                }
+            }
             return (Sp { span, pron: 0, entity: Some(e.entity_id), tok: i, is_name: true }, j.max(i + 1));
         }
         let mut j = i + 1;
