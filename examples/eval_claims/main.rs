@@ -4,6 +4,7 @@
 //! eval_claims news [FILE] [--verbose]   reason-level P/R/F1 on eval/claims-news/gold.toml (or FILE)
 //! eval_claims weasel [--verbose]   sentence-level uncertainty on wikiweasel-uncertainty-en
 //! eval_claims train-weasel         learn data/models/weasel-en.tsv from the train part only
+//! eval_claims weasel-cv "SETTINGS; SETTINGS …"   cross-validated F1 of candidate settings (train part only)
 //! ```
 //!
 //! WikiWeasel split: the shared `train.csv` is split by a hash of the
@@ -29,7 +30,7 @@ fn main() {
         Some("train-weasel") => weasel::train(),
         Some("weasel-cv") => weasel::cv(&args[1..]),
         _ => {
-            eprintln!("usage: eval_claims news|weasel|train-weasel [--verbose]");
+            eprintln!("usage: eval_claims news|weasel|train-weasel|weasel-cv [--verbose]");
             std::process::exit(2);
         }
     }
@@ -189,4 +190,3 @@ fn news(path: &str, verbose: bool) {
         print!("\n{report}");
     }
 }
-

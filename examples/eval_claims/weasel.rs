@@ -87,24 +87,29 @@ struct Sent {
 fn sent(text: &str) -> Sent {
     let claims = claims_of(text, Lang::En).iter().map(|c| c.reason.as_str()).collect();
     let tokens = article_annotator::text::tokenize(text, Lang::En);
+    let number = tokens.iter().any(|t| t.kind == TokenKind::Number);
+    Sent { claims, number, ..sent_of_words(tokens.iter().map(|t| t.text(text))) }
+}
+
+/// The word part of `Sent` (tokens with a letter; no claims, no number).
+fn sent_of_words<'a>(tokens: impl Iterator<Item = &'a str>) -> Sent {
     let cased: Vec<String> = tokens
-        .iter()
-        .map(|t| t.text(text).to_string())
         .filter(|w| w.chars().any(char::is_alphabetic))
         .enumerate()
-        .map(|(i, w)| if i == 0 { w.to_lowercase() } else { w })
+        .map(|(i, w)| if i == 0 { w.to_lowercase() } else { w.to_string() })
         .collect();
     let words = cased.iter().map(|w| w.to_lowercase()).collect();
-    let number = tokens.iter().any(|t| t.kind == TokenKind::Number);
-    Sent { claims, words, cased, number }
+    Sent { claims: Vec::new(), words, cased, number: false }
 }
 
 /// Feature families (the `FEATURES` line of the model file), each a flag:
 /// `tri` word trigrams, `start` the first one or two words, `lex` the cue
 /// lexicon, `skip` word pairs one word apart, `stem` crude suffix-stripped
 /// words and their bigrams, `pat` general weasel patterns, `chars` character
-/// 3- to 5-grams of the words, `num` has a number. Words, bigrams and the
-/// claim layer's reasons are always in.
+/// 3- to 5-grams of the words, `num` has a number, `cased` words and bigrams
+/// as written when that differs from lower case (not the first word), `len`
+/// a log2 bucket of the sentence length. Words, bigrams and the claim
+/// layer's reasons are always in.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 struct Feats {
     tri: bool,
@@ -147,8 +152,7 @@ impl Feats {
     }
 
     fn spec(mut self) -> String {
-        let on: Vec<&str> =
-            Feats::NAMES.iter().zip(self.flags_mut()).filter(|(_, on)| **on).map(|(n, _)| *n).collect();
+        let on: Vec<&str> = Feats::NAMES.iter().zip(self.flags_mut()).filter(|(_, on)| **on).map(|(n, _)| *n).collect();
         if on.is_empty() {
             "base".into()
         } else {
@@ -559,10 +563,7 @@ fn fit_with(d: &Data, idx: &[usize], l: &Learn, keep: Option<&[bool]>) -> Fitted
     let xs: Vec<Row> = idx
         .iter()
         .map(|&i| {
-            let inst = d.xs[i]
-                .iter()
-                .map(|x| x.iter().map(|&j| j as usize).filter(|&j| used[j]).collect())
-                .collect();
+            let inst = d.xs[i].iter().map(|x| x.iter().map(|&j| j as usize).filter(|&j| used[j]).collect()).collect();
             (inst, d.ys[i])
         })
         .collect();
@@ -596,7 +597,7 @@ fn fit_with(d: &Data, idx: &[usize], l: &Learn, keep: Option<&[bool]>) -> Fitted
                     }
                 }
             } else {
-                let p = sigmoid(zs.iter().sum::<f64>() - b * (zs.len() as f64 - 1.0));
+                let p = sigmoid(zs[0]); // one instance: the sentence
                 let g = if *y { (p - 1.0) * l.pos_weight } else { p };
                 b -= lr * g;
                 for &j in x.iter().flatten() {
@@ -646,7 +647,8 @@ fn mil_instances(s: &Sent, f: Feats) -> Vec<Vec<String>> {
     let w = |i: isize| if i < 0 { "<s>" } else { words.get(i as usize).map_or("</s>", String::as_str) };
     let mut out = Vec::with_capacity(words.len() + 1);
     for i in 0..words.len() as isize {
-        let mut inst = vec![format!("u:{}", w(i)), format!("ub:{} {}", w(i - 1), w(i)), format!("ua:{} {}", w(i), w(i + 1))];
+        let mut inst =
+            vec![format!("u:{}", w(i)), format!("ub:{} {}", w(i - 1), w(i)), format!("ua:{} {}", w(i), w(i + 1))];
         if f.tri {
             inst.push(format!("ubb:{} {} {}", w(i - 2), w(i - 1), w(i)));
             inst.push(format!("uaa:{} {} {}", w(i), w(i + 1), w(i + 2)));
@@ -975,5 +977,77 @@ pub fn evaluate(verbose: bool) {
         let (tp, fp, fneg) = counts(preds.iter().copied());
         let (p, r, f) = prf(tp, fp, fneg);
         println!("| {name} | {p:.3} | {r:.3} | {f:.3} |");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sent_of(words: &str) -> Sent {
+        sent_of_words(words.split(' '))
+    }
+
+    #[test]
+    fn feature_families_round_trip() {
+        for spec in ["base", "tri+lex", "tri+start+lex+pat+num+cased", "skip+stem+chars+len"] {
+            assert_eq!(Feats::parse(spec).spec(), spec);
+        }
+        assert_eq!(Feats::parse("tri").union(Feats::parse("lex")), Feats::parse("tri+lex"));
+    }
+
+    #[test]
+    fn patterns_and_families() {
+        let s = sent_of("it is believed that several scholars consider it one of the greatest works");
+        let base = features(&s, Feats::default());
+        assert!(base.contains(&"w:believed".to_string()) && base.contains(&"b:several scholars".to_string()));
+        assert!(!base.iter().any(|f| f.starts_with("x:") || f.starts_with("t:")));
+        let all = features(&s, Feats::parse("tri+pat+lex"));
+        for f in ["x:IT+BE+VED", "x:Q+PL", "x:ONEOF", "x:SUPER", "x:LEX", "x:LEX2", "t:it is believed"] {
+            assert!(all.contains(&f.to_string()), "{f} missing from {all:?}");
+        }
+        let plain = features(&sent_of("the bridge was opened in the spring"), Feats::parse("pat+lex"));
+        assert!(!plain.iter().any(|f| f.starts_with("x:")), "{plain:?}");
+        assert_eq!(stem("believed"), stem("believes"));
+        assert_eq!(stem("is"), "is");
+    }
+
+    #[test]
+    fn cased_words_keep_months_apart_from_modals() {
+        let f = features(&sent_of("He left in May 2006"), Feats::parse("cased"));
+        assert!(f.contains(&"W:May".to_string()) && f.contains(&"w:may".to_string()));
+        let f = features(&sent_of("It may rain"), Feats::parse("cased"));
+        assert!(!f.iter().any(|x| x.starts_with("W:") || x.starts_with("B:")), "{f:?}");
+    }
+
+    /// A cue word that decides the label gets a large positive weight; the
+    /// fit is deterministic; the noisy-OR of one instance is its logit.
+    #[test]
+    fn fit_learns_a_cue() {
+        let mut sents = Vec::new();
+        for i in 0..200 {
+            let cue = i % 3 == 0;
+            let text = format!(
+                "the item {} was {} built",
+                ["red", "blue", "old", "new"][i % 4],
+                if cue { "reportedly" } else { "then" }
+            );
+            sents.push((sent_of(&text), cue));
+        }
+        for l in [Learn::parse(&["f=base", "sc=1", "pr=0"]), Learn::parse(&["f=base", "sc=1", "pr=0", "mil=1", "lr=1"])]
+        {
+            let d = encode(&sents, &l);
+            let idx: Vec<usize> = (0..sents.len()).collect();
+            let m = fit(&d, &idx, &l);
+            let w = |name: &str| d.names.iter().position(|n| n == name).map_or(0.0, |j| m.w[j]);
+            let cue = if l.mil { "u:reportedly" } else { "w:reportedly" };
+            let other = if l.mil { "u:then" } else { "w:then" };
+            assert!(w(cue) > 1.0 && w(cue) > w(other) + 1.0, "{} {}", w(cue), w(other));
+            let again = fit(&d, &idx, &l);
+            assert_eq!(m.w, again.w);
+            let (pos, neg) = (m.score(&d.xs[0]), m.score(&d.xs[1]));
+            assert!(pos > 0.0 && neg < 0.0, "{pos} {neg}");
+        }
+        assert!((noisy_or_logit([1.5].into_iter()) - 1.5).abs() < 1e-9);
     }
 }
