@@ -157,14 +157,22 @@ impl Ctx<'_, '_> {
                 }
             }
         }
-        let speech =
-            self.is_speech(&pair, colon_before, after.is_some(), attributed && verb_before || speaker.is_some());
+        let attributed = attributed && verb_before || speaker.is_some();
+        let clause_after = after.is_some_and(|c| c.speaker.is_some());
+        let speech = self.is_speech(&pair, colon_before, clause_after, attributed, speaker.is_some());
         Found { pair, first_sentence, last_sentence, speaker, speech }
     }
 
     /// Does the quoted text reproduce words (rather than name or mention a
     /// term)?
-    fn is_speech(&self, pair: &marks::Pair, colon_before: bool, clause_after: bool, attributed: bool) -> bool {
+    fn is_speech(
+        &self,
+        pair: &marks::Pair,
+        colon_before: bool,
+        clause_after: bool,
+        attributed: bool,
+        has_speaker: bool,
+    ) -> bool {
         let (open, close) = (pair.open, pair.close);
         let mut words = 0usize;
         let mut caps = 0usize;
@@ -209,7 +217,11 @@ impl Ctx<'_, '_> {
         if after_noun || before_noun {
             return false;
         }
-        attributed
+        // A few quoted words are a partial quotation only when someone
+        // says them ("le syndicat a dénoncé une « trahison »"); with a
+        // reporting verb but nobody to attribute them to ("il a annoncé qu'il
+        // transmettrait un « mémorandum argumenté »") they are a term.
+        attributed && has_speaker
     }
 
     /// Reported speech: "X a indiqué que …", "X said …", "selon X, …",
