@@ -50,6 +50,9 @@ pub(crate) mod class {
     pub const CONJ: u32 = 1 << 27;
     /// A dash ("—"): "“…” — Name" attributes a quotation.
     pub const DASH: u32 = 1 << 28;
+    /// The preposition of a passive's agent ("par", "by"): "qualifié de
+    /// « honteux » par le ministre".
+    pub const AGENT: u32 = 1 << 29;
     /// Any speaker pronoun.
     pub const PRON: u32 = PRON_M | PRON_F | PRON_P | PRON_X;
 }
@@ -115,6 +118,7 @@ fn class_of(name: &str) -> Option<u32> {
         "bare" => BARE,
         "conj" => CONJ,
         "dash" => DASH,
+        "agent" => AGENT,
         _ => return None,
     })
 }

@@ -133,6 +133,13 @@ impl Ctx<'_, '_> {
                 attributed = true;
             }
         }
+        // "qualifié de « honteux » par le ministre", "described as
+        // “heartbreaking” by the department": a passive's agent speaks.
+        if speaker.is_none() && verb_before && pair.close + 1 < hi && self.has(pair.close + 1, AGENT) {
+            if let Some((sp, _)) = self.np_forward(pair.close + 2, hi) {
+                speaker = Some(sp);
+            }
+        }
         // Standalone quotation sentence: continuation of the previous
         // quotation, or introduced by a colon ending the sentence before.
         let words_outside = (lo..pair.open).chain(pair.close + 1..hi).any(|i| self.has(i, WORD));
