@@ -420,7 +420,7 @@ impl<'a, 't> Context<'a, 't> {
             let stops = self.is_comma(p)
                 || self.is_strong_break(p)
                 || self.a.tokens[p].kind == TokenKind::Punct && !self.punct(p, &['-', '\'', '’'])
-                || self.is(p, class::COMP | class::AUX | class::CONJ)
+                || self.is(p, class::COMP | class::AUX | class::CONJ | class::REPORT | class::CONTRAST | class::SUB)
                 || p > lo && self.is(p - 1, class::AUX) && !self.is(p, class::DET);
             if stops {
                 break;
@@ -511,7 +511,9 @@ impl<'a, 't> Context<'a, 't> {
             // A sentence right after one describing what a proposal would do,
             // with no cue of its own, goes on describing it ("Ce dispositif
             // permettrait … En pratique, les services pourraient …").
-            let continues = si > 0 && self.proposal_sentence.get() == Some(si - 1) && hits.is_empty();
+            let continues = si > 0
+                && self.proposal_sentence.get() == Some(si - 1)
+                && hits.iter().all(|h| matches!(h.cue.role, Role::SourceNoun | Role::Media | Role::Anaphor));
             for i in r.clone() {
                 if !self.conditional[i] {
                     continue;
@@ -719,6 +721,7 @@ impl<'a, 't> Context<'a, 't> {
             }
         }
         if h.cue.role == Role::VerbThat && !has_comp && !self.verb_is_inverted(h) && !self.bare_clause(si, h, c) {
+            self.postposed(si, h, out);
             return;
         }
         // "a teacher mistakenly thought …": the article disowns it.
@@ -782,6 +785,11 @@ impl<'a, 't> Context<'a, 't> {
         };
         let Some(span) = span else { return };
         let mut source = source;
+        // "X se défend de …, arguant que …": a participle after a comma
+        // shares the source of the claim verb before it.
+        if source.is_none() && h.first > r.start && self.is_comma(h.first - 1) {
+            source = out.iter().rev().find(|c| c.span.end <= self.a.tokens[h.first].span.start).and_then(|c| c.source);
+        }
         if let Some(s) = source {
             let first = self.a.token_at_or_after(s.start);
             let last = self.a.token_at_or_after(s.end);
@@ -800,6 +808,27 @@ impl<'a, 't> Context<'a, 't> {
             }
         }
         out.push(Candidate { span, cue, reason, source, backref: false });
+    }
+
+    /// A source and its verb after the clause they frame: "[X], Reuters
+    /// reported on Monday.", "[X], the newspaper reports."
+    fn postposed(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
+        let r = self.a.sentence_tokens[si].clone();
+        let Some(source) = self.subject_before(si, h.first) else { return };
+        let s = self.a.token_at_or_after(source.start);
+        // A name or a determiner opens the source; none just before the verb ("saisir le juge").
+        if !(self.is(s, class::DET) || self.is_capitalized(s)) || self.is(h.first - 1, class::DET | class::CLITIC) {
+            return;
+        }
+        let tail_short = (h.end..r.end).all(|j| !self.is(j, class::COMP) && !self.is_comma(j)) && r.end - h.end <= 5;
+        if s < r.start + 2 || !self.is_comma(s - 1) || !tail_short || s + 6 < h.first {
+            return;
+        }
+        let start = self.clause_start(si, s - 2);
+        if let Some(span) = self.trimmed(start, s - 1) {
+            let cue = self.span(h.first, h.end);
+            out.push(Candidate { span, cue, reason: h.cue.reason, source: Some(source), backref: false });
+        }
     }
 
     /// A belief verb without complementizer before its clause: a subject
@@ -1035,9 +1064,8 @@ impl<'a, 't> Context<'a, 't> {
         let after_ok = |k: usize| {
             k < r.end
                 && !self.is_protected(self.a.tokens[k].span.start)
-                && (self.is(k, class::DET | class::PRON)
-                    || self.is_capitalized(k)
-                    || self.a.tokens[k].kind == TokenKind::Number)
+                && matches!(self.a.tokens[k].kind, TokenKind::Word | TokenKind::Number)
+                && !self.is(k, class::PREP | class::CONJ | class::AUX | class::COMP)
         };
         // The few tokens after the verb reach the end of the sentence: a
         // postposed source ("…, officials said Thursday.").
@@ -1069,7 +1097,7 @@ impl<'a, 't> Context<'a, 't> {
             } else if m > r.start && self.is_comma(m - 1) && (tail_only(v + 1) || v + 1 < r.end && self.is_comma(v + 1))
             {
                 before_comma(m - 1, v + 1)
-            } else if after_ok(v + 1) && (m == r.start || self.clause_start(si, m) == m) {
+            } else if after_ok(self.after_addressee(v, r.end)) && (m == r.start || self.clause_start(si, m) == m) {
                 let first = self.after_addressee(v, r.end);
                 let end = self.clause_end(si, first);
                 self.trimmed(first, end.max(first))
