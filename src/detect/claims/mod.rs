@@ -847,8 +847,13 @@ impl<'a, 't> Context<'a, 't> {
         let coordinated = s > r.start
             && self.is(s - 1, class::CONJ)
             && self.hits_in(r.start, s - 1).iter().any(|x| matches!(x.cue.role, Role::Verb | Role::VerbThat));
+        let negated = s > r.start && {
+            let t = self.text(s - 1).to_lowercase();
+            t.ends_with("n't") || t.ends_with("n\u{2019}t")
+        };
         let subject = coordinated
             || s > r.start
+                && !negated
                 && self.a.tokens[s - 1].kind == TokenKind::Word
                 && !self.is(
                     s - 1,
@@ -1061,11 +1066,20 @@ impl<'a, 't> Context<'a, 't> {
             return;
         }
         let cue = self.span(m, h.end);
-        let after_ok = |k: usize| {
+        // What may open the clause after the verb: after a neutral reporting
+        // verb ("said weaker demand …") any word but a function word; after
+        // a cue verb ("argued over why"), a determiner, pronoun, name or number.
+        let after_ok = |v: usize, k: usize| {
             k < r.end
                 && !self.is_protected(self.a.tokens[k].span.start)
-                && matches!(self.a.tokens[k].kind, TokenKind::Word | TokenKind::Number)
-                && !self.is(k, class::PREP | class::CONJ | class::AUX | class::COMP)
+                && if self.is(v, class::REPORT) {
+                    matches!(self.a.tokens[k].kind, TokenKind::Word | TokenKind::Number)
+                        && !self.is(k, class::PREP | class::CONJ | class::AUX | class::COMP)
+                } else {
+                    self.is(k, class::DET | class::PRON)
+                        || self.is_capitalized(k)
+                        || self.a.tokens[k].kind == TokenKind::Number
+                }
         };
         // The few tokens after the verb reach the end of the sentence: a
         // postposed source ("…, officials said Thursday.").
@@ -1097,7 +1111,7 @@ impl<'a, 't> Context<'a, 't> {
             } else if m > r.start && self.is_comma(m - 1) && (tail_only(v + 1) || v + 1 < r.end && self.is_comma(v + 1))
             {
                 before_comma(m - 1, v + 1)
-            } else if after_ok(self.after_addressee(v, r.end)) && (m == r.start || self.clause_start(si, m) == m) {
+            } else if after_ok(v, self.after_addressee(v, r.end)) && (m == r.start || self.clause_start(si, m) == m) {
                 let first = self.after_addressee(v, r.end);
                 let end = self.clause_end(si, first);
                 self.trimmed(first, end.max(first))
