@@ -24,6 +24,19 @@ use crate::span::Span;
 use crate::text::{normalize_word, TokenKind};
 use lexicon::{class, Cue, Lexicon, Role};
 
+/// Function words: none of them is an adjective after a source noun.
+const FUNCTION: u32 = class::COMP
+    | class::CONJ
+    | class::DET
+    | class::AUX
+    | class::NEG
+    | class::CLITIC
+    | class::PRON
+    | class::ADV
+    | class::PREP
+    | class::REL
+    | class::SUB;
+
 /// The longest stretch of tokens a clause scan looks at, so that time stays
 /// linear on pathological input (one endless sentence).
 const MAX_SCAN: usize = 120;
@@ -1065,7 +1078,6 @@ impl<'a, 't> Context<'a, 't> {
         if named_org || h.end < r.end && self.is(h.end, class::PREP) {
             return;
         }
-        let cue = self.span(m, h.end);
         // What may open the clause after the verb: after a neutral reporting
         // verb ("said weaker demand …") any word but a function word; after
         // a cue verb ("argued over why"), a determiner, pronoun, name or number.
@@ -1098,8 +1110,30 @@ impl<'a, 't> Context<'a, 't> {
             self.trimmed(s, comma)
         };
         let mut v = h.end;
+        // French adjectives after the noun: "des responsables américains".
+        if self.a.lang == crate::lang::Lang::Fr {
+            while v < r.end
+                && v - h.end < 2
+                && self.a.tokens[v].kind == TokenKind::Word
+                && !self.is_capitalized(v)
+                && !self.is(v, FUNCTION)
+                && !self.is_report_verb(v)
+            {
+                v += 1;
+            }
+        }
+        let cue = self.span(m, v);
         while v < r.end && self.is(v, class::AUX | class::ADV | class::NEG) {
             v += 1;
+        }
+        // "…, ont indiqué des responsables": the verb and its auxiliaries
+        // between the comma and the source.
+        let mut before = m;
+        if before > r.start && self.is_report_verb(before - 1) {
+            before -= 1;
+            while before > r.start && self.is(before - 1, class::AUX | class::ADV) {
+                before -= 1;
+            }
         }
         let span = if v < r.end && self.is_report_verb(v) {
             let comp = (v + 1..(v + 4).min(r.end))
@@ -1118,13 +1152,14 @@ impl<'a, 't> Context<'a, 't> {
             } else {
                 None
             }
-        } else if m > r.start + 1
+        } else if before < m
+            && before > r.start
             && self.is(m - 1, class::REPORT)
-            && self.is_comma(m - 2)
-            && (h.end >= r.end || self.is_comma(h.end) || tail_only(h.end))
+            && self.is_comma(before - 1)
+            && (v >= r.end || self.is_comma(v) || tail_only(v))
         {
-            // "…, say economists, …"
-            before_comma(m - 2, h.end)
+            // "…, say economists, …", "…, ont indiqué des responsables."
+            before_comma(before - 1, v)
         } else {
             None
         };
@@ -1329,7 +1364,9 @@ fn merge(mut cands: Vec<Candidate>, ctx: &Context) -> Vec<(Claim, bool)> {
     groups
         .into_iter()
         .map(|mut g| {
-            g.sort_by_key(|c| (c.reason, c.span.start));
+            // Same reason: a cue that is the source itself ("Many residents")
+            // before a verb cue ("believe").
+            g.sort_by_key(|c| (c.reason, c.source != Some(c.cue), c.span.start));
             let primary = g[0].clone();
             let mut other_cues: Vec<Span> = Vec::new();
             for c in &g[1..] {
