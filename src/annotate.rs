@@ -113,6 +113,9 @@ pub struct Speaker {
     pub span: Span,
     /// The entity the speaker resolves to, when the document names it.
     pub entity_id: Option<u32>,
+    /// True when the mention itself is a proper name ("Jo Bloggs said"),
+    /// even one the entity layer missed: it is then the speaker's name.
+    pub is_name: bool,
 }
 
 /// A quotation: the quoted words (marks excluded) or, for reported speech,
@@ -407,12 +410,14 @@ impl Document {
                         direct: q.direct,
                         speaker: q.speaker.as_ref().map(|sp| {
                             let ss = span(sp.span);
+                            let speaker_name =
+                                sp.entity_id.and_then(name_of).or_else(|| sp.is_name.then(|| ss.text.clone()));
                             ContractSpeaker {
                                 start: ss.start,
                                 end: ss.end,
                                 text: ss.text,
                                 entity_id: sp.entity_id,
-                                speaker_name: sp.entity_id.and_then(name_of),
+                                speaker_name,
                             }
                         }),
                     },
@@ -447,7 +452,7 @@ mod tests {
                 Annotation::Quote(Quote {
                     span: Span::new(5, text.len()),
                     direct: true,
-                    speaker: Some(Speaker { span: Span::new(0, 4), entity_id: Some(0) }),
+                    speaker: Some(Speaker { span: Span::new(0, 4), entity_id: Some(0), is_name: true }),
                 }),
                 Annotation::Claim(Claim {
                     span: Span::new(5, text.len()),

@@ -128,7 +128,7 @@ impl Ctx<'_, '_> {
         // an earlier scare quote of the sentence).
         if speaker.is_none() && colon_before && !verb_before {
             let s_lo = a.sentence_tokens[first_sentence].start;
-            if let Some(sp) = self.colon_subject(s_lo, pair.open - 1) {
+            if let Some(sp) = self.clause_subject(s_lo, pair.open - 1) {
                 speaker = Some(sp);
                 attributed = true;
             }
@@ -157,14 +157,22 @@ impl Ctx<'_, '_> {
                 }
             }
         }
-        let speech =
-            self.is_speech(&pair, colon_before, after.is_some(), attributed && verb_before || speaker.is_some());
+        let attributed = attributed && verb_before || speaker.is_some();
+        let clause_after = after.is_some_and(|c| c.speaker.is_some());
+        let speech = self.is_speech(&pair, colon_before, clause_after, attributed, speaker.is_some());
         Found { pair, first_sentence, last_sentence, speaker, speech }
     }
 
     /// Does the quoted text reproduce words (rather than name or mention a
     /// term)?
-    fn is_speech(&self, pair: &marks::Pair, colon_before: bool, clause_after: bool, attributed: bool) -> bool {
+    fn is_speech(
+        &self,
+        pair: &marks::Pair,
+        colon_before: bool,
+        clause_after: bool,
+        attributed: bool,
+        has_speaker: bool,
+    ) -> bool {
         let (open, close) = (pair.open, pair.close);
         let mut words = 0usize;
         let mut caps = 0usize;
@@ -209,7 +217,11 @@ impl Ctx<'_, '_> {
         if after_noun || before_noun {
             return false;
         }
-        attributed
+        // A few quoted words are a partial quotation only when someone
+        // says them ("le syndicat a dénoncé une « trahison »"); with a
+        // reporting verb but nobody to attribute them to ("il a annoncé qu'il
+        // transmettrait un « mémorandum argumenté »") they are a term.
+        attributed && has_speaker
     }
 
     /// Reported speech: "X a indiqué que …", "X said …", "selon X, …",
@@ -238,7 +250,9 @@ impl Ctx<'_, '_> {
                     i += 1;
                     continue;
                 }
-                let hit = if self.has(i, VERB) {
+                // "The thinking is that …": a verb form after a determiner is a noun.
+                let noun = i > lo && self.has(i - 1, DET) && !self.has(i - 1, CLITIC);
+                let hit = if self.has(i, VERB) && !noun {
                     self.reported_after_verb(i, lo, hi)
                 } else if self.has(i, SOURCE | SOURCE_FIRST) {
                     self.reported_source(i, lo, hi)
@@ -289,7 +303,10 @@ impl Ctx<'_, '_> {
         }
         let start = match comp {
             Some(c) => c + 1,
+            // "X said Sudan had progressed" (at least a short clause, not
+            // "X said late Thursday.").
             None if self.has(v, BARE)
+                && (v + 1..hi).filter(|&k| self.has(k, WORD)).take(4).count() == 4
                 && v + 1 < hi
                 && self.has(v + 1, PRON | DET | CAP | WORD)
                 && !self.has(v + 1, PREP | STOP | ADV) =>
@@ -312,7 +329,15 @@ impl Ctx<'_, '_> {
         let (sp, end) = self.source_frame(i, hi)?;
         let at_start = i == lo || (i == lo + 1 && !self.has(lo, WORD)) || self.is_punct(i - 1, ",") && i - lo <= 2;
         if at_start && end < hi && self.is_punct(end, ",") && hi - end > 3 {
-            return Some((self.tokens_span(end + 1, hi)?, sp));
+            // "According to X, quoting Y, …": the content follows the
+            // participle clause.
+            let mut start = end + 1;
+            if self.is_participle(start) {
+                if let Some(c) = (start + 1..hi.min(start + 20)).find(|&k| self.is_punct(k, ",")) {
+                    start = c + 1;
+                }
+            }
+            return Some((self.tokens_span(start, hi)?, sp));
         }
         let trailing = i > lo + 2 && self.is_punct(i - 1, ",") && (end..hi).all(|k| !self.has(k, WORD));
         if trailing {

@@ -8,7 +8,7 @@
 use super::lexicon::{class::*, lexicon, Lexicon};
 use super::Analysis;
 use crate::annotate::{Entity, EntityLabel, Speaker};
-use crate::lang::data;
+use crate::lang::{data, Lang};
 use crate::span::Span;
 use crate::text::{normalize_word, TokenKind};
 
@@ -308,13 +308,14 @@ impl<'a, 't> Ctx<'a, 't> {
         verb_seen.then_some(Clause { speaker: None, verb: true, end: open })
     }
 
-    /// The subject of a sentence that ends in the colon at `colon` and
-    /// introduces a quotation without a reporting verb: "Sunak defended
-    /// the record: “…”", "Le ministre a défendu sa réforme : « … »". The
-    /// subject is the first phrase of the clause (after any leading
-    /// adverbial ending in a comma) that a lower-case word follows, when it
-    /// can speak: a name, a personal pronoun or a role.
-    pub fn colon_subject(&self, s_lo: usize, colon: usize) -> Option<Sp> {
+    /// The subject of the main clause that runs from `s_lo` to `colon`:
+    /// for a sentence ending in a colon that introduces a quotation without
+    /// a reporting verb ("X defended the record: “…”", "Le ministre a
+    /// défendu sa réforme : « … »"), and for a participle ("X declined to
+    /// comment, saying …"). The subject is the first phrase of the clause
+    /// (after any leading adverbial ending in a comma) that a lower-case
+    /// word follows, when it can speak: a name, a personal pronoun or a role.
+    pub fn clause_subject(&self, s_lo: usize, colon: usize) -> Option<Sp> {
         let floor = s_lo.max(colon.saturating_sub(MAX_BEFORE));
         let mut starts = vec![floor];
         starts.extend((floor..colon).filter(|&k| self.is_punct(k, ",")).map(|k| k + 1));
@@ -394,6 +395,11 @@ impl<'a, 't> Ctx<'a, 't> {
     pub fn subject_before(&self, v: usize, lo: usize) -> Option<Sp> {
         if self.passive(v, lo) {
             return None;
+        }
+        // "X would not describe the failure, saying …": a participle after a
+        // comma shares the main clause's subject, not the phrase before it.
+        if v > lo && self.is_punct(v - 1, ",") && self.is_participle(v) {
+            return self.clause_subject(lo, v - 1);
         }
         let mut j = v;
         let mut steps = 0;
@@ -492,11 +498,16 @@ impl<'a, 't> Ctx<'a, 't> {
     /// A subject after the verb at `v`: "dit-il", "a écrit ainsi Marie
     /// Curie", "said the spokesman". Returns the speaker and the token
     /// after it.
+    /// "adding", "ajoutant": a present participle.
+    pub fn is_participle(&self, v: usize) -> bool {
+        let verb = self.text(v);
+        self.lex.participle_endings.iter().any(|e| verb.len() > e.len() + 2 && verb.ends_with(e))
+    }
+
     pub fn inverted_subject(&self, v: usize, hi: usize) -> Option<(Sp, usize)> {
         let k = v + 1;
         // "ajoutant que", "adding that": a participle has no inverted subject.
-        let verb = self.text(v);
-        if self.lex.participle_endings.iter().any(|e| verb.len() > e.len() + 2 && verb.ends_with(e)) {
+        if self.is_participle(v) {
             return None;
         }
         if k < hi && self.has(k, HYPHEN) && self.has(k + 1, PRON) {
@@ -568,6 +579,26 @@ impl<'a, 't> Ctx<'a, 't> {
             // "the company's chief Jane Doe": a possessor is not the speaker.
             if self.text(end) == "'s" || self.text(end) == "’s" {
                 return self.np_tail(i, end + 1, hi);
+            }
+            // "American officials", "Acme spokesman Jo Bloggs": a name
+            // modifying common nouns; the speaker is the phrase, or the name
+            // apposed after it.
+            if self.is_modifier_at(end, hi) {
+                let mut j = end;
+                while j < hi && j < end + MAX_NP && self.is_modifier_at(j, hi) {
+                    j += 1;
+                }
+                if self.name_start(j, hi) {
+                    return Some(self.name_forward(j, hi));
+                }
+                // "Yonhap news agency": an organisation named before a
+                // singular head is the speaker; "Acme engineers" are not Acme.
+                let org = self.entity_at(n).is_some_and(|e| e.label == EntityLabel::Org);
+                if org && !self.text(j - 1).ends_with('s') {
+                    return Some((name, j));
+                }
+                let sp = Sp { span: self.span(i, j - 1), pron: 0, entity: None, tok: i, is_name: false };
+                return Some((sp, j));
             }
             return Some((name, end));
         }
@@ -672,8 +703,9 @@ impl<'a, 't> Ctx<'a, 't> {
             k -= 1;
         }
         let mut start = start?;
-        // Never start on a preposition: "du Kremlin" alone is not a phrase.
-        while start < j && self.has(start, PREP) && !self.has(start, DET) {
+        // Never start on a preposition ("du Kremlin" alone is not a phrase)
+        // or a sentence-initial conjunction ("But most experts").
+        while start < j && (self.has(start, PREP) && !self.has(start, DET) || self.has(start, CONJ)) {
             start += 1;
         }
         if let Some(name) = self.name_inside(start, j + 1) {
@@ -696,7 +728,8 @@ impl<'a, 't> Ctx<'a, 't> {
             if self.name_start(k, end) {
                 let (name, e) = self.name_forward(k, end);
                 let possessor = self.is_apostrophe_s(e);
-                if !after_prep && !possessor {
+                let modifier = e < end && self.is_modifier_at(e, end);
+                if !after_prep && !possessor && !modifier {
                     best = Some(name);
                 }
                 k = e.max(k + 1);
@@ -705,6 +738,22 @@ impl<'a, 't> Ctx<'a, 't> {
             }
         }
         best
+    }
+
+    /// Is token `i` a plain lower-case word that a preceding name would
+    /// modify ("Obama [administration] officials", "Russian [space]
+    /// agency")? English only (French puts modifiers after the noun, so a
+    /// name followed by a lower-case word is a subject and its verb).
+    /// Function words, verbs, adverbs and "-ed" forms (past tenses the verb
+    /// lexicon does not know: "X defended") are not.
+    fn is_modifier_at(&self, i: usize, hi: usize) -> bool {
+        const FUNCTION: u32 = VERB | AUX | ADV | NEG | CLITIC | DET | PRON | SOURCE | SOURCE_WEAK | SOURCE_FIRST | COMP;
+        const MORE: u32 = PREP | PARTICLE | STOP | CAP | HYPHEN | BE | REFL | REL | CONJ | DASH | TITLE;
+        if self.a.lang != Lang::En || i >= hi || !self.has(i, WORD) || self.flags(i) & (FUNCTION | MORE) != 0 {
+            return false;
+        }
+        let word = self.text(i);
+        !self.is_apostrophe_s(i) && !word.ends_with("ed") && !word.ends_with("ly")
     }
 
     fn is_apostrophe_s(&self, i: usize) -> bool {
@@ -761,6 +810,18 @@ impl<'a, 't> Ctx<'a, 't> {
         let mut j = i + 1;
         let tight = |a: usize, b: usize| self.a.tokens[a].span.end == self.a.tokens[b].span.start;
         while j < hi && j < i + 6 {
+            if self.entity_at(j).is_some_and(|e| e.label == EntityLabel::Per) {
+                // "Senator Jane Roe": capitalised titles before the name are
+                // not part of it; "C. Jane Roe": an initial is.
+                if (i..j).all(|k| self.has(k, ROLE | TITLE)) {
+                    return self.name_forward(j, hi);
+                }
+                if (i..j).all(|k| self.is_initial(k)) {
+                    let (name, end) = self.name_forward(j, hi);
+                    let span = Span::new(self.a.tokens[i].span.start, name.span.end);
+                    return (Sp { span, tok: i, ..name }, end);
+                }
+            }
             if !self.entities.is_empty() && self.entity_at(j).is_some() {
                 break; // a name the entity layer found starts here: "l'Économie Bruno Le Maire"
             }
@@ -785,6 +846,12 @@ impl<'a, 't> Ctx<'a, 't> {
         (Sp { span: self.span(first, j - 1), pron: 0, entity: None, tok: first, is_name: true }, j)
     }
 
+    /// "C.", "J.-P.": an initial.
+    fn is_initial(&self, i: usize) -> bool {
+        let t = self.text(i);
+        t.ends_with('.') && t.chars().filter(|c| c.is_alphabetic()).count() <= 2 && self.has(i, CAP)
+    }
+
     // -----------------------------------------------------------------
     // Linking.
 
@@ -796,12 +863,23 @@ impl<'a, 't> Ctx<'a, 't> {
             Some(id)
         } else if sp.pron & (PRON_M | PRON_F) != 0 {
             salient.or_else(|| self.nearest_person(sp.span.start))
-        } else if sp.pron == 0 {
+        } else if sp.pron == 0 && sp.is_name {
             self.entity_in(sp.span)
+        } else if sp.pron == 0 {
+            // A noun phrase resolves only to an entity that is the whole
+            // phrase: "Obama administration officials" are not Obama.
+            self.entity_in(sp.span).filter(|&id| self.entities.iter().any(|e| e.entity_id == id && e.span == sp.span))
         } else {
             None
         };
-        Speaker { span: sp.span, entity_id }
+        // A lone capitalised word opening the sentence that the entity layer
+        // did not take ("Reports said") may be a common noun: not a name.
+        let lone_initial = entity_id.is_none() && self.a.tokens[sp.tok].span.end == sp.span.end && {
+            let sent = self.a.sentence_at(sp.span.start).unwrap_or(0);
+            let first = self.a.sentence_tokens.get(sent).map_or(0, |r| r.start);
+            (first..sp.tok).all(|k| !self.has(k, WORD))
+        };
+        Speaker { span: sp.span, entity_id, is_name: sp.is_name && sp.pron == 0 && !lone_initial }
     }
 
     /// The PER/ORG entity inside a name span (not a whole noun phrase).
