@@ -30,6 +30,10 @@ pub(crate) enum Role {
     Np,
     /// An unidentified source ("une source proche", "witnesses").
     Anon,
+    /// A bare plural that is an unidentified source only as the subject of
+    /// a reporting or belief verb ("officials said", "say economists"), not
+    /// after a definite determiner ("the officials").
+    AnonSubj,
     /// The concerned party did not answer ("n'a pas répondu").
     NoResponse,
     /// Explicit non-verification ("n'a pas pu vérifier").
@@ -63,6 +67,9 @@ pub(crate) struct Cue {
     pub subject: bool,
     /// An anonymous-source phrase that is a cue wherever it stands.
     pub always: bool,
+    /// A `verb-that` belief verb that is also a cue before a bare clause or
+    /// object clause ("they believe the whales …", "he expects prices to …").
+    pub bare: bool,
 }
 
 /// Function-word classes (bit flags) from `claim-words.txt`.
@@ -86,6 +93,11 @@ pub(crate) mod class {
     pub const REL: u32 = 1 << 16;
     pub const REPORT: u32 = 1 << 17;
     pub const CITE: u32 = 1 << 18;
+    pub const DEFINITE: u32 = 1 << 19;
+    pub const PROVIDES: u32 = 1 << 20;
+    pub const DISOWN: u32 = 1 << 21;
+    pub const CONTRAST: u32 = 1 << 22;
+    pub const TELL: u32 = 1 << 23;
 
     pub fn parse(name: &str) -> Option<u32> {
         Some(match name {
@@ -108,6 +120,11 @@ pub(crate) mod class {
             "rel" => REL,
             "report" => REPORT,
             "cite" => CITE,
+            "definite" => DEFINITE,
+            "provides" => PROVIDES,
+            "disown" => DISOWN,
+            "contrast" => CONTRAST,
+            "tell" => TELL,
             _ => return None,
         })
     }
@@ -157,6 +174,7 @@ fn parse_role(s: &str) -> Option<Role> {
         "pred" => Role::Pred,
         "np" => Role::Np,
         "anon" => Role::Anon,
+        "anon-subj" => Role::AnonSubj,
         "no-response" => Role::NoResponse,
         "unverified" => Role::Unverified,
         "backref" => Role::BackRef,
@@ -202,6 +220,7 @@ fn build(lang: Lang) -> Lexicon {
             lower: flags.split(',').any(|f| f == "lc"),
             subject: flags.split(',').any(|f| f == "subj"),
             always: flags.split(',').any(|f| f == "always"),
+            bare: flags.split(',').any(|f| f == "bare"),
         };
         // Variants: typographic apostrophe, capitalised first letter
         // (AC's case folding is ASCII-only).

@@ -24,6 +24,19 @@ use crate::span::Span;
 use crate::text::{normalize_word, TokenKind};
 use lexicon::{class, Cue, Lexicon, Role};
 
+/// Function words: none of them is an adjective after a source noun.
+const FUNCTION: u32 = class::COMP
+    | class::CONJ
+    | class::DET
+    | class::AUX
+    | class::NEG
+    | class::CLITIC
+    | class::PRON
+    | class::ADV
+    | class::PREP
+    | class::REL
+    | class::SUB;
+
 /// The longest stretch of tokens a clause scan looks at, so that time stays
 /// linear on pathological input (one endless sentence).
 const MAX_SCAN: usize = 120;
@@ -86,6 +99,8 @@ struct Context<'a, 't> {
     hits: Vec<Hit>,
     /// Direct quotations: byte ranges, sorted, disjoint.
     protected: Vec<Span>,
+    /// The last sentence whose conditionals describe a proposal.
+    proposal_sentence: std::cell::Cell<Option<usize>>,
 }
 
 impl<'a, 't> Context<'a, 't> {
@@ -103,7 +118,16 @@ impl<'a, 't> Context<'a, 't> {
             );
         }
         let protected = protected_regions(a, quotes);
-        let mut ctx = Context { a, lex, entities, classes, conditional, hits: Vec::new(), protected };
+        let mut ctx = Context {
+            a,
+            lex,
+            entities,
+            classes,
+            conditional,
+            hits: Vec::new(),
+            protected,
+            proposal_sentence: std::cell::Cell::new(None),
+        };
         ctx.hits = ctx.find_hits();
         ctx
     }
@@ -276,7 +300,13 @@ impl<'a, 't> Context<'a, 't> {
             }
             if self.is_comma(j) && j + 1 < hi {
                 let n = j + 1;
-                if self.is(n, class::CONJ) && !self.is(n, class::ADV) || self.frame_at(n) || self.inverted_at(n) {
+                // "…, arguant que [B]", "…, claiming [B]": another claim verb.
+                let verb_after = self.hit_at(n).is_some_and(|x| matches!(x.cue.role, Role::Verb | Role::VerbThat));
+                if self.is(n, class::CONJ) && !self.is(n, class::ADV)
+                    || self.frame_at(n)
+                    || self.inverted_at(n)
+                    || verb_after
+                {
                     return j;
                 }
             }
@@ -403,7 +433,7 @@ impl<'a, 't> Context<'a, 't> {
             let stops = self.is_comma(p)
                 || self.is_strong_break(p)
                 || self.a.tokens[p].kind == TokenKind::Punct && !self.punct(p, &['-', '\'', '’'])
-                || self.is(p, class::COMP | class::AUX | class::CONJ)
+                || self.is(p, class::COMP | class::AUX | class::CONJ | class::REPORT | class::CONTRAST | class::SUB)
                 || p > lo && self.is(p - 1, class::AUX) && !self.is(p, class::DET);
             if stops {
                 break;
@@ -485,9 +515,27 @@ impl<'a, 't> Context<'a, 't> {
                 self.anonymous(si, h, &mut out);
             }
         }
+        for h in hits.iter().filter(|h| h.cue.role == Role::AnonSubj) {
+            if !used_anon.contains(&h.first) {
+                self.anon_subject(si, h, &mut out);
+            }
+        }
         if self.a.lang == crate::lang::Lang::Fr && !self.hypothetical_sentence(si, hits) {
+            // A sentence right after one describing what a proposal would do,
+            // with no cue of its own, goes on describing it ("Ce dispositif
+            // permettrait … En pratique, les services pourraient …").
+            let continues = si > 0
+                && self.proposal_sentence.get() == Some(si - 1)
+                && hits.iter().all(|h| matches!(h.cue.role, Role::SourceNoun | Role::Media | Role::Anaphor));
             for i in r.clone() {
-                if self.conditional[i] && self.conditional_counts(si, i) {
+                if !self.conditional[i] {
+                    continue;
+                }
+                if continues || self.proposal_consequence(si, i) {
+                    self.proposal_sentence.set(Some(si));
+                    continue;
+                }
+                if self.conditional_counts(si, i) {
                     if let Some(span) = self.clause(si, i) {
                         let cue = self.a.tokens[i].span;
                         out.push(Candidate {
@@ -542,7 +590,7 @@ impl<'a, 't> Context<'a, 't> {
             return;
         }
         let mut reason = ClaimReason::SingleSource;
-        for a in self.hits_in(np_start, np_end).iter().filter(|a| a.cue.role == Role::Anon) {
+        for a in self.hits_in(np_start, np_end).iter().filter(|a| matches!(a.cue.role, Role::Anon | Role::AnonSubj)) {
             reason = ClaimReason::AnonymousSource;
             used_anon.push(a.first);
         }
@@ -580,6 +628,15 @@ impl<'a, 't> Context<'a, 't> {
             }
             let s = self.clause_start(si, h.first - 1);
             self.trimmed(s, h.first)
+        } else if h.first > r.start + 2
+            && self.is_comma(h.first - 1)
+            && !self.is(h.first - 2, class::REL | class::COMP | class::CONJ | class::SUB | class::PREP)
+            && h.first - 1 - self.clause_start(si, h.first - 2) > 6
+        {
+            // "[A whole clause], according to X, with …": the frame closes
+            // the clause before it; what follows is an appendix.
+            let s = self.clause_start(si, h.first - 2);
+            self.trimmed(s, h.first - 1)
         } else {
             // Embedded: "la panne, selon X, pourrait …".
             let end = self.clause_end(si, np_end + 1);
@@ -596,10 +653,16 @@ impl<'a, 't> Context<'a, 't> {
         if end - first > 8 {
             return false;
         }
-        let start = self.a.tokens[first].span.start;
+        // "Pour la Fédération …": the name after the determiner.
+        let name = if self.is(first, class::DET) && first + 1 < end && self.is_capitalized(first + 1) {
+            first + 1
+        } else {
+            first
+        };
+        let start = self.a.tokens[name].span.start;
         self.is(first, class::STRESSED) && end == first + 1
             || self.hit_at(first).is_some_and(|h| h.cue.role == Role::SourceNoun)
-            || self.is_capitalized(first)
+            || self.is_capitalized(name)
             || self
                 .entities
                 .iter()
@@ -628,14 +691,18 @@ impl<'a, 't> Context<'a, 't> {
     /// "…, a-t-il affirmé", "…, affirme-t-il".
     fn verb_is_inverted(&self, h: &Hit) -> bool {
         let mut j = h.first;
+        let mut pronoun_before = false;
         while j > 0 && (self.is(j - 1, class::AUX | class::ADV | class::PRON) || self.text(j - 1).starts_with('-')) {
+            pronoun_before |= self.is(j - 1, class::PRON) && !self.text(j - 1).starts_with('-');
             j -= 1;
         }
         j > 0 && self.is_comma(j - 1) && !self.closes_relative(j - 1) && {
-            // Nothing but the source after the verb.
+            // Nothing but the source after the verb; after a subject pronoun
+            // ("…, il a démenti tout désaccord" is not inverted), nothing.
             let si = self.a.sentence_at(self.a.tokens[h.first].span.start).unwrap_or(0);
             let end = self.a.sentence_tokens[si].end;
             !(h.end..end).any(|k| self.is(k, class::COMP) || self.is_comma(k))
+                && (!pronoun_before || (h.end..end).all(|k| self.a.tokens[k].kind == TokenKind::Punct))
         }
     }
 
@@ -666,7 +733,23 @@ impl<'a, 't> Context<'a, 't> {
                 return;
             }
         }
-        if h.cue.role == Role::VerbThat && !has_comp && !self.verb_is_inverted(h) {
+        if h.cue.role == Role::VerbThat && !has_comp && !self.verb_is_inverted(h) && !self.bare_clause(si, h, c) {
+            self.postposed(si, h, out);
+            return;
+        }
+        // "a teacher mistakenly thought …": the article disowns it.
+        if (h.first.saturating_sub(2).max(r.start)..h.first).any(|k| self.is(k, class::DISOWN))
+            || (h.end..(h.end + 2).min(r.end)).any(|k| self.is(k, class::DISOWN))
+        {
+            return;
+        }
+        // "si elle estime que …", "if they believe that …": hypothetical.
+        if h.cue.reason == ClaimReason::Hedge
+            && self
+                .hits_in(h.first.saturating_sub(4).max(r.start), h.first)
+                .iter()
+                .any(|x| x.cue.role == Role::Hypothetical)
+        {
             return;
         }
         let cue = self.span(h.first, h.end);
@@ -695,19 +778,42 @@ impl<'a, 't> Context<'a, 't> {
                 // "Même si la mairie dément, …": nothing is asserted here.
                 return;
             }
-            let end = self.clause_end(si, h.end.saturating_sub(1).max(first));
+            let mut end = self.clause_end(si, h.end.saturating_sub(1).max(first));
+            // "a nié [A] et accusé [B]", "claimed [A] even as X estimated
+            // [B]": a coordinated claim verb or a contrastive clause ends it.
+            if let Some(k) = (first + 1..end).find(|&k| {
+                self.is(k, class::CONTRAST)
+                    || self.is(k, class::CONJ) && {
+                        let mut n = k + 1;
+                        while n < end && self.is(n, class::AUX | class::ADV) {
+                            n += 1;
+                        }
+                        self.hit_at(n).is_some_and(|x| matches!(x.cue.role, Role::Verb | Role::VerbThat))
+                    }
+            }) {
+                end = k;
+            }
             let source = self.subject_before(si, h.first);
             (self.trimmed(first, end.max(first)), source)
         };
         let Some(span) = span else { return };
         let mut source = source;
+        // "X se défend de …, arguant que …": a participle after a comma
+        // shares the source of the claim verb before it.
+        if source.is_none() && h.first > r.start && self.is_comma(h.first - 1) {
+            source = out.iter().rev().find(|c| c.span.end <= self.a.tokens[h.first].span.start).and_then(|c| c.source);
+        }
         if let Some(s) = source {
             let first = self.a.token_at_or_after(s.start);
             let last = self.a.token_at_or_after(s.end);
             if (first..last).any(|k| self.hit_at(k).is_some_and(|x| x.cue.role == Role::Media)) {
                 reason = ClaimReason::SingleSource;
             }
-            if (first..last).any(|k| self.hit_at(k).is_some_and(|x| x.cue.role == Role::Anon)) {
+            // A bare source noun counts only as the head of the subject.
+            if (first..last).any(|k| {
+                self.hit_at(k)
+                    .is_some_and(|x| x.cue.role == Role::Anon || x.cue.role == Role::AnonSubj && x.end == last)
+            }) {
                 reason = ClaimReason::AnonymousSource;
             }
             if let Some(resolved) = self.resolve_anaphor(si, s) {
@@ -715,6 +821,59 @@ impl<'a, 't> Context<'a, 't> {
             }
         }
         out.push(Candidate { span, cue, reason, source, backref: false });
+    }
+
+    /// A source and its verb after the clause they frame: "[X], Reuters
+    /// reported on Monday.", "[X], the newspaper reports."
+    fn postposed(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
+        let r = self.a.sentence_tokens[si].clone();
+        let Some(source) = self.subject_before(si, h.first) else { return };
+        let s = self.a.token_at_or_after(source.start);
+        // A name or a determiner opens the source; none just before the verb ("saisir le juge").
+        if !(self.is(s, class::DET) || self.is_capitalized(s)) || self.is(h.first - 1, class::DET | class::CLITIC) {
+            return;
+        }
+        let tail_short = (h.end..r.end).all(|j| !self.is(j, class::COMP) && !self.is_comma(j)) && r.end - h.end <= 5;
+        if s < r.start + 2 || !self.is_comma(s - 1) || !tail_short || s + 6 < h.first {
+            return;
+        }
+        let start = self.clause_start(si, s - 2);
+        if let Some(span) = self.trimmed(start, s - 1) {
+            let cue = self.span(h.first, h.end);
+            out.push(Candidate { span, cue, reason: h.cue.reason, source: Some(source), backref: false });
+        }
+    }
+
+    /// A belief verb without complementizer before its clause: a subject
+    /// pronoun or name before it ("they believe", "Smith thinks"), a
+    /// determiner, pronoun or name after it, and not inside an "if" clause.
+    fn bare_clause(&self, si: usize, h: &Hit, c: usize) -> bool {
+        let r = self.a.sentence_tokens[si].clone();
+        if !h.cue.bare || c >= r.end || h.first == r.start || self.is_protected(self.a.tokens[c].span.start) {
+            return false;
+        }
+        let mut s = h.first;
+        while s > r.start && self.is(s - 1, class::ADV) {
+            s -= 1;
+        }
+        // "They claimed A and claim [B]": a coordinated verb shares the subject.
+        let coordinated = s > r.start
+            && self.is(s - 1, class::CONJ)
+            && self.hits_in(r.start, s - 1).iter().any(|x| matches!(x.cue.role, Role::Verb | Role::VerbThat));
+        let negated = s > r.start && {
+            let t = self.text(s - 1).to_lowercase();
+            t.ends_with("n't") || t.ends_with("n\u{2019}t")
+        };
+        let subject = coordinated
+            || s > r.start
+                && !negated
+                && self.a.tokens[s - 1].kind == TokenKind::Word
+                && !self.is(
+                    s - 1,
+                    class::DET | class::PREP | class::COMP | class::CONJ | class::AUX | class::REL | class::NEG,
+                );
+        let object = self.is(c, class::DET | class::PRON) && !self.is(c, class::COMP) || self.is_capitalized(c);
+        subject && object
     }
 
     fn pred(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
@@ -857,6 +1016,158 @@ impl<'a, 't> Context<'a, 't> {
         }
     }
 
+    /// True when token `i` is a reporting or belief verb ("said", "think",
+    /// "claimed").
+    fn is_report_verb(&self, i: usize) -> bool {
+        self.is(i, class::REPORT) || self.hit_at(i).is_some_and(|h| matches!(h.cue.role, Role::Verb | Role::VerbThat))
+    }
+
+    /// The token after the reporting verb at `v`, past the addressee of a
+    /// "tell" verb ("told reporters [X]", "tell BBC News [X]").
+    fn after_addressee(&self, v: usize, limit: usize) -> usize {
+        let mut k = v + 1;
+        if !self.is(v, class::TELL) || k >= limit {
+            return k;
+        }
+        if self.is_capitalized(k) {
+            while k < limit && self.is_capitalized(k) && k - v <= 4 {
+                k += 1;
+            }
+        } else if self.is(k, class::DET) && !self.is(k, class::PRON) && k + 1 < limit {
+            k += 2;
+        } else {
+            k += 1;
+        }
+        k.min(limit)
+    }
+
+    /// A bare plural source noun ("officials", "economists") as the subject
+    /// of a reporting verb: "Western officials said [X]", "[X], analysts
+    /// said.", "[X], say economists, …", "[X], scientists think, …".
+    fn anon_subject(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
+        let r = self.a.sentence_tokens[si].clone();
+        // Modifiers: up to three words ("senior U.S. officials"), a
+        // quantifier or a number; a definite determiner ("the officials")
+        // or an organisation's name ("Acme officials") makes it identified.
+        let mut m = h.first;
+        while m > r.start && h.first - m < 3 {
+            let p = m - 1;
+            let t = &self.a.tokens[p];
+            if self.is(p, class::DEFINITE) {
+                return;
+            }
+            if self.is(p, class::DET) || t.kind == TokenKind::Number {
+                m = p;
+                break;
+            }
+            if t.kind != TokenKind::Word
+                || self
+                    .is(p, class::COMP | class::AUX | class::CONJ | class::PREP | class::PRON | class::REL | class::NEG)
+                || self.is_report_verb(p)
+                || self.hit_at(p).is_some()
+            {
+                break;
+            }
+            m = p;
+        }
+        let named_org = self.entities.iter().any(|e| {
+            matches!(e.label, EntityLabel::Org | EntityLabel::Per)
+                && e.span.start < self.a.tokens[h.first].span.start
+                && e.span.end > self.a.tokens[m].span.start
+        });
+        if named_org || h.end < r.end && self.is(h.end, class::PREP) {
+            return;
+        }
+        // What may open the clause after the verb: after a neutral reporting
+        // verb ("said weaker demand …") any word but a function word; after
+        // a cue verb ("argued over why"), a determiner, pronoun, name or number.
+        let after_ok = |v: usize, k: usize| {
+            k < r.end
+                && !self.is_protected(self.a.tokens[k].span.start)
+                && if self.is(v, class::REPORT) {
+                    matches!(self.a.tokens[k].kind, TokenKind::Word | TokenKind::Number)
+                        && !self.is(k, class::PREP | class::CONJ | class::AUX | class::COMP)
+                } else {
+                    self.is(k, class::DET | class::PRON)
+                        || self.is_capitalized(k)
+                        || self.a.tokens[k].kind == TokenKind::Number
+                }
+        };
+        // The few tokens after the verb reach the end of the sentence: a
+        // postposed source ("…, officials said Thursday.").
+        let tail_only = |k: usize| {
+            (k..r.end).all(|j| !self.is(j, class::COMP) && !self.is_comma(j)) && r.end.saturating_sub(k) <= 5
+        };
+        // The clause before the comma at `comma`, or, when that clause is a
+        // short subject and a comma follows the source, the whole clause
+        // around it ("The combination, say economists, marks …").
+        let before_comma = |comma: usize, after: usize| -> Option<Span> {
+            let s = self.clause_start(si, comma);
+            if after < r.end && self.is_comma(after) && comma - s <= 4 {
+                let end = self.clause_end(si, after + 1);
+                return self.trimmed(s, end.max(after + 1));
+            }
+            self.trimmed(s, comma)
+        };
+        let mut v = h.end;
+        // French adjectives after the noun: "des responsables américains".
+        if self.a.lang == crate::lang::Lang::Fr {
+            while v < r.end
+                && v - h.end < 2
+                && self.a.tokens[v].kind == TokenKind::Word
+                && !self.is_capitalized(v)
+                && !self.is(v, FUNCTION)
+                && !self.is_report_verb(v)
+            {
+                v += 1;
+            }
+        }
+        let cue = self.span(m, v);
+        while v < r.end && self.is(v, class::AUX | class::ADV | class::NEG) {
+            v += 1;
+        }
+        // "…, ont indiqué des responsables": the verb and its auxiliaries
+        // between the comma and the source.
+        let mut before = m;
+        if before > r.start && self.is_report_verb(before - 1) {
+            before -= 1;
+            while before > r.start && self.is(before - 1, class::AUX | class::ADV) {
+                before -= 1;
+            }
+        }
+        let span = if v < r.end && self.is_report_verb(v) {
+            let comp = (v + 1..(v + 4).min(r.end))
+                .take_while(|&k| self.a.tokens[k].kind != TokenKind::Punct)
+                .find(|&k| self.is(k, class::COMP));
+            if let Some(k) = comp {
+                let end = self.clause_end(si, k);
+                self.trimmed(k + 1, end.max(k + 1))
+            } else if m > r.start && self.is_comma(m - 1) && (tail_only(v + 1) || v + 1 < r.end && self.is_comma(v + 1))
+            {
+                before_comma(m - 1, v + 1)
+            } else if after_ok(v, self.after_addressee(v, r.end)) && (m == r.start || self.clause_start(si, m) == m) {
+                let first = self.after_addressee(v, r.end);
+                let end = self.clause_end(si, first);
+                self.trimmed(first, end.max(first))
+            } else {
+                None
+            }
+        } else if before < m
+            && before > r.start
+            && self.is(m - 1, class::REPORT)
+            && self.is_comma(before - 1)
+            && (v >= r.end || self.is_comma(v) || tail_only(v))
+        {
+            // "…, say economists, …", "…, ont indiqué des responsables."
+            before_comma(before - 1, v)
+        } else {
+            None
+        };
+        if let Some(span) = span {
+            out.push(Candidate { span, cue, reason: ClaimReason::AnonymousSource, source: Some(cue), backref: false });
+        }
+    }
+
     fn no_response(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
         let cue = self.span(h.first, h.end);
         if let Some(span) = self.clause(si, h.first) {
@@ -940,11 +1251,19 @@ impl<'a, 't> Context<'a, 't> {
                 return false;
             }
         }
-        // Consequence of a proposal: "la réforme permettrait …".
-        if (self.clause_start(si, i).max(i.saturating_sub(6))..i).any(|k| self.is(k, class::PROPOSAL)) {
-            return false;
-        }
-        true
+        !self.proposal_consequence(si, i)
+    }
+
+    /// Whether the conditional at token `i` states what a proposal would do:
+    /// a proposal noun just before it ("la réforme permettrait"), heading its
+    /// clause ("Ce dispositif – … – permettrait"), or providing for it ("la
+    /// loi prévoit … pour les agents qui seraient …").
+    fn proposal_consequence(&self, si: usize, i: usize) -> bool {
+        let r = self.a.sentence_tokens[si].clone();
+        let cs = self.clause_start(si, i);
+        (cs.max(i.saturating_sub(6))..i).any(|k| self.is(k, class::PROPOSAL))
+            || (cs..(cs + 3).min(i)).any(|k| self.is(k, class::PROPOSAL))
+            || (r.start..i).any(|k| self.is(k, class::PROPOSAL) && k + 1 < i && self.is(k + 1, class::PROVIDES))
     }
 
     // -----------------------------------------------------------------
@@ -1045,7 +1364,9 @@ fn merge(mut cands: Vec<Candidate>, ctx: &Context) -> Vec<(Claim, bool)> {
     groups
         .into_iter()
         .map(|mut g| {
-            g.sort_by_key(|c| (c.reason, c.span.start));
+            // Same reason: a cue that is the source itself ("Many residents")
+            // before a verb cue ("believe").
+            g.sort_by_key(|c| (c.reason, c.source != Some(c.cue), c.span.start));
             let primary = g[0].clone();
             let mut other_cues: Vec<Span> = Vec::new();
             for c in &g[1..] {
