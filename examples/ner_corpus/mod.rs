@@ -321,7 +321,12 @@ pub fn gum(path: &Path) -> Vec<Doc> {
             // ("United States", "Ottoman Empire"), joined by "of", "and"…
             // when a name word follows; commas and clauses end it.
             let name_word = |i: usize| toks[i].propn || toks[i].cap;
-            let joiner = |i: usize| matches!(toks[i].lower.as_str(), "of" | "and" | "&" | "de" | "-" | "'s" | "’s");
+            // Two people are two names ("Pantha and Rezwan").
+            let joiner = |i: usize| match toks[i].lower.as_str() {
+                "and" | "&" => label != "PER",
+                "of" | "de" | "-" | "'s" | "’s" => true,
+                _ => false,
+            };
             let (mut a, mut z) = (head, head);
             while a > f && (name_word(a - 1) || a - 1 > f && joiner(a - 1) && name_word(a - 2)) {
                 a -= 1;
