@@ -135,6 +135,7 @@ mod tests {
                 lang_file!(lang, "ner_gazetteer.txt"),
                 lang_file!(lang, "ner_facilities.txt"),
                 lang_file!(lang, "ner_loc_heads.txt"),
+                lang_file!(lang, "ner_first_names.txt"),
             ] {
                 assert!(file.starts_with('#'), "{lang:?}: header comment missing");
                 let lines: Vec<&str> = file.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();

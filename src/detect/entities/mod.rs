@@ -72,6 +72,7 @@ pub fn detect(analysis: &Analysis) -> Vec<Entity> {
     }
     let mut infos = tagger::token_infos(a.text, &a.tokens, &a.sentence_tokens);
     tagger::mark_seen_lower(a.text, &a.tokens, &mut infos);
+    tagger::mark_first_names(a.lang, &mut infos);
     let mut sent_of = vec![0u32; a.tokens.len()];
     for (k, r) in a.sentence_tokens.iter().enumerate() {
         for i in r.clone() {
