@@ -29,6 +29,12 @@ pub(crate) struct Lexicon {
     pub credit_words: HashSet<u32>,
     pub facilities: HashSet<u32>,
     pub loc_heads: HashSet<u32>,
+    /// Last words of organisation names ("School", "Party", "Inc.").
+    pub org_suffixes: HashSet<u32>,
+    /// Last words of place and facility names ("Trail", "Bridge").
+    pub loc_suffixes: HashSet<u32>,
+    /// Prepositions before a place ("in", "near").
+    pub loc_preps: HashSet<u32>,
     /// Gazetteer names (case-sensitive): by first token text.
     pub gazetteer: HashMap<&'static str, Vec<(Vec<&'static str>, EntityLabel)>>,
     /// Articles and elisions that never start a name: le, la, les, l', the, d', du…
@@ -97,6 +103,9 @@ fn build(lang: Lang) -> Lexicon {
         credit_words: set(lang_file!(lang, "ner_credit_words.txt")),
         facilities: set(lang_file!(lang, "ner_facilities.txt")),
         loc_heads: set(lang_file!(lang, "ner_loc_heads.txt")),
+        org_suffixes: set(lang_file!(lang, "ner_org_suffixes.txt")),
+        loc_suffixes: set(lang_file!(lang, "ner_loc_suffixes.txt")),
+        loc_preps: set(lang_file!(lang, "ner_loc_preps.txt")),
         gazetteer,
         articles: articles.iter().map(|a| word_hash(a)).collect(),
     }
@@ -136,6 +145,9 @@ mod tests {
                 lang_file!(lang, "ner_facilities.txt"),
                 lang_file!(lang, "ner_loc_heads.txt"),
                 lang_file!(lang, "ner_first_names.txt"),
+                lang_file!(lang, "ner_org_suffixes.txt"),
+                lang_file!(lang, "ner_loc_suffixes.txt"),
+                lang_file!(lang, "ner_loc_preps.txt"),
             ] {
                 assert!(file.starts_with('#'), "{lang:?}: header comment missing");
                 let lines: Vec<&str> = file.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();

@@ -25,7 +25,7 @@ use crate::span::Span;
 use crate::text::TokenKind;
 use lexicon::Lexicon;
 use std::collections::HashMap;
-use tagger::{TokInfo, ALLCAPS, CAP, PUNCT, SEEN_LOWER, START};
+use tagger::{TokInfo, ALLCAPS, CAP, FIRST_NAME, PUNCT, SEEN_LOWER, START};
 
 /// A candidate mention over tokens `[s, e)`.
 #[derive(Clone, Copy, Debug)]
@@ -101,6 +101,9 @@ pub fn detect(analysis: &Analysis) -> Vec<Entity> {
     let mut kept = resolve(&cx, cands);
     propagate(&cx, &mut kept);
     let mut kept = resolve(&cx, kept);
+    join_of(&cx, &mut kept);
+    given_names(&cx, &mut kept);
+    vote(&cx, &mut kept);
     facilities(&cx, &mut kept);
     acronyms(&cx, &mut kept);
     let spans: Vec<(Span, EntityLabel)> =
@@ -117,7 +120,11 @@ fn trim(cx: &Cx, mut s: usize, mut e: usize, label: EntityLabel) -> Option<(usiz
         let w = cx.word(s);
         let article = cx.lex.articles.contains(&w)
             && !(f & CAP != 0 && f & START == 0 && matches!(label, EntityLabel::Org | EntityLabel::Misc));
-        let title = label != EntityLabel::Date && cx.lex.titles.contains(&w) && e - s > 1;
+        // Not the first word of an organisation name ("General Motors", "Justice Department").
+        let title = label != EntityLabel::Date
+            && cx.lex.titles.contains(&w)
+            && e - s > 1
+            && !cx.lex.org_suffixes.contains(&cx.word(e - 1));
         let punct = f & PUNCT != 0 || cx.a.tokens[s].kind == TokenKind::Elision;
         if article || title || punct {
             s += 1;
@@ -253,7 +260,11 @@ fn tagged_spans(cx: &Cx, tags: &[u8], out: &mut Vec<Cand>) {
         if j - i >= 2 && cx.flags(i) & CAP != 0 && cx.lex.loc_heads.contains(&cx.word(i)) {
             label = EntityLabel::Loc;
         }
-        if let Some((s, e)) = trim(cx, i, j, label) {
+        if let Some((s, mut e)) = trim(cx, i, j, label) {
+            if label == EntityLabel::Per {
+                e = cut_before_titles(cx, s, e);
+            }
+            let label = suffix_label(cx, s, e, label);
             if keep_tagged(cx, s, e) {
                 // A name split in two ("Jean-Marc" + "Lavigne"): one span.
                 match out.last_mut() {
@@ -268,6 +279,35 @@ fn tagged_spans(cx: &Cx, tags: &[u8], out: &mut Vec<Cand>) {
             }
         }
         i = j.max(i + 1);
+    }
+}
+
+/// "Robert Smith Vice President": a person's name ends before a run of
+/// titles (two in a row, so that "Martin Luther King" stays whole).
+fn cut_before_titles(cx: &Cx, s: usize, e: usize) -> usize {
+    (s + 1..e.saturating_sub(1))
+        .find(|&k| cx.lex.titles.contains(&cx.word(k)) && cx.lex.titles.contains(&cx.word(k + 1)))
+        .unwrap_or(e)
+}
+
+/// The type a name's last word gives it: "Harrow School", "Labour Party",
+/// "Acme Inc." are organisations, "Wildwood Trail", "Hoover Dam"-like
+/// facilities places. A person's name stays one when it starts with a
+/// given name ("Jane Hill").
+fn suffix_label(cx: &Cx, s: usize, e: usize, label: EntityLabel) -> EntityLabel {
+    if e - s < 2 || !matches!(label, EntityLabel::Per | EntityLabel::Loc | EntityLabel::Org) {
+        return label;
+    }
+    let last = cx.word(e - 1);
+    if label == EntityLabel::Per && cx.flags(s) & FIRST_NAME != 0 {
+        return label;
+    }
+    if cx.lex.org_suffixes.contains(&last) {
+        EntityLabel::Org
+    } else if cx.lex.loc_suffixes.contains(&last) {
+        EntityLabel::Loc
+    } else {
+        label
     }
 }
 
@@ -388,7 +428,10 @@ fn cue_spans(cx: &Cx, cands: &mut Vec<Cand>) {
             e += 1;
         }
         let w = cx.word(i);
-        if !(cx.lex.not_entities.contains(&w) || cx.lex.weekdays.contains(&w) || cx.lex.months.contains(&w)) {
+        // "the Justice Department": a title starting an organisation name.
+        let org_name = label == EntityLabel::Per && cx.lex.org_suffixes.contains(&cx.word(e - 1));
+        if !(org_name || cx.lex.not_entities.contains(&w) || cx.lex.weekdays.contains(&w) || cx.lex.months.contains(&w))
+        {
             if let Some((s, e2)) = trim(cx, i, e, label) {
                 cands.push(Cand { s, e: e2, label, prio: 2 });
             }
@@ -539,4 +582,154 @@ fn acronyms(cx: &Cx, kept: &mut Vec<Cand>) {
     }
     kept.extend(added);
     kept.sort_by_key(|c| c.s);
+}
+
+/// Whether token `k` can continue a name: a capitalised word, not the
+/// first of its sentence, not a common capitalised word, month, weekday
+/// or title.
+fn name_continuation(cx: &Cx, k: usize) -> bool {
+    let w = cx.word(k);
+    cx.a.tokens[k].kind == TokenKind::Word
+        && cx.flags(k) & (CAP | START) == CAP
+        && !(cx.lex.not_entities.contains(&w)
+            || cx.lex.weekdays.contains(&w)
+            || cx.lex.months.contains(&w)
+            || cx.lex.titles.contains(&w))
+}
+
+/// "University of Sydney", "Ministry of Defence", "Gulf of Mexico": an
+/// organisation or place head, "of" (and "the"), then a name are one
+/// mention. The head may be a mention already or a capitalised word.
+fn join_of(cx: &Cx, kept: &mut Vec<Cand>) {
+    let n = cx.a.tokens.len();
+    let mut out: Vec<Cand> = Vec::with_capacity(kept.len());
+    let mut m = 0;
+    while m < kept.len() {
+        let d = kept[m];
+        m += 1;
+        if matches!(d.label, EntityLabel::Date | EntityLabel::Misc) {
+            out.push(d);
+            continue;
+        }
+        // "of" (+ "the") right before d.
+        let mut k = d.s;
+        if k > 0 && cx.text(k - 1) == "the" {
+            k -= 1;
+        }
+        if k < 2 || cx.text(k - 1) != "of" || !cx.same_sentence(k - 2, d.s) {
+            out.push(d);
+            continue;
+        }
+        let h = k - 2;
+        let hw = cx.word(h);
+        let label = if cx.lex.org_suffixes.contains(&hw) {
+            EntityLabel::Org
+        } else if cx.lex.loc_heads.contains(&hw) || cx.lex.loc_suffixes.contains(&hw) {
+            EntityLabel::Loc
+        } else {
+            out.push(d);
+            continue;
+        };
+        if cx.flags(h) & CAP == 0 || cx.a.tokens[h].kind != TokenKind::Word {
+            out.push(d);
+            continue;
+        }
+        match out.last_mut() {
+            Some(c) if c.e == h + 1 && c.label != EntityLabel::Date => {
+                c.e = d.e;
+                c.label = label;
+            }
+            Some(c) if c.e > h => out.push(d),
+            _ => out.push(Cand { s: h, e: d.e, label, prio: d.prio }),
+        }
+    }
+    debug_assert!(out.iter().all(|c| c.e <= n));
+    *kept = out;
+}
+
+/// Names that start with a given name are people: "Lydia Smith" typed as
+/// a place becomes PER, and a given name the tagger left alone takes the
+/// capitalised word after it ("Harry" + "Truman").
+fn given_names(cx: &Cx, kept: &mut Vec<Cand>) {
+    let n = cx.a.tokens.len();
+    for m in 0..kept.len() {
+        let c = kept[m];
+        if c.prio > 1 || matches!(c.label, EntityLabel::Date | EntityLabel::Misc) {
+            continue;
+        }
+        let given = cx.flags(c.s) & FIRST_NAME != 0;
+        // "Harry" [PER] "Truman": the next word joins when free or a one-word tagger mention.
+        if given
+            && c.label == EntityLabel::Per
+            && c.e - c.s == 1
+            && c.e < n
+            && cx.same_sentence(c.s, c.e)
+            && name_continuation(cx, c.e)
+        {
+            let next = kept.get(m + 1).copied().filter(|d| d.s == c.e);
+            let join = match next {
+                None => Some(c.e + 1),
+                Some(d) if d.e - d.s == 1 && d.prio <= 1 && d.label != EntityLabel::Date => Some(d.e),
+                Some(_) => None,
+            };
+            if let Some(e) = join {
+                if !cx.lex.org_suffixes.contains(&cx.word(e - 1)) && !cx.lex.loc_suffixes.contains(&cx.word(e - 1)) {
+                    kept[m].e = e;
+                    kept[m].label = EntityLabel::Per;
+                    if next.is_some() {
+                        kept[m + 1].prio = u8::MAX;
+                    }
+                }
+            }
+            continue;
+        }
+        // "Lydia Buchtmann" [LOC]: two or three name words starting with a given name.
+        if given
+            && c.label != EntityLabel::Per
+            && (2..=3).contains(&(c.e - c.s))
+            && (c.s + 1..c.e).all(|k| name_continuation(cx, k))
+            && suffix_label(cx, c.s, c.e, EntityLabel::Per) == EntityLabel::Per
+            && !cx.lex.org_suffixes.contains(&cx.word(c.e - 1))
+            && !cx.lex.loc_suffixes.contains(&cx.word(c.e - 1))
+        {
+            kept[m].label = EntityLabel::Per;
+        }
+    }
+    kept.retain(|c| c.prio != u8::MAX);
+}
+
+/// One name, one type per document: the tagger's mentions of the same
+/// words vote (a place preposition before a one-word name counts for
+/// LOC, a given name for PER), and the winner, if it has a majority,
+/// types every tagger mention of those words ("Coron" typed PER here and
+/// LOC there).
+fn vote(cx: &Cx, kept: &mut [Cand]) {
+    const TYPES: [EntityLabel; 3] = [EntityLabel::Per, EntityLabel::Loc, EntityLabel::Org];
+    if cx.lex.loc_preps.is_empty() {
+        return;
+    }
+    let mut votes: HashMap<&str, [u32; 3]> = HashMap::new();
+    for c in kept.iter().filter(|c| c.prio <= 1) {
+        let Some(t) = TYPES.iter().position(|&l| l == c.label) else { continue };
+        let v = votes.entry(cx.text_span(c.s, c.e)).or_default();
+        v[t] += 2;
+        if c.e - c.s == 1 {
+            if c.s > 0 && cx.same_sentence(c.s - 1, c.s) && cx.lex.loc_preps.contains(&cx.word(c.s - 1)) {
+                v[1] += 2;
+            }
+            if cx.flags(c.s) & FIRST_NAME != 0 {
+                v[0] += 1;
+            }
+        }
+    }
+    for c in kept.iter_mut().filter(|c| c.prio <= 1) {
+        if !TYPES.contains(&c.label) {
+            continue;
+        }
+        let v = votes[cx.text_span(c.s, c.e)];
+        let total: u32 = v.iter().sum();
+        if let Some(t) = (0..3).find(|&t| 2 * v[t] > total) {
+            c.label = TYPES[t];
+        }
+    }
 }
