@@ -261,8 +261,10 @@ fn tagged_spans(cx: &Cx, tags: &[u8], out: &mut Vec<Cand>) {
             label = EntityLabel::Loc;
         }
         if let Some((s, mut e)) = trim(cx, i, j, label) {
+            let mut s = s;
             if label == EntityLabel::Per {
                 e = cut_before_titles(cx, s, e);
+                s = skip_role(cx, s, e);
             }
             let label = suffix_label(cx, s, e, label);
             if keep_tagged(cx, s, e) {
@@ -288,6 +290,16 @@ fn cut_before_titles(cx: &Cx, s: usize, e: usize) -> usize {
     (s + 1..e.saturating_sub(1))
         .find(|&k| cx.lex.titles.contains(&cx.word(k)) && cx.lex.titles.contains(&cx.word(k + 1)))
         .unwrap_or(e)
+}
+
+/// "Home Secretary Yvette Cooper": a person's name starts after a title
+/// inside the span, unless a given name comes before the title ("Martin
+/// Luther King").
+fn skip_role(cx: &Cx, s: usize, e: usize) -> usize {
+    match (s..e - 1).rev().find(|&k| cx.lex.titles.contains(&cx.word(k))) {
+        Some(k) if (s..k).all(|j| cx.flags(j) & FIRST_NAME == 0) && cx.is_name_word(k + 1) => k + 1,
+        _ => s,
+    }
 }
 
 /// The type a name's last word gives it: "Harrow School", "Labour Party",
@@ -430,7 +442,12 @@ fn cue_spans(cx: &Cx, cands: &mut Vec<Cand>) {
         let w = cx.word(i);
         // "the Justice Department": a title starting an organisation name.
         let org_name = label == EntityLabel::Per && cx.lex.org_suffixes.contains(&cx.word(e - 1));
-        if !(org_name || cx.lex.not_entities.contains(&w) || cx.lex.weekdays.contains(&w) || cx.lex.months.contains(&w))
+        // "Prime Minister": a title after a title is not a name.
+        if !(org_name
+            || cx.lex.titles.contains(&w)
+            || cx.lex.not_entities.contains(&w)
+            || cx.lex.weekdays.contains(&w)
+            || cx.lex.months.contains(&w))
         {
             if let Some((s, e2)) = trim(cx, i, e, label) {
                 cands.push(Cand { s, e: e2, label, prio: 2 });
@@ -658,8 +675,10 @@ fn given_names(cx: &Cx, kept: &mut Vec<Cand>) {
             continue;
         }
         let given = cx.flags(c.s) & FIRST_NAME != 0;
-        // "Harry" [PER] "Truman": the next word joins when free or a one-word tagger mention.
-        if given
+        let titled = c.s > 0 && cx.same_sentence(c.s - 1, c.s) && cx.lex.titles.contains(&cx.word(c.s - 1));
+        // "Harry" [PER] "Truman", "Prime Minister Rishi" [PER] "Sunak": the next word joins when
+        // free or a one-word tagger mention.
+        if (given || titled)
             && c.label == EntityLabel::Per
             && c.e - c.s == 1
             && c.e < n
