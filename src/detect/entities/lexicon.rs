@@ -37,6 +37,8 @@ pub(crate) struct Lexicon {
     pub loc_preps: HashSet<u32>,
     /// Gazetteer names (case-sensitive): by first token text.
     pub gazetteer: HashMap<&'static str, Vec<(Vec<&'static str>, EntityLabel)>>,
+    /// Places (LOC, case-sensitive, `ner_places.txt`): by first token text.
+    pub places: HashMap<&'static str, Vec<Vec<&'static str>>>,
     /// Articles and elisions that never start a name: le, la, les, l', the, d', du…
     pub articles: HashSet<u32>,
 }
@@ -85,6 +87,14 @@ fn build(lang: Lang) -> Lexicon {
     for v in gazetteer.values_mut() {
         v.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
     }
+    let mut places: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
+    for name in entries(lang_file!(lang, "ner_places.txt")) {
+        let words: Vec<&str> = name.split(' ').collect();
+        places.entry(words[0]).or_default().push(words);
+    }
+    for v in places.values_mut() {
+        v.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    }
     let articles: &[&str] = match lang {
         Lang::Fr => &["le", "la", "les", "l'", "d'", "du", "des", "de", "un", "une", "au", "aux"],
         Lang::En => &["the", "a", "an"],
@@ -107,6 +117,7 @@ fn build(lang: Lang) -> Lexicon {
         loc_suffixes: set(lang_file!(lang, "ner_loc_suffixes.txt")),
         loc_preps: set(lang_file!(lang, "ner_loc_preps.txt")),
         gazetteer,
+        places,
         articles: articles.iter().map(|a| word_hash(a)).collect(),
     }
 }
@@ -148,6 +159,7 @@ mod tests {
                 lang_file!(lang, "ner_org_suffixes.txt"),
                 lang_file!(lang, "ner_loc_suffixes.txt"),
                 lang_file!(lang, "ner_loc_preps.txt"),
+                lang_file!(lang, "ner_places.txt"),
             ] {
                 assert!(file.starts_with('#'), "{lang:?}: header comment missing");
                 let lines: Vec<&str> = file.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();

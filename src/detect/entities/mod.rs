@@ -96,6 +96,8 @@ pub fn detect(analysis: &Analysis) -> Vec<Entity> {
         let tags = model.tag(&cx.infos, &a.sentence_tokens);
         tagged_spans(&cx, &tags, &mut cands);
     }
+    places(&cx, &mut cands);
+    suffix_names(&cx, &mut cands);
     camel_case_names(&cx, &mut cands);
     cue_spans(&cx, &mut cands);
     let mut kept = resolve(&cx, cands);
@@ -266,7 +268,7 @@ fn tagged_spans(cx: &Cx, tags: &[u8], out: &mut Vec<Cand>) {
                 e = cut_before_titles(cx, s, e);
                 s = skip_role(cx, s, e);
             }
-            let label = suffix_label(cx, s, e, label);
+            let label = if place_at(cx, s) == Some(e) { EntityLabel::Loc } else { suffix_label(cx, s, e, label) };
             if keep_tagged(cx, s, e) {
                 // A name split in two ("Jean-Marc" + "Lavigne"): one span.
                 match out.last_mut() {
@@ -310,7 +312,11 @@ fn suffix_label(cx: &Cx, s: usize, e: usize, label: EntityLabel) -> EntityLabel 
     if e - s < 2 || !matches!(label, EntityLabel::Per | EntityLabel::Loc | EntityLabel::Org) {
         return label;
     }
-    let last = cx.word(e - 1);
+    // The head is the last word, or the word before "of" ("Federal Bureau of Investigation").
+    let last = match (s + 1..e - 1).find(|&k| cx.text(k) == "of") {
+        Some(k) => cx.word(k - 1),
+        None => cx.word(e - 1),
+    };
     if label == EntityLabel::Per && cx.flags(s) & FIRST_NAME != 0 {
         return label;
     }
@@ -320,6 +326,89 @@ fn suffix_label(cx: &Cx, s: usize, e: usize, label: EntityLabel) -> EntityLabel 
         EntityLabel::Loc
     } else {
         label
+    }
+}
+
+/// The end of the longest place name (`ner_places.txt`) starting at token `s`.
+fn place_at(cx: &Cx, s: usize) -> Option<usize> {
+    let entries = cx.lex.places.get(cx.text(s))?;
+    entries.iter().find_map(|words| {
+        let e = s + words.len();
+        (e <= cx.a.tokens.len()
+            && cx.same_sentence(s, e - 1)
+            && words.iter().enumerate().all(|(k, w)| cx.text(s + k) == *w))
+        .then_some(e)
+    })
+}
+
+/// Places of `ner_places.txt` the tagger missed ("in Amsterdam"), unless
+/// they are part of a longer capitalised name ("Washington Post", "George
+/// Washington").
+fn places(cx: &Cx, cands: &mut Vec<Cand>) {
+    if cx.lex.places.is_empty() {
+        return;
+    }
+    let n = cx.a.tokens.len();
+    let mut covered = vec![false; n];
+    for c in cands.iter() {
+        covered[c.s..c.e].fill(true);
+    }
+    let mut i = 0;
+    while i < n {
+        let Some(e) = (!covered[i]).then(|| place_at(cx, i)).flatten() else {
+            i += 1;
+            continue;
+        };
+        let inside = (i..e).any(|k| covered[k])
+            || i > 0 && cx.same_sentence(i - 1, i) && cx.flags(i) & START == 0 && cx.is_name_word(i - 1)
+            || e < n && cx.same_sentence(i, e) && name_continuation(cx, e);
+        if !inside {
+            cands.push(Cand { s: i, e, label: EntityLabel::Loc, prio: 1 });
+        }
+        i = e;
+    }
+}
+
+/// Capitalised runs the tagger missed that end with an organisation or
+/// place word ("the Justice Department", "Wildwood Trail"). A capitalised
+/// common word opening the sentence is left out ("The", "Our").
+fn suffix_names(cx: &Cx, cands: &mut Vec<Cand>) {
+    if cx.lex.org_suffixes.is_empty() {
+        return;
+    }
+    let n = cx.a.tokens.len();
+    let mut covered = vec![false; n];
+    for c in cands.iter() {
+        covered[c.s..c.e].fill(true);
+    }
+    let name = |k: usize| !covered[k] && cx.a.tokens[k].kind == TokenKind::Word && cx.flags(k) & CAP != 0;
+    let mut i = 0;
+    while i < n {
+        if !name(i) {
+            i += 1;
+            continue;
+        }
+        let mut e = i + 1;
+        while e < n && name(e) && cx.same_sentence(i, e) {
+            e += 1;
+        }
+        let mut s = i;
+        while s < e && cx.flags(s) & START != 0 && cx.flags(s) & SEEN_LOWER != 0
+            || s < e && cx.lex.articles.contains(&cx.word(s))
+        {
+            s += 1;
+        }
+        if e - s >= 2 {
+            let label = match cx.word(e - 1) {
+                w if cx.lex.org_suffixes.contains(&w) => Some(EntityLabel::Org),
+                w if cx.lex.loc_suffixes.contains(&w) => Some(EntityLabel::Loc),
+                _ => None,
+            };
+            if let Some(label) = label {
+                cands.push(Cand { s, e, label, prio: 1 });
+            }
+        }
+        i = e;
     }
 }
 
