@@ -427,6 +427,12 @@ fn keep_tagged(cx: &Cx, s: usize, e: usize) -> bool {
         {
             return false;
         }
+        // A plural title ("Senators", "Founders") is a group, not a name.
+        if let Some(stem) = cx.text(s).strip_suffix('s') {
+            if cx.lex.titles.contains(&tagger::word_hash(stem)) {
+                return false;
+            }
+        }
         if f & START != 0 && f & SEEN_LOWER != 0 {
             return false;
         }
