@@ -97,6 +97,7 @@ pub fn detect(analysis: &Analysis) -> Vec<Entity> {
         tagged_spans(&cx, &tags, &mut cands);
     }
     places(&cx, &mut cands);
+    given_name_spans(&cx, &mut cands);
     suffix_names(&cx, &mut cands);
     camel_case_names(&cx, &mut cands);
     cue_spans(&cx, &mut cands);
@@ -265,6 +266,8 @@ fn tagged_spans(cx: &Cx, tags: &[u8], out: &mut Vec<Cand>) {
         if let Some((s, mut e)) = trim(cx, i, j, label) {
             let mut s = s;
             if label == EntityLabel::Per {
+                // "Isabel Ruiz of Heaven Sent Gaming": a person's name stops at "of".
+                e = (s + 1..e).find(|&k| cx.text(k) == "of").unwrap_or(e);
                 e = cut_before_titles(cx, s, e);
                 s = skip_role(cx, s, e);
             }
@@ -366,6 +369,33 @@ fn places(cx: &Cx, cands: &mut Vec<Cand>) {
             cands.push(Cand { s: i, e, label: EntityLabel::Loc, prio: 1 });
         }
         i = e;
+    }
+}
+
+/// A given name and one or two capitalised words the tagger missed are a
+/// person ("where Jane Hill worked"), unless the last word makes it an
+/// organisation or a place ("Grant Street").
+fn given_name_spans(cx: &Cx, cands: &mut Vec<Cand>) {
+    let n = cx.a.tokens.len();
+    let mut covered = vec![false; n];
+    for c in cands.iter() {
+        covered[c.s..c.e].fill(true);
+    }
+    for i in 0..n.saturating_sub(1) {
+        if covered[i] || cx.flags(i) & (FIRST_NAME | ALLCAPS) != FIRST_NAME || (i > 0 && covered[i - 1]) {
+            continue;
+        }
+        let mut e = i + 1;
+        while e < n && e < i + 3 && !covered[e] && cx.same_sentence(i, e) && name_continuation(cx, e) {
+            e += 1;
+        }
+        if e > i + 1
+            && !(e < n && !covered[e] && cx.same_sentence(i, e) && cx.is_name_word(e))
+            && !cx.lex.org_suffixes.contains(&cx.word(e - 1))
+            && !cx.lex.loc_suffixes.contains(&cx.word(e - 1))
+        {
+            cands.push(Cand { s: i, e, label: EntityLabel::Per, prio: 1 });
+        }
     }
 }
 
