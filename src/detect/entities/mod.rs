@@ -99,6 +99,7 @@ pub fn detect(analysis: &Analysis) -> Vec<Entity> {
     places(&cx, &mut cands);
     given_name_spans(&cx, &mut cands);
     suffix_names(&cx, &mut cands);
+    cue_after(&cx, &mut cands);
     camel_case_names(&cx, &mut cands);
     cue_spans(&cx, &mut cands);
     let mut kept = resolve(&cx, cands);
@@ -397,6 +398,53 @@ fn given_name_spans(cx: &Cx, cands: &mut Vec<Cand>) {
             cands.push(Cand { s: i, e, label: EntityLabel::Per, prio: 1 });
         }
     }
+}
+
+/// "Yonhap news agency", "the Wagner group": capitalised words right before
+/// an organisation noun of `ner_cues.txt` (one lower-case word may come
+/// between) are an organisation. English only: French puts the noun first.
+fn cue_after(cx: &Cx, cands: &mut Vec<Cand>) {
+    if cx.a.lang != crate::lang::Lang::En {
+        return;
+    }
+    let n = cx.a.tokens.len();
+    let org_cue = |k: usize| k < n && cx.flags(k) & CAP == 0 && cx.lex.cues.get(&cx.word(k)) == Some(&EntityLabel::Org);
+    let lower_word = |k: usize| k < n && cx.a.tokens[k].kind == TokenKind::Word && cx.flags(k) & CAP == 0;
+    let mut covered = vec![false; n];
+    for c in cands.iter() {
+        covered[c.s..c.e].fill(true);
+    }
+    let mut add = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if covered[i] || !cx.is_name_word(i) || cx.a.tokens[i].kind != TokenKind::Word {
+            i += 1;
+            continue;
+        }
+        let mut e = i + 1;
+        while e < n && !covered[e] && cx.is_name_word(e) && cx.same_sentence(i, e) {
+            e += 1;
+        }
+        let cue = org_cue(e) || lower_word(e) && org_cue(e + 1) && cx.same_sentence(i, e + 1);
+        let mut s = i;
+        while s < e
+            && (cx.flags(s) & START != 0 && cx.flags(s) & SEEN_LOWER != 0 || cx.lex.not_entities.contains(&cx.word(s)))
+        {
+            s += 1;
+        }
+        if cue && s < e && cx.same_sentence(i, e) {
+            add.push(Cand { s, e, label: EntityLabel::Org, prio: 1 });
+        }
+        i = e;
+    }
+    // A tagger "person" right before the noun takes its type ("the Wagner group"); a place stays one
+    // ("a Texas company").
+    for c in cands.iter_mut().filter(|c| c.prio == 1 && c.label == EntityLabel::Per) {
+        if org_cue(c.e) && cx.same_sentence(c.s, c.e) {
+            c.label = EntityLabel::Org;
+        }
+    }
+    cands.extend(add);
 }
 
 /// Capitalised runs the tagger missed that end with an organisation or
