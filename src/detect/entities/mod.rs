@@ -272,8 +272,36 @@ fn tagged_spans(cx: &Cx, tags: &[u8], out: &mut Vec<Cand>) {
                 e = cut_before_titles(cx, s, e);
                 s = skip_role(cx, s, e);
             }
+            // "Home Secretary", "Foreign Minister": a role, not a name ("Martin Luther King" is one).
+            let role = matches!(label, EntityLabel::Per | EntityLabel::Org)
+                && e - s >= 2
+                && cx.lex.titles.contains(&cx.word(e - 1))
+                && cx.flags(s) & FIRST_NAME == 0;
             let label = if place_at(cx, s) == Some(e) { EntityLabel::Loc } else { suffix_label(cx, s, e, label) };
-            if keep_tagged(cx, s, e) {
+            // "the Refugee Council Enver Solomon": an organisation, then a person.
+            let split = (label == EntityLabel::Org && e - s >= 3)
+                .then(|| (s + 1..e - 1).find(|&k| cx.lex.org_suffixes.contains(&cx.word(k))))
+                .flatten()
+                .and_then(|k| {
+                    // The person's name may run past the tagger's span ("Enver" + "Solomon").
+                    let mut pe = e;
+                    while pe < k + 4 && pe < cx.a.tokens.len() && cx.same_sentence(s, pe) && name_continuation(cx, pe) {
+                        pe += 1;
+                    }
+                    let ok = (2..=3).contains(&(pe - k - 1))
+                        && (k + 1..pe).all(|j| name_continuation(cx, j))
+                        && place_at(cx, k + 1).is_none()
+                        && !cx.lex.org_suffixes.contains(&cx.word(pe - 1))
+                        && !cx.lex.loc_suffixes.contains(&cx.word(pe - 1));
+                    ok.then_some((k, pe))
+                });
+            if let Some((k, pe)) = split {
+                out.push(Cand { s, e: k + 1, label, prio: 1 });
+                out.push(Cand { s: k + 1, e: pe, label: EntityLabel::Per, prio: 1 });
+                i = j.max(i + 1);
+                continue;
+            }
+            if !role && keep_tagged(cx, s, e) {
                 // A name split in two ("Jean-Marc" + "Lavigne"): one span.
                 match out.last_mut() {
                     Some(p) if p.prio == 1 && p.e == s && cx.flags(s) & CAP != 0 && cx.same_sentence(p.s, s) => {
