@@ -100,6 +100,7 @@ pub fn detect(analysis: &Analysis) -> Vec<Entity> {
     given_name_spans(&cx, &mut cands);
     suffix_names(&cx, &mut cands);
     cue_after(&cx, &mut cands);
+    speakers(&cx, &mut cands);
     camel_case_names(&cx, &mut cands);
     cue_spans(&cx, &mut cands);
     let mut kept = resolve(&cx, cands);
@@ -470,6 +471,51 @@ fn cue_after(cx: &Cx, cands: &mut Vec<Cand>) {
     for c in cands.iter_mut().filter(|c| c.prio == 1 && c.label == EntityLabel::Per) {
         if org_cue(c.e) && cx.same_sentence(c.s, c.e) {
             c.label = EntityLabel::Org;
+        }
+    }
+    cands.extend(add);
+}
+
+/// "said Pavit", "…, Jane Doe told": one to three capitalised words the
+/// tagger missed right after or before a reporting verb are a person. A
+/// single capitalised word opening the sentence is left alone ("Officials
+/// said").
+fn speakers(cx: &Cx, cands: &mut Vec<Cand>) {
+    if cx.lex.said_verbs.is_empty() {
+        return;
+    }
+    let n = cx.a.tokens.len();
+    let mut covered = vec![false; n];
+    for c in cands.iter() {
+        covered[c.s..c.e].fill(true);
+    }
+    let free = |k: usize| !covered[k] && name_continuation(cx, k);
+    let mut add = Vec::new();
+    for v in 0..n {
+        if cx.flags(v) & CAP != 0 || !cx.lex.said_verbs.contains(&cx.word(v)) {
+            continue;
+        }
+        // After the verb.
+        let mut e = v + 1;
+        while e < n && e < v + 4 && cx.same_sentence(v, e) && free(e) {
+            e += 1;
+        }
+        if e > v + 1 && !(e < n && cx.same_sentence(v, e) && cx.is_name_word(e)) {
+            add.push(Cand { s: v + 1, e, label: EntityLabel::Per, prio: 1 });
+        }
+        // Before the verb.
+        let mut s = v;
+        while s > 0 && s + 3 > v && cx.same_sentence(s - 1, v) && !covered[s - 1] && cx.is_name_word(s - 1) {
+            s -= 1;
+        }
+        let starts = cx.flags(s) & START != 0;
+        if s < v
+            && (s + 1..v).all(free)
+            && !(s > 0 && cx.same_sentence(s - 1, v) && cx.is_name_word(s - 1))
+            && (!starts || v - s >= 2 && cx.flags(s) & SEEN_LOWER == 0)
+            && (starts || free(s))
+        {
+            add.push(Cand { s, e: v, label: EntityLabel::Per, prio: 1 });
         }
     }
     cands.extend(add);
