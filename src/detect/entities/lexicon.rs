@@ -37,6 +37,8 @@ pub(crate) struct Lexicon {
     pub loc_preps: HashSet<u32>,
     /// Reporting verbs next to a speaker's name ("said").
     pub said_verbs: HashSet<u32>,
+    /// Lower-case words that may stand inside a name ("of", "de").
+    pub name_connectors: HashSet<u32>,
     /// Gazetteer names (case-sensitive): by first token text.
     pub gazetteer: HashMap<&'static str, Vec<(Vec<&'static str>, EntityLabel)>>,
     /// Places (LOC, case-sensitive, `ner_places.txt`): by first token text.
@@ -119,6 +121,7 @@ fn build(lang: Lang) -> Lexicon {
         loc_suffixes: set(lang_file!(lang, "ner_loc_suffixes.txt")),
         loc_preps: set(lang_file!(lang, "ner_loc_preps.txt")),
         said_verbs: set(lang_file!(lang, "ner_said_verbs.txt")),
+        name_connectors: set(lang_file!(lang, "ner_name_connectors.txt")),
         gazetteer,
         places,
         articles: articles.iter().map(|a| word_hash(a)).collect(),
@@ -164,6 +167,7 @@ mod tests {
                 lang_file!(lang, "ner_loc_preps.txt"),
                 lang_file!(lang, "ner_places.txt"),
                 lang_file!(lang, "ner_said_verbs.txt"),
+                lang_file!(lang, "ner_name_connectors.txt"),
             ] {
                 assert!(file.starts_with('#'), "{lang:?}: header comment missing");
                 let lines: Vec<&str> = file.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();

@@ -107,6 +107,7 @@ pub fn detect(analysis: &Analysis) -> Vec<Entity> {
     propagate(&cx, &mut kept);
     let mut kept = resolve(&cx, kept);
     join_of(&cx, &mut kept);
+    place_heads(&cx, &mut kept);
     given_names(&cx, &mut kept);
     vote(&cx, &mut kept);
     facilities(&cx, &mut kept);
@@ -256,6 +257,18 @@ fn tagged_spans(cx: &Cx, tags: &[u8], out: &mut Vec<Cand>) {
         let mut j = i + 1;
         while j < tags.len() && tags[j] == b + 1 {
             j += 1;
+        }
+        // A function word that is no name connector ends the name ("Lake Geneva [on Monday]").
+        if !cx.lex.name_connectors.is_empty() {
+            let stop = &data::resources(cx.a.lang).stopwords;
+            if let Some(k) = (i + 1..j).find(|&k| {
+                cx.a.tokens[k].kind == TokenKind::Word
+                    && cx.flags(k) & CAP == 0
+                    && !cx.lex.name_connectors.contains(&cx.word(k))
+                    && stop.contains(cx.text(k))
+            }) {
+                j = k;
+            }
         }
         // Names do not end with lower-case words ("Lavigne a").
         while j > i + 1 && cx.a.tokens[j - 1].kind == TokenKind::Word && !cx.is_name_word(j - 1) {
@@ -419,11 +432,10 @@ fn given_name_spans(cx: &Cx, cands: &mut Vec<Cand>) {
         while e < n && e < i + 3 && !covered[e] && cx.same_sentence(i, e) && name_continuation(cx, e) {
             e += 1;
         }
-        if e > i + 1
-            && !(e < n && !covered[e] && cx.same_sentence(i, e) && cx.is_name_word(e))
-            && !cx.lex.org_suffixes.contains(&cx.word(e - 1))
-            && !cx.lex.loc_suffixes.contains(&cx.word(e - 1))
-        {
+        // Not the start of a longer capitalised run, not an organisation or a place.
+        let longer = e < n && !covered[e] && cx.same_sentence(i, e) && cx.is_name_word(e);
+        let typed = cx.lex.org_suffixes.contains(&cx.word(e - 1)) || cx.lex.loc_suffixes.contains(&cx.word(e - 1));
+        if e > i + 1 && !longer && !typed {
             cands.push(Cand { s: i, e, label: EntityLabel::Per, prio: 1 });
         }
     }
@@ -713,7 +725,11 @@ fn resolve(cx: &Cx, mut cands: Vec<Cand>) -> Vec<Cand> {
     for mut c in cands {
         if (c.s..c.e).any(|k| taken[k]) {
             // Keep the left part if it is a name on its own.
-            let first = (c.s..c.e).find(|&k| taken[k]).unwrap_or(c.e);
+            let mut first = (c.s..c.e).find(|&k| taken[k]).unwrap_or(c.e);
+            // Without its lower-case tail ("Lake Geneva on" [Monday]).
+            while first > c.s + 1 && cx.a.tokens[first - 1].kind == TokenKind::Word && !cx.is_name_word(first - 1) {
+                first -= 1;
+            }
             if first > c.s && c.label != EntityLabel::Date {
                 match trim(cx, c.s, first, c.label) {
                     Some((s, e)) if (s..e).any(|k| cx.is_name_word(k)) => {
@@ -908,6 +924,51 @@ fn join_of(cx: &Cx, kept: &mut Vec<Cand>) {
         }
     }
     debug_assert!(out.iter().all(|c| c.e <= n));
+    *kept = out;
+}
+
+/// "South" + "Australia", "Lake" + "Geneva": a capitalised place head
+/// (`ner_loc_heads.txt`) right before a place joins it.
+fn place_heads(cx: &Cx, kept: &mut Vec<Cand>) {
+    let mut out: Vec<Cand> = Vec::with_capacity(kept.len());
+    let n = cx.a.tokens.len();
+    for m in 0..kept.len() {
+        let mut c = kept[m];
+        // "Lake" alone: the capitalised words after it are the name ("Lake Geneva").
+        if c.label == EntityLabel::Loc && c.e - c.s == 1 && cx.lex.loc_heads.contains(&cx.word(c.s)) {
+            while c.e < n && c.e < c.s + 4 && cx.same_sentence(c.s, c.e) && name_continuation(cx, c.e) {
+                c.e += 1;
+            }
+            if kept.get(m + 1).is_some_and(|d| d.s < c.e) {
+                c.e = kept[m].e;
+            }
+        }
+        if c.label == EntityLabel::Loc
+            && c.s > 0
+            && cx.same_sentence(c.s - 1, c.s)
+            && !cx.lex.org_suffixes.contains(&cx.word(c.e - 1))
+        {
+            let h = c.s - 1;
+            let head = cx.a.tokens[h].kind == TokenKind::Word
+                && cx.flags(h) & CAP != 0
+                && cx.lex.loc_heads.contains(&cx.word(h));
+            if head {
+                match out.last_mut() {
+                    Some(p) if p.e == c.s && p.s == h && p.label != EntityLabel::Date => {
+                        p.e = c.e;
+                        p.label = EntityLabel::Loc;
+                        continue;
+                    }
+                    Some(p) if p.e > h => {}
+                    _ => {
+                        out.push(Cand { s: h, ..c });
+                        continue;
+                    }
+                }
+            }
+        }
+        out.push(c);
+    }
     *kept = out;
 }
 
