@@ -1023,6 +1023,23 @@ fn given_names(cx: &Cx, kept: &mut Vec<Cand>) {
         }
     }
     kept.retain(|c| c.prio != u8::MAX);
+    // "Khaled" + "Al-Maeena" [PER]: one free capitalised word right before a person's name is its first
+    // part. English only (French rules were tuned without it).
+    if cx.a.lang != crate::lang::Lang::En {
+        return;
+    }
+    for m in 0..kept.len() {
+        let c = kept[m];
+        if c.label != EntityLabel::Per || c.prio > 1 || c.s == 0 {
+            continue;
+        }
+        let h = c.s - 1;
+        let free = m == 0 || kept[m - 1].e <= h;
+        let alone = h == 0 || !cx.same_sentence(h - 1, h) || !cx.is_name_word(h - 1);
+        if free && alone && cx.same_sentence(h, c.s) && cx.flags(h) & ALLCAPS == 0 && name_continuation(cx, h) {
+            kept[m].s = h;
+        }
+    }
 }
 
 /// One name, one type per document: the tagger's mentions of the same
