@@ -41,6 +41,7 @@ fn main() {
         let a = Analysis::new(&d.text, lang);
         let mut infos = tagger::token_infos(&d.text, &a.tokens, &a.sentence_tokens);
         tagger::mark_seen_lower(&d.text, &a.tokens, &mut infos);
+        tagger::mark_first_names(lang, &mut infos);
         // Gold tag per token: the entity holding the token's start.
         let mut gold = vec![0u8; a.tokens.len()];
         let mut spans = d.spans.clone();

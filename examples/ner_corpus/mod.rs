@@ -6,9 +6,9 @@
 //! Label mapping to the project's guidelines: HIPE `pers` keeps only its
 //! `comp.name` part (titles and functions are outside our PER spans),
 //! `prod.media` (newspapers) is ORG, `prod.doctr` MISC, `time` dropped;
-//! GUM: linked named mentions (with a Wikipedia identity), trimmed to
-//! their proper-noun part: person → PER, place → LOC, organization → ORG,
-//! event/object → MISC.
+//! GUM: named mentions (head is a proper noun, linked to Wikipedia or not),
+//! trimmed to their proper-noun part without titles: person → PER, place →
+//! LOC, organization → ORG, event/object → MISC (see [`gum`]).
 
 #![allow(dead_code)]
 
@@ -252,31 +252,180 @@ pub fn wikineural(path: &Path) -> (Vec<Doc>, Vec<Doc>) {
     (group(train, "wikineural-train"), group(held, "wikineural-held"))
 }
 
-/// GUM conllu: one document per `newdoc`, linked named mentions as gold.
+/// One GUM token as the entity gold needs it.
+struct GumTok {
+    range: (usize, usize),
+    /// UPOS is PROPN.
+    propn: bool,
+    /// XPOS is NNPS (plural proper noun: "Americans", "Founders").
+    plural: bool,
+    /// Document index of the syntactic head (`None` for the root).
+    head: Option<usize>,
+    /// Capitalised word that is not a determiner, pronoun or adposition.
+    cap: bool,
+    lower: String,
+}
+
+/// Titles and honorifics (guidelines §1: outside PER spans) stripped from
+/// GUM person names. A fixed list, independent of the engine's own lists
+/// (`data/en/*titles.txt`), so that the gold, and the model trained on it,
+/// do not move when the rules' lists grow.
+const GUM_TITLES: &[&str] = &[
+    "actor",
+    "actress",
+    "adm.",
+    "ambassador",
+    "archbishop",
+    "attorney",
+    "billionaire",
+    "brother",
+    "capt.",
+    "captain",
+    "cardinal",
+    "ceo",
+    "chairman",
+    "chancellor",
+    "chief",
+    "cmdr.",
+    "coach",
+    "col.",
+    "colonel",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "dame",
+    "director",
+    "dr",
+    "dr.",
+    "drs.",
+    "emperor",
+    "founder",
+    "gen.",
+    "general",
+    "gov.",
+    "governor",
+    "hon",
+    "hon.",
+    "judge",
+    "justice",
+    "king",
+    "lady",
+    "lord",
+    "lt.",
+    "madam",
+    "maj.",
+    "messrs.",
+    "minister",
+    "miss",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "pope",
+    "president",
+    "prime",
+    "prince",
+    "princess",
+    "prof.",
+    "professor",
+    "prosecutor",
+    "queen",
+    "rep.",
+    "representative",
+    "rev",
+    "rev.",
+    "reverend",
+    "saint",
+    "secretary",
+    "sen.",
+    "senator",
+    "sergeant",
+    "sgt.",
+    "sir",
+    "sister",
+    "speaker",
+    "spokesman",
+    "spokeswoman",
+    "st.",
+    "supt.",
+    "vice",
+];
+
+fn gum_titles() -> std::collections::HashSet<String> {
+    GUM_TITLES.iter().map(|s| s.to_string()).collect()
+}
+
+/// GUM conllu: one document per `newdoc`. Gold = the named mentions: a
+/// person/place/organization (event/object → MISC) mention whose syntactic
+/// head is a proper noun, linked to Wikipedia or not (guidelines §1: every
+/// named person, famous or not), trimmed to its proper-noun part; leading
+/// titles are dropped from PER ("Emperor Norton" → "Norton"), and PER
+/// mentions that are only titles ("the Secretary"), plural groups
+/// ("Americans", "Founders") or "a/an" + proper noun ("a Protestant":
+/// demonyms, religions) are not names.
 pub fn gum(path: &Path) -> Vec<Doc> {
     let data = read(path);
+    let titles = gum_titles();
     let mut docs = Vec::new();
     let mut b = Builder::new();
-    // Token ranges and UPOS of the current document.
-    let mut toks: Vec<((usize, usize), bool)> = Vec::new();
+    let mut toks: Vec<GumTok> = Vec::new();
     // Open mentions: (id, etype, identity?, first token index).
     let mut open: Vec<(String, String, bool, usize)> = Vec::new();
     let mut mentions: Vec<(usize, usize, &'static str)> = Vec::new();
     let mut id = String::new();
+    let mut sent_start = 0usize;
     let finish = |id: &str,
                   b: &mut Builder,
-                  toks: &mut Vec<((usize, usize), bool)>,
+                  toks: &mut Vec<GumTok>,
                   mentions: &mut Vec<(usize, usize, &'static str)>,
                   docs: &mut Vec<Doc>| {
         if toks.is_empty() {
             return;
         }
-        // Trim each mention to its proper-noun part; keep outermost.
-        let mut spans: Vec<(usize, usize, &'static str, usize, usize)> = Vec::new();
+        // Trim each named mention to its proper-noun part; keep outermost.
+        let mut spans: Vec<(usize, usize, &'static str)> = Vec::new();
         for &(f, l, label) in mentions.iter() {
-            let Some(a) = (f..=l).find(|&i| toks[i].1) else { continue };
-            let z = (f..=l).rev().find(|&i| toks[i].1).unwrap();
-            spans.push((toks[a].0 .0, toks[z].0 .1, label, a, z));
+            let inside = |h: Option<usize>| h.is_some_and(|h| (f..=l).contains(&h));
+            let Some(head) = (f..=l).find(|&i| !inside(toks[i].head)) else { continue };
+            if !toks[head].propn {
+                continue;
+            }
+            // The name around the head: proper nouns and capitalised words
+            // ("United States", "Ottoman Empire"), joined by "of", "and"…
+            // when a name word follows; commas and clauses end it.
+            let name_word = |i: usize| toks[i].propn || toks[i].cap;
+            // Two people are two names ("Pantha and Rezwan").
+            let joiner = |i: usize| match toks[i].lower.as_str() {
+                "and" | "&" => label != "PER",
+                "of" | "de" | "-" | "'s" | "’s" => true,
+                _ => false,
+            };
+            let (mut a, mut z) = (head, head);
+            while a > f && (name_word(a - 1) || a - 1 > f && joiner(a - 1) && name_word(a - 2)) {
+                a -= 1;
+            }
+            while z < l && (name_word(z + 1) || z + 1 < l && joiner(z + 1) && name_word(z + 2)) {
+                z += 1;
+            }
+            while a < z && !name_word(a) {
+                a += 1;
+            }
+            if label == "PER" {
+                while a <= z
+                    && (titles.contains(&toks[a].lower) || titles.contains(toks[a].lower.trim_end_matches('.')))
+                {
+                    a += 1;
+                }
+                while a <= z && !toks[a].propn {
+                    a += 1;
+                }
+                if a > z || toks[z].plural || matches!(toks[f].lower.as_str(), "a" | "an") {
+                    continue;
+                }
+            }
+            spans.push((toks[a].range.0, toks[z].range.1, label));
         }
         spans.sort_by_key(|s| (s.0, std::cmp::Reverse(s.1)));
         let mut kept: Vec<(usize, usize, &'static str)> = Vec::new();
@@ -284,7 +433,7 @@ pub fn gum(path: &Path) -> Vec<Doc> {
             if kept.last().is_some_and(|k| s.0 < k.1) {
                 continue;
             }
-            kept.push((s.0, s.1, s.2));
+            kept.push(s);
         }
         let text = b.text.trim_end().to_string();
         docs.push(Doc { id: id.to_string(), lang: "en", text, spans: kept });
@@ -303,6 +452,9 @@ pub fn gum(path: &Path) -> Vec<Doc> {
             b.newline();
             continue;
         }
+        if line.starts_with("# sent_id") {
+            sent_start = toks.len();
+        }
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }
@@ -313,7 +465,16 @@ pub fn gum(path: &Path) -> Vec<Doc> {
         let misc = cols[9];
         let r = b.push_raw(cols[1], !misc.split('|').any(|m| m == "SpaceAfter=No"));
         let idx = toks.len();
-        toks.push((r, cols[3] == "PROPN"));
+        let head = cols[6].parse::<usize>().ok().filter(|&h| h > 0).map(|h| sent_start + h - 1);
+        toks.push(GumTok {
+            range: r,
+            propn: cols[3] == "PROPN",
+            plural: cols[4] == "NNPS",
+            head,
+            cap: cols[1].chars().next().is_some_and(char::is_uppercase)
+                && !matches!(cols[3], "DET" | "PRON" | "ADP" | "PUNCT" | "CCONJ" | "SCONJ" | "AUX" | "PART"),
+            lower: cols[1].to_lowercase(),
+        });
         let Some(ent) = misc.split('|').find_map(|m| m.strip_prefix("Entity=")) else { continue };
         let bytes = ent.as_bytes();
         let mut i = 0;
@@ -354,7 +515,7 @@ fn close(
         Some(e) => open.iter().rposition(|o| o.0 == e),
     };
     let Some(pos) = pos else { return };
-    let (_, etype, linked, first) = open.remove(pos);
+    let (_, etype, _linked, first) = open.remove(pos);
     let label = match etype.as_str() {
         "person" => "PER",
         "place" => "LOC",
@@ -362,9 +523,7 @@ fn close(
         "event" | "object" => "MISC",
         _ => return,
     };
-    if linked {
-        mentions.push((first, idx, label));
-    }
+    mentions.push((first, idx, label));
 }
 
 /// Where the shared data lives (`../shared/data` from the worktree, or

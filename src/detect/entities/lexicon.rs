@@ -29,8 +29,20 @@ pub(crate) struct Lexicon {
     pub credit_words: HashSet<u32>,
     pub facilities: HashSet<u32>,
     pub loc_heads: HashSet<u32>,
+    /// Last words of organisation names ("School", "Party", "Inc.").
+    pub org_suffixes: HashSet<u32>,
+    /// Last words of place and facility names ("Trail", "Bridge").
+    pub loc_suffixes: HashSet<u32>,
+    /// Prepositions before a place ("in", "near").
+    pub loc_preps: HashSet<u32>,
+    /// Reporting verbs next to a speaker's name ("said").
+    pub said_verbs: HashSet<u32>,
+    /// Lower-case words that may stand inside a name ("of", "de").
+    pub name_connectors: HashSet<u32>,
     /// Gazetteer names (case-sensitive): by first token text.
     pub gazetteer: HashMap<&'static str, Vec<(Vec<&'static str>, EntityLabel)>>,
+    /// Places (LOC, case-sensitive, `ner_places.txt`): by first token text.
+    pub places: HashMap<&'static str, Vec<Vec<&'static str>>>,
     /// Articles and elisions that never start a name: le, la, les, l', the, d', du…
     pub articles: HashSet<u32>,
 }
@@ -79,6 +91,14 @@ fn build(lang: Lang) -> Lexicon {
     for v in gazetteer.values_mut() {
         v.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
     }
+    let mut places: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
+    for name in entries(lang_file!(lang, "ner_places.txt")) {
+        let words: Vec<&str> = name.split(' ').collect();
+        places.entry(words[0]).or_default().push(words);
+    }
+    for v in places.values_mut() {
+        v.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    }
     let articles: &[&str] = match lang {
         Lang::Fr => &["le", "la", "les", "l'", "d'", "du", "des", "de", "un", "une", "au", "aux"],
         Lang::En => &["the", "a", "an"],
@@ -97,7 +117,13 @@ fn build(lang: Lang) -> Lexicon {
         credit_words: set(lang_file!(lang, "ner_credit_words.txt")),
         facilities: set(lang_file!(lang, "ner_facilities.txt")),
         loc_heads: set(lang_file!(lang, "ner_loc_heads.txt")),
+        org_suffixes: set(lang_file!(lang, "ner_org_suffixes.txt")),
+        loc_suffixes: set(lang_file!(lang, "ner_loc_suffixes.txt")),
+        loc_preps: set(lang_file!(lang, "ner_loc_preps.txt")),
+        said_verbs: set(lang_file!(lang, "ner_said_verbs.txt")),
+        name_connectors: set(lang_file!(lang, "ner_name_connectors.txt")),
         gazetteer,
+        places,
         articles: articles.iter().map(|a| word_hash(a)).collect(),
     }
 }
@@ -135,6 +161,13 @@ mod tests {
                 lang_file!(lang, "ner_gazetteer.txt"),
                 lang_file!(lang, "ner_facilities.txt"),
                 lang_file!(lang, "ner_loc_heads.txt"),
+                lang_file!(lang, "ner_first_names.txt"),
+                lang_file!(lang, "ner_org_suffixes.txt"),
+                lang_file!(lang, "ner_loc_suffixes.txt"),
+                lang_file!(lang, "ner_loc_preps.txt"),
+                lang_file!(lang, "ner_places.txt"),
+                lang_file!(lang, "ner_said_verbs.txt"),
+                lang_file!(lang, "ner_name_connectors.txt"),
             ] {
                 assert!(file.starts_with('#'), "{lang:?}: header comment missing");
                 let lines: Vec<&str> = file.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();

@@ -25,7 +25,7 @@ use crate::span::Span;
 use crate::text::TokenKind;
 use lexicon::Lexicon;
 use std::collections::HashMap;
-use tagger::{TokInfo, ALLCAPS, CAP, PUNCT, SEEN_LOWER, START};
+use tagger::{TokInfo, ALLCAPS, CAP, FIRST_NAME, PUNCT, SEEN_LOWER, START};
 
 /// A candidate mention over tokens `[s, e)`.
 #[derive(Clone, Copy, Debug)]
@@ -72,6 +72,7 @@ pub fn detect(analysis: &Analysis) -> Vec<Entity> {
     }
     let mut infos = tagger::token_infos(a.text, &a.tokens, &a.sentence_tokens);
     tagger::mark_seen_lower(a.text, &a.tokens, &mut infos);
+    tagger::mark_first_names(a.lang, &mut infos);
     let mut sent_of = vec![0u32; a.tokens.len()];
     for (k, r) in a.sentence_tokens.iter().enumerate() {
         for i in r.clone() {
@@ -95,11 +96,20 @@ pub fn detect(analysis: &Analysis) -> Vec<Entity> {
         let tags = model.tag(&cx.infos, &a.sentence_tokens);
         tagged_spans(&cx, &tags, &mut cands);
     }
+    places(&cx, &mut cands);
+    given_name_spans(&cx, &mut cands);
+    suffix_names(&cx, &mut cands);
+    cue_after(&cx, &mut cands);
+    speakers(&cx, &mut cands);
     camel_case_names(&cx, &mut cands);
     cue_spans(&cx, &mut cands);
     let mut kept = resolve(&cx, cands);
     propagate(&cx, &mut kept);
     let mut kept = resolve(&cx, kept);
+    join_of(&cx, &mut kept);
+    place_heads(&cx, &mut kept);
+    given_names(&cx, &mut kept);
+    vote(&cx, &mut kept);
     facilities(&cx, &mut kept);
     acronyms(&cx, &mut kept);
     let spans: Vec<(Span, EntityLabel)> =
@@ -116,7 +126,11 @@ fn trim(cx: &Cx, mut s: usize, mut e: usize, label: EntityLabel) -> Option<(usiz
         let w = cx.word(s);
         let article = cx.lex.articles.contains(&w)
             && !(f & CAP != 0 && f & START == 0 && matches!(label, EntityLabel::Org | EntityLabel::Misc));
-        let title = label != EntityLabel::Date && cx.lex.titles.contains(&w) && e - s > 1;
+        // Not the first word of an organisation name ("General Motors", "Justice Department").
+        let title = label != EntityLabel::Date
+            && cx.lex.titles.contains(&w)
+            && e - s > 1
+            && !cx.lex.org_suffixes.contains(&cx.word(e - 1));
         let punct = f & PUNCT != 0 || cx.a.tokens[s].kind == TokenKind::Elision;
         if article || title || punct {
             s += 1;
@@ -244,6 +258,18 @@ fn tagged_spans(cx: &Cx, tags: &[u8], out: &mut Vec<Cand>) {
         while j < tags.len() && tags[j] == b + 1 {
             j += 1;
         }
+        // A function word that is no name connector ends the name ("Lake Geneva [on Monday]").
+        if !cx.lex.name_connectors.is_empty() {
+            let stop = &data::resources(cx.a.lang).stopwords;
+            if let Some(k) = (i + 1..j).find(|&k| {
+                cx.a.tokens[k].kind == TokenKind::Word
+                    && cx.flags(k) & CAP == 0
+                    && !cx.lex.name_connectors.contains(&cx.word(k))
+                    && stop.contains(cx.text(k))
+            }) {
+                j = k;
+            }
+        }
         // Names do not end with lower-case words ("Lavigne a").
         while j > i + 1 && cx.a.tokens[j - 1].kind == TokenKind::Word && !cx.is_name_word(j - 1) {
             j -= 1;
@@ -252,8 +278,44 @@ fn tagged_spans(cx: &Cx, tags: &[u8], out: &mut Vec<Cand>) {
         if j - i >= 2 && cx.flags(i) & CAP != 0 && cx.lex.loc_heads.contains(&cx.word(i)) {
             label = EntityLabel::Loc;
         }
-        if let Some((s, e)) = trim(cx, i, j, label) {
-            if keep_tagged(cx, s, e) {
+        if let Some((s, mut e)) = trim(cx, i, j, label) {
+            let mut s = s;
+            if label == EntityLabel::Per {
+                // "Isabel Ruiz of Heaven Sent Gaming": a person's name stops at "of".
+                e = (s + 1..e).find(|&k| cx.text(k) == "of").unwrap_or(e);
+                e = cut_before_titles(cx, s, e);
+                s = skip_role(cx, s, e);
+            }
+            // "Home Secretary", "Foreign Minister": a role, not a name ("Martin Luther King" is one).
+            let role = matches!(label, EntityLabel::Per | EntityLabel::Org)
+                && e - s >= 2
+                && cx.lex.titles.contains(&cx.word(e - 1))
+                && cx.flags(s) & FIRST_NAME == 0;
+            let label = if place_at(cx, s) == Some(e) { EntityLabel::Loc } else { suffix_label(cx, s, e, label) };
+            // "the Refugee Council Enver Solomon": an organisation, then a person.
+            let split = (label == EntityLabel::Org && e - s >= 3)
+                .then(|| (s + 1..e - 1).find(|&k| cx.lex.org_suffixes.contains(&cx.word(k))))
+                .flatten()
+                .and_then(|k| {
+                    // The person's name may run past the tagger's span ("Enver" + "Solomon").
+                    let mut pe = e;
+                    while pe < k + 4 && pe < cx.a.tokens.len() && cx.same_sentence(s, pe) && name_continuation(cx, pe) {
+                        pe += 1;
+                    }
+                    let ok = (2..=3).contains(&(pe - k - 1))
+                        && (k + 1..pe).all(|j| name_continuation(cx, j))
+                        && place_at(cx, k + 1).is_none()
+                        && !cx.lex.org_suffixes.contains(&cx.word(pe - 1))
+                        && !cx.lex.loc_suffixes.contains(&cx.word(pe - 1));
+                    ok.then_some((k, pe))
+                });
+            if let Some((k, pe)) = split {
+                out.push(Cand { s, e: k + 1, label, prio: 1 });
+                out.push(Cand { s: k + 1, e: pe, label: EntityLabel::Per, prio: 1 });
+                i = j.max(i + 1);
+                continue;
+            }
+            if !role && keep_tagged(cx, s, e) {
                 // A name split in two ("Jean-Marc" + "Lavigne"): one span.
                 match out.last_mut() {
                     Some(p) if p.prio == 1 && p.e == s && cx.flags(s) & CAP != 0 && cx.same_sentence(p.s, s) => {
@@ -267,6 +329,250 @@ fn tagged_spans(cx: &Cx, tags: &[u8], out: &mut Vec<Cand>) {
             }
         }
         i = j.max(i + 1);
+    }
+}
+
+/// "Robert Smith Vice President": a person's name ends before a run of
+/// titles (two in a row, so that "Martin Luther King" stays whole).
+fn cut_before_titles(cx: &Cx, s: usize, e: usize) -> usize {
+    (s + 1..e.saturating_sub(1))
+        .find(|&k| cx.lex.titles.contains(&cx.word(k)) && cx.lex.titles.contains(&cx.word(k + 1)))
+        .unwrap_or(e)
+}
+
+/// "Home Secretary Yvette Cooper": a person's name starts after a title
+/// inside the span, unless a given name comes before the title ("Martin
+/// Luther King").
+fn skip_role(cx: &Cx, s: usize, e: usize) -> usize {
+    match (s..e - 1).rev().find(|&k| cx.lex.titles.contains(&cx.word(k))) {
+        Some(k) if (s..k).all(|j| cx.flags(j) & FIRST_NAME == 0) && cx.is_name_word(k + 1) => k + 1,
+        _ => s,
+    }
+}
+
+/// The type a name's last word gives it: "Harrow School", "Labour Party",
+/// "Acme Inc." are organisations, "Wildwood Trail", "Hoover Dam"-like
+/// facilities places. A person's name stays one when it starts with a
+/// given name ("Jane Hill").
+fn suffix_label(cx: &Cx, s: usize, e: usize, label: EntityLabel) -> EntityLabel {
+    if e - s < 2 || !matches!(label, EntityLabel::Per | EntityLabel::Loc | EntityLabel::Org) {
+        return label;
+    }
+    // The head is the last word, or the word before "of" ("Federal Bureau of Investigation").
+    let last = match (s + 1..e - 1).find(|&k| cx.text(k) == "of") {
+        Some(k) => cx.word(k - 1),
+        None => cx.word(e - 1),
+    };
+    if label == EntityLabel::Per && cx.flags(s) & FIRST_NAME != 0 {
+        return label;
+    }
+    if cx.lex.org_suffixes.contains(&last) {
+        EntityLabel::Org
+    } else if cx.lex.loc_suffixes.contains(&last) {
+        EntityLabel::Loc
+    } else {
+        label
+    }
+}
+
+/// The end of the longest place name (`ner_places.txt`) starting at token `s`.
+fn place_at(cx: &Cx, s: usize) -> Option<usize> {
+    let entries = cx.lex.places.get(cx.text(s))?;
+    entries.iter().find_map(|words| {
+        let e = s + words.len();
+        (e <= cx.a.tokens.len()
+            && cx.same_sentence(s, e - 1)
+            && words.iter().enumerate().all(|(k, w)| cx.text(s + k) == *w))
+        .then_some(e)
+    })
+}
+
+/// Places of `ner_places.txt` the tagger missed ("in Amsterdam"), unless
+/// they are part of a longer capitalised name ("Washington Post", "George
+/// Washington").
+fn places(cx: &Cx, cands: &mut Vec<Cand>) {
+    if cx.lex.places.is_empty() {
+        return;
+    }
+    let n = cx.a.tokens.len();
+    let mut covered = vec![false; n];
+    for c in cands.iter() {
+        covered[c.s..c.e].fill(true);
+    }
+    let mut i = 0;
+    while i < n {
+        let Some(e) = (!covered[i]).then(|| place_at(cx, i)).flatten() else {
+            i += 1;
+            continue;
+        };
+        let inside = (i..e).any(|k| covered[k])
+            || i > 0 && cx.same_sentence(i - 1, i) && cx.flags(i) & START == 0 && cx.is_name_word(i - 1)
+            || e < n && cx.same_sentence(i, e) && name_continuation(cx, e);
+        if !inside {
+            cands.push(Cand { s: i, e, label: EntityLabel::Loc, prio: 1 });
+        }
+        i = e;
+    }
+}
+
+/// A given name and one or two capitalised words the tagger missed are a
+/// person ("where Jane Hill worked"), unless the last word makes it an
+/// organisation or a place ("Grant Street").
+fn given_name_spans(cx: &Cx, cands: &mut Vec<Cand>) {
+    let n = cx.a.tokens.len();
+    let mut covered = vec![false; n];
+    for c in cands.iter() {
+        covered[c.s..c.e].fill(true);
+    }
+    for i in 0..n.saturating_sub(1) {
+        if covered[i] || cx.flags(i) & (FIRST_NAME | ALLCAPS) != FIRST_NAME || (i > 0 && covered[i - 1]) {
+            continue;
+        }
+        let mut e = i + 1;
+        while e < n && e < i + 3 && !covered[e] && cx.same_sentence(i, e) && name_continuation(cx, e) {
+            e += 1;
+        }
+        // Not the start of a longer capitalised run, not an organisation or a place.
+        let longer = e < n && !covered[e] && cx.same_sentence(i, e) && cx.is_name_word(e);
+        let typed = cx.lex.org_suffixes.contains(&cx.word(e - 1)) || cx.lex.loc_suffixes.contains(&cx.word(e - 1));
+        if e > i + 1 && !longer && !typed {
+            cands.push(Cand { s: i, e, label: EntityLabel::Per, prio: 1 });
+        }
+    }
+}
+
+/// "Yonhap news agency", "the Wagner group": capitalised words right before
+/// an organisation noun of `ner_cues.txt` (one lower-case word may come
+/// between) are an organisation. English only: French puts the noun first.
+fn cue_after(cx: &Cx, cands: &mut Vec<Cand>) {
+    if cx.a.lang != crate::lang::Lang::En {
+        return;
+    }
+    let n = cx.a.tokens.len();
+    let org_cue = |k: usize| k < n && cx.flags(k) & CAP == 0 && cx.lex.cues.get(&cx.word(k)) == Some(&EntityLabel::Org);
+    let lower_word = |k: usize| k < n && cx.a.tokens[k].kind == TokenKind::Word && cx.flags(k) & CAP == 0;
+    let mut covered = vec![false; n];
+    for c in cands.iter() {
+        covered[c.s..c.e].fill(true);
+    }
+    let mut add = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if covered[i] || !cx.is_name_word(i) || cx.a.tokens[i].kind != TokenKind::Word {
+            i += 1;
+            continue;
+        }
+        let mut e = i + 1;
+        while e < n && !covered[e] && cx.is_name_word(e) && cx.same_sentence(i, e) {
+            e += 1;
+        }
+        let cue = org_cue(e) || lower_word(e) && org_cue(e + 1) && cx.same_sentence(i, e + 1);
+        let mut s = i;
+        while s < e
+            && (cx.flags(s) & START != 0 && cx.flags(s) & SEEN_LOWER != 0 || cx.lex.not_entities.contains(&cx.word(s)))
+        {
+            s += 1;
+        }
+        if cue && s < e && cx.same_sentence(i, e) {
+            add.push(Cand { s, e, label: EntityLabel::Org, prio: 1 });
+        }
+        i = e;
+    }
+    // A tagger "person" right before the noun takes its type ("the Wagner group"); a place stays one
+    // ("a Texas company").
+    for c in cands.iter_mut().filter(|c| c.prio == 1 && c.label == EntityLabel::Per) {
+        if org_cue(c.e) && cx.same_sentence(c.s, c.e) {
+            c.label = EntityLabel::Org;
+        }
+    }
+    cands.extend(add);
+}
+
+/// "said Pavit", "…, Jane Doe told": one to three capitalised words the
+/// tagger missed right after or before a reporting verb are a person. A
+/// single capitalised word opening the sentence is left alone ("Officials
+/// said").
+fn speakers(cx: &Cx, cands: &mut Vec<Cand>) {
+    if cx.lex.said_verbs.is_empty() {
+        return;
+    }
+    let n = cx.a.tokens.len();
+    let mut covered = vec![false; n];
+    for c in cands.iter() {
+        covered[c.s..c.e].fill(true);
+    }
+    let free = |k: usize| !covered[k] && name_continuation(cx, k);
+    let mut add = Vec::new();
+    for v in 0..n {
+        if cx.flags(v) & CAP != 0 || !cx.lex.said_verbs.contains(&cx.word(v)) {
+            continue;
+        }
+        // After the verb.
+        let mut e = v + 1;
+        while e < n && e < v + 4 && cx.same_sentence(v, e) && free(e) {
+            e += 1;
+        }
+        if e > v + 1 && !(e < n && cx.same_sentence(v, e) && cx.is_name_word(e)) {
+            add.push(Cand { s: v + 1, e, label: EntityLabel::Per, prio: 1 });
+        }
+        // Before the verb.
+        let mut s = v;
+        while s > 0 && s + 3 > v && cx.same_sentence(s - 1, v) && !covered[s - 1] && cx.is_name_word(s - 1) {
+            s -= 1;
+        }
+        let starts = cx.flags(s) & START != 0;
+        if s < v
+            && (s + 1..v).all(free)
+            && !(s > 0 && cx.same_sentence(s - 1, v) && cx.is_name_word(s - 1))
+            && (!starts || v - s >= 2 && cx.flags(s) & SEEN_LOWER == 0)
+            && (starts || free(s))
+        {
+            add.push(Cand { s, e: v, label: EntityLabel::Per, prio: 1 });
+        }
+    }
+    cands.extend(add);
+}
+
+/// Capitalised runs the tagger missed that end with an organisation or
+/// place word ("the Justice Department", "Wildwood Trail"). A capitalised
+/// common word opening the sentence is left out ("The", "Our").
+fn suffix_names(cx: &Cx, cands: &mut Vec<Cand>) {
+    if cx.lex.org_suffixes.is_empty() {
+        return;
+    }
+    let n = cx.a.tokens.len();
+    let mut covered = vec![false; n];
+    for c in cands.iter() {
+        covered[c.s..c.e].fill(true);
+    }
+    let name = |k: usize| !covered[k] && cx.a.tokens[k].kind == TokenKind::Word && cx.flags(k) & CAP != 0;
+    let mut i = 0;
+    while i < n {
+        if !name(i) {
+            i += 1;
+            continue;
+        }
+        let mut e = i + 1;
+        while e < n && name(e) && cx.same_sentence(i, e) {
+            e += 1;
+        }
+        let mut s = i;
+        while s < e && cx.flags(s) & START != 0 && cx.flags(s) & SEEN_LOWER != 0
+            || s < e && cx.lex.articles.contains(&cx.word(s))
+        {
+            s += 1;
+        }
+        if e - s >= 2 {
+            let label = match cx.word(e - 1) {
+                w if cx.lex.org_suffixes.contains(&w) => Some(EntityLabel::Org),
+                w if cx.lex.loc_suffixes.contains(&w) => Some(EntityLabel::Loc),
+                _ => None,
+            };
+            if let Some(label) = label {
+                cands.push(Cand { s, e, label, prio: 1 });
+            }
+        }
+        i = e;
     }
 }
 
@@ -284,6 +590,12 @@ fn keep_tagged(cx: &Cx, s: usize, e: usize) -> bool {
             || cx.lex.titles.contains(&w)
         {
             return false;
+        }
+        // A plural title ("Senators", "Founders") is a group, not a name.
+        if let Some(stem) = cx.text(s).strip_suffix('s') {
+            if cx.lex.titles.contains(&tagger::word_hash(stem)) {
+                return false;
+            }
         }
         if f & START != 0 && f & SEEN_LOWER != 0 {
             return false;
@@ -387,7 +699,15 @@ fn cue_spans(cx: &Cx, cands: &mut Vec<Cand>) {
             e += 1;
         }
         let w = cx.word(i);
-        if !(cx.lex.not_entities.contains(&w) || cx.lex.weekdays.contains(&w) || cx.lex.months.contains(&w)) {
+        // "the Justice Department": a title starting an organisation name.
+        let org_name = label == EntityLabel::Per && cx.lex.org_suffixes.contains(&cx.word(e - 1));
+        // "Prime Minister": a title after a title is not a name.
+        if !(org_name
+            || cx.lex.titles.contains(&w)
+            || cx.lex.not_entities.contains(&w)
+            || cx.lex.weekdays.contains(&w)
+            || cx.lex.months.contains(&w))
+        {
             if let Some((s, e2)) = trim(cx, i, e, label) {
                 cands.push(Cand { s, e: e2, label, prio: 2 });
             }
@@ -405,7 +725,11 @@ fn resolve(cx: &Cx, mut cands: Vec<Cand>) -> Vec<Cand> {
     for mut c in cands {
         if (c.s..c.e).any(|k| taken[k]) {
             // Keep the left part if it is a name on its own.
-            let first = (c.s..c.e).find(|&k| taken[k]).unwrap_or(c.e);
+            let mut first = (c.s..c.e).find(|&k| taken[k]).unwrap_or(c.e);
+            // Without its lower-case tail ("Lake Geneva on" [Monday]).
+            while first > c.s + 1 && cx.a.tokens[first - 1].kind == TokenKind::Word && !cx.is_name_word(first - 1) {
+                first -= 1;
+            }
             if first > c.s && c.label != EntityLabel::Date {
                 match trim(cx, c.s, first, c.label) {
                     Some((s, e)) if (s..e).any(|k| cx.is_name_word(k)) => {
@@ -538,4 +862,224 @@ fn acronyms(cx: &Cx, kept: &mut Vec<Cand>) {
     }
     kept.extend(added);
     kept.sort_by_key(|c| c.s);
+}
+
+/// Whether token `k` can continue a name: a capitalised word, not the
+/// first of its sentence, not a common capitalised word, month, weekday
+/// or title.
+fn name_continuation(cx: &Cx, k: usize) -> bool {
+    let w = cx.word(k);
+    cx.a.tokens[k].kind == TokenKind::Word
+        && cx.flags(k) & (CAP | START) == CAP
+        && !(cx.lex.not_entities.contains(&w)
+            || cx.lex.weekdays.contains(&w)
+            || cx.lex.months.contains(&w)
+            || cx.lex.titles.contains(&w))
+}
+
+/// "University of Sydney", "Ministry of Defence", "Gulf of Mexico": an
+/// organisation or place head, "of" (and "the"), then a name are one
+/// mention. The head may be a mention already or a capitalised word.
+fn join_of(cx: &Cx, kept: &mut Vec<Cand>) {
+    let n = cx.a.tokens.len();
+    let mut out: Vec<Cand> = Vec::with_capacity(kept.len());
+    let mut m = 0;
+    while m < kept.len() {
+        let d = kept[m];
+        m += 1;
+        if matches!(d.label, EntityLabel::Date | EntityLabel::Misc) {
+            out.push(d);
+            continue;
+        }
+        // "of" (+ "the") right before d.
+        let mut k = d.s;
+        if k > 0 && cx.text(k - 1) == "the" {
+            k -= 1;
+        }
+        if k < 2 || cx.text(k - 1) != "of" || !cx.same_sentence(k - 2, d.s) {
+            out.push(d);
+            continue;
+        }
+        let h = k - 2;
+        let hw = cx.word(h);
+        let label = if cx.lex.org_suffixes.contains(&hw) {
+            EntityLabel::Org
+        } else if cx.lex.loc_heads.contains(&hw) || cx.lex.loc_suffixes.contains(&hw) {
+            EntityLabel::Loc
+        } else {
+            out.push(d);
+            continue;
+        };
+        if cx.flags(h) & CAP == 0 || cx.a.tokens[h].kind != TokenKind::Word {
+            out.push(d);
+            continue;
+        }
+        match out.last_mut() {
+            Some(c) if c.e == h + 1 && c.label != EntityLabel::Date => {
+                c.e = d.e;
+                c.label = label;
+            }
+            Some(c) if c.e > h => out.push(d),
+            _ => out.push(Cand { s: h, e: d.e, label, prio: d.prio }),
+        }
+    }
+    debug_assert!(out.iter().all(|c| c.e <= n));
+    *kept = out;
+}
+
+/// "South" + "Australia", "Lake" + "Geneva": a capitalised place head
+/// (`ner_loc_heads.txt`) right before a place joins it.
+fn place_heads(cx: &Cx, kept: &mut Vec<Cand>) {
+    let mut out: Vec<Cand> = Vec::with_capacity(kept.len());
+    let n = cx.a.tokens.len();
+    for m in 0..kept.len() {
+        let mut c = kept[m];
+        // "Lake" alone: the capitalised words after it are the name ("Lake Geneva").
+        if c.label == EntityLabel::Loc && c.e - c.s == 1 && cx.lex.loc_heads.contains(&cx.word(c.s)) {
+            while c.e < n && c.e < c.s + 4 && cx.same_sentence(c.s, c.e) && name_continuation(cx, c.e) {
+                c.e += 1;
+            }
+            if kept.get(m + 1).is_some_and(|d| d.s < c.e) {
+                c.e = kept[m].e;
+            }
+        }
+        if c.label == EntityLabel::Loc
+            && c.s > 0
+            && cx.same_sentence(c.s - 1, c.s)
+            && !cx.lex.org_suffixes.contains(&cx.word(c.e - 1))
+        {
+            let h = c.s - 1;
+            let head = cx.a.tokens[h].kind == TokenKind::Word
+                && cx.flags(h) & CAP != 0
+                && cx.lex.loc_heads.contains(&cx.word(h));
+            if head {
+                match out.last_mut() {
+                    Some(p) if p.e == c.s && p.s == h && p.label != EntityLabel::Date => {
+                        p.e = c.e;
+                        p.label = EntityLabel::Loc;
+                        continue;
+                    }
+                    Some(p) if p.e > h => {}
+                    _ => {
+                        out.push(Cand { s: h, ..c });
+                        continue;
+                    }
+                }
+            }
+        }
+        out.push(c);
+    }
+    *kept = out;
+}
+
+/// Names that start with a given name are people: "Lydia Smith" typed as
+/// a place becomes PER, and a given name the tagger left alone takes the
+/// capitalised word after it ("Harry" + "Truman").
+fn given_names(cx: &Cx, kept: &mut Vec<Cand>) {
+    let n = cx.a.tokens.len();
+    for m in 0..kept.len() {
+        let c = kept[m];
+        if c.prio > 1 || matches!(c.label, EntityLabel::Date | EntityLabel::Misc) {
+            continue;
+        }
+        let given = cx.flags(c.s) & FIRST_NAME != 0;
+        let titled = c.s > 0 && cx.same_sentence(c.s - 1, c.s) && cx.lex.titles.contains(&cx.word(c.s - 1));
+        // "the country's Prime Minister, Jane Doe": a title and a comma before the name.
+        let title_comma = c.s > 1
+            && cx.same_sentence(c.s - 2, c.s)
+            && cx.text(c.s - 1) == ","
+            && cx.lex.titles.contains(&cx.word(c.s - 2))
+            && cx.flags(c.s - 2) & CAP != 0;
+        // "Harry" [PER] "Truman", "Prime Minister Rishi" [PER] "Sunak": the next word joins when
+        // free or a one-word tagger mention.
+        if (given || titled)
+            && c.label == EntityLabel::Per
+            && c.e - c.s == 1
+            && c.e < n
+            && cx.same_sentence(c.s, c.e)
+            && name_continuation(cx, c.e)
+        {
+            let next = kept.get(m + 1).copied().filter(|d| d.s == c.e);
+            let join = match next {
+                None => Some(c.e + 1),
+                Some(d) if d.e - d.s == 1 && d.prio <= 1 && d.label != EntityLabel::Date => Some(d.e),
+                Some(_) => None,
+            };
+            if let Some(e) = join {
+                if !cx.lex.org_suffixes.contains(&cx.word(e - 1)) && !cx.lex.loc_suffixes.contains(&cx.word(e - 1)) {
+                    kept[m].e = e;
+                    kept[m].label = EntityLabel::Per;
+                    if next.is_some() {
+                        kept[m + 1].prio = u8::MAX;
+                    }
+                }
+            }
+            continue;
+        }
+        // "Lydia Buchtmann" [LOC]: two or three name words starting with a given name, or after a title.
+        if (given || titled || title_comma)
+            && c.label != EntityLabel::Per
+            && (2..=3).contains(&(c.e - c.s))
+            && (c.s + 1..c.e).all(|k| name_continuation(cx, k))
+            && suffix_label(cx, c.s, c.e, EntityLabel::Per) == EntityLabel::Per
+            && !cx.lex.org_suffixes.contains(&cx.word(c.e - 1))
+            && !cx.lex.loc_suffixes.contains(&cx.word(c.e - 1))
+        {
+            kept[m].label = EntityLabel::Per;
+        }
+    }
+    kept.retain(|c| c.prio != u8::MAX);
+    // "Khaled" + "Al-Maeena" [PER]: one free capitalised word right before a person's name is its first
+    // part. English only (French rules were tuned without it).
+    if cx.a.lang != crate::lang::Lang::En {
+        return;
+    }
+    for m in 0..kept.len() {
+        let c = kept[m];
+        if c.label != EntityLabel::Per || c.prio > 1 || c.s == 0 {
+            continue;
+        }
+        let h = c.s - 1;
+        let free = m == 0 || kept[m - 1].e <= h;
+        let alone = h == 0 || !cx.same_sentence(h - 1, h) || !cx.is_name_word(h - 1);
+        if free && alone && cx.same_sentence(h, c.s) && cx.flags(h) & ALLCAPS == 0 && name_continuation(cx, h) {
+            kept[m].s = h;
+        }
+    }
+}
+
+/// One name, one type per document: the tagger's mentions of the same
+/// words vote (a place preposition before a one-word name counts for
+/// LOC, a given name for PER), and the winner, if it has a majority,
+/// types every tagger mention of those words ("Coron" typed PER here and
+/// LOC there).
+fn vote(cx: &Cx, kept: &mut [Cand]) {
+    const TYPES: [EntityLabel; 3] = [EntityLabel::Per, EntityLabel::Loc, EntityLabel::Org];
+    if cx.lex.loc_preps.is_empty() {
+        return;
+    }
+    let mut votes: HashMap<&str, [u32; 3]> = HashMap::new();
+    for c in kept.iter().filter(|c| c.prio <= 1) {
+        let Some(t) = TYPES.iter().position(|&l| l == c.label) else { continue };
+        let v = votes.entry(cx.text_span(c.s, c.e)).or_default();
+        v[t] += 2;
+        if c.e - c.s == 1 {
+            if c.s > 0 && cx.same_sentence(c.s - 1, c.s) && cx.lex.loc_preps.contains(&cx.word(c.s - 1)) {
+                v[1] += 2;
+            }
+            if cx.flags(c.s) & FIRST_NAME != 0 {
+                v[0] += 1;
+            }
+        }
+    }
+    for c in kept.iter_mut().filter(|c| c.prio <= 1) {
+        if !TYPES.contains(&c.label) {
+            continue;
+        }
+        let v = votes[cx.text_span(c.s, c.e)];
+        let total: u32 = v.iter().sum();
+        if let Some(t) = (0..3).find(|&t| 2 * v[t] > total) {
+            c.label = TYPES[t];
+        }
+    }
 }

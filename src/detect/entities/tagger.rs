@@ -10,8 +10,10 @@
 //! This module is public (but hidden) so that the training program uses
 //! exactly the features the engine uses.
 
+use crate::lang::data::{entries, lang_file};
 use crate::lang::Lang;
 use crate::text::{Token, TokenKind};
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -53,6 +55,9 @@ pub const DIGIT: u8 = 8;
 pub const PUNCT: u8 = 16;
 /// Appears lower-cased elsewhere in the text (a common word).
 pub const SEEN_LOWER: u8 = 32;
+/// A capitalised given name of `data/<lang>/ner_first_names.txt` (empty
+/// for French, so its features are unchanged there).
+pub const FIRST_NAME: u8 = 64;
 
 #[inline]
 fn mix(h: u32, x: u32) -> u32 {
@@ -168,6 +173,25 @@ pub fn mark_seen_lower(text: &str, tokens: &[Token], infos: &mut [TokInfo]) {
     }
 }
 
+/// Marks capitalised tokens that are given names ([`FIRST_NAME`]).
+pub fn mark_first_names(lang: Lang, infos: &mut [TokInfo]) {
+    static FR: OnceLock<HashSet<u32>> = OnceLock::new();
+    static EN: OnceLock<HashSet<u32>> = OnceLock::new();
+    let cell = match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    };
+    let names = cell.get_or_init(|| entries(lang_file!(lang, "ner_first_names.txt")).map(word_hash).collect());
+    if names.is_empty() {
+        return;
+    }
+    for i in infos.iter_mut() {
+        if i.flags & CAP != 0 && names.contains(&i.word) {
+            i.flags |= FIRST_NAME;
+        }
+    }
+}
+
 const PAD: TokInfo = TokInfo { word: 0xFFFF_0001, shape: 0xFFFF_0002, prefix: 0, suffix3: 0, suffix2: 0, flags: 0 };
 
 /// Pushes the tag-independent features of token `i` (within sentence
@@ -182,7 +206,7 @@ pub fn static_features(infos: &[TokInfo], range: Range<usize>, i: usize, out: &m
         }
     };
     let (p2, p1, c, n1, n2) = (at(-2), at(-1), at(0), at(1), at(2));
-    let capctx = (c.flags & (CAP | ALLCAPS | START | SEEN_LOWER)) as u32;
+    let capctx = (c.flags & (CAP | ALLCAPS | START | SEEN_LOWER | FIRST_NAME)) as u32;
     let f = [
         mix(1, 0),
         mix(2, c.word),
@@ -207,7 +231,10 @@ pub fn static_features(infos: &[TokInfo], range: Range<usize>, i: usize, out: &m
         mix(mix(21, n1.word), n2.word),
         mix(mix(22, p1.word), c.shape),
         mix(mix(23, n1.word), c.shape),
-        mix(mix(24, (p1.flags & (CAP | ALLCAPS)) as u32), mix(capctx, (n1.flags & (CAP | ALLCAPS)) as u32)),
+        mix(
+            mix(24, (p1.flags & (CAP | ALLCAPS | FIRST_NAME)) as u32),
+            mix(capctx, (n1.flags & (CAP | ALLCAPS | FIRST_NAME)) as u32),
+        ),
         mix(mix(25, n1.suffix3), c.shape),
         mix(mix(26, p1.suffix3), c.shape),
     ];
