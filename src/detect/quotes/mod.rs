@@ -100,12 +100,21 @@ impl Ctx<'_, '_> {
         let hi = a.sentence_tokens[last_sentence].end.min(next_open.unwrap_or(usize::MAX));
         let colon_before = pair.open > lo && self.is_punct(pair.open - 1, ":");
         let mut after = self.after_clause(pair.close + 1, hi);
-        // "“…” — Name" on its own after the quotation's sentence.
-        if after.is_none() && hi == pair.close + 1 && self.has(hi, DASH) {
+        // "“…” — Name" on its own after the quotation's sentence, and
+        // "“…?” Forte said." (the question mark ended the sentence): a short
+        // reporting clause that is the whole next sentence.
+        if after.is_none() && hi == pair.close + 1 && hi < a.tokens.len() {
+            let asked = pair.close > 0 && matches!(self.a.tokens[pair.close - 1].span.slice(a.text), "?" | "!");
             if let Some(next) = a.sentence_at(a.tokens[hi].span.start) {
                 let end = a.sentence_tokens[next].end.min(next_open.unwrap_or(usize::MAX));
                 if self.paragraph_of(hi) == self.paragraph_of(pair.close) {
-                    after = self.after_clause(hi, end).filter(|c| !c.verb);
+                    if self.has(hi, DASH) {
+                        after = self.after_clause(hi, end).filter(|c| !c.verb);
+                    } else if asked {
+                        after = self.after_clause(hi, end).filter(|c| {
+                            c.verb && c.speaker.is_some() && (c.end..end).filter(|&k| self.has(k, WORD)).count() <= 3
+                        });
+                    }
                 }
             }
         }
