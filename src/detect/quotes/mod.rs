@@ -357,7 +357,7 @@ impl Ctx<'_, '_> {
         }
         let trailing = i > lo + 2 && self.is_punct(i - 1, ",") && (end..hi).all(|k| !self.has(k, WORD));
         if trailing {
-            return Some((self.tokens_span(lo, i - 1)?, sp));
+            return Some((self.tokens_span(self.after_dateline(lo, i - 1), i - 1)?, sp));
         }
         None
     }
@@ -375,7 +375,31 @@ impl Ctx<'_, '_> {
         if !at.verb || words_after > 3 || (comma..at.end).any(|k| self.has(k, NEG)) {
             return None;
         }
-        self.tokens_span(lo, comma).map(|s| (s, sp))
+        let start = self.after_dateline(lo, comma);
+        self.tokens_span(start, comma).map(|s| (s, sp))
+    }
+
+    /// The token after a wire dateline opening the sentence at `lo`
+    /// ("LONDON —", "MOSCOW (AP) —"), or `lo` when there is none: the
+    /// dateline is not part of what the source reported.
+    fn after_dateline(&self, lo: usize, hi: usize) -> usize {
+        let a = self.a;
+        let mut k = lo;
+        let mut caps = 0;
+        while k < hi && k < lo + 8 {
+            let t = a.tokens[k].span.slice(a.text);
+            if self.has(k, DASH) {
+                return if caps > 0 { k + 1 } else { lo };
+            }
+            let upper = self.has(k, WORD) && t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase);
+            if upper {
+                caps += 1;
+            } else if !matches!(t, "(" | ")" | ",") {
+                return lo;
+            }
+            k += 1;
+        }
+        lo
     }
 
     /// Trims sentence-final punctuation and a cut at ";" from reported
