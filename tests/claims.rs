@@ -5,13 +5,10 @@
 //! order. A case with `expect = []` is a negative case: no claim at all.
 //! Optional `other_cues = [[...], ...]` gives each claim's other cues.
 
+mod common;
+
 use article_annotator::{Annotation, Annotator, Lang};
 use serde::Deserialize;
-
-#[derive(Deserialize)]
-struct File {
-    case: Vec<Case>,
-}
 
 #[derive(Deserialize)]
 struct Case {
@@ -25,9 +22,9 @@ struct Case {
 
 #[test]
 fn claim_cases() {
-    let file: File = toml::from_str(include_str!("cases/claims.toml")).expect("claims.toml parses");
-    let mut failures = Vec::new();
-    for case in &file.case {
+    let cases: Vec<Case> = common::cases::parse(include_str!("cases/claims.toml"), "tests/cases/claims.toml");
+    common::cases::run(&cases, |case| {
+        let mut failures = Vec::new();
         let lang: Lang = case.lang.parse().expect("lang");
         let doc = Annotator::for_lang(lang).annotate(&case.text);
         let claims: Vec<_> = doc
@@ -51,7 +48,7 @@ fn claim_cases() {
             .collect();
         if got != case.expect {
             failures.push(format!("{}:\n  expected {:?}\n  got      {:?}", case.name, case.expect, got));
-            continue;
+            return failures;
         }
         if let Some(others) = &case.other_cues {
             let got: Vec<Vec<String>> =
@@ -63,21 +60,21 @@ fn claim_cases() {
         for c in &claims {
             assert!(!c.explanation.is_empty(), "{}: empty explanation", case.name);
         }
-    }
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), file.case.len(), failures.join("\n"));
+        failures
+    });
 }
 
 /// Each reason has at least one case in each language (conditional: French).
 #[test]
 fn every_reason_is_covered() {
-    let file: File = toml::from_str(include_str!("cases/claims.toml")).expect("claims.toml parses");
+    let cases: Vec<Case> = common::cases::parse(include_str!("cases/claims.toml"), "tests/cases/claims.toml");
     for lang in ["fr", "en"] {
         for reason in article_annotator::ClaimReason::ALL {
             if lang == "en" && reason == article_annotator::ClaimReason::Conditional {
                 continue;
             }
             assert!(
-                file.case.iter().any(|c| c.lang == lang && c.expect.iter().any(|e| e[0] == reason.as_str())),
+                cases.iter().any(|c| c.lang == lang && c.expect.iter().any(|e| e[0] == reason.as_str())),
                 "no {lang} case for {}",
                 reason.as_str()
             );

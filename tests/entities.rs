@@ -1,13 +1,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Entity layer behaviour, driven by `tests/cases/entities.toml`.
 
+mod common;
+
 use article_annotator::{Annotation, Annotator, Lang};
 use serde::Deserialize;
-
-#[derive(Deserialize)]
-struct Cases {
-    case: Vec<Case>,
-}
 
 #[derive(Deserialize)]
 struct Case {
@@ -37,9 +34,9 @@ fn entities(lang: Lang, text: &str) -> Vec<(String, String, u32)> {
 
 #[test]
 fn entity_cases() {
-    let cases: Cases = toml::from_str(include_str!("cases/entities.toml")).expect("valid TOML");
-    let mut failures = Vec::new();
-    for c in &cases.case {
+    let cases: Vec<Case> = common::cases::parse(include_str!("cases/entities.toml"), "tests/cases/entities.toml");
+    common::cases::run(&cases, |c| {
+        let mut failures = Vec::new();
         let lang: Lang = c.lang.parse().unwrap();
         let got = entities(lang, &c.text);
         for [label, text] in &c.expect {
@@ -58,8 +55,8 @@ fn entity_cases() {
                 failures.push(format!("{}: {group:?} should share one entity; got {got:?}", c.name));
             }
         }
-    }
-    assert!(failures.is_empty(), "{} failure(s):\n{}", failures.len(), failures.join("\n"));
+        failures
+    });
 }
 
 #[test]

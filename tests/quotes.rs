@@ -3,14 +3,11 @@
 //! quotation the layer must return (text, direct or reported, speaker text,
 //! optionally the speaker's entity id) and nothing else.
 
+mod common;
+
 use article_annotator::detect::{quotes, Analysis};
 use article_annotator::{Entity, EntityLabel, Lang, Span};
 use serde::Deserialize;
-
-#[derive(Deserialize)]
-struct File {
-    case: Vec<Case>,
-}
 
 #[derive(Deserialize)]
 struct Case {
@@ -46,9 +43,8 @@ fn label(s: &str) -> EntityLabel {
 
 #[test]
 fn quote_cases() {
-    let file: File = toml::from_str(include_str!("cases/quotes.toml")).expect("tests/cases/quotes.toml parses");
-    let mut failures = Vec::new();
-    for case in &file.case {
+    let cases: Vec<Case> = common::cases::parse(include_str!("cases/quotes.toml"), "tests/cases/quotes.toml");
+    common::cases::run(&cases, |case| {
         let lang: Lang = case.lang.parse().expect("lang");
         let mut entities: Vec<Entity> = case
             .entities
@@ -80,11 +76,11 @@ fn quote_cases() {
                     && g.speaker == e.speaker
                     && (e.speaker_id.is_none() || g.speaker_id == e.speaker_id)
             });
-        if !matches {
-            failures.push(format!("{}:\n  expected {:?}\n  got      {:?}", case.name, case.quotes, got));
+        if matches {
+            return Vec::new();
         }
-    }
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), file.case.len(), failures.join("\n"));
+        vec![format!("{}:\n  expected {:?}\n  got      {:?}", case.name, case.quotes, got)]
+    });
 }
 
 /// No input makes the layer panic or take more than linear time.

@@ -2,4 +2,5 @@
 #![allow(dead_code)]
 
 pub mod adversarial_inputs;
+pub mod cases;
 pub mod invariants;

@@ -387,6 +387,15 @@ fn place_at(cx: &Cx, s: usize) -> Option<usize> {
     })
 }
 
+/// Which of the `n` tokens a candidate already covers.
+fn covered_tokens(n: usize, cands: &[Cand]) -> Vec<bool> {
+    let mut covered = vec![false; n];
+    for c in cands {
+        covered[c.s..c.e].fill(true);
+    }
+    covered
+}
+
 /// Places of `ner_places.txt` the tagger missed ("in Amsterdam"), unless
 /// they are part of a longer capitalised name ("Washington Post", "George
 /// Washington").
@@ -395,10 +404,7 @@ fn places(cx: &Cx, cands: &mut Vec<Cand>) {
         return;
     }
     let n = cx.a.tokens.len();
-    let mut covered = vec![false; n];
-    for c in cands.iter() {
-        covered[c.s..c.e].fill(true);
-    }
+    let covered = covered_tokens(n, cands);
     let mut i = 0;
     while i < n {
         let Some(e) = (!covered[i]).then(|| place_at(cx, i)).flatten() else {
@@ -420,10 +426,7 @@ fn places(cx: &Cx, cands: &mut Vec<Cand>) {
 /// organisation or a place ("Grant Street").
 fn given_name_spans(cx: &Cx, cands: &mut Vec<Cand>) {
     let n = cx.a.tokens.len();
-    let mut covered = vec![false; n];
-    for c in cands.iter() {
-        covered[c.s..c.e].fill(true);
-    }
+    let covered = covered_tokens(n, cands);
     for i in 0..n.saturating_sub(1) {
         if covered[i] || cx.flags(i) & (FIRST_NAME | ALLCAPS) != FIRST_NAME || (i > 0 && covered[i - 1]) {
             continue;
@@ -451,10 +454,7 @@ fn cue_after(cx: &Cx, cands: &mut Vec<Cand>) {
     let n = cx.a.tokens.len();
     let org_cue = |k: usize| k < n && cx.flags(k) & CAP == 0 && cx.lex.cues.get(&cx.word(k)) == Some(&EntityLabel::Org);
     let lower_word = |k: usize| k < n && cx.a.tokens[k].kind == TokenKind::Word && cx.flags(k) & CAP == 0;
-    let mut covered = vec![false; n];
-    for c in cands.iter() {
-        covered[c.s..c.e].fill(true);
-    }
+    let covered = covered_tokens(n, cands);
     let mut add = Vec::new();
     let mut i = 0;
     while i < n {
@@ -497,10 +497,7 @@ fn speakers(cx: &Cx, cands: &mut Vec<Cand>) {
         return;
     }
     let n = cx.a.tokens.len();
-    let mut covered = vec![false; n];
-    for c in cands.iter() {
-        covered[c.s..c.e].fill(true);
-    }
+    let covered = covered_tokens(n, cands);
     let free = |k: usize| !covered[k] && name_continuation(cx, k);
     let mut add = Vec::new();
     for v in 0..n {
@@ -541,10 +538,7 @@ fn suffix_names(cx: &Cx, cands: &mut Vec<Cand>) {
         return;
     }
     let n = cx.a.tokens.len();
-    let mut covered = vec![false; n];
-    for c in cands.iter() {
-        covered[c.s..c.e].fill(true);
-    }
+    let covered = covered_tokens(n, cands);
     let name = |k: usize| !covered[k] && cx.a.tokens[k].kind == TokenKind::Word && cx.flags(k) & CAP != 0;
     let mut i = 0;
     while i < n {
@@ -645,10 +639,7 @@ fn cue_before(cx: &Cx, s: usize) -> Option<EntityLabel> {
 /// the gazetteer can still say MISC). Units such as "kWh" or "mAh" have a
 /// single capital and a short tail, and are left out.
 fn camel_case_names(cx: &Cx, cands: &mut Vec<Cand>) {
-    let mut covered = vec![false; cx.a.tokens.len()];
-    for c in cands.iter() {
-        covered[c.s..c.e].fill(true);
-    }
+    let covered = covered_tokens(cx.a.tokens.len(), cands);
     for (i, tok) in cx.a.tokens.iter().enumerate() {
         if covered[i] || tok.kind != TokenKind::Word || cx.lex.not_entities.contains(&cx.word(i)) {
             continue;
@@ -670,10 +661,7 @@ fn camel_case_names(cx: &Cx, cands: &mut Vec<Cand>) {
 /// Applies typing cues to tagger spans, and makes spans for capitalised
 /// names right after a cue that the tagger missed.
 fn cue_spans(cx: &Cx, cands: &mut Vec<Cand>) {
-    let mut covered = vec![false; cx.a.tokens.len()];
-    for c in cands.iter() {
-        covered[c.s..c.e].fill(true);
-    }
+    let covered = covered_tokens(cx.a.tokens.len(), cands);
     for c in cands.iter_mut().filter(|c| c.prio == 1) {
         if let Some(l) = cue_before(cx, c.s) {
             c.label = l;

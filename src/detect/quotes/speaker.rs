@@ -864,11 +864,11 @@ impl<'a, 't> Ctx<'a, 't> {
         } else if sp.pron & (PRON_M | PRON_F) != 0 {
             salient.or_else(|| self.nearest_person(sp.span.start))
         } else if sp.pron == 0 && sp.is_name {
-            self.entity_in(sp.span)
+            self.entity_in(sp.span).map(|e| e.entity_id)
         } else if sp.pron == 0 {
             // A noun phrase resolves only to an entity that is the whole
             // phrase: "Obama administration officials" are not Obama.
-            self.entity_in(sp.span).filter(|&id| self.entities.iter().any(|e| e.entity_id == id && e.span == sp.span))
+            self.entity_in(sp.span).filter(|e| e.span == sp.span).map(|e| e.entity_id)
         } else {
             None
         };
@@ -882,15 +882,14 @@ impl<'a, 't> Ctx<'a, 't> {
         Speaker { span: sp.span, entity_id, is_name: sp.is_name && sp.pron == 0 && !lone_initial }
     }
 
-    /// The PER/ORG entity inside a name span (not a whole noun phrase).
-    fn entity_in(&self, span: Span) -> Option<u32> {
+    /// The first PER/ORG entity inside `span`, when it starts the span.
+    fn entity_in(&self, span: Span) -> Option<&'a Entity> {
         let k = self.entities.partition_point(|e| e.span.end <= span.start);
         self.entities[k..]
             .iter()
             .take_while(|e| e.span.start < span.end)
             .find(|e| span.contains(e.span) && matches!(e.label, EntityLabel::Per | EntityLabel::Org))
             .filter(|e| e.span.start == span.start)
-            .map(|e| e.entity_id)
     }
 
     /// The first person named in the nearest sentence (up to three back)
