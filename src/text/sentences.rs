@@ -4,7 +4,8 @@
 //! brackets that follow), when the next word does not continue it: not
 //! after an abbreviation or an initial ("M. Dupont", "J. K. Rowling"), not
 //! before a lower-case word ("« Oui ! » dit-il"). A line break always ends
-//! a sentence, so headlines, datelines and captions stand alone.
+//! a sentence, so headlines, datelines and captions stand alone; a wire
+//! dateline opening a paragraph ("WASHINGTON (AP) —") stands alone too.
 
 use super::{tokenize::Token, tokenize::TokenKind};
 use crate::lang::{data, Lang};
@@ -31,6 +32,12 @@ pub fn sentences(text: &str, tokens: &[Token], lang: Lang) -> Vec<Span> {
     while i < tokens.len() {
         let tok = tokens[i];
         if first.is_none() {
+            let paragraph_start = i == 0 || line_break_between(text, tokens[i - 1].span.end, tok.span.start);
+            if let Some(dash) = paragraph_start.then(|| dateline_end(text, tokens, i)).flatten() {
+                out.push(Span::new(tok.span.start, tokens[dash].span.end));
+                i = dash + 1;
+                continue;
+            }
             first = Some(tok.span.start);
             first_token = i;
         }
@@ -89,6 +96,63 @@ pub fn sentences(text: &str, tokens: &[Token], lang: Lang) -> Vec<Span> {
         i = last + 1;
     }
     out
+}
+
+/// The dash ending a wire dateline that opens a paragraph at token `first`:
+/// a place in capitals or a source in brackets, then a dash, all on one
+/// line: "WASHINGTON —", "KYIV, Ukraine (AP) —", "PARIS, Jan. 5 (Reuters) -",
+/// "Paris, 5 janv. 2026 (AFP) -". `None` when the paragraph opens otherwise.
+pub fn dateline_end(text: &str, tokens: &[Token], first: usize) -> Option<usize> {
+    const MAX_TOKENS: usize = 14;
+    let word = |k: usize| tokens[k].kind == TokenKind::Word;
+    let starts_upper = |k: usize| tokens[k].text(text).chars().next().is_some_and(char::is_uppercase);
+    let all_caps = |k: usize| {
+        let t = tokens[k].text(text);
+        word(k) && t.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !t.chars().any(char::is_lowercase)
+    };
+    if !(word(first) && starts_upper(first)) {
+        return None;
+    }
+    let mut source = false;
+    let mut lower = false;
+    let mut k = first;
+    while k < tokens.len() && k < first + MAX_TOKENS {
+        if k > first && line_break_between(text, tokens[k - 1].span.end, tokens[k].span.start) {
+            return None;
+        }
+        let t = tokens[k].text(text);
+        match tokens[k].kind {
+            TokenKind::Punct if matches!(t, "—" | "–" | "-" | "--") => {
+                // Something must follow on the same line: a lone "PARIS -"
+                // line is a heading, already a sentence of its own.
+                let followed =
+                    tokens.get(k + 1).is_some_and(|n| !line_break_between(text, tokens[k].span.end, n.span.start));
+                let lead = all_caps(first) && !lower;
+                return (k > first && followed && (lead || source)).then_some(k);
+            }
+            TokenKind::Punct if t == "(" && k > first => {
+                // The agency: one to four capitalised words, then ")" and the dash.
+                let close = (k + 2..(k + 6).min(tokens.len())).find(|&c| tokens[c].text(text) == ")")?;
+                if !(k + 1..close).all(|c| word(c) && starts_upper(c) || tokens[c].text(text) == "/") {
+                    return None;
+                }
+                source = true;
+                k = close + 1;
+                continue;
+            }
+            TokenKind::Punct if t == "," && k > first => {}
+            // The period of an abbreviation in capitals ("JAN.", "CALIF.").
+            TokenKind::Punct if t == "." && k > first && word(k - 1) => {}
+            TokenKind::Word if !source => lower |= !starts_upper(k),
+            TokenKind::Number if !source => {}
+            _ => return None,
+        }
+        if source {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// Tokens after which a sentence is cut even without a boundary.
@@ -203,6 +267,32 @@ mod tests {
         );
         assert_eq!(split("", Lang::Fr), Vec::<&str>::new());
         assert_eq!(split("...", Lang::Fr), ["..."]);
+    }
+
+    #[test]
+    fn wire_datelines_stand_alone() {
+        assert_eq!(
+            split("WASHINGTON (AP) — The Senate voted. It passed.", Lang::En),
+            ["WASHINGTON (AP) —", "The Senate voted.", "It passed."]
+        );
+        assert_eq!(
+            split("KYIV, Ukraine — Russian forces struck overnight.", Lang::En),
+            ["KYIV, Ukraine —", "Russian forces struck overnight."]
+        );
+        assert_eq!(
+            split("PARIS, JAN. 5 (Reuters) - Sales fell.", Lang::En),
+            ["PARIS, JAN. 5 (Reuters) -", "Sales fell."]
+        );
+        assert_eq!(
+            split("Titre\nParis, 5 janv. 2026 (AFP) - La grève continue.", Lang::Fr),
+            ["Titre", "Paris, 5 janv. 2026 (AFP) -", "La grève continue."]
+        );
+        // Not datelines: mid-paragraph, lower-case words before the dash
+        // without a source, nothing after the dash, a capitalised word alone.
+        assert_eq!(split("Il a dit. PARIS — ici.", Lang::Fr), ["Il a dit.", "PARIS — ici."]);
+        assert_eq!(split("NATO and its allies — all of them — agreed.", Lang::En).len(), 1);
+        assert_eq!(split("Paris — la ville lumière — attire.", Lang::Fr).len(), 1);
+        assert_eq!(split("SPORTS -\nLe match.", Lang::Fr), ["SPORTS -", "Le match."]);
     }
 
     #[test]

@@ -193,7 +193,20 @@ fn word(text: &str, i: usize, lang: Lang, res: &data::Resources, tokens: &mut Ve
                     let mut cs = text[start..end].chars();
                     matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
                 };
-                if res.abbreviations.contains(with_dot) || res.titles.contains(with_dot) || single_capital {
+                // "JAN.", "CALIF." in a wire dateline: the abbreviation in capitals.
+                let in_capitals = || {
+                    let word = &text[start..end];
+                    word.chars().count() >= 2 && !word.chars().any(char::is_lowercase) && {
+                        let mut cs = word.chars();
+                        let title: String = cs.next().into_iter().chain(cs.flat_map(char::to_lowercase)).collect();
+                        res.abbreviations.contains(format!("{title}.").as_str())
+                    }
+                };
+                if res.abbreviations.contains(with_dot)
+                    || res.titles.contains(with_dot)
+                    || single_capital
+                    || in_capitals()
+                {
                     end += 1;
                 }
                 break;
@@ -423,6 +436,7 @@ mod tests {
 
     #[test]
     fn english_abbreviations_and_possessives() {
+        assert_eq!(toks("PARIS, JAN. 5", Lang::En), ["PARIS", ",", "JAN.", "5"]);
         assert_eq!(toks("Mr. Reid of the U.S. Navy", Lang::En), ["Mr.", "Reid", "of", "the", "U.S.", "Navy"]);
         assert_eq!(toks("Reid's company", Lang::En), ["Reid", "'s", "company"]);
         assert_eq!(toks("Reid’s company", Lang::En), ["Reid", "’s", "company"]);

@@ -9,15 +9,19 @@ use super::tagger::{TokInfo, ALLCAPS, CAP};
 use crate::text::{Token, TokenKind};
 
 /// Token ranges `[start, end)` of the dates of one sentence's tokens.
+/// `dateline`: the sentence is a wire dateline, where a month may be in
+/// capitals ("PARIS, JAN. 5 —"); elsewhere "MAY" or "MARS" in capitals is
+/// rather a shouted word or an acronym.
 pub(crate) fn find(
     text: &str,
     tokens: &[Token],
     infos: &[TokInfo],
     range: std::ops::Range<usize>,
     lex: &Lexicon,
+    dateline: bool,
     out: &mut Vec<(usize, usize)>,
 ) {
-    let cx = Cx { text, tokens, infos, lex, end: range.end };
+    let cx = Cx { text, tokens, infos, lex, end: range.end, dateline };
     let mut i = range.start;
     while i < range.end {
         if let Some(j) = day_range(&cx, i).or_else(|| cx.date_at(i)) {
@@ -35,6 +39,7 @@ struct Cx<'a> {
     infos: &'a [TokInfo],
     lex: &'a Lexicon,
     end: usize,
+    dateline: bool,
 }
 
 impl Cx<'_> {
@@ -71,7 +76,9 @@ impl Cx<'_> {
     }
 
     fn is_month(&self, i: usize) -> bool {
-        i < self.end && self.lex.months.contains(&self.infos[i].word) && self.infos[i].flags & ALLCAPS == 0
+        i < self.end
+            && self.lex.months.contains(&self.infos[i].word)
+            && (self.dateline || self.infos[i].flags & ALLCAPS == 0)
     }
 
     /// A clock time: "13H00", "13h", "9:30", "15 h 30".

@@ -59,6 +59,12 @@ impl Cx<'_, '_> {
         let t = &self.a.tokens[i];
         matches!(t.kind, TokenKind::Word | TokenKind::Handle) && self.text(i).chars().any(char::is_uppercase)
     }
+    /// A function word of the language ("The", "Our"), whatever its case.
+    fn is_function_word(&self, i: usize) -> bool {
+        let t = self.text(i);
+        let stop = &data::resources(self.a.lang).stopwords;
+        stop.contains(t) || stop.contains(t.to_lowercase().as_str())
+    }
     fn same_sentence(&self, i: usize, j: usize) -> bool {
         self.sent_of[i] == self.sent_of[j]
     }
@@ -83,15 +89,17 @@ pub fn detect(analysis: &Analysis) -> Vec<Entity> {
     let mut cands = Vec::new();
 
     credits(&cx, &mut cands);
+    let dateline_sentences: Vec<bool> = a.sentence_tokens.iter().map(|r| is_dateline(&cx, r.clone())).collect();
     let mut date_ranges = Vec::new();
-    for r in &a.sentence_tokens {
-        dates::find(a.text, &a.tokens, &cx.infos, r.clone(), cx.lex, &mut date_ranges);
+    for (r, &dateline) in a.sentence_tokens.iter().zip(&dateline_sentences) {
+        dates::find(a.text, &a.tokens, &cx.infos, r.clone(), cx.lex, dateline, &mut date_ranges);
     }
     cands.extend(date_ranges.into_iter().filter_map(|(s, e)| {
         let (s, e) = trim(&cx, s, e, EntityLabel::Date)?;
         Some(Cand { s, e, label: EntityLabel::Date, prio: 5 })
     }));
     gazetteer(&cx, &mut cands);
+    datelines(&cx, &dateline_sentences, &mut cands);
     if let Some(model) = tagger::model(a.lang) {
         let tags = model.tag(&cx.infos, &a.sentence_tokens);
         tagged_spans(&cx, &tags, &mut cands);
@@ -220,6 +228,36 @@ fn credits(cx: &Cx, out: &mut Vec<Cand>) {
     }
 }
 
+/// Whether the sentence over `r` is a wire dateline ("KYIV, Ukraine (AP) —"),
+/// which the sentence splitter sets apart.
+fn is_dateline(cx: &Cx, r: std::ops::Range<usize>) -> bool {
+    !r.is_empty() && crate::text::sentences::dateline_end(cx.a.text, &cx.a.tokens, r.start) == Some(r.end - 1)
+}
+
+/// The names of a wire dateline, by the convention of the form: the city in
+/// capitals and the region after it are places, the bracketed source is an
+/// organisation ("LONDON, Ont. (Reuters) —"). The gazetteer and dates win
+/// over this; the tagger, which rarely saw capitals, does not.
+fn datelines(cx: &Cx, dateline_sentences: &[bool], out: &mut Vec<Cand>) {
+    for (r, _) in cx.a.sentence_tokens.iter().zip(dateline_sentences).filter(|(_, &d)| d) {
+        let mut k = r.start;
+        let mut in_source = false;
+        while k < r.end {
+            let start = k;
+            while k < r.end && cx.a.tokens[k].kind == TokenKind::Word && cx.flags(k) & CAP != 0 {
+                k += 1;
+            }
+            if k > start {
+                let label = if in_source { EntityLabel::Org } else { EntityLabel::Loc };
+                out.push(Cand { s: start, e: k, label, prio: 2 });
+                continue;
+            }
+            in_source |= cx.text(k) == "(";
+            k += 1;
+        }
+    }
+}
+
 /// Gazetteer names, matched case-sensitively token by token.
 fn gazetteer(cx: &Cx, out: &mut Vec<Cand>) {
     for i in 0..cx.a.tokens.len() {
@@ -274,6 +312,30 @@ fn tagged_spans(cx: &Cx, tags: &[u8], out: &mut Vec<Cand>) {
         while j > i + 1 && cx.a.tokens[j - 1].kind == TokenKind::Word && !cx.is_name_word(j - 1) {
             j -= 1;
         }
+        // Two complete names joined by "and" are two mentions ("Lincoln High
+        // School and Harvard University"); "Procter and Gamble" is one.
+        let mut resume = None;
+        if let Some(k) = (i + 1..j.saturating_sub(1)).find(|&k| {
+            matches!(cx.text(k), "and" | "&" | "et")
+                && (cx.lex.org_suffixes.contains(&cx.word(k - 1)) || cx.lex.loc_suffixes.contains(&cx.word(k - 1)))
+                && cx.is_name_word(k + 1)
+        }) {
+            resume = Some(k + 1);
+            j = k;
+        }
+        // A possessive inside an institution's name ("Korean People's Army",
+        // "People's Republic of China"): the tagger stops at "'s".
+        if resume.is_none() && j + 1 < tags.len() && matches!(cx.text(j), "'s" | "’s") && cx.same_sentence(i, j + 1) {
+            let mut k = j + 1;
+            while k < tags.len() && k < j + 4 && cx.same_sentence(i, k) && name_continuation(cx, k) {
+                k += 1;
+            }
+            if k > j + 1
+                && (cx.lex.org_suffixes.contains(&cx.word(k - 1)) || cx.lex.loc_suffixes.contains(&cx.word(k - 1)))
+            {
+                j = k;
+            }
+        }
         let mut label = label_of(b);
         if j - i >= 2 && cx.flags(i) & CAP != 0 && cx.lex.loc_heads.contains(&cx.word(i)) {
             label = EntityLabel::Loc;
@@ -312,7 +374,7 @@ fn tagged_spans(cx: &Cx, tags: &[u8], out: &mut Vec<Cand>) {
             if let Some((k, pe)) = split {
                 out.push(Cand { s, e: k + 1, label, prio: 1 });
                 out.push(Cand { s: k + 1, e: pe, label: EntityLabel::Per, prio: 1 });
-                i = j.max(i + 1);
+                i = resume.unwrap_or(j.max(i + 1));
                 continue;
             }
             if !role && keep_tagged(cx, s, e) {
@@ -328,7 +390,7 @@ fn tagged_spans(cx: &Cx, tags: &[u8], out: &mut Vec<Cand>) {
                 }
             }
         }
-        i = j.max(i + 1);
+        i = resume.unwrap_or(j.max(i + 1));
     }
 }
 
@@ -355,7 +417,7 @@ fn skip_role(cx: &Cx, s: usize, e: usize) -> usize {
 /// facilities places. A person's name stays one when it starts with a
 /// given name ("Jane Hill").
 fn suffix_label(cx: &Cx, s: usize, e: usize, label: EntityLabel) -> EntityLabel {
-    if e - s < 2 || !matches!(label, EntityLabel::Per | EntityLabel::Loc | EntityLabel::Org) {
+    if e - s < 2 {
         return label;
     }
     // The head is the last word, or the word before "of" ("Federal Bureau of Investigation").
@@ -368,6 +430,10 @@ fn suffix_label(cx: &Cx, s: usize, e: usize, label: EntityLabel) -> EntityLabel 
     }
     if cx.lex.org_suffixes.contains(&last) {
         EntityLabel::Org
+    } else if label == EntityLabel::Misc {
+        // An event or product keeps its type ("Tour de France"), an
+        // institution does not ("World Health Organization").
+        label
     } else if cx.lex.loc_suffixes.contains(&last) {
         EntityLabel::Loc
     } else {
@@ -469,7 +535,8 @@ fn cue_after(cx: &Cx, cands: &mut Vec<Cand>) {
         let cue = org_cue(e) || lower_word(e) && org_cue(e + 1) && cx.same_sentence(i, e + 1);
         let mut s = i;
         while s < e
-            && (cx.flags(s) & START != 0 && cx.flags(s) & SEEN_LOWER != 0 || cx.lex.not_entities.contains(&cx.word(s)))
+            && (cx.flags(s) & START != 0 && (cx.flags(s) & SEEN_LOWER != 0 || cx.is_function_word(s))
+                || cx.lex.not_entities.contains(&cx.word(s)))
         {
             s += 1;
         }
@@ -840,6 +907,10 @@ fn acronyms(cx: &Cx, kept: &mut Vec<Cand>) {
             continue;
         }
         if kept.get(m + 1).is_some_and(|d| d.s < k) {
+            continue;
+        }
+        // In a dateline the brackets name the source: "KYIV, Ukraine (AP)".
+        if is_dateline(cx, cx.a.sentence_tokens[cx.sent_of[c.s] as usize].clone()) {
             continue;
         }
         kept[m].e = k;
