@@ -99,6 +99,8 @@ struct Context<'a, 't> {
     hits: Vec<Hit>,
     /// Direct quotations: byte ranges, sorted, disjoint.
     protected: Vec<Span>,
+    /// Reported speech found by the quote layer ("X said [that …]").
+    reported: Vec<Span>,
     /// The last sentence whose conditionals describe a proposal.
     proposal_sentence: std::cell::Cell<Option<usize>>,
 }
@@ -126,6 +128,7 @@ impl<'a, 't> Context<'a, 't> {
             conditional,
             hits: Vec::new(),
             protected,
+            reported: quotes.iter().filter(|q| !q.direct).map(|q| q.span).collect(),
             proposal_sentence: std::cell::Cell::new(None),
         };
         ctx.hits = ctx.find_hits();
@@ -719,6 +722,13 @@ impl<'a, 't> Context<'a, 't> {
             }
             c += 1;
         }
+        // "denied on Tuesday that …", "a démenti mardi que …": a short
+        // adverbial of time or manner between the verb and its clause.
+        if !(c < r.end && self.is(c, class::COMP)) {
+            if let Some(k) = self.adverbial_before_comp(c, r.end) {
+                c = k;
+            }
+        }
         let has_comp = c < r.end && self.is(c, class::COMP);
         // English "claims", "denied": a verb only before a clause or an
         // object ("asylum claims over 150,000" is a noun).
@@ -728,7 +738,10 @@ impl<'a, 't> Context<'a, 't> {
                     || self.is_capitalized(c)
                     || self.a.tokens[c].kind == TokenKind::Number
                     || self.punct(c, &['"', '“', '\''])
-                    || ["to", "of", "responsibility", "credit"].iter().any(|w| self.text(c).eq_ignore_ascii_case(w)));
+                    || ["to", "of", "responsibility", "credit"].iter().any(|w| self.text(c).eq_ignore_ascii_case(w))
+                    // "denied targeting civilians", "denied wrongdoing": a
+                    // past or third-person form cannot be a noun here.
+                    || self.unambiguous_verb(h) && self.is_content_word(c));
             if !next_ok {
                 return;
             }
@@ -823,6 +836,59 @@ impl<'a, 't> Context<'a, 't> {
         out.push(Candidate { span, cue, reason, source, backref: false });
     }
 
+    /// The complementizer after a short adverbial starting at `c` ("on
+    /// Tuesday", "in a statement", "mardi", "lors d'un point presse"): the
+    /// adverbial opens with a preposition, a date, a capital or a number,
+    /// and holds no verb-like word, comma or quotation.
+    fn adverbial_before_comp(&self, c: usize, end: usize) -> Option<usize> {
+        let date_at = |k: usize| {
+            let start = self.a.tokens[k].span.start;
+            self.entities.iter().any(|e| e.label == EntityLabel::Date && e.span.start <= start && start < e.span.end)
+        };
+        if c >= end
+            || !(self.is(c, class::PREP)
+                || date_at(c)
+                || self.is_capitalized(c)
+                || self.a.tokens[c].kind == TokenKind::Number)
+        {
+            return None;
+        }
+        let k = (c + 1..(c + 6).min(end)).find(|&k| self.is(k, class::COMP))?;
+        (c..k)
+            .all(|j| {
+                matches!(self.a.tokens[j].kind, TokenKind::Word | TokenKind::Number | TokenKind::Elision)
+                    && !self.is(j, class::CONJ | class::AUX | class::REL | class::NEG)
+                    && self.hit_at(j).is_none()
+                    && !self.is_protected(self.a.tokens[j].span.start)
+            })
+            .then_some(k)
+    }
+
+    /// One or two lower-case words then a number ("at least 14", "more
+    /// than 200", "près de 30"): a subject a clause may open with.
+    fn opens_quantity(&self, k: usize, end: usize) -> bool {
+        (k + 1..(k + 3).min(end)).any(|n| {
+            self.a.tokens[n].kind == TokenKind::Number
+                && (k..n).all(|j| self.a.tokens[j].kind == TokenKind::Word && !self.is_capitalized(j))
+        })
+    }
+
+    /// An English claim verb form that no noun shares ("denied", "insists";
+    /// not "claims", "stress").
+    fn unambiguous_verb(&self, h: &Hit) -> bool {
+        let t = self.text(h.end - 1).to_ascii_lowercase();
+        h.end - h.first == 1
+            && (t.ends_with("ed") || ["deny", "denies", "insist", "insists", "contends"].contains(&t.as_str()))
+    }
+
+    /// A lower-case word that is no function word ("wrongdoing",
+    /// "targeting"): the object of a verb, not "on Tuesday".
+    fn is_content_word(&self, i: usize) -> bool {
+        self.a.tokens[i].kind == TokenKind::Word
+            && !self.is_capitalized(i)
+            && !crate::lang::data::resources(self.a.lang).stopwords.contains(self.text(i))
+    }
+
     /// A source and its verb after the clause they frame: "[X], Reuters
     /// reported on Monday.", "[X], the newspaper reports."
     fn postposed(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
@@ -879,6 +945,9 @@ impl<'a, 't> Context<'a, 't> {
     fn pred(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
         let r = self.a.sentence_tokens[si].clone();
         let cue = self.span(h.first, h.end);
+        if h.cue.reason == ClaimReason::Unconfirmed && self.disowned_by_apposition(si, h, out) {
+            return;
+        }
         // "il est possible que [X]": the claim follows the cue.
         let span = if self.is(h.end - 1, class::COMP) {
             let end = self.clause_end(si, h.end.min(r.end - 1));
@@ -1086,7 +1155,8 @@ impl<'a, 't> Context<'a, 't> {
                 && !self.is_protected(self.a.tokens[k].span.start)
                 && if self.is(v, class::REPORT) {
                     matches!(self.a.tokens[k].kind, TokenKind::Word | TokenKind::Number)
-                        && !self.is(k, class::PREP | class::CONJ | class::AUX | class::COMP)
+                        && (!self.is(k, class::PREP | class::CONJ | class::AUX | class::COMP)
+                            || self.opens_quantity(k, r.end))
                 } else {
                     self.is(k, class::DET | class::PRON)
                         || self.is_capitalized(k)
@@ -1176,9 +1246,54 @@ impl<'a, 't> Context<'a, 't> {
         }
     }
 
+    /// The comma before an apposition that disowns the clause before it:
+    /// "[…], a claim that could not be independently verified", "[…], ce
+    /// qui n'a pas pu être vérifié": a short noun phrase or nothing, a
+    /// relative word, then the cue at `cue`.
+    fn apposed_disowning(&self, si: usize, cue: usize) -> Option<usize> {
+        let lo = self.a.sentence_tokens[si].start;
+        let stop = cue.saturating_sub(8).max(lo);
+        let comma = (stop..cue).rev().find(|&k| self.is_comma(k) || self.is_strong_break(k))?;
+        if !self.is_comma(comma) || comma < lo + 3 {
+            return None;
+        }
+        let relative = (comma + 1..cue).any(|k| {
+            let t = self.text(k);
+            ["that", "which", "qui", "que", "qu'"].iter().any(|w| t.eq_ignore_ascii_case(w))
+        });
+        relative.then_some(comma)
+    }
+
+    /// "[…], a claim that could not be independently verified": the claim
+    /// is what the apposition disowns, the reported content before the
+    /// comma when there is some ("officials said [X], …"), else the clause
+    /// before it. False when the cue at `h` is not in such an apposition.
+    fn disowned_by_apposition(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) -> bool {
+        let Some(comma) = self.apposed_disowning(si, h.first) else { return false };
+        let r = self.a.sentence_tokens[si].clone();
+        let part = Span::new(self.a.tokens[r.start].span.start, self.a.tokens[comma].span.start);
+        // A claim already found there ("[X], selon Y, un bilan que …"),
+        // else reported content, which may run on past the comma in the
+        // quote layer's view (it ends there), else the clause.
+        let earlier = out.iter().rev().find(|c| c.span.start >= part.start && c.span.end <= part.end).map(|c| c.span);
+        let span = match self.reported.iter().find(|q| q.start >= part.start && q.start < part.end) {
+            _ if earlier.is_some() => earlier,
+            Some(q) => self.trimmed(self.a.token_at_or_after(q.start), comma),
+            None => self.trimmed(self.clause_start(si, comma - 1), comma),
+        };
+        if let Some(span) = span {
+            let cue = self.span(h.first, h.end);
+            out.push(Candidate { span, cue, reason: ClaimReason::Unconfirmed, source: None, backref: false });
+        }
+        true
+    }
+
     fn unverified(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
         let r = self.a.sentence_tokens[si].clone();
         let cue = self.span(h.first, h.end);
+        if self.disowned_by_apposition(si, h, out) {
+            return;
+        }
         let end = self.clause_end(si, h.end.saturating_sub(1));
         // The object: what could not be verified.
         if let Some(b) = self.hit_at(h.end).filter(|b| b.cue.role == Role::BackRef) {
