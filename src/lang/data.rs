@@ -43,6 +43,9 @@ pub(crate) struct Resources {
     pub abbreviations: HashSet<&'static str>,
     /// Abbreviations that are titles before a name: never a sentence end.
     pub titles: HashSet<&'static str>,
+    /// Second parts of hyphenated compounds that leave the first part a
+    /// name of its own ("Kremlin-backed").
+    pub name_compounds: HashSet<&'static str>,
 }
 
 /// The resources of `lang`, parsed on first use.
@@ -57,6 +60,7 @@ pub(crate) fn resources(lang: Lang) -> &'static Resources {
         stopwords: entries(lang_file!(lang, "stopwords.txt")).collect(),
         abbreviations: entries(lang_file!(lang, "abbreviations.txt")).collect(),
         titles: entries(lang_file!(lang, "titles.txt")).collect(),
+        name_compounds: entries(lang_file!(lang, "name-compounds.txt")).collect(),
     })
 }
 
@@ -91,6 +95,7 @@ mod tests {
                 ("stopwords.txt", lang_file!(lang, "stopwords.txt")),
                 ("abbreviations.txt", lang_file!(lang, "abbreviations.txt")),
                 ("titles.txt", lang_file!(lang, "titles.txt")),
+                ("name-compounds.txt", lang_file!(lang, "name-compounds.txt")),
             ] {
                 assert_clean_list(lang, name, file);
             }

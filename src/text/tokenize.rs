@@ -155,7 +155,17 @@ fn word(text: &str, i: usize, lang: Lang, res: &data::Resources, tokens: &mut Ve
                         return clitic.push(tokens);
                     }
                 }
-                end = scan_while(text, after, is_word_char);
+                let part_end = scan_while(text, after, is_word_char);
+                // "Kremlin-backed", "Hamas-run": the name stands alone.
+                let capitalised = text[start..].chars().next().is_some_and(char::is_uppercase);
+                let last_part = !text[part_end..].starts_with(is_hyphen);
+                if capitalised && last_part && res.name_compounds.contains(&text[after..part_end]) {
+                    push_word(tokens, start, end);
+                    tokens.push(Token { span: Span::new(end, after), kind: TokenKind::Punct });
+                    push_word(tokens, after, part_end);
+                    return part_end;
+                }
+                end = part_end;
             }
             Some(a) if is_apostrophe(a) => {
                 let after = end + a.len_utf8();
@@ -432,6 +442,13 @@ mod tests {
         assert_eq!(toks("M. Dupont et Mme Durand", Lang::Fr), ["M.", "Dupont", "et", "Mme", "Durand"]);
         assert_eq!(toks("en 52 av. J.-C. à Alésia", Lang::Fr), ["en", "52", "av.", "J.-C.", "à", "Alésia"]);
         assert_eq!(toks("le Dr Martin", Lang::Fr), ["le", "Dr", "Martin"]);
+    }
+
+    #[test]
+    fn name_compounds_split() {
+        assert_eq!(toks("the Kremlin-backed group", Lang::En), ["the", "Kremlin", "-", "backed", "group"]);
+        assert_eq!(toks("Jean-Marc et peut-être", Lang::Fr), ["Jean-Marc", "et", "peut-être"]);
+        assert_eq!(toks("a well-run state", Lang::En), ["a", "well-run", "state"]);
     }
 
     #[test]

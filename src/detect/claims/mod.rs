@@ -309,6 +309,7 @@ impl<'a, 't> Context<'a, 't> {
                     || self.frame_at(n)
                     || self.inverted_at(n)
                     || verb_after
+                    || self.trailing_report_at(si, n)
                 {
                     return j;
                 }
@@ -369,6 +370,20 @@ impl<'a, 't> Context<'a, 't> {
         }
         self.hit_at(j).is_some_and(|h| matches!(h.cue.role, Role::Verb | Role::VerbThat))
             && self.hit_at(j).is_some_and(|h| self.verb_is_inverted(h))
+    }
+
+    /// A reporting clause closing the sentence from token `i`: a short
+    /// subject, a reporting verb, a few words ("…, police said in a
+    /// statement.", "…, a indiqué la préfecture."). Not part of the claim.
+    fn trailing_report_at(&self, si: usize, i: usize) -> bool {
+        let end = self.a.sentence_tokens[si].end;
+        let Some(v) = (i..(i + 6).min(end)).find(|&k| self.is(k, class::REPORT)) else { return false };
+        let tail_words = (v + 1..end).filter(|&k| self.a.tokens[k].kind == TokenKind::Word).count();
+        tail_words <= 5
+            && (i..v).all(|k| {
+                !self.is(k, class::COMP | class::AUX | class::NEG) && !self.is_comma(k) && self.hit_at(k).is_none()
+            })
+            && (v + 1..end).all(|k| !self.is(k, class::COMP) && !self.is_comma(k))
     }
 
     fn hit_at(&self, i: usize) -> Option<&Hit> {

@@ -64,7 +64,10 @@ pub(crate) fn cluster(text: &str, spans: &[(Span, EntityLabel)]) -> Vec<Entity> 
             let (prev, plabel) = spans[n - 1];
             let between = &text[prev.end.min(span.start)..span.start];
             let after = text[span.end..].starts_with(')');
-            if plabel != EntityLabel::Date && between.trim() == "(" && after && !s.contains(' ') {
+            // Not a source after a place ("GAZA CITY (Reuters)", "Ukraine (AP)").
+            let source_after_place = plabel == EntityLabel::Loc && label != EntityLabel::Loc;
+            if plabel != EntityLabel::Date && !source_after_place && between.trim() == "(" && after && !s.contains(' ')
+            {
                 id = out.last().map(|e| e.entity_id);
             }
         }

@@ -96,7 +96,20 @@ impl<'a, 't> Ctx<'a, 't> {
                 }
                 f
             })
-            .collect();
+            .collect::<Vec<u32>>();
+        // "the Hamas-run ministry": the tokenizer set the name apart, but
+        // the compound is one modifier word of the noun phrase, and "run"
+        // there is no verb.
+        let res = crate::lang::data::resources(a.lang);
+        let mut flags = flags;
+        for k in 1..a.tokens.len().saturating_sub(1) {
+            let glued = a.tokens[k - 1].span.end == a.tokens[k].span.start
+                && a.tokens[k].span.end == a.tokens[k + 1].span.start;
+            if glued && flags[k] & HYPHEN != 0 && res.name_compounds.contains(a.tokens[k + 1].span.slice(a.text)) {
+                flags[k] = WORD;
+                flags[k + 1] = WORD;
+            }
+        }
         Ctx { a, entities, flags, lex }
     }
 
