@@ -153,6 +153,10 @@ pub(crate) struct Lexicon {
     /// Per reason (index in `ClaimReason::ALL`): (template without source,
     /// template with `{source}`).
     pub explanations: [(&'static str, &'static str); 7],
+    /// Names of news media as written ("Les Échos", "The Times"): a claim
+    /// verb whose subject is one frames a single source (guidelines §3,
+    /// media "affirme").
+    pub media_names: std::collections::HashSet<&'static str>,
 }
 
 impl Lexicon {
@@ -285,7 +289,8 @@ fn build(lang: Lang) -> Lexicon {
             e.1 = e.0;
         }
     }
-    Lexicon { matcher, cues, words, stems, explanations }
+    let media_names = entries(lang_file!(lang, "claim-media.txt")).collect();
+    Lexicon { matcher, cues, words, stems, explanations, media_names }
 }
 
 /// The lexicon of `lang`, built on first use.
@@ -311,6 +316,7 @@ mod tests {
             for (name, file) in [
                 ("claim-cues.txt", lang_file!(lang, "claim-cues.txt")),
                 ("claim-words.txt", lang_file!(lang, "claim-words.txt")),
+                ("claim-media.txt", lang_file!(lang, "claim-media.txt")),
                 ("claim-explanations.txt", lang_file!(lang, "claim-explanations.txt")),
                 ("conditional-stems.txt", lang_file!(lang, "conditional-stems.txt")),
             ] {

@@ -834,7 +834,13 @@ impl<'a, 't> Context<'a, 't> {
         if let Some(s) = source {
             let first = self.a.token_at_or_after(s.start);
             let last = self.a.token_at_or_after(s.end);
-            if (first..last).any(|k| self.hit_at(k).is_some_and(|x| x.cue.role == Role::Media)) {
+            let media_name = self.lex.media_names.contains(s.slice(self.a.text))
+                || self.entities.iter().any(|e| {
+                    e.span.start >= s.start
+                        && e.span.end <= s.end
+                        && self.lex.media_names.contains(e.span.slice(self.a.text))
+                });
+            if media_name || (first..last).any(|k| self.hit_at(k).is_some_and(|x| x.cue.role == Role::Media)) {
                 reason = ClaimReason::SingleSource;
             }
             // A bare source noun counts only as the head of the subject.
