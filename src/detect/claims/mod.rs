@@ -1079,7 +1079,24 @@ impl<'a, 't> Context<'a, 't> {
         let comma_before = (h.first.saturating_sub(4).max(r.start)..h.first).rev().find(|&k| self.is_comma(k));
         let clause_initial = self.clause_start(si, h.first) == h.first
             || (self.clause_start(si, h.first)..h.first).all(|k| self.is(k, class::CONJ));
-        let span = if let Some(k) = comp_after {
+        // "A former employee, who spoke on condition of anonymity, said [X]":
+        // the cue qualifies the subject of the reporting verb after the
+        // relative clause.
+        let relative_opens = comma_before.is_some_and(|k| k < h.first && self.is(k + 1, class::REL));
+        let after_relative = (np_end..(np_end + 6).min(r.end)).find(|&k| self.is_comma(k)).and_then(|close| {
+            let mut v = close + 1;
+            while v < r.end && self.is(v, class::AUX | class::ADV | class::NEG) {
+                v += 1;
+            }
+            (relative_opens && v < r.end && self.is_report_verb(v)).then_some(v)
+        });
+        let span = if let Some(v) = after_relative {
+            let mut c = v + 1;
+            while c < r.end && self.is(c, class::ADV | class::COMP) {
+                c += 1;
+            }
+            self.trimmed(c, self.clause_end(si, c).max(c))
+        } else if let Some(k) = comp_after {
             let end = self.clause_end(si, k);
             self.trimmed(k + 1, end.max(k + 1))
         } else if let Some(k) = comma_before.filter(|_| {
@@ -1101,8 +1118,13 @@ impl<'a, 't> Context<'a, 't> {
         } else {
             None
         };
+        // The unnamed person the relative clause qualifies is the source.
+        let source = match (after_relative, comma_before) {
+            (Some(_), Some(k)) => self.trimmed(self.clause_start(si, k), k).or(Some(cue)),
+            _ => Some(cue),
+        };
         if let Some(span) = span {
-            out.push(Candidate { span, cue, reason: ClaimReason::AnonymousSource, source: Some(cue), backref: false });
+            out.push(Candidate { span, cue, reason: ClaimReason::AnonymousSource, source, backref: false });
         }
     }
 
