@@ -5,6 +5,7 @@
 //! eval_claims weasel [--verbose]   sentence-level uncertainty on wikiweasel-uncertainty-en
 //! eval_claims train-weasel         learn data/models/weasel-en.tsv from the train part only
 //! eval_claims weasel-cv "SETTINGS; SETTINGS …"   cross-validated F1 of candidate settings (train part only)
+//! eval_claims weasel-nl "mlp|gbt key=value … [--lin SETTINGS]; …"   non-linear models, CV only (weasel/nonlinear.rs)
 //! ```
 //!
 //! WikiWeasel split: the shared `train.csv` is split by a hash of the
@@ -29,8 +30,9 @@ fn main() {
         Some("weasel") => weasel::evaluate(verbose),
         Some("train-weasel") => weasel::train(),
         Some("weasel-cv") => weasel::cv(&args[1..]),
+        Some("weasel-nl") => weasel::cv_nonlinear(&args[1..]),
         _ => {
-            eprintln!("usage: eval_claims news|weasel|train-weasel|weasel-cv [--verbose]");
+            eprintln!("usage: eval_claims news|weasel|train-weasel|weasel-cv|weasel-nl [--verbose]");
             std::process::exit(2);
         }
     }

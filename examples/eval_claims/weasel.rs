@@ -17,6 +17,9 @@ const MODEL: &str = "data/models/weasel-en.tsv";
 const CUES: &str = include_str!("../../data/models/weasel-cues-en.txt");
 const FOLDS: u64 = 5;
 
+mod nonlinear;
+pub use nonlinear::cv as cv_nonlinear;
+
 /// Rows of a CSV file with a header `text,label` (quoted fields, "" escapes).
 fn read_csv(path: &str) -> Vec<(String, bool)> {
     let data = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
