@@ -98,6 +98,10 @@ pub(crate) mod class {
     pub const DISOWN: u32 = 1 << 21;
     pub const CONTRAST: u32 = 1 << 22;
     pub const TELL: u32 = 1 << 23;
+    pub const INDEF: u32 = 1 << 24;
+    pub const DOCUMENT: u32 = 1 << 25;
+    pub const SPOKES: u32 = 1 << 26;
+    pub const DENIAL_OBJECT: u32 = 1 << 27;
 
     pub fn parse(name: &str) -> Option<u32> {
         Some(match name {
@@ -125,6 +129,10 @@ pub(crate) mod class {
             "disown" => DISOWN,
             "contrast" => CONTRAST,
             "tell" => TELL,
+            "indef" => INDEF,
+            "document" => DOCUMENT,
+            "spokes" => SPOKES,
+            "denial-object" => DENIAL_OBJECT,
             _ => return None,
         })
     }

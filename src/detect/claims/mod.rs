@@ -101,6 +101,8 @@ struct Context<'a, 't> {
     protected: Vec<Span>,
     /// Reported speech found by the quote layer ("X said [that …]").
     reported: Vec<Span>,
+    /// The same, with its speaker's mention when the text gives one.
+    reported_by: Vec<(Span, Span)>,
     /// The last sentence whose conditionals describe a proposal.
     proposal_sentence: std::cell::Cell<Option<usize>>,
 }
@@ -129,6 +131,11 @@ impl<'a, 't> Context<'a, 't> {
             hits: Vec::new(),
             protected,
             reported: quotes.iter().filter(|q| !q.direct).map(|q| q.span).collect(),
+            reported_by: quotes
+                .iter()
+                .filter(|q| !q.direct)
+                .filter_map(|q| Some((q.span, q.speaker.as_ref()?.span)))
+                .collect(),
             proposal_sentence: std::cell::Cell::new(None),
         };
         ctx.hits = ctx.find_hits();
@@ -166,10 +173,19 @@ impl<'a, 't> Context<'a, 't> {
     fn has_own_words(&self, span: Span) -> bool {
         let first = self.a.token_at_or_after(span.start);
         let last = self.a.token_at_or_after(span.end);
-        (first..last).any(|k| {
-            let t = &self.a.tokens[k];
-            t.kind != TokenKind::Punct && !self.is(k, class::COMP) && !self.is_protected(t.span.start)
-        })
+        let own: Vec<usize> = (first..last)
+            .filter(|&k| {
+                let t = &self.a.tokens[k];
+                t.kind != TokenKind::Punct && !self.is(k, class::COMP) && !self.is_protected(t.span.start)
+            })
+            .collect();
+        // "By this time, “her skin was weeping …”": a short adverbial
+        // lead-in to a quotation is still only the quotation (a subject
+        // before a partial quotation is not: "officials “plied …”").
+        let lead_in = own.len() <= 3
+            && own.first().is_some_and(|&k| self.is(k, class::PREP | class::ADV))
+            && self.protected_bytes(span) * 3 >= span.len() * 2;
+        !own.is_empty() && !lead_in
     }
 
     /// Bytes of `span` inside direct quotations.
@@ -538,6 +554,7 @@ impl<'a, 't> Context<'a, 't> {
                 self.anon_subject(si, h, &mut out);
             }
         }
+        self.unidentified_speakers(si, &mut out);
         if self.a.lang == crate::lang::Lang::Fr && !self.hypothetical_sentence(si, hits) {
             // A sentence right after one describing what a proposal would do,
             // with no cue of its own, goes on describing it ("Ce dispositif
@@ -569,6 +586,74 @@ impl<'a, 't> Context<'a, 't> {
         }
         out.retain(|c| !c.span.is_empty() && !self.is_protected(c.cue.start) && self.has_own_words(c.span));
         out
+    }
+
+    /// Reported speech whose speaker is not identified ("A senior official
+    /// told Al Jazeera that [X]", "Des riverains affirment [X]"): an
+    /// anonymous source, whatever the verb (guidelines §3).
+    fn unidentified_speakers(&self, si: usize, out: &mut Vec<Candidate>) {
+        let r = self.a.sentence_tokens[si].clone();
+        let (lo, hi) = (self.a.tokens[r.start].span.start, self.a.tokens[r.end - 1].span.end);
+        for &(content, speaker) in &self.reported_by {
+            if content.start < lo || content.end > hi || speaker.start < lo || speaker.end > hi {
+                continue;
+            }
+            let (first, end) = (self.a.token_at_or_after(speaker.start), self.a.token_at_or_after(speaker.end));
+            if !self.indefinite_source(first, end) {
+                continue;
+            }
+            let (cf, ce) = (self.a.token_at_or_after(content.start), self.a.token_at_or_after(content.end));
+            // A reporting verb between the speaker and what is reported, and
+            // nothing by which the article disowns it ("mistakenly thought").
+            let between = if end <= cf { end..cf } else { ce..first };
+            if !between.clone().any(|k| self.is_report_verb(k) || self.is(k, class::TELL))
+                || (first..cf.max(end)).any(|k| self.is(k, class::DISOWN))
+            {
+                continue;
+            }
+            // Another cue already made a claim of it ("Selon une source …").
+            if out.iter().any(|c| c.span.start < content.end && content.start < c.span.end) {
+                continue;
+            }
+            if let Some(span) = self.trimmed(cf, ce.max(cf)) {
+                if self.protected_bytes(span) * 5 < span.len() * 4 {
+                    out.push(Candidate {
+                        span,
+                        cue: speaker,
+                        reason: ClaimReason::AnonymousSource,
+                        source: Some(speaker),
+                        backref: false,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Whether the source noun phrase over tokens `first..end` leaves its
+    /// source unidentified: it opens with an indefinite ("un conseiller de
+    /// l'exécutif", "a senior Hamas official", "des riverains", "plusieurs
+    /// supporters", "two officials"), and neither names a person nor has a
+    /// document ("un sondage Ifop") or a spokesperson as its head.
+    fn indefinite_source(&self, first: usize, end: usize) -> bool {
+        let mut k = first;
+        // "de nombreux témoins", "d'autres experts".
+        if k + 1 < end && matches!(self.text(k).to_lowercase().as_str(), "de" | "d'") {
+            k += 1;
+        }
+        let opens = k < end
+            && (self.is(k, class::INDEF)
+                || self.a.tokens[k].kind == TokenKind::Number && self.text(k).bytes().all(|b| b.is_ascii_digit()));
+        if !opens {
+            return false;
+        }
+        let head_end = (k + 1..end)
+            .find(|&j| self.is(j, class::PREP | class::REL) || self.is_comma(j) || self.text(j) == "(")
+            .unwrap_or(end);
+        if head_end == k + 1 || (k + 1..head_end).any(|j| self.is(j, class::DOCUMENT | class::SPOKES)) {
+            return false;
+        }
+        let (s, e) = (self.a.tokens[first].span.start, self.a.tokens[end - 1].span.end);
+        !self.entities.iter().any(|m| m.label == EntityLabel::Per && m.span.start >= s && m.span.end <= e)
     }
 
     /// The trimmed clause holding token `i`.
@@ -609,8 +694,26 @@ impl<'a, 't> Context<'a, 't> {
         }
         let mut reason = ClaimReason::SingleSource;
         for a in self.hits_in(np_start, np_end).iter().filter(|a| matches!(a.cue.role, Role::Anon | Role::AnonSubj)) {
-            reason = ClaimReason::AnonymousSource;
             used_anon.push(a.first);
+            // "analysts at Jefferies", "des experts de l'OMS": the body
+            // they speak for is named.
+            let of_named_body = a.end + 1 < np_end
+                && matches!(
+                    self.text(a.end).to_lowercase().as_str(),
+                    "at" | "from" | "of" | "with" | "chez" | "de" | "du"
+                )
+                && (self.entities.iter().any(|e| {
+                    e.label == EntityLabel::Org && {
+                        let k = self.a.token_at_or_after(e.span.start);
+                        k > a.end && k <= a.end + 2
+                    }
+                }) || self.is_capitalized(a.end + 1) && !self.is(a.end + 1, class::DET));
+            if !of_named_body {
+                reason = ClaimReason::AnonymousSource;
+            }
+        }
+        if reason == ClaimReason::SingleSource && self.indefinite_source(np_start, source_end) {
+            reason = ClaimReason::AnonymousSource;
         }
         let trailing = (np_end..r.end).all(|j| self.a.tokens[j].kind == TokenKind::Punct);
         let mut name = np_start;
@@ -719,7 +822,19 @@ impl<'a, 't> Context<'a, 't> {
             // ("…, il a démenti tout désaccord" is not inverted), nothing.
             let si = self.a.sentence_at(self.a.tokens[h.first].span.start).unwrap_or(0);
             let end = self.a.sentence_tokens[si].end;
-            !(h.end..end).any(|k| self.is(k, class::COMP) || self.is_comma(k))
+            // A subject is short and coordinates no second predicate ("…,
+            // revendique le poste … et assure …" has its subject before).
+            let mut n = h.end;
+            while n < end && self.text(n).starts_with('-') {
+                n += 1;
+            }
+            let opens_np = n < end
+                && (self.is(n, class::DET | class::PRON)
+                    || self.is_capitalized(n)
+                    || self.a.tokens[n].kind == TokenKind::Elision);
+            opens_np
+                && !(h.end..end).any(|k| self.is(k, class::COMP | class::CONJ) || self.is_comma(k))
+                && end - h.end <= 12
                 && (!pronoun_before || (h.end..end).all(|k| self.a.tokens[k].kind == TokenKind::Punct))
         }
     }
@@ -756,12 +871,27 @@ impl<'a, 't> Context<'a, 't> {
                     || ["to", "of", "responsibility", "credit"].iter().any(|w| self.text(c).eq_ignore_ascii_case(w))
                     // "denied targeting civilians", "denied wrongdoing": a
                     // past or third-person form cannot be a noun here.
-                    || self.unambiguous_verb(h) && self.is_content_word(c));
+                    || self.unambiguous_verb(h)
+                        && (self.text(c).ends_with("ing") || self.is(c, class::DENIAL_OBJECT))
+                        && !self.after_be(h.first, r.start));
             if !next_ok {
                 return;
             }
         }
-        if h.cue.role == Role::VerbThat && !has_comp && !self.verb_is_inverted(h) && !self.bare_clause(si, h, c) {
+        // "assure avoir coupé les accès", "affirme n'avoir rien vu": a French
+        // infinitive complement shares the subject of the claim verb.
+        let infinitive = self.a.lang == crate::lang::Lang::Fr && c < r.end && {
+            let k = if matches!(self.text(c).to_lowercase().as_str(), "n'" | "ne") { c + 1 } else { c };
+            k < r.end
+                && !self.is_capitalized(k)
+                && ["avoir", "être", "er", "ir", "re"].iter().any(|e| self.text(k).to_lowercase().ends_with(e))
+        };
+        if h.cue.role == Role::VerbThat
+            && !has_comp
+            && !infinitive
+            && !self.verb_is_inverted(h)
+            && !self.bare_clause(si, h, c)
+        {
             self.postposed(si, h, out);
             return;
         }
@@ -782,6 +912,7 @@ impl<'a, 't> Context<'a, 't> {
         }
         let cue = self.span(h.first, h.end);
         let mut reason = h.cue.reason;
+        let mut anonymous_cue = None;
         let (span, source) = if self.verb_is_inverted(h) {
             // "La panne est due à une attaque, affirme X."
             let mut j = h.first;
@@ -843,6 +974,17 @@ impl<'a, 't> Context<'a, 't> {
             if media_name || (first..last).any(|k| self.hit_at(k).is_some_and(|x| x.cue.role == Role::Media)) {
                 reason = ClaimReason::SingleSource;
             }
+            // "a à plusieurs reprises affirmé": an adverbial, not the subject.
+            let after_prep = first > r.start && self.is(first - 1, class::PREP);
+            if first < last
+                && !after_prep
+                && self.indefinite_source(first, last)
+                && reason > ClaimReason::AnonymousSource
+            {
+                // The cue of an unidentified source is the source itself
+                // (guidelines §3); the verb stays one of the claim's cues.
+                anonymous_cue = Some(s);
+            }
             // A bare source noun counts only as the head of the subject.
             if (first..last).any(|k| {
                 self.hit_at(k)
@@ -855,6 +997,13 @@ impl<'a, 't> Context<'a, 't> {
             }
         }
         out.push(Candidate { span, cue, reason, source, backref: false });
+        // An anonymity phrase before the verb ("…, qui a requis l'anonymat,
+        // affirme") is the better cue; it makes its own candidate.
+        let anonymity_phrase =
+            self.hits_in(r.start, h.first).iter().any(|x| matches!(x.cue.role, Role::Anon | Role::AnonSubj));
+        if let Some(cue) = anonymous_cue.filter(|_| !anonymity_phrase) {
+            out.push(Candidate { span, cue, reason: ClaimReason::AnonymousSource, source, backref: false });
+        }
     }
 
     /// The complementizer after a short adverbial starting at `c` ("on
@@ -902,12 +1051,14 @@ impl<'a, 't> Context<'a, 't> {
             && (t.ends_with("ed") || ["deny", "denies", "insist", "insists", "contends"].contains(&t.as_str()))
     }
 
-    /// A lower-case word that is no function word ("wrongdoing",
-    /// "targeting"): the object of a verb, not "on Tuesday".
-    fn is_content_word(&self, i: usize) -> bool {
-        self.a.tokens[i].kind == TokenKind::Word
-            && !self.is_capitalized(i)
-            && !crate::lang::data::resources(self.a.lang).stopwords.contains(self.text(i))
+    /// A passive: "were denied visas" is a refusal they underwent.
+    fn after_be(&self, i: usize, lo: usize) -> bool {
+        let mut j = i;
+        while j > lo && self.is(j - 1, class::ADV) {
+            j -= 1;
+        }
+        j > lo
+            && ["was", "were", "been", "being", "is", "are", "be"].contains(&self.text(j - 1).to_lowercase().as_str())
     }
 
     /// A source and its verb after the clause they frame: "[X], Reuters
@@ -967,6 +1118,13 @@ impl<'a, 't> Context<'a, 't> {
         let r = self.a.sentence_tokens[si].clone();
         let cue = self.span(h.first, h.end);
         if h.cue.reason == ClaimReason::Unconfirmed && self.disowned_by_apposition(si, h, out) {
+            return;
+        }
+        // "neither side could open the scoring": a negated ability, not a
+        // possibility.
+        let negative_subject = (self.clause_start(si, h.first)..h.first)
+            .any(|k| ["neither", "nobody", "none", "nothing", "no"].contains(&self.text(k).to_lowercase().as_str()));
+        if h.cue.reason == ClaimReason::Hedge && h.end - h.first == 1 && negative_subject {
             return;
         }
         // "il est possible que [X]": the claim follows the cue.
@@ -1432,21 +1590,26 @@ impl<'a, 't> Context<'a, 't> {
     /// (or, if none, the reported content of the previous sentence).
     fn link_back_references(&self, claims: &mut Vec<(usize, Claim, bool)>) {
         let mut extra: Vec<(usize, Claim, bool)> = Vec::new();
+        let mut silent_clauses: Vec<usize> = Vec::new();
         for k in 0..claims.len() {
             if !claims[k].2 || !matches!(claims[k].1.reason, ClaimReason::Unconfirmed | ClaimReason::NoResponse) {
                 continue;
             }
             let (si, cue, reason) = (claims[k].0, claims[k].1.cue, claims[k].1.reason);
             let mut targets: Vec<usize> = Vec::new();
+            // Claims are in sentence order.
+            let of_sentence = |sj: usize| claims.partition_point(|c| c.0 < sj)..claims.partition_point(|c| c.0 <= sj);
             for back in 1..=MAX_BACK.min(si) {
                 let sj = si - back;
-                // Claims are in sentence order.
-                let lo = claims.partition_point(|c| c.0 < sj);
-                let hi = claims.partition_point(|c| c.0 <= sj);
-                targets = (lo..hi).collect();
+                targets = of_sentence(sj).collect();
                 if !targets.is_empty() {
                     break;
                 }
+            }
+            // A silence that points back: the allegation put to the silent
+            // party is the claim, not the sentence saying it was silent.
+            if reason == ClaimReason::NoResponse && !targets.is_empty() {
+                silent_clauses.push(k);
             }
             if targets.is_empty() && si > 0 {
                 if let Some(mut c) = self.reported_content(si - 1) {
@@ -1469,6 +1632,11 @@ impl<'a, 't> Context<'a, 't> {
                 }
             }
         }
+        let mut k = 0;
+        claims.retain(|_| {
+            k += 1;
+            !silent_clauses.contains(&(k - 1))
+        });
         claims.extend(extra);
     }
 

@@ -459,7 +459,24 @@ impl<'a, 't> Ctx<'a, 't> {
             // the clause boundary.
             return self.segment_subject(j, lo);
         }
-        self.np_backward(j, lo)
+        let sp = self.np_backward(j, lo)?;
+        // "Un expert interrogé par l'AFP juge …", "a researcher quoted by the
+        // BBC said …": the agent of a participle that modifies the subject
+        // is not the speaker; the noun phrase before the participle is.
+        let mut by = sp.tok;
+        while by > lo && (self.is_elision(by - 1) || self.has(by - 1, DET)) {
+            by -= 1;
+        }
+        let past_participle = |k: usize| {
+            let t = self.text(k);
+            self.has(k, WORD) && !self.has(k, CAP) && ["é", "ée", "és", "ées", "ed"].iter().any(|e| t.ends_with(e))
+        };
+        if by >= lo + 3 && matches!(self.text(by - 1), "par" | "by") && past_participle(by - 2) {
+            if let Some(outer) = self.np_backward(by - 3, lo) {
+                return Some(outer);
+            }
+        }
+        Some(sp)
     }
 
     /// The subject of a verb preceded by a comma at `j`: walks back over
