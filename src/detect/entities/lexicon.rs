@@ -28,6 +28,9 @@ pub(crate) struct Lexicon {
     pub not_entities: HashSet<u32>,
     pub credit_words: HashSet<u32>,
     pub facilities: HashSet<u32>,
+    /// Lower-case heads of official designations ("ministère de
+    /// l'Intérieur", "parquet de Paris"): ORG with the head.
+    pub org_heads: HashSet<u32>,
     pub loc_heads: HashSet<u32>,
     /// Last words of organisation names ("School", "Party", "Inc.").
     pub org_suffixes: HashSet<u32>,
@@ -116,6 +119,7 @@ fn build(lang: Lang) -> Lexicon {
         not_entities: set(lang_file!(lang, "ner_not_entities.txt")),
         credit_words: set(lang_file!(lang, "ner_credit_words.txt")),
         facilities: set(lang_file!(lang, "ner_facilities.txt")),
+        org_heads: set(lang_file!(lang, "ner_org_heads.txt")),
         loc_heads: set(lang_file!(lang, "ner_loc_heads.txt")),
         org_suffixes: set(lang_file!(lang, "ner_org_suffixes.txt")),
         loc_suffixes: set(lang_file!(lang, "ner_loc_suffixes.txt")),
@@ -160,6 +164,7 @@ mod tests {
                 lang_file!(lang, "ner_credit_words.txt"),
                 lang_file!(lang, "ner_gazetteer.txt"),
                 lang_file!(lang, "ner_facilities.txt"),
+                lang_file!(lang, "ner_org_heads.txt"),
                 lang_file!(lang, "ner_loc_heads.txt"),
                 lang_file!(lang, "ner_first_names.txt"),
                 lang_file!(lang, "ner_org_suffixes.txt"),

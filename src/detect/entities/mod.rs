@@ -850,32 +850,40 @@ fn propagate(cx: &Cx, kept: &mut Vec<Cand>) {
 }
 
 /// "aéroport Charles-de-Gaulle": a name after a facility head is a LOC whose
-/// span keeps the head.
+/// span keeps the head; "ministère russe de la Défense", "parquet de Paris":
+/// after the head of an official designation, an ORG with the head
+/// (guidelines §1).
 fn facilities(cx: &Cx, kept: &mut [Cand]) {
     let mut prev_end = 0;
     for c in kept.iter_mut() {
         let mut k = c.s;
         let mut found = None;
-        for _ in 0..3 {
+        for _ in 0..4 {
             if k == 0 || k - 1 < prev_end || !cx.same_sentence(k - 1, c.s) {
                 break;
             }
             k -= 1;
-            if cx.lex.facilities.contains(&cx.word(k)) && cx.flags(k) & CAP == 0 {
-                found = Some(k);
+            let lower = cx.flags(k) & CAP == 0;
+            if lower && cx.lex.facilities.contains(&cx.word(k)) {
+                found = Some((k, EntityLabel::Loc));
+                break;
+            }
+            if lower && cx.lex.org_heads.contains(&cx.word(k)) {
+                found = Some((k, EntityLabel::Org));
                 break;
             }
             let t = cx.text(k);
-            let ok = matches!(t, "de" | "d'" | "d’")
-                || cx.a.tokens[k].kind == TokenKind::Word && cx.flags(k) & CAP == 0 && t.len() > 3;
+            // "de", "de la", "de l'", "du", "des", and lower-case adjectives ("russe", "national").
+            let ok = matches!(t, "de" | "d'" | "d’" | "du" | "des" | "la" | "l'" | "l’")
+                || cx.a.tokens[k].kind == TokenKind::Word && lower && t.len() > 3;
             if !ok {
                 break;
             }
         }
-        if let Some(h) = found {
+        if let Some((h, label)) = found {
             if c.label != EntityLabel::Date {
                 c.s = h;
-                c.label = EntityLabel::Loc;
+                c.label = label;
             }
         }
         prev_end = c.e;
