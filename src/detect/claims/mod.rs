@@ -1127,6 +1127,16 @@ impl<'a, 't> Context<'a, 't> {
         if h.cue.reason == ClaimReason::Hedge && h.end - h.first == 1 && negative_subject {
             return;
         }
+        // "X could face a ban if the charge is upheld": a modal in a
+        // sentence with an if-clause is a hypothetical, as the French
+        // conditional with "si" is.
+        let modal = h.end - h.first == 1 && self.a.lang == crate::lang::Lang::En;
+        if h.cue.reason == ClaimReason::Hedge
+            && modal
+            && self.hits_in(r.start, r.end).iter().any(|x| x.cue.role == Role::Hypothetical)
+        {
+            return;
+        }
         // "il est possible que [X]": the claim follows the cue.
         let span = if self.is(h.end - 1, class::COMP) {
             let end = self.clause_end(si, h.end.min(r.end - 1));
@@ -1272,7 +1282,19 @@ impl<'a, 't> Context<'a, 't> {
             let end = self.clause_end(si, v);
             self.trimmed(v + 1, end.max(v + 1))
         } else if h.cue.always {
-            self.clause(si, h.first)
+            // "The person spoke on condition of anonymity to discuss …" says
+            // how the source spoke, not what it said.
+            // Only as the main verb right after a short subject ("…, two
+            // people said, speaking on condition of anonymity" keeps its claim).
+            let how_spoken = h.first > r.start
+                && h.first - r.start <= 5
+                && ["spoke", "talked", "exprimé", "exprimée", "exprimait"]
+                    .contains(&self.text(h.first - 1).to_lowercase().as_str());
+            if how_spoken {
+                None
+            } else {
+                self.clause(si, h.first)
+            }
         } else {
             None
         };
@@ -1442,9 +1464,42 @@ impl<'a, 't> Context<'a, 't> {
     fn no_response(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
         let cue = self.span(h.first, h.end);
         if let Some(span) = self.clause(si, h.first) {
-            let backref = self.backref_in(span);
+            let backref = self.backref_in(span) || self.silence_points_back(h, span);
             out.push(Candidate { span, cue, reason: ClaimReason::NoResponse, source: None, backref });
         }
+    }
+
+    /// Whether what the silent party did not answer is named by a phrase
+    /// that points back ("n'a pas répondu … sur ce point", "n'a pas souhaité
+    /// commenter ces critiques", "declined to comment on the closures",
+    /// "did not respond to the claim"), not a mere request for comment.
+    fn silence_points_back(&self, h: &Hit, span: Span) -> bool {
+        // The object right after the cue, not a clause further on ("did not
+        // respond to questions about whether it was reviewing the donations").
+        let end = self.a.token_at_or_after(span.end).min(h.end + 6);
+        let end = (h.end..end).find(|&k| self.is(k, class::COMP) || self.is_comma(k)).unwrap_or(end);
+        (h.end..end).any(|k| {
+            let t = self.text(k).to_lowercase();
+            let demonstrative = ["ce", "cet", "cette", "ces", "this", "that", "these", "those"].contains(&t.as_str());
+            let definite_topic = t == "the"
+                && k + 1 < end
+                && !self.is(k + 1, class::DOCUMENT)
+                && ![
+                    "request",
+                    "requests",
+                    "inquiry",
+                    "inquiries",
+                    "email",
+                    "emails",
+                    "call",
+                    "calls",
+                    "questions",
+                    "query",
+                    "queries",
+                ]
+                .contains(&self.text(k + 1).to_lowercase().as_str());
+            demonstrative || definite_topic
+        })
     }
 
     /// The comma before an apposition that disowns the clause before it:
