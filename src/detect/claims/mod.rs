@@ -392,14 +392,46 @@ impl<'a, 't> Context<'a, 't> {
     /// subject, a reporting verb, a few words ("…, police said in a
     /// statement.", "…, a indiqué la préfecture."). Not part of the claim.
     fn trailing_report_at(&self, si: usize, i: usize) -> bool {
+        self.trailing_report(si, i).is_some()
+    }
+
+    /// The verb of a reporting clause closing the sentence from token `i`
+    /// (see `trailing_report_at`).
+    fn trailing_report(&self, si: usize, i: usize) -> Option<usize> {
         let end = self.a.sentence_tokens[si].end;
-        let Some(v) = (i..(i + 6).min(end)).find(|&k| self.is(k, class::REPORT)) else { return false };
+        let v = (i..(i + 10).min(end)).find(|&k| self.is(k, class::REPORT | class::TELL))?;
         let tail_words = (v + 1..end).filter(|&k| self.a.tokens[k].kind == TokenKind::Word).count();
-        tail_words <= 5
+        let ok = tail_words <= 5
             && (i..v).all(|k| {
                 !self.is(k, class::COMP | class::AUX | class::NEG) && !self.is_comma(k) && self.hit_at(k).is_none()
             })
-            && (v + 1..end).all(|k| !self.is(k, class::COMP) && !self.is_comma(k))
+            && (v + 1..end).all(|k| !self.is(k, class::COMP) && !self.is_comma(k));
+        ok.then_some(v)
+    }
+
+    /// "[X may …], two people with knowledge of the inquiry said.": an
+    /// unidentified source in a reporting clause after the claim makes it
+    /// an anonymous claim, whatever cue the clause before has.
+    fn postposed_unidentified(&self, si: usize, out: &mut Vec<Candidate>) {
+        let r = self.a.sentence_tokens[si].clone();
+        for comma in (r.start + 3..r.end).filter(|&k| self.is_comma(k)) {
+            let Some(v) = self.trailing_report(si, comma + 1) else { continue };
+            let (first, end) = (comma + 1, v);
+            let anon_hit = self.hits_in(first, end).iter().any(|x| matches!(x.cue.role, Role::Anon | Role::AnonSubj));
+            if first >= end || !(anon_hit || self.indefinite_source(first, end)) {
+                continue;
+            }
+            let source = self.span(first, end);
+            if let Some(span) = self.trimmed(self.clause_start(si, comma - 1), comma) {
+                out.push(Candidate {
+                    span,
+                    cue: source,
+                    reason: ClaimReason::AnonymousSource,
+                    source: Some(source),
+                    backref: false,
+                });
+            }
+        }
     }
 
     fn hit_at(&self, i: usize) -> Option<&Hit> {
@@ -555,6 +587,7 @@ impl<'a, 't> Context<'a, 't> {
             }
         }
         self.unidentified_speakers(si, &mut out);
+        self.postposed_unidentified(si, &mut out);
         if self.a.lang == crate::lang::Lang::Fr && !self.hypothetical_sentence(si, hits) {
             // A sentence right after one describing what a proposal would do,
             // with no cue of its own, goes on describing it ("Ce dispositif
@@ -611,8 +644,12 @@ impl<'a, 't> Context<'a, 't> {
             {
                 continue;
             }
-            // Another cue already made a claim of it ("Selon une source …").
-            if out.iter().any(|c| c.span.start < content.end && content.start < c.span.end) {
+            // Another cue already made it an anonymous claim ("Selon une
+            // source …" keeps its frame as the cue); a weaker reason on the
+            // same content ("[X pourrait …], avance un spécialiste") yields.
+            if out.iter().any(|c| {
+                c.span.start < content.end && content.start < c.span.end && c.reason <= ClaimReason::AnonymousSource
+            }) {
                 continue;
             }
             if let Some(span) = self.trimmed(cf, ce.max(cf)) {
