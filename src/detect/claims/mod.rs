@@ -415,13 +415,28 @@ impl<'a, 't> Context<'a, 't> {
     fn postposed_unidentified(&self, si: usize, out: &mut Vec<Candidate>) {
         let r = self.a.sentence_tokens[si].clone();
         for comma in (r.start + 3..r.end).filter(|&k| self.is_comma(k)) {
-            let Some(v) = self.trailing_report(si, comma + 1) else { continue };
-            let (first, end) = (comma + 1, v);
+            // "…, two people … said." or, inverted, "…, avance un spécialiste …".
+            let (first, end) = match self.trailing_report(si, comma + 1) {
+                Some(v) => (comma + 1, v),
+                None if comma + 2 < r.end && self.is_report_verb(comma + 1) => {
+                    let last = (comma + 2..r.end).rev().find(|&k| self.a.tokens[k].kind != TokenKind::Punct);
+                    match last {
+                        Some(l)
+                            if l + 1 - (comma + 2) <= 12
+                                && (comma + 2..=l).all(|k| !self.is_comma(k) && !self.is(k, class::COMP)) =>
+                        {
+                            (comma + 2, l + 1)
+                        }
+                        _ => continue,
+                    }
+                }
+                None => continue,
+            };
             let anon_hit = self.hits_in(first, end).iter().any(|x| matches!(x.cue.role, Role::Anon | Role::AnonSubj));
             if first >= end || !(anon_hit || self.indefinite_source(first, end)) {
                 continue;
             }
-            let source = self.span(first, end);
+            let source = self.without_final_period(self.span(first, end));
             if let Some(span) = self.trimmed(self.clause_start(si, comma - 1), comma) {
                 out.push(Candidate {
                     span,
@@ -621,6 +636,18 @@ impl<'a, 't> Context<'a, 't> {
         out
     }
 
+    /// A source phrase closing its sentence may end with a word the
+    /// tokenizer keeps with its period ("… du marché de l'art."): the
+    /// period is the sentence's, not the source's.
+    fn without_final_period(&self, span: Span) -> Span {
+        let closes = self.a.sentences.iter().any(|s| s.end == span.end);
+        if closes && span.len() > 1 && span.slice(self.a.text).ends_with('.') {
+            Span::new(span.start, span.end - 1)
+        } else {
+            span
+        }
+    }
+
     /// Reported speech whose speaker is not identified ("A senior official
     /// told Al Jazeera that [X]", "Des riverains affirment [X]"): an
     /// anonymous source, whatever the verb (guidelines §3).
@@ -654,6 +681,7 @@ impl<'a, 't> Context<'a, 't> {
             }
             if let Some(span) = self.trimmed(cf, ce.max(cf)) {
                 if self.protected_bytes(span) * 5 < span.len() * 4 {
+                    let speaker = self.without_final_period(speaker);
                     out.push(Candidate {
                         span,
                         cue: speaker,
