@@ -10,7 +10,7 @@ pub mod quotes;
 
 use crate::lang::Lang;
 use crate::span::Span;
-use crate::text::{self, Token};
+use crate::text::{self, Token, TokenKind};
 
 /// The text layer's view of one text, shared by every detector.
 #[derive(Debug)]
@@ -61,6 +61,16 @@ impl<'t> Analysis<'t> {
     /// The index of the first token starting at or after byte offset `pos`.
     pub fn token_at_or_after(&self, pos: usize) -> usize {
         self.tokens.partition_point(|t| t.span.start < pos)
+    }
+
+    /// Whether tokens from `k` (before `end`) are one or two lower-case
+    /// words then a number ("at least 14", "more than 200", "près de 30"):
+    /// a quantity a reported clause may open with.
+    pub fn opens_quantity(&self, k: usize, end: usize) -> bool {
+        (k + 1..(k + 3).min(end)).any(|n| {
+            self.tokens[n].kind == TokenKind::Number
+                && (k..n).all(|j| self.tokens[j].kind == TokenKind::Word && !self.tokens[j].is_capitalized(self.text))
+        })
     }
 }
 

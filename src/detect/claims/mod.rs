@@ -101,7 +101,8 @@ struct Context<'a, 't> {
     protected: Vec<Span>,
     /// Reported speech found by the quote layer ("X said [that …]").
     reported: Vec<Span>,
-    /// The same, with its speaker's mention when the text gives one.
+    /// The same, with its speaker's mention when the text gives one,
+    /// sorted by the content's start.
     reported_by: Vec<(Span, Span)>,
     /// The last sentence whose conditionals describe a proposal.
     proposal_sentence: std::cell::Cell<Option<usize>>,
@@ -131,11 +132,15 @@ impl<'a, 't> Context<'a, 't> {
             hits: Vec::new(),
             protected,
             reported: quotes.iter().filter(|q| !q.direct).map(|q| q.span).collect(),
-            reported_by: quotes
-                .iter()
-                .filter(|q| !q.direct)
-                .filter_map(|q| Some((q.span, q.speaker.as_ref()?.span)))
-                .collect(),
+            reported_by: {
+                let mut v: Vec<(Span, Span)> = quotes
+                    .iter()
+                    .filter(|q| !q.direct)
+                    .filter_map(|q| Some((q.span, q.speaker.as_ref()?.span)))
+                    .collect();
+                v.sort_by_key(|(content, _)| content.start);
+                v
+            },
             proposal_sentence: std::cell::Cell::new(None),
         };
         ctx.hits = ctx.find_hits();
@@ -214,6 +219,20 @@ impl<'a, 't> Context<'a, 't> {
         t.eq_ignore_ascii_case("de")
             || t.eq_ignore_ascii_case("of")
             || t.starts_with(['d', 'D']) && t.len() <= 3 && t.ends_with(['\'', '’'])
+    }
+
+    /// The entities starting at a byte offset in `start..end` (entities are
+    /// sorted by start and do not overlap).
+    fn entities_from(&self, start: usize, end: usize) -> &'a [Entity] {
+        let lo = self.entities.partition_point(|e| e.span.start < start);
+        let hi = self.entities.partition_point(|e| e.span.start < end);
+        &self.entities[lo..hi.max(lo)]
+    }
+
+    /// The entity covering byte offset `pos`, if any.
+    fn entity_at(&self, pos: usize) -> Option<&'a Entity> {
+        let i = self.entities.partition_point(|e| e.span.start <= pos);
+        self.entities[..i].last().filter(|e| pos < e.span.end)
     }
 
     fn is_capitalized(&self, i: usize) -> bool {
@@ -400,13 +419,17 @@ impl<'a, 't> Context<'a, 't> {
     fn trailing_report(&self, si: usize, i: usize) -> Option<usize> {
         let end = self.a.sentence_tokens[si].end;
         let v = (i..(i + 10).min(end)).find(|&k| self.is(k, class::REPORT | class::TELL))?;
-        let tail_words = (v + 1..end).filter(|&k| self.a.tokens[k].kind == TokenKind::Word).count();
-        let ok = tail_words <= 5
-            && (i..v).all(|k| {
-                !self.is(k, class::COMP | class::AUX | class::NEG) && !self.is_comma(k) && self.hit_at(k).is_none()
-            })
-            && (v + 1..end).all(|k| !self.is(k, class::COMP) && !self.is_comma(k));
-        ok.then_some(v)
+        let subject_ok = (i..v).all(|k| {
+            !self.is(k, class::COMP | class::AUX | class::NEG) && !self.is_comma(k) && self.hit_at(k).is_none()
+        });
+        // At most five words after the verb, none a complementizer or comma;
+        // stops at the first that fails, so a long tail costs nothing.
+        let mut tail_words = 0;
+        let tail_ok = (v + 1..end).all(|k| {
+            tail_words += usize::from(self.a.tokens[k].kind == TokenKind::Word);
+            tail_words <= 5 && !self.is(k, class::COMP) && !self.is_comma(k)
+        });
+        (subject_ok && tail_ok).then_some(v)
     }
 
     /// "[X may …], two people with knowledge of the inquiry said.": an
@@ -640,7 +663,8 @@ impl<'a, 't> Context<'a, 't> {
     /// tokenizer keeps with its period ("… du marché de l'art."): the
     /// period is the sentence's, not the source's.
     fn without_final_period(&self, span: Span) -> Span {
-        let closes = self.a.sentences.iter().any(|s| s.end == span.end);
+        let closes =
+            span.end > 0 && self.a.sentence_at(span.end - 1).is_some_and(|i| self.a.sentences[i].end == span.end);
         if closes && span.len() > 1 && span.slice(self.a.text).ends_with('.') {
             Span::new(span.start, span.end - 1)
         } else {
@@ -654,8 +678,11 @@ impl<'a, 't> Context<'a, 't> {
     fn unidentified_speakers(&self, si: usize, out: &mut Vec<Candidate>) {
         let r = self.a.sentence_tokens[si].clone();
         let (lo, hi) = (self.a.tokens[r.start].span.start, self.a.tokens[r.end - 1].span.end);
-        for &(content, speaker) in &self.reported_by {
-            if content.start < lo || content.end > hi || speaker.start < lo || speaker.end > hi {
+        // Only the reported speech that starts in this sentence.
+        let from = self.reported_by.partition_point(|(c, _)| c.start < lo);
+        let to = self.reported_by.partition_point(|(c, _)| c.start < hi);
+        for &(content, speaker) in &self.reported_by[from..to.max(from)] {
+            if content.end > hi || speaker.start < lo || speaker.end > hi {
                 continue;
             }
             let (first, end) = (self.a.token_at_or_after(speaker.start), self.a.token_at_or_after(speaker.end));
@@ -718,7 +745,7 @@ impl<'a, 't> Context<'a, 't> {
             return false;
         }
         let (s, e) = (self.a.tokens[first].span.start, self.a.tokens[end - 1].span.end);
-        !self.entities.iter().any(|m| m.label == EntityLabel::Per && m.span.start >= s && m.span.end <= e)
+        !self.entities_from(s, e).iter().any(|m| m.label == EntityLabel::Per && m.span.end <= e)
     }
 
     /// The trimmed clause holding token `i`.
@@ -767,12 +794,12 @@ impl<'a, 't> Context<'a, 't> {
                     self.text(a.end).to_lowercase().as_str(),
                     "at" | "from" | "of" | "with" | "chez" | "de" | "du"
                 )
-                && (self.entities.iter().any(|e| {
-                    e.label == EntityLabel::Org && {
-                        let k = self.a.token_at_or_after(e.span.start);
-                        k > a.end && k <= a.end + 2
-                    }
-                }) || self.is_capitalized(a.end + 1) && !self.is(a.end + 1, class::DET));
+                && ({
+                    // An organisation starting on one of the two tokens after the preposition.
+                    let from = self.a.tokens[a.end + 1].span.start;
+                    let to = self.a.tokens.get(a.end + 3).map_or(self.a.text.len() + 1, |t| t.span.start);
+                    self.entities_from(from, to).iter().any(|e| e.label == EntityLabel::Org)
+                } || self.is_capitalized(a.end + 1) && !self.is(a.end + 1, class::DET));
             if !of_named_body {
                 reason = ClaimReason::AnonymousSource;
             }
@@ -1031,11 +1058,10 @@ impl<'a, 't> Context<'a, 't> {
             let first = self.a.token_at_or_after(s.start);
             let last = self.a.token_at_or_after(s.end);
             let media_name = self.lex.media_names.contains(s.slice(self.a.text))
-                || self.entities.iter().any(|e| {
-                    e.span.start >= s.start
-                        && e.span.end <= s.end
-                        && self.lex.media_names.contains(e.span.slice(self.a.text))
-                });
+                || self
+                    .entities_from(s.start, s.end)
+                    .iter()
+                    .any(|e| e.span.end <= s.end && self.lex.media_names.contains(e.span.slice(self.a.text)));
             if media_name || (first..last).any(|k| self.hit_at(k).is_some_and(|x| x.cue.role == Role::Media)) {
                 reason = ClaimReason::SingleSource;
             }
@@ -1076,10 +1102,8 @@ impl<'a, 't> Context<'a, 't> {
     /// adverbial opens with a preposition, a date, a capital or a number,
     /// and holds no verb-like word, comma or quotation.
     fn adverbial_before_comp(&self, c: usize, end: usize) -> Option<usize> {
-        let date_at = |k: usize| {
-            let start = self.a.tokens[k].span.start;
-            self.entities.iter().any(|e| e.label == EntityLabel::Date && e.span.start <= start && start < e.span.end)
-        };
+        let date_at =
+            |k: usize| self.entity_at(self.a.tokens[k].span.start).is_some_and(|e| e.label == EntityLabel::Date);
         if c >= end
             || !(self.is(c, class::PREP)
                 || date_at(c)
@@ -1097,15 +1121,6 @@ impl<'a, 't> Context<'a, 't> {
                     && !self.is_protected(self.a.tokens[j].span.start)
             })
             .then_some(k)
-    }
-
-    /// One or two lower-case words then a number ("at least 14", "more
-    /// than 200", "près de 30"): a subject a clause may open with.
-    fn opens_quantity(&self, k: usize, end: usize) -> bool {
-        (k + 1..(k + 3).min(end)).any(|n| {
-            self.a.tokens[n].kind == TokenKind::Number
-                && (k..n).all(|j| self.a.tokens[j].kind == TokenKind::Word && !self.is_capitalized(j))
-        })
     }
 
     /// An English claim verb form that no noun shares ("denied", "insists";
@@ -1444,7 +1459,7 @@ impl<'a, 't> Context<'a, 't> {
                 && if self.is(v, class::REPORT) {
                     matches!(self.a.tokens[k].kind, TokenKind::Word | TokenKind::Number)
                         && (!self.is(k, class::PREP | class::CONJ | class::AUX | class::COMP)
-                            || self.opens_quantity(k, r.end))
+                            || self.a.opens_quantity(k, r.end))
                 } else {
                     self.is(k, class::DET | class::PRON)
                         || self.is_capitalized(k)

@@ -43,6 +43,8 @@ struct Cx<'a, 'b> {
     lex: &'static Lexicon,
     /// Sentence index of every token.
     sent_of: Vec<u32>,
+    /// Whether each sentence is a wire dateline ("KYIV, Ukraine (AP) —").
+    dateline: Vec<bool>,
 }
 
 impl Cx<'_, '_> {
@@ -85,13 +87,17 @@ pub fn detect(analysis: &Analysis) -> Vec<Entity> {
             sent_of[i] = k as u32;
         }
     }
-    let cx = Cx { a, infos, lex: lexicon::lexicon(a.lang), sent_of };
+    let dateline = a
+        .sentence_tokens
+        .iter()
+        .map(|r| !r.is_empty() && crate::text::sentences::dateline_end(a.text, &a.tokens, r.start) == Some(r.end - 1))
+        .collect();
+    let cx = Cx { a, infos, lex: lexicon::lexicon(a.lang), sent_of, dateline };
     let mut cands = Vec::new();
 
     credits(&cx, &mut cands);
-    let dateline_sentences: Vec<bool> = a.sentence_tokens.iter().map(|r| is_dateline(&cx, r.clone())).collect();
     let mut date_ranges = Vec::new();
-    for (r, &dateline) in a.sentence_tokens.iter().zip(&dateline_sentences) {
+    for (r, &dateline) in a.sentence_tokens.iter().zip(&cx.dateline) {
         dates::find(a.text, &a.tokens, &cx.infos, r.clone(), cx.lex, dateline, &mut date_ranges);
     }
     cands.extend(date_ranges.into_iter().filter_map(|(s, e)| {
@@ -99,7 +105,7 @@ pub fn detect(analysis: &Analysis) -> Vec<Entity> {
         Some(Cand { s, e, label: EntityLabel::Date, prio: 5 })
     }));
     gazetteer(&cx, &mut cands);
-    datelines(&cx, &dateline_sentences, &mut cands);
+    datelines(&cx, &mut cands);
     if let Some(model) = tagger::model(a.lang) {
         let tags = model.tag(&cx.infos, &a.sentence_tokens);
         tagged_spans(&cx, &tags, &mut cands);
@@ -228,18 +234,12 @@ fn credits(cx: &Cx, out: &mut Vec<Cand>) {
     }
 }
 
-/// Whether the sentence over `r` is a wire dateline ("KYIV, Ukraine (AP) —"),
-/// which the sentence splitter sets apart.
-fn is_dateline(cx: &Cx, r: std::ops::Range<usize>) -> bool {
-    !r.is_empty() && crate::text::sentences::dateline_end(cx.a.text, &cx.a.tokens, r.start) == Some(r.end - 1)
-}
-
 /// The names of a wire dateline, by the convention of the form: the city in
 /// capitals and the region after it are places, the bracketed source is an
 /// organisation ("LONDON, Ont. (Reuters) —"). The gazetteer and dates win
 /// over this; the tagger, which rarely saw capitals, does not.
-fn datelines(cx: &Cx, dateline_sentences: &[bool], out: &mut Vec<Cand>) {
-    for (r, _) in cx.a.sentence_tokens.iter().zip(dateline_sentences).filter(|(_, &d)| d) {
+fn datelines(cx: &Cx, out: &mut Vec<Cand>) {
+    for (r, _) in cx.a.sentence_tokens.iter().zip(&cx.dateline).filter(|(_, &d)| d) {
         let mut k = r.start;
         let mut in_source = false;
         while k < r.end {
@@ -918,7 +918,7 @@ fn acronyms(cx: &Cx, kept: &mut Vec<Cand>) {
             continue;
         }
         // In a dateline the brackets name the source: "KYIV, Ukraine (AP)".
-        if is_dateline(cx, cx.a.sentence_tokens[cx.sent_of[c.s] as usize].clone()) {
+        if cx.dateline[cx.sent_of[c.s] as usize] {
             continue;
         }
         kept[m].e = k;

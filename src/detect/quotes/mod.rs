@@ -300,15 +300,6 @@ impl Ctx<'_, '_> {
         (from < to).then(|| Span::new(self.a.tokens[from].span.start, self.a.tokens[to - 1].span.end))
     }
 
-    /// One or two lower-case words then a number ("at least 14 people",
-    /// "more than 200"): a subject a reported clause may open with.
-    fn opens_quantity(&self, k: usize, hi: usize) -> bool {
-        (k + 1..(k + 3).min(hi)).any(|n| {
-            self.a.tokens[n].kind == crate::text::TokenKind::Number
-                && (k..n).all(|j| self.has(j, WORD) && !self.has(j, CAP))
-        })
-    }
-
     /// "X a indiqué (vendredi) que …", "X said (that) …".
     fn reported_after_verb(&self, v: usize, lo: usize, hi: usize) -> Option<(Span, Sp)> {
         let mut k = v + 1;
@@ -334,7 +325,7 @@ impl Ctx<'_, '_> {
                 && (v + 1..hi).filter(|&k| self.has(k, WORD)).take(4).count() == 4
                 && v + 1 < hi
                 && self.has(v + 1, PRON | DET | CAP | WORD)
-                && (!self.has(v + 1, PREP | STOP | ADV) || self.opens_quantity(v + 1, hi)) =>
+                && (!self.has(v + 1, PREP | STOP | ADV) || self.a.opens_quantity(v + 1, hi)) =>
             {
                 v + 1
             }
