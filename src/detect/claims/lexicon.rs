@@ -70,6 +70,9 @@ pub(crate) struct Cue {
     /// A `verb-that` belief verb that is also a cue before a bare clause or
     /// object clause ("they believe the whales …", "he expects prices to …").
     pub bare: bool,
+    /// A claim verb that also demands or wins something ("revendiquer",
+    /// "claim"): not a cue before a demand object ("une hausse", "the title").
+    pub demand: bool,
 }
 
 /// Function-word classes (bit flags) from `claim-words.txt`.
@@ -102,6 +105,10 @@ pub(crate) mod class {
     pub const DOCUMENT: u32 = 1 << 25;
     pub const SPOKES: u32 = 1 << 26;
     pub const DENIAL_OBJECT: u32 = 1 << 27;
+    pub const ANAPHOR_ONE: u32 = 1 << 28;
+    pub const ANAPHOR_MANY: u32 = 1 << 29;
+    pub const INTERROGATIVE: u32 = 1 << 30;
+    pub const DEMAND_OBJECT: u32 = 1 << 31;
 
     pub fn parse(name: &str) -> Option<u32> {
         Some(match name {
@@ -133,6 +140,10 @@ pub(crate) mod class {
             "document" => DOCUMENT,
             "spokes" => SPOKES,
             "denial-object" => DENIAL_OBJECT,
+            "anaphor-one" => ANAPHOR_ONE,
+            "anaphor-many" => ANAPHOR_MANY,
+            "interrogative" => INTERROGATIVE,
+            "demand-object" => DEMAND_OBJECT,
             _ => return None,
         })
     }
@@ -233,6 +244,7 @@ fn build(lang: Lang) -> Lexicon {
             subject: flags.split(',').any(|f| f == "subj"),
             always: flags.split(',').any(|f| f == "always"),
             bare: flags.split(',').any(|f| f == "bare"),
+            demand: flags.split(',').any(|f| f == "demand"),
         };
         // Variants: typographic apostrophe, capitalised first letter
         // (AC's case folding is ASCII-only).

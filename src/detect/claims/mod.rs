@@ -77,6 +77,9 @@ pub fn detect(analysis: &Analysis, entities: &[Entity], quotes: &[Quote]) -> Vec
     for si in 0..analysis.sentences.len() {
         let cands = ctx.sentence_candidates(si);
         for (claim, backref) in merge(cands, &ctx) {
+            if let Some(source) = claim.source {
+                ctx.add_mention(source);
+            }
             claims.push((si, claim, backref));
         }
     }
@@ -106,6 +109,10 @@ struct Context<'a, 't> {
     reported_by: Vec<(Span, Span)>,
     /// The last sentence whose conditionals describe a proposal.
     proposal_sentence: std::cell::Cell<Option<usize>>,
+    /// Speaker mentions a later pronoun can point back to: the quote
+    /// layer's speakers and the sources of the claims found so far, sorted
+    /// by start (`detect` appends as it goes through the sentences).
+    mentions: std::cell::RefCell<Vec<Span>>,
 }
 
 impl<'a, 't> Context<'a, 't> {
@@ -142,6 +149,11 @@ impl<'a, 't> Context<'a, 't> {
                 v
             },
             proposal_sentence: std::cell::Cell::new(None),
+            mentions: {
+                let mut v: Vec<Span> = quotes.iter().filter_map(|q| Some(q.speaker.as_ref()?.span)).collect();
+                v.sort_by_key(|s| s.start);
+                std::cell::RefCell::new(v)
+            },
         };
         ctx.hits = ctx.find_hits();
         ctx
@@ -343,6 +355,7 @@ impl<'a, 't> Context<'a, 't> {
                 if self.is(n, class::CONJ) && !self.is(n, class::ADV)
                     || self.frame_at(n)
                     || self.inverted_at(n)
+                    || self.inverted_report_at(n)
                     || verb_after
                     || self.trailing_report_at(si, n)
                 {
@@ -400,11 +413,42 @@ impl<'a, 't> Context<'a, 't> {
     /// "…, a-t-il affirmé".
     fn inverted_at(&self, i: usize) -> bool {
         let mut j = i;
-        while j < self.a.tokens.len() && (self.is(j, class::AUX | class::ADV) || self.text(j).starts_with('-')) {
+        while j < self.a.tokens.len()
+            && (self.is(j, class::AUX | class::ADV)
+                || self.text(j).starts_with('-')
+                || j > i && self.text(j - 1).starts_with('-') && self.is(j, class::PRON))
+        {
             j += 1;
         }
         self.hit_at(j).is_some_and(|h| matches!(h.cue.role, Role::Verb | Role::VerbThat))
             && self.hit_at(j).is_some_and(|h| self.verb_is_inverted(h))
+    }
+
+    /// An inverted neutral reporting clause at `i` after a comma: "…,
+    /// a-t-il averti", "…, dit-elle", "…, a précisé la préfecture". Not part
+    /// of the claim before it.
+    fn inverted_report_at(&self, i: usize) -> bool {
+        let len = self.a.tokens.len();
+        if i + 1 < len && self.is(i, class::REPORT) && self.text(i + 1).starts_with('-') {
+            return true;
+        }
+        let mut j = i;
+        let mut clitic = false;
+        while j < len
+            && (self.is(j, class::AUX | class::ADV)
+                || self.text(j).starts_with('-')
+                || j > i && self.text(j - 1).starts_with('-') && self.is(j, class::PRON))
+        {
+            clitic |= self.text(j).starts_with('-');
+            j += 1;
+        }
+        j > i && j < len && self.is(j, class::REPORT | class::TELL) && (clitic || self.is(i, class::AUX))
+    }
+
+    /// A cue that names a source rather than qualifying a claim ("a person
+    /// close to", "officials", "le ministre", "the newspaper").
+    fn names_a_source(h: &Hit) -> bool {
+        matches!(h.cue.role, Role::Anon | Role::AnonSubj | Role::SourceNoun | Role::Media)
     }
 
     /// A reporting clause closing the sentence from token `i`: a short
@@ -419,8 +463,12 @@ impl<'a, 't> Context<'a, 't> {
     fn trailing_report(&self, si: usize, i: usize) -> Option<usize> {
         let end = self.a.sentence_tokens[si].end;
         let v = (i..(i + 10).min(end)).find(|&k| self.is(k, class::REPORT | class::TELL))?;
+        // The subject may itself be a source cue ("a person close to the
+        // singer", "des sources proches", "the newspaper").
         let subject_ok = (i..v).all(|k| {
-            !self.is(k, class::COMP | class::AUX | class::NEG) && !self.is_comma(k) && self.hit_at(k).is_none()
+            !self.is(k, class::COMP | class::AUX | class::NEG)
+                && !self.is_comma(k)
+                && !matches!(self.hit_at(k), Some(x) if !Self::names_a_source(x))
         });
         // At most five words after the verb, none a complementizer or comma;
         // stops at the first that fails, so a long tail costs nothing.
@@ -523,9 +571,10 @@ impl<'a, 't> Context<'a, 't> {
         if i > lo && self.is(i - 1, class::PREP) {
             i -= 1;
         }
-        // "Le chef, que l'armée …, revendique": skip the relative clause.
+        // "Le chef, que l'armée …, revendique": skip the relative clause;
+        // "Le maire, interrogé par l'AFP, a assuré": the participle phrase.
         if i > lo && self.is_comma(i - 1) {
-            if let Some(k) = self.relative_start(i - 1) {
+            if let Some(k) = self.relative_start(i - 1).or_else(|| self.participle_apposition_start(i - 1)) {
                 i = k - 1;
             }
         }
@@ -672,6 +721,59 @@ impl<'a, 't> Context<'a, 't> {
         }
     }
 
+    /// Records a source mention for later pronouns (kept sorted).
+    fn add_mention(&self, span: Span) {
+        let mut m = self.mentions.borrow_mut();
+        let k = m.partition_point(|s| s.start < span.start);
+        if m.get(k) != Some(&span) {
+            m.insert(k, span);
+        }
+    }
+
+    /// The mention a subject pronoun ("il", "they") points back to: the
+    /// nearest earlier speaker or claim source, in its sentence or the one
+    /// before, that is not itself a pronoun and agrees in number. None
+    /// when `pron` is not such a pronoun.
+    fn antecedent(&self, pron: Span) -> Option<Span> {
+        let first = self.a.token_at_or_after(pron.start);
+        let end = self.a.token_at_or_after(pron.end);
+        if end != first + 1 || !self.is(first, class::ANAPHOR_ONE | class::ANAPHOR_MANY) {
+            return None;
+        }
+        let plural = self.is(first, class::ANAPHOR_MANY);
+        let si = self.a.sentence_at(pron.start)?;
+        let floor = self.a.sentences[si.saturating_sub(1)].start;
+        let mentions = self.mentions.borrow();
+        let upto = mentions.partition_point(|s| s.start < pron.start);
+        mentions[..upto]
+            .iter()
+            .rev()
+            .take_while(|m| m.start >= floor)
+            .filter(|m| m.end <= pron.start)
+            .find(|m| {
+                let (f, e) = (self.a.token_at_or_after(m.start), self.a.token_at_or_after(m.end));
+                e > f && !self.is(f, class::PRON) && self.is_plural_phrase(f, e) == plural
+            })
+            .copied()
+    }
+
+    /// Whether the noun phrase over tokens `first..end` is plural: a
+    /// lower-case content word before its first preposition, relative or
+    /// comma ends in s/x ("Two officials briefed on …", "des riverains"),
+    /// or it opens with a number above one.
+    fn is_plural_phrase(&self, first: usize, end: usize) -> bool {
+        let head_end = (first + 1..end)
+            .find(|&j| self.is(j, class::PREP | class::REL) || self.is_comma(j) || self.text(j) == "(")
+            .unwrap_or(end);
+        let numeral = self.a.tokens[first].kind == TokenKind::Number && self.text(first) != "1";
+        numeral
+            || (first..head_end).any(|j| {
+                let w = self.text(j).to_lowercase();
+                let content = !(self.is(j, FUNCTION) || j > first && self.is_capitalized(j));
+                content && (w.ends_with('s') && !w.ends_with("ss") || w.ends_with('x') || w == "people")
+            })
+    }
+
     /// Reported speech whose speaker is not identified ("A senior official
     /// told Al Jazeera that [X]", "Des riverains affirment [X]"): an
     /// anonymous source, whatever the verb (guidelines §3).
@@ -686,7 +788,14 @@ impl<'a, 't> Context<'a, 't> {
                 continue;
             }
             let (first, end) = (self.a.token_at_or_after(speaker.start), self.a.token_at_or_after(speaker.end));
-            if !self.indefinite_source(first, end) {
+            // "Un responsable … a déclaré : « … ». Il a ajouté que [X]": the
+            // pronoun's antecedent is the source.
+            let antecedent = self.antecedent(speaker);
+            let unidentified = match antecedent {
+                Some(m) => self.indefinite_source(self.a.token_at_or_after(m.start), self.a.token_at_or_after(m.end)),
+                None => self.indefinite_source(first, end),
+            };
+            if !unidentified {
                 continue;
             }
             let (cf, ce) = (self.a.token_at_or_after(content.start), self.a.token_at_or_after(content.end));
@@ -713,7 +822,7 @@ impl<'a, 't> Context<'a, 't> {
                         span,
                         cue: speaker,
                         reason: ClaimReason::AnonymousSource,
-                        source: Some(speaker),
+                        source: Some(antecedent.unwrap_or(speaker)),
                         backref: false,
                     });
                 }
@@ -900,14 +1009,44 @@ impl<'a, 't> Context<'a, 't> {
         (k < comma && k > stop && self.is_comma(k - 1) && self.is(k, class::REL | class::COMP)).then_some(k)
     }
 
+    /// If the comma at `comma` closes an apposed participle phrase ("Le
+    /// maire, interrogé par l'AFP, a assuré", "The mayor, reached by phone,
+    /// said"), the phrase's first token (the participle).
+    fn participle_apposition_start(&self, comma: usize) -> Option<usize> {
+        let mut k = comma;
+        let stop = comma.saturating_sub(12);
+        while k > stop && !self.is_comma(k - 1) && !self.is_strong_break(k - 1) {
+            k -= 1;
+        }
+        let opens = k + 1 < comma && k > stop && self.is_comma(k - 1) && !self.is_capitalized(k) && {
+            let w = self.text(k).to_lowercase();
+            let participle = ["é", "ée", "és", "ées", "ed"].iter().any(|e| w.ends_with(e))
+                || self.a.lang == crate::lang::Lang::Fr
+                    && ["i", "ie", "is", "it", "int", "u", "ue", "us"].iter().any(|e| w.ends_with(e));
+            participle && self.is(k + 1, class::PREP)
+        };
+        opens.then_some(k)
+    }
+
     /// True when the verb cue `h` follows its complement: "…, affirme X",
     /// "…, a-t-il affirmé", "…, affirme-t-il".
     fn verb_is_inverted(&self, h: &Hit) -> bool {
         let mut j = h.first;
         let mut pronoun_before = false;
+        // "…, a-t-elle affirmé": the pronoun after the hyphen is the
+        // inverted subject.
+        let mut clitic_subject = false;
         while j > 0 && (self.is(j - 1, class::AUX | class::ADV | class::PRON) || self.text(j - 1).starts_with('-')) {
-            pronoun_before |= self.is(j - 1, class::PRON) && !self.text(j - 1).starts_with('-');
+            let after_hyphen = j >= 2 && self.text(j - 2).starts_with('-');
+            let pronoun = self.is(j - 1, class::PRON) && !self.text(j - 1).starts_with('-');
+            clitic_subject |= pronoun && after_hyphen;
+            pronoun_before |= pronoun && !after_hyphen;
             j -= 1;
+        }
+        let clause_after = |end: usize| (h.end..end).any(|k| self.is(k, class::COMP) || self.is_comma(k));
+        if clitic_subject && !pronoun_before && j > 0 && self.is_comma(j - 1) && !self.closes_relative(j - 1) {
+            let si = self.a.sentence_at(self.a.tokens[h.first].span.start).unwrap_or(0);
+            return !clause_after(self.a.sentence_tokens[si].end);
         }
         j > 0 && self.is_comma(j - 1) && !self.closes_relative(j - 1) && {
             // Nothing but the source after the verb; after a subject pronoun
@@ -924,8 +1063,20 @@ impl<'a, 't> Context<'a, 't> {
                 && (self.is(n, class::DET | class::PRON)
                     || self.is_capitalized(n)
                     || self.a.tokens[n].kind == TokenKind::Elision);
+            // "A police officer, speaking …, claimed the suspect had fled": an
+            // auxiliary after the verb opens its clause, and a participle
+            // phrase before the comma is apposed to the subject before it.
+            let apposed = self.participle_apposition_start(j - 1).is_some() || {
+                let mut k = j - 1;
+                while k > 0 && j - 1 - k < MAX_SEGMENT && !self.is_comma(k - 1) && !self.is_strong_break(k - 1) {
+                    k -= 1;
+                }
+                k > 0 && self.is_comma(k - 1) && self.text(k).to_lowercase().ends_with("ing")
+            };
             opens_np
+                && !apposed
                 && !(h.end..end).any(|k| self.is(k, class::COMP | class::CONJ) || self.is_comma(k))
+                && !(h.end..end).take_while(|&k| !self.is(k, class::REL)).any(|k| self.is(k, class::AUX))
                 && end - h.end <= 12
                 && (!pronoun_before || (h.end..end).all(|k| self.a.tokens[k].kind == TokenKind::Punct))
         }
@@ -944,6 +1095,15 @@ impl<'a, 't> Context<'a, 't> {
             }
             c += 1;
         }
+        // "claimed, without providing evidence, that …": a parenthetical
+        // between commas before the complementizer.
+        if c < r.end && self.is_comma(c) {
+            if let Some(close) = (c + 1..(c + 10).min(r.end)).find(|&k| self.is_comma(k)) {
+                if close + 1 < r.end && self.is(close + 1, class::COMP) {
+                    c = close + 1;
+                }
+            }
+        }
         // "denied on Tuesday that …", "a démenti mardi que …": a short
         // adverbial of time or manner between the verb and its clause.
         if !(c < r.end && self.is(c, class::COMP)) {
@@ -952,6 +1112,17 @@ impl<'a, 't> Context<'a, 't> {
             }
         }
         let has_comp = c < r.end && self.is(c, class::COMP);
+        // "revendiquent une forte hausse", "claimed the lives of", "claimed
+        // a third title": a demand or a win, not an assertion.
+        if h.cue.demand && !has_comp {
+            let mut k = c;
+            while k < r.end && k < c + 3 && (self.is(k, class::DET) || self.a.tokens[k].kind == TokenKind::Elision) {
+                k += 1;
+            }
+            if (k..(k + 2).min(r.end)).any(|j| self.is(j, class::DEMAND_OBJECT)) {
+                return;
+            }
+        }
         // English "claims", "denied": a verb only before a clause or an
         // object ("asylum claims over 150,000" is a noun).
         if self.a.lang == crate::lang::Lang::En && h.cue.role == Role::Verb && !self.verb_is_inverted(h) {
@@ -1015,9 +1186,14 @@ impl<'a, 't> Context<'a, 't> {
                 return;
             }
             let s = self.clause_start(si, j - 1);
+            // "…, a-t-elle affirmé": the pronoun before the verb.
+            let clitic = (j + 1..h.first).find(|&k| self.text(k - 1).starts_with('-') && self.is(k, class::PRON));
             let src_first = (h.end..r.end).find(|&k| !self.text(k).starts_with('-')).unwrap_or(r.end);
             let src_end = self.np_forward(src_first, r.end);
-            let source = (src_first < src_end).then(|| self.span(src_first, src_end));
+            let source = match clitic {
+                Some(k) => Some(self.span(k, k + 1)),
+                None => (src_first < src_end).then(|| self.span(src_first, src_end)),
+            };
             (self.trimmed(s, j - 1), source)
         } else {
             let mut first = c;
@@ -1085,6 +1261,15 @@ impl<'a, 't> Context<'a, 't> {
             }
             if let Some(resolved) = self.resolve_anaphor(si, s) {
                 source = Some(resolved);
+            }
+            // "Il a affirmé que …" after "Un responsable … a déclaré …": the
+            // pronoun stands for its antecedent, which may be unidentified.
+            if let Some(m) = self.antecedent(s) {
+                source = Some(m);
+                let (mf, me) = (self.a.token_at_or_after(m.start), self.a.token_at_or_after(m.end));
+                if reason > ClaimReason::AnonymousSource && self.indefinite_source(mf, me) {
+                    reason = ClaimReason::AnonymousSource;
+                }
             }
         }
         out.push(Candidate { span, cue, reason, source, backref: false });
@@ -1217,8 +1402,9 @@ impl<'a, 't> Context<'a, 't> {
         {
             return;
         }
-        // "il est possible que [X]": the claim follows the cue.
-        let span = if self.is(h.end - 1, class::COMP) {
+        // "il est possible que [X]", "are studying whether [X]": the claim
+        // follows the cue.
+        let span = if self.is(h.end - 1, class::COMP | class::INTERROGATIVE) && h.end < r.end {
             let end = self.clause_end(si, h.end.min(r.end - 1));
             self.trimmed(h.end, end)
         } else {
@@ -1247,6 +1433,27 @@ impl<'a, 't> Context<'a, 't> {
     fn noun_phrase(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
         let r = self.a.sentence_tokens[si].clone();
         let cue = self.span(h.first, h.end);
+        // "The group alleged (in a statement) that …": an English participle
+        // cue used as the finite verb of a that-clause asserts it, as the
+        // claim verb ("alleges") does.
+        if self.a.lang == crate::lang::Lang::En
+            && h.end == h.first + 1
+            && h.first > r.start
+            && !self.is(h.first - 1, class::DET | class::PREP)
+            && self.text(h.first).ends_with("ed")
+        {
+            let mut c = h.end;
+            while c < r.end && self.is(c, class::ADV) {
+                c += 1;
+            }
+            if c < r.end && (self.is(c, class::COMP) || self.adverbial_before_comp(c, r.end).is_some()) {
+                let mut as_verb = *h;
+                as_verb.cue.reason = ClaimReason::Claimed;
+                as_verb.cue.role = Role::Verb;
+                self.verb(si, &as_verb, out);
+                return;
+            }
+        }
         // Start at the determiner before (within 3 tokens).
         let mut first = h.first;
         for k in (h.first.saturating_sub(3).max(r.start)..h.first).rev() {
@@ -1330,7 +1537,14 @@ impl<'a, 't> Context<'a, 't> {
         // "A former employee, who spoke on condition of anonymity, said [X]":
         // the cue qualifies the subject of the reporting verb after the
         // relative clause.
-        let relative_opens = comma_before.is_some_and(|k| k < h.first && self.is(k + 1, class::REL));
+        // Also an apposed participle: "A police officer, speaking on
+        // condition of anonymity, claimed [X]", "…, s'exprimant sous couvert
+        // d'anonymat, a affirmé [X]".
+        let relative_opens = comma_before.is_some_and(|k| {
+            let w = self.text(k + 1).to_lowercase();
+            let participle = w.ends_with("ing") || w.ends_with("ant") || w == "s'" && self.text(k + 2).ends_with("ant");
+            k < h.first && (self.is(k + 1, class::REL) || participle)
+        });
         let after_relative = (np_end..(np_end + 6).min(r.end)).find(|&k| self.is_comma(k)).and_then(|close| {
             let mut v = close + 1;
             while v < r.end && self.is(v, class::AUX | class::ADV | class::NEG) {
@@ -1828,7 +2042,21 @@ fn merge(mut cands: Vec<Candidate>, ctx: &Context) -> Vec<(Claim, bool)> {
             // Same reason: a cue that is the source itself ("Many residents")
             // before a verb cue ("believe").
             g.sort_by_key(|c| (c.reason, c.source != Some(c.cue), c.span.start));
-            let primary = g[0].clone();
+            let mut primary = g[0].clone();
+            // "X claimed, without providing evidence, that [Y]": a cue on the
+            // claim verb's clause, not inside what is claimed, qualifies the
+            // claim the verb frames; the claim is still Y.
+            if primary.source.is_none() {
+                if let Some(inner) = g[1..].iter().find(|c| {
+                    c.source.is_some()
+                        && c.span.len() < primary.span.len()
+                        && primary.span.start <= c.span.start
+                        && c.span.end <= primary.span.end
+                        && !(c.span.start <= primary.cue.start && primary.cue.end <= c.span.end)
+                }) {
+                    primary.span = inner.span;
+                }
+            }
             let mut other_cues: Vec<Span> = Vec::new();
             for c in &g[1..] {
                 if c.cue != primary.cue && !other_cues.contains(&c.cue) {

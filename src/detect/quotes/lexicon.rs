@@ -53,6 +53,13 @@ pub(crate) mod class {
     /// The preposition of a passive's agent ("par", "by"): "qualifié de
     /// « honteux » par le ministre".
     pub const AGENT: u32 = 1 << 29;
+    /// A preposition that opens the complement of a participle or adjective
+    /// modifying a speaker noun ("officials briefed [on] the talks", "a
+    /// person close [to] the family"); otherwise it ends a noun phrase.
+    pub const MOD_PREP: u32 = 1 << 30;
+    /// An adjective that modifies a speaker noun with a complement ("a
+    /// person [close] to the family", "un responsable [proche] du dossier").
+    pub const MOD_ADJ: u32 = 1 << 31;
     /// Any speaker pronoun.
     pub const PRON: u32 = PRON_M | PRON_F | PRON_P | PRON_X;
 }
@@ -119,6 +126,8 @@ fn class_of(name: &str) -> Option<u32> {
         "conj" => CONJ,
         "dash" => DASH,
         "agent" => AGENT,
+        "mod-prep" => MOD_PREP,
+        "mod-adj" => MOD_ADJ,
         _ => return None,
     })
 }

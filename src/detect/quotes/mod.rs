@@ -371,8 +371,20 @@ impl Ctx<'_, '_> {
         let sp = at.speaker?;
         // Only a bare reporting clause closing the sentence: "X n'a pas
         // répondu dans l'immédiat" is not one.
-        let words_after = (at.end..hi).filter(|&k| self.has(k, WORD)).take(4).count();
-        if !at.verb || words_after > 3 || (comma..at.end).any(|k| self.has(k, NEG)) {
+        let words_after = (at.end..hi).filter(|&k| self.has(k, WORD)).take(9).count();
+        // A longer tail only as one adverbial ("… lors d'une conférence de
+        // presse", "… in a statement on Tuesday"): no verb or clause in it.
+        let adverbial_tail = words_after <= 8
+            && at.end < hi
+            && self.has(at.end, PREP | STOP | MOD_PREP)
+            && !(at.end..hi).any(|k| self.has(k, VERB | AUX | COMP | REL | CONJ) || self.is_punct(k, ","));
+        if !at.verb || words_after > 3 && !adverbial_tail || (comma..at.end).any(|k| self.has(k, NEG)) {
+            return None;
+        }
+        // "X, speaking on condition of anonymity, claimed the suspect had
+        // fled": what follows the verb is its clause (a complementizer, or
+        // a verb after the would-be subject), not an inverted subject.
+        if self.has(sp.tok, COMP) || self.has(at.end, AUX | VERB | BE) {
             return None;
         }
         let start = self.after_dateline(lo, comma);

@@ -704,24 +704,30 @@ impl<'a, 't> Ctx<'a, 't> {
         if f & (STOP | COMP | CONJ | PREP) != 0 && f & CAP == 0 {
             return None;
         }
-        // Walk back to the determiner that opens the phrase.
+        // Walk back to the determiner that opens the phrase. A participle or
+        // adjective with its complement stays in the phrase ("two officials
+        // briefed on the talks", "a person close to the family", "un expert
+        // interrogé par l'AFP"): the noun it modifies is the speaker.
         let mut k = j;
         let mut start = None;
-        while k >= lo && j - k < MAX_NP {
+        let mut modifiers = 0;
+        while k >= lo && j - k < MAX_NP + 4 * modifiers.min(1) {
             let fk = self.flags(k);
             let word = fk & WORD != 0 || self.text(k) == "'s" || self.text(k) == "’s";
             if !word {
                 break;
             }
+            let link = k < j && self.modifier_link(k, lo);
+            modifiers += usize::from(link);
             // "'s" inside a phrase is a possessive, not "is".
             let stop = fk & (STOP | VERB | COMP | REL | AUX) != 0 && fk & (PREP | DET | CAP) == 0;
-            if stop && k != j && !self.is_apostrophe_s(k) {
+            if stop && k != j && !self.is_apostrophe_s(k) && !link {
                 break;
             }
             if fk & PRON != 0 && fk & DET == 0 && k != j {
                 break;
             }
-            let in_pp = k > lo && self.has(k - 1, PREP) && !self.has(k - 1, DET);
+            let in_pp = k > lo && (self.has(k - 1, PREP) && !self.has(k - 1, DET) || self.modifier_link(k - 1, lo));
             if fk & DET != 0 && fk & PREP == 0 && !in_pp && !(fk & PARTICLE != 0 && k > lo && self.has(k - 1, CAP)) {
                 start = Some(k); // the determiner itself
                 break;
@@ -744,6 +750,34 @@ impl<'a, 't> Ctx<'a, 't> {
         let has_det = self.has(start, DET) && !self.has(start, PREP) || self.has(start, DET) && start == lo;
         let role = (start..=j).any(|i| self.has(i, ROLE) || self.is_apostrophe_s(i));
         (has_det || role).then(|| Sp { span: self.span(start, j), pron: 0, entity: None, tok: start, is_name: false })
+    }
+
+    /// Is token `k` part of a modifier with a complement inside a noun
+    /// phrase: the participle or adjective ("briefed", "close", "interrogé")
+    /// right before its preposition, or that preposition right after it,
+    /// with a plain word (the modified noun) before the modifier?
+    fn modifier_link(&self, k: usize, lo: usize) -> bool {
+        let modifier = |m: usize| {
+            let t = self.text(m);
+            self.has(m, WORD)
+                && !self.has(m, CAP | DET | PREP | STOP)
+                && (self.has(m, MOD_ADJ) || ["é", "ée", "és", "ées", "ed"].iter().any(|e| t.ends_with(e)))
+        };
+        let noun_before = |m: usize| {
+            m > lo
+                && self.has(m - 1, WORD)
+                && !self.has(m - 1, STOP | AUX | COMP | REL | PREP | CONJ | NEG | ADV | PRON)
+        };
+        let opens_complement = |p: usize| self.has(p, MOD_PREP | PREP | AGENT);
+        if opens_complement(k) && k > lo && modifier(k - 1) && noun_before(k - 1) {
+            return true;
+        }
+        // A noun's own complement: "officials in Kyiv", "un expert en
+        // cybersécurité".
+        if self.has(k, MOD_PREP) && k > lo && noun_before(k) && !modifier(k - 1) && !self.has(k - 1, VERB | CAP) {
+            return true;
+        }
+        modifier(k) && opens_complement(k + 1) && noun_before(k)
     }
 
     /// The speaker's name inside the phrase `start..end`: an entity (PER,
