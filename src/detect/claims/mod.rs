@@ -1941,11 +1941,29 @@ impl<'a, 't> Context<'a, 't> {
         let mut extra: Vec<(usize, Claim, bool)> = Vec::new();
         let mut silent_clauses: Vec<usize> = Vec::new();
         for k in 0..claims.len() {
-            if !claims[k].2 || !matches!(claims[k].1.reason, ClaimReason::Unconfirmed | ClaimReason::NoResponse) {
+            let silence = claims[k].1.reason == ClaimReason::NoResponse;
+            if !(claims[k].2 && claims[k].1.reason == ClaimReason::Unconfirmed || silence) {
                 continue;
             }
             let (si, cue, reason) = (claims[k].0, claims[k].1.cue, claims[k].1.reason);
             let mut targets: Vec<usize> = Vec::new();
+            if !claims[k].2 {
+                // "Le syndicat accuse la municipalité de … La municipalité n'a
+                // pas répondu": the allegation put to the silent party is the
+                // claim (guidelines §3), when an earlier claim names it.
+                if let Some(t) = self.party_claim(claims, k) {
+                    let target = &mut claims[t].1;
+                    if reason < target.reason {
+                        let old = target.cue;
+                        target.other_cues.insert(0, old);
+                        target.cue = cue;
+                        target.reason = reason;
+                        target.explanation = self.explanation(reason, target.source);
+                    }
+                    silent_clauses.push(k);
+                }
+                continue;
+            }
             // Claims are in sentence order.
             let of_sentence = |sj: usize| claims.partition_point(|c| c.0 < sj)..claims.partition_point(|c| c.0 <= sj);
             for back in 1..=MAX_BACK.min(si) {
@@ -1987,6 +2005,50 @@ impl<'a, 't> Context<'a, 't> {
             !silent_clauses.contains(&(k - 1))
         });
         claims.extend(extra);
+    }
+
+    /// For the silence claim `k` that does not point back by itself, the
+    /// earlier `claimed` claim (this sentence or the two before) whose text names the
+    /// silent party: a content word of the silence's subject, not a
+    /// spokesperson's title ("A spokesperson for the vendor declined to
+    /// comment" names "vendor").
+    fn party_claim(&self, claims: &[(usize, Claim, bool)], k: usize) -> Option<usize> {
+        let (si, silence) = (claims[k].0, &claims[k].1);
+        let cue_first = self.a.token_at_or_after(silence.cue.start);
+        let first = self.clause_start(si, cue_first);
+        if first >= cue_first {
+            return None;
+        }
+        // The silent party: the subject's content words, or a pronoun's antecedent.
+        let subject = self.span(first, cue_first);
+        let party = match self.antecedent(subject) {
+            Some(m) => m,
+            None => subject,
+        };
+        let (pf, pe) = (self.a.token_at_or_after(party.start), self.a.token_at_or_after(party.end));
+        let heads: Vec<String> = (pf..pe)
+            .filter(|&j| {
+                self.a.tokens[j].kind == TokenKind::Word
+                    && self.text(j).chars().count() > 2
+                    && !self.is(j, FUNCTION | class::SPOKES | class::REPORT | class::INDEF)
+            })
+            .map(|j| self.text(j).to_lowercase())
+            .collect();
+        if heads.is_empty() {
+            return None;
+        }
+        let floor = si.saturating_sub(2);
+        (0..k).rev().take_while(|&t| claims[t].0 >= floor).find(|&t| {
+            let c = &claims[t].1;
+            // Only an assertion by a party (an accusation, a claim): what
+            // anonymous sources or hedges say about the party was not
+            // necessarily put to it.
+            c.reason == ClaimReason::Claimed
+                && c.span.end <= silence.span.start
+                && self.a.tokens[self.a.token_at_or_after(c.span.start)..self.a.token_at_or_after(c.span.end)]
+                    .iter()
+                    .any(|tok| heads.iter().any(|h| tok.span.slice(self.a.text).eq_ignore_ascii_case(h)))
+        })
     }
 
     /// The reported content of sentence `si` as a claim without cue of its
