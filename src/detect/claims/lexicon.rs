@@ -77,40 +77,41 @@ pub(crate) struct Cue {
 
 /// Function-word classes (bit flags) from `claim-words.txt`.
 pub(crate) mod class {
-    pub const COMP: u32 = 1;
-    pub const CONJ: u32 = 1 << 1;
-    pub const DET: u32 = 1 << 2;
-    pub const AUX: u32 = 1 << 3;
-    pub const PAST_AUX: u32 = 1 << 4;
-    pub const NEG: u32 = 1 << 5;
-    pub const CLITIC: u32 = 1 << 6;
-    pub const PRON: u32 = 1 << 7;
-    pub const ADV: u32 = 1 << 8;
-    pub const NOT_CONDITIONAL: u32 = 1 << 9;
-    pub const COUNTERFACTUAL: u32 = 1 << 10;
-    pub const PREP: u32 = 1 << 11;
-    pub const STRESSED: u32 = 1 << 12;
-    pub const BLOCK_POUR: u32 = 1 << 13;
-    pub const PROPOSAL: u32 = 1 << 14;
-    pub const SUB: u32 = 1 << 15;
-    pub const REL: u32 = 1 << 16;
-    pub const REPORT: u32 = 1 << 17;
-    pub const CITE: u32 = 1 << 18;
-    pub const DEFINITE: u32 = 1 << 19;
-    pub const PROVIDES: u32 = 1 << 20;
-    pub const DISOWN: u32 = 1 << 21;
-    pub const CONTRAST: u32 = 1 << 22;
-    pub const TELL: u32 = 1 << 23;
-    pub const INDEF: u32 = 1 << 24;
-    pub const DOCUMENT: u32 = 1 << 25;
-    pub const SPOKES: u32 = 1 << 26;
-    pub const DENIAL_OBJECT: u32 = 1 << 27;
-    pub const ANAPHOR_ONE: u32 = 1 << 28;
-    pub const ANAPHOR_MANY: u32 = 1 << 29;
-    pub const INTERROGATIVE: u32 = 1 << 30;
-    pub const DEMAND_OBJECT: u32 = 1 << 31;
+    pub const COMP: u64 = 1;
+    pub const CONJ: u64 = 1 << 1;
+    pub const DET: u64 = 1 << 2;
+    pub const AUX: u64 = 1 << 3;
+    pub const PAST_AUX: u64 = 1 << 4;
+    pub const NEG: u64 = 1 << 5;
+    pub const CLITIC: u64 = 1 << 6;
+    pub const PRON: u64 = 1 << 7;
+    pub const ADV: u64 = 1 << 8;
+    pub const NOT_CONDITIONAL: u64 = 1 << 9;
+    pub const COUNTERFACTUAL: u64 = 1 << 10;
+    pub const PREP: u64 = 1 << 11;
+    pub const STRESSED: u64 = 1 << 12;
+    pub const BLOCK_POUR: u64 = 1 << 13;
+    pub const PROPOSAL: u64 = 1 << 14;
+    pub const SUB: u64 = 1 << 15;
+    pub const REL: u64 = 1 << 16;
+    pub const REPORT: u64 = 1 << 17;
+    pub const CITE: u64 = 1 << 18;
+    pub const DEFINITE: u64 = 1 << 19;
+    pub const PROVIDES: u64 = 1 << 20;
+    pub const DISOWN: u64 = 1 << 21;
+    pub const CONTRAST: u64 = 1 << 22;
+    pub const TELL: u64 = 1 << 23;
+    pub const INDEF: u64 = 1 << 24;
+    pub const DOCUMENT: u64 = 1 << 25;
+    pub const SPOKES: u64 = 1 << 26;
+    pub const DENIAL_OBJECT: u64 = 1 << 27;
+    pub const ANAPHOR_ONE: u64 = 1 << 28;
+    pub const ANAPHOR_MANY: u64 = 1 << 29;
+    pub const INTERROGATIVE: u64 = 1 << 30;
+    pub const DEMAND_OBJECT: u64 = 1 << 31;
+    pub const TIME_NOUN: u64 = 1 << 32;
 
-    pub fn parse(name: &str) -> Option<u32> {
+    pub fn parse(name: &str) -> Option<u64> {
         Some(match name {
             "comp" => COMP,
             "conj" => CONJ,
@@ -144,6 +145,7 @@ pub(crate) mod class {
             "anaphor-many" => ANAPHOR_MANY,
             "interrogative" => INTERROGATIVE,
             "demand-object" => DEMAND_OBJECT,
+            "time-noun" => TIME_NOUN,
             _ => return None,
         })
     }
@@ -167,7 +169,7 @@ pub(crate) struct Lexicon {
     pub matcher: AhoCorasick,
     /// Per AC pattern: the cue it stands for.
     pub cues: Vec<Cue>,
-    pub words: HashMap<&'static str, u32>,
+    pub words: HashMap<&'static str, u64>,
     pub stems: StemRules,
     /// Per reason (index in `ClaimReason::ALL`): (template without source,
     /// template with `{source}`).
@@ -180,7 +182,7 @@ pub(crate) struct Lexicon {
 
 impl Lexicon {
     /// The word classes of a lower-cased word (0 if none).
-    pub fn class(&self, lower: &str) -> u32 {
+    pub fn class(&self, lower: &str) -> u64 {
         self.words.get(lower).copied().unwrap_or(0)
     }
 }

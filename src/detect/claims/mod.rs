@@ -25,7 +25,7 @@ use crate::text::{normalize_word, TokenKind};
 use lexicon::{class, Cue, Lexicon, Role};
 
 /// Function words: none of them is an adjective after a source noun.
-const FUNCTION: u32 = class::COMP
+const FUNCTION: u64 = class::COMP
     | class::CONJ
     | class::DET
     | class::AUX
@@ -95,7 +95,7 @@ struct Context<'a, 't> {
     lex: &'static Lexicon,
     entities: &'a [Entity],
     /// Word classes of each token (`lexicon::class`).
-    classes: Vec<u32>,
+    classes: Vec<u64>,
     /// Whether each token is a third-person conditional (French).
     conditional: Vec<bool>,
     /// Cue hits, sorted by first token, none inside another.
@@ -163,7 +163,7 @@ impl<'a, 't> Context<'a, 't> {
         self.a.tokens.get(i).map_or("", |t| t.span.slice(self.a.text))
     }
 
-    fn is(&self, i: usize, flags: u32) -> bool {
+    fn is(&self, i: usize, flags: u64) -> bool {
         self.classes.get(i).is_some_and(|c| c & flags != 0)
     }
 
@@ -1774,7 +1774,9 @@ impl<'a, 't> Context<'a, 't> {
         let end = (h.end..end).find(|&k| self.is(k, class::COMP) || self.is_comma(k)).unwrap_or(end);
         (h.end..end).any(|k| {
             let t = self.text(k).to_lowercase();
-            let demonstrative = ["ce", "cet", "cette", "ces", "this", "that", "these", "those"].contains(&t.as_str());
+            // "à ce stade", "at this stage": a time, not a topic.
+            let demonstrative = ["ce", "cet", "cette", "ces", "this", "that", "these", "those"].contains(&t.as_str())
+                && !(k + 1 < end && self.is(k + 1, class::TIME_NOUN));
             let definite_topic = t == "the"
                 && k + 1 < end
                 && !self.is(k + 1, class::DOCUMENT)
