@@ -178,6 +178,9 @@ pub(crate) struct Lexicon {
     /// verb whose subject is one frames a single source (guidelines §3,
     /// media "affirme").
     pub media_names: std::collections::HashSet<&'static str>,
+    /// One-word claim-verb cues ("allege", "claim") and their reasons: the
+    /// verb use of a participle cue ("alleged that") takes its verb's reason.
+    pub verb_reasons: HashMap<&'static str, ClaimReason>,
 }
 
 impl Lexicon {
@@ -226,6 +229,7 @@ fn build(lang: Lang) -> Lexicon {
     let file = lang_file!(lang, "claim-cues.txt");
     let mut patterns: Vec<String> = Vec::new();
     let mut cues: Vec<Cue> = Vec::new();
+    let mut verb_reasons = HashMap::new();
     for (n, line) in entries(file).enumerate() {
         let mut fields = line.split('\t');
         let (Some(phrase), Some(reason), Some(role)) = (fields.next(), fields.next(), fields.next()) else {
@@ -238,6 +242,9 @@ fn build(lang: Lang) -> Lexicon {
             parse_role(role).unwrap_or_else(|| panic!("data/{}/claim-cues.txt: unknown role {role:?}", lang.code()));
         let prefix = phrase.ends_with('*');
         let literal = phrase.trim_end_matches('*');
+        if matches!(role, Role::Verb | Role::VerbThat) && !prefix && !literal.contains(' ') {
+            verb_reasons.insert(literal, reason);
+        }
         let cue = Cue {
             reason,
             role,
@@ -312,7 +319,7 @@ fn build(lang: Lang) -> Lexicon {
         }
     }
     let media_names = entries(lang_file!(lang, "claim-media.txt")).collect();
-    Lexicon { matcher, cues, words, stems, explanations, media_names }
+    Lexicon { matcher, cues, words, stems, explanations, media_names, verb_reasons }
 }
 
 /// The lexicon of `lang`, built on first use.

@@ -1434,8 +1434,9 @@ impl<'a, 't> Context<'a, 't> {
         let r = self.a.sentence_tokens[si].clone();
         let cue = self.span(h.first, h.end);
         // "The group alleged (in a statement) that …": an English participle
-        // cue used as the finite verb of a that-clause asserts it, as the
-        // claim verb ("alleges") does.
+        // cue used as the finite verb of a that-clause is that verb, with its
+        // reason ("allege": claimed); a verb the lexicon lacks ("suspected
+        // that") keeps the cue's own.
         if self.a.lang == crate::lang::Lang::En
             && h.end == h.first + 1
             && h.first > r.start
@@ -1447,8 +1448,12 @@ impl<'a, 't> Context<'a, 't> {
                 c += 1;
             }
             if c < r.end && (self.is(c, class::COMP) || self.adverbial_before_comp(c, r.end).is_some()) {
+                let word = self.text(h.first).to_lowercase();
+                let base = [&word[..word.len() - 1], &word[..word.len() - 2]];
                 let mut as_verb = *h;
-                as_verb.cue.reason = ClaimReason::Claimed;
+                if let Some(&r) = base.iter().find_map(|b| self.lex.verb_reasons.get(b)) {
+                    as_verb.cue.reason = r;
+                }
                 as_verb.cue.role = Role::Verb;
                 self.verb(si, &as_verb, out);
                 return;
