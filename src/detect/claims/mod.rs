@@ -1088,6 +1088,11 @@ impl<'a, 't> Context<'a, 't> {
         if h.first > r.start && self.is(h.first - 1, class::DET) && !self.is(h.first - 1, class::CLITIC | class::PRON) {
             return;
         }
+        if let Some((span, source)) = self.apposed_object_clause(si, h) {
+            let cue = self.span(h.first, h.end);
+            out.push(Candidate { span, cue, reason: h.cue.reason, source, backref: false });
+            return;
+        }
         let mut c = h.end;
         while c < r.end && (self.is(c, class::ADV) || self.text(c).starts_with('-') || self.is(c, class::PRON)) {
             if self.is(c, class::PRON) && !self.text(c - 1).starts_with('-') {
@@ -1282,6 +1287,75 @@ impl<'a, 't> Context<'a, 't> {
         }
     }
 
+    /// "[X], a claim the group denies", "[X], an allegation that the
+    /// ministry rejects", "[X], ce que sa défense dément", "[X], ce que
+    /// dément le groupe": the claim verb of an apposition closing the
+    /// sentence takes the clause before the comma as its object. Returns
+    /// that clause and the verb's subject.
+    fn apposed_object_clause(&self, si: usize, h: &Hit) -> Option<(Span, Option<Span>)> {
+        let r = self.a.sentence_tokens[si].clone();
+        let comma = (h.first.saturating_sub(8).max(r.start + 2)..h.first).rev().find(|&k| self.is_comma(k))?;
+        let a = comma + 1;
+        if a >= h.first {
+            return None;
+        }
+        // After the verb: nothing, or a short inverted subject.
+        let tail: Vec<usize> = (h.end..r.end).filter(|&k| self.a.tokens[k].kind != TokenKind::Punct).collect();
+        let inverted = !tail.is_empty()
+            && tail.len() <= 6
+            && self.is(h.end, class::DET | class::PRON)
+            && !tail.iter().any(|&k| self.is(k, class::COMP | class::REL | class::CONJ | class::PREP) && k == h.end);
+        // The apposition: "ce que …" or a determiner, a noun and an optional
+        // relative word, then the subject (inverted only after "ce que").
+        let ce_que =
+            self.text(a).eq_ignore_ascii_case("ce") && a + 1 < h.first && self.is(a + 1, class::COMP | class::REL);
+        if !tail.is_empty() && !(inverted && ce_que) {
+            return None;
+        }
+        let subject_from = if ce_que {
+            a + 2
+        } else if self.is(a, class::DET | class::INDEF)
+            && a + 1 < h.first
+            && !self.is(a + 1, FUNCTION)
+            && !self.is_capitalized(a + 1)
+        {
+            if a + 2 < h.first && self.is(a + 2, class::COMP | class::REL) {
+                a + 3
+            } else {
+                a + 2
+            }
+        } else {
+            return None;
+        };
+        let source = if inverted {
+            let end = self.np_forward(h.end, r.end);
+            (end > h.end).then(|| self.span(h.end, end))
+        } else {
+            // The subject ends at its first auxiliary or adverb ("the group
+            // has repeatedly denied").
+            let end = (subject_from..h.first)
+                .find(|&k| {
+                    self.is(k, class::AUX | class::ADV | class::NEG | class::CLITIC)
+                        || self.a.lang == crate::lang::Lang::En && self.text(k).ends_with("ly")
+                })
+                .unwrap_or(h.first);
+            if end <= subject_from || end - subject_from > 5 {
+                return None;
+            }
+            Some(self.span(subject_from, end))
+        };
+        // "[X], d'après des documents …, ce que sa défense dément": the claim
+        // is the clause before the source frame.
+        let mut s = self.clause_start(si, comma - 1);
+        let mut e = comma;
+        if self.frame_at(s) && s > r.start + 1 && self.is_comma(s - 1) {
+            e = s - 1;
+            s = self.clause_start(si, s - 2);
+        }
+        let span = self.trimmed(s, e)?;
+        Some((span, source))
+    }
+
     /// The complementizer after a short adverbial starting at `c` ("on
     /// Tuesday", "in a statement", "mardi", "lors d'un point presse"): the
     /// adverbial opens with a preposition, a date, a capital or a number,
@@ -1433,6 +1507,17 @@ impl<'a, 't> Context<'a, 't> {
     fn noun_phrase(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
         let r = self.a.sentence_tokens[si].clone();
         let cue = self.span(h.first, h.end);
+        // "[X], an allegation the group denies": the apposition's head noun
+        // names the claim before it; the verb makes that claim.
+        let apposition_head = self.hits_in(h.end, (h.end + 7).min(r.end)).iter().any(|v| {
+            matches!(v.cue.role, Role::Verb | Role::VerbThat)
+                && self.apposed_object_clause(si, v).is_some()
+                && h.first > r.start
+                && (h.first.saturating_sub(2).max(r.start)..h.first).any(|k| self.is_comma(k))
+        });
+        if apposition_head {
+            return;
+        }
         // "The group alleged (in a statement) that …": an English participle
         // cue used as the finite verb of a that-clause is that verb, with its
         // reason ("allege": claimed); a verb the lexicon lacks ("suspected

@@ -388,6 +388,15 @@ impl Ctx<'_, '_> {
             return None;
         }
         let start = self.after_dateline(lo, comma);
+        // "In a statement to the ABC, the Church denied …": a lone
+        // prepositional phrase is an adverbial of the clause after it, not
+        // what was said.
+        let adverbial = self.has(start, PREP | STOP | MOD_PREP)
+            && comma - start <= 8
+            && !(start..comma).any(|k| self.has(k, VERB | AUX | COMP) || self.is_punct(k, ","));
+        if adverbial {
+            return None;
+        }
         self.tokens_span(start, comma).map(|s| (s, sp))
     }
 

@@ -670,6 +670,11 @@ impl<'a, 't> Ctx<'a, 't> {
             if !word || f & (STOP | AUX | VERB | COMP | REL | PRON) != 0 && f & (PREP | DET) == 0 {
                 break;
             }
+            // A second determiner not after a preposition opens another
+            // phrase ("a claim the group denies").
+            if j > from && f & DET != 0 && f & PREP == 0 && !self.has(j - 1, PREP) && !self.is_elision(j) {
+                break;
+            }
             if f & (PREP | DET) == 0 {
                 last_word = Some(j);
             }
