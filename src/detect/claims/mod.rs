@@ -1309,7 +1309,7 @@ impl<'a, 't> Context<'a, 't> {
         // relative word, then the subject (inverted only after "ce que").
         let ce_que =
             self.text(a).eq_ignore_ascii_case("ce") && a + 1 < h.first && self.is(a + 1, class::COMP | class::REL);
-        if !tail.is_empty() && !(inverted && ce_que) {
+        if !(tail.is_empty() || inverted && ce_que) {
             return None;
         }
         let subject_from = if ce_que {
