@@ -1476,9 +1476,26 @@ impl<'a, 't> Context<'a, 't> {
         {
             return;
         }
+        // "The video, which could not be independently verified, appears to
+        // show …": a non-verification in an appositive relative clause
+        // disowns the whole sentence about its antecedent.
+        let relative = (h.cue.reason == ClaimReason::Unconfirmed)
+            .then(|| {
+                let open = (h.first.saturating_sub(4).max(r.start + 1)..h.first)
+                    .rev()
+                    .find(|&k| self.is_comma(k))
+                    .filter(|&k| self.is(k + 1, class::REL))?;
+                let close = (h.end..(h.end + 6).min(r.end)).find(|&k| self.is_comma(k))?;
+                (close + 2 < r.end)
+                    .then(|| self.trimmed(self.clause_start(si, open - 1), self.clause_end(si, close + 1)))
+            })
+            .flatten()
+            .flatten();
         // "il est possible que [X]", "are studying whether [X]": the claim
         // follows the cue.
-        let span = if self.is(h.end - 1, class::COMP | class::INTERROGATIVE) && h.end < r.end {
+        let span = if let Some(span) = relative {
+            Some(span)
+        } else if self.is(h.end - 1, class::COMP | class::INTERROGATIVE) && h.end < r.end {
             let end = self.clause_end(si, h.end.min(r.end - 1));
             self.trimmed(h.end, end)
         } else {
