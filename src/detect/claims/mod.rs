@@ -564,8 +564,17 @@ impl<'a, 't> Context<'a, 't> {
     /// auxiliary or a participle.
     fn subject_before(&self, si: usize, mut i: usize) -> Option<Span> {
         let lo = self.a.sentence_tokens[si].start;
-        // Auxiliaries, negation, clitics, adverbs, "à"/"to" before an infinitive.
-        while i > lo && self.is(i - 1, class::AUX | class::NEG | class::CLITIC | class::ADV) {
+        // Auxiliaries, negation, clitics, adverbs, "à"/"to" before an infinitive;
+        // an English "-ly" adverb after an auxiliary ("has repeatedly claimed").
+        let ly_adverb = |k: usize| {
+            self.a.lang == crate::lang::Lang::En
+                && k > lo
+                && self.is(k - 1, class::AUX)
+                && self.text(k).len() > 4
+                && self.text(k).ends_with("ly")
+                && !self.is_capitalized(k)
+        };
+        while i > lo && (self.is(i - 1, class::AUX | class::NEG | class::CLITIC | class::ADV) || ly_adverb(i - 1)) {
             i -= 1;
         }
         if i > lo && self.is(i - 1, class::PREP) {
