@@ -766,6 +766,18 @@ impl<'a, 't> Context<'a, 't> {
             .copied()
     }
 
+    /// A source that is a pronoun stands for its antecedent (see
+    /// `antecedent`); an unidentified antecedent makes the claim anonymous.
+    fn through_pronoun(&self, source: Span, reason: ClaimReason) -> (Span, ClaimReason) {
+        let Some(m) = self.antecedent(source) else { return (source, reason) };
+        let (mf, me) = (self.a.token_at_or_after(m.start), self.a.token_at_or_after(m.end));
+        if reason > ClaimReason::AnonymousSource && self.indefinite_source(mf, me) {
+            (m, ClaimReason::AnonymousSource)
+        } else {
+            (m, reason)
+        }
+    }
+
     /// Whether the noun phrase over tokens `first..end` is plural: a
     /// lower-case content word before its first preposition, relative or
     /// comma ends in s/x ("Two officials briefed on …", "des riverains"),
@@ -879,8 +891,25 @@ impl<'a, 't> Context<'a, 't> {
         if np_start >= r.end {
             return;
         }
-        let np_end = self.np_forward(np_start, r.end);
+        // "Il faudrait selon lui deux ans …": a stressed pronoun is the whole
+        // source, and the frame may sit inside its clause without commas.
+        let stressed = self.is(np_start, class::STRESSED);
+        let np_end = if stressed { np_start + 1 } else { self.np_forward(np_start, r.end) };
         if np_end == np_start {
+            return;
+        }
+        let inline = stressed
+            && h.first > r.start
+            && !self.is_comma(h.first - 1)
+            && np_end < r.end
+            && self.a.tokens[np_end].kind != TokenKind::Punct;
+        if inline {
+            let start = self.clause_start(si, h.first);
+            if let Some(span) = self.trimmed(start, self.clause_end(si, np_end)) {
+                let cue = self.span(h.first, np_end);
+                let (source, reason) = self.through_pronoun(self.span(np_start, np_end), ClaimReason::SingleSource);
+                out.push(Candidate { span, cue, reason, source: Some(source), backref: false });
+            }
             return;
         }
         let pour = self.text(h.first).eq_ignore_ascii_case("pour");
@@ -942,6 +971,8 @@ impl<'a, 't> Context<'a, 't> {
             (np_end, followed_by_comma)
         };
         let (source, cue) = (self.span(np_start, source_end.min(np_end)), self.span(h.first, np_end));
+        // "Selon lui, …" after "Un responsable a déclaré …".
+        let (source, reason) = if stressed { self.through_pronoun(source, reason) } else { (source, reason) };
         let span = if trailing && !leading && h.first > r.start {
             // "…, according to X." / "…, selon eux.": the clause before.
             let s = self.clause_start(si, h.first - 1);
@@ -1273,18 +1304,15 @@ impl<'a, 't> Context<'a, 't> {
             }) {
                 reason = ClaimReason::AnonymousSource;
             }
-            if let Some(resolved) = self.resolve_anaphor(si, s) {
-                source = Some(resolved);
-            }
-            // "Il a affirmé que …" after "Un responsable … a déclaré …": the
-            // pronoun stands for its antecedent, which may be unidentified.
-            if let Some(m) = self.antecedent(s) {
-                source = Some(m);
-                let (mf, me) = (self.a.token_at_or_after(m.start), self.a.token_at_or_after(m.end));
-                if reason > ClaimReason::AnonymousSource && self.indefinite_source(mf, me) {
-                    reason = ClaimReason::AnonymousSource;
-                }
-            }
+            // "Ces derniers affirment …": the name in the sentence before; "Il
+            // a affirmé que …" after "Un responsable … a déclaré …": the
+            // pronoun's antecedent, which may be unidentified.
+            let (s, r) = match self.resolve_anaphor(si, s) {
+                Some(resolved) => (resolved, reason),
+                None => self.through_pronoun(s, reason),
+            };
+            source = Some(s);
+            reason = r;
         }
         out.push(Candidate { span, cue, reason, source, backref: false });
         // An anonymity phrase before the verb ("…, qui a requis l'anonymat,
