@@ -348,6 +348,9 @@ impl<'a, 't> Context<'a, 't> {
                 // The cue is inside an appositive relative clause.
                 return j;
             }
+            if self.is_comma(j) && j > i && self.opens_apposed_object(si, j) {
+                return j;
+            }
             if self.is_comma(j) && j + 1 < hi {
                 let n = j + 1;
                 // "…, arguant que [B]", "…, claiming [B]": another claim verb.
@@ -1140,11 +1143,14 @@ impl<'a, 't> Context<'a, 't> {
             }
             c += 1;
         }
-        // "claimed, without providing evidence, that …": a parenthetical
-        // between commas before the complementizer.
+        // "claimed, without providing evidence, that …", "reported, citing
+        // unnamed officials, that …": a parenthetical between commas before
+        // the complementizer.
+        let mut parenthetical = None;
         if c < r.end && self.is_comma(c) {
             if let Some(close) = (c + 1..(c + 10).min(r.end)).find(|&k| self.is_comma(k)) {
                 if close + 1 < r.end && self.is(close + 1, class::COMP) {
+                    parenthetical = Some((c + 1, close));
                     c = close + 1;
                 }
             }
@@ -1314,6 +1320,31 @@ impl<'a, 't> Context<'a, 't> {
             source = Some(s);
             reason = r;
         }
+        // "reported, citing unnamed officials, that …": the relayed source
+        // is unidentified.
+        if let Some((pf, pe)) = parenthetical {
+            let cite = self.is(pf, class::CITE);
+            let relayed = cite && self.indefinite_source(pf + 1, pe);
+            if let Some(x) = self.hits_in(pf, pe).iter().find(|x| matches!(x.cue.role, Role::Anon | Role::AnonSubj)) {
+                let anon = self.span(if cite { pf + 1 } else { x.first }, pe);
+                out.push(Candidate {
+                    span,
+                    cue: anon,
+                    reason: ClaimReason::AnonymousSource,
+                    source: Some(anon),
+                    backref: false,
+                });
+            } else if relayed {
+                let anon = self.span(pf + 1, pe);
+                out.push(Candidate {
+                    span,
+                    cue: anon,
+                    reason: ClaimReason::AnonymousSource,
+                    source: Some(anon),
+                    backref: false,
+                });
+            }
+        }
         out.push(Candidate { span, cue, reason, source, backref: false });
         // An anonymity phrase before the verb ("…, qui a requis l'anonymat,
         // affirme") is the better cue; it makes its own candidate.
@@ -1349,8 +1380,12 @@ impl<'a, 't> Context<'a, 't> {
         if !(tail.is_empty() || inverted && ce_que) {
             return None;
         }
+        // "[X], which Kyiv denies".
+        let which = self.a.lang == crate::lang::Lang::En && self.is(a, class::REL) && !self.is(a, class::PRON);
         let subject_from = if ce_que {
             a + 2
+        } else if which {
+            a + 1
         } else if self.is(a, class::DET | class::INDEF)
             && a + 1 < h.first
             && !self.is(a + 1, FUNCTION)
@@ -1389,8 +1424,31 @@ impl<'a, 't> Context<'a, 't> {
             e = s - 1;
             s = self.clause_start(si, s - 2);
         }
+        // "Russia has accused Ukraine of [X], which Kyiv denies": what is
+        // denied is what the claim verb before asserts.
+        if let Some(v) = self.hits_in(s, e).iter().rev().find(|v| matches!(v.cue.role, Role::Verb | Role::VerbThat)) {
+            let mut k = v.end;
+            while k < e && self.is(k, class::COMP | class::ADV) {
+                k += 1;
+            }
+            if k < e {
+                s = k;
+            }
+        }
         let span = self.trimmed(s, e)?;
         Some((span, source))
+    }
+
+    /// True when the comma at `comma` opens an apposition whose claim verb
+    /// takes the clause before it ("…, which Kyiv denies", "…, ce que
+    /// dément le ministère"): the clause before ends there.
+    fn opens_apposed_object(&self, si: usize, comma: usize) -> bool {
+        let r = self.a.sentence_tokens[si].clone();
+        self.hits_in(comma + 1, (comma + 9).min(r.end)).iter().any(|v| {
+            matches!(v.cue.role, Role::Verb | Role::VerbThat)
+                && (comma + 1..v.first).all(|k| !self.is_comma(k))
+                && self.apposed_object_clause(si, v).is_some()
+        })
     }
 
     /// The complementizer after a short adverbial starting at `c` ("on
