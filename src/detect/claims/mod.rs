@@ -1733,7 +1733,15 @@ impl<'a, 't> Context<'a, 't> {
         };
         let cue = self.span(h.first, np_end);
         let comp_after = (np_end..(np_end + 10).min(r.end)).find(|&k| self.is(k, class::COMP));
-        let comma_before = (h.first.saturating_sub(4).max(r.start)..h.first).rev().find(|&k| self.is_comma(k));
+        // "…, a-t-on appris de source policière": a longer inverted reporting
+        // clause may stand between the comma and the cue.
+        let comma_before =
+            (h.first.saturating_sub(4).max(r.start)..h.first).rev().find(|&k| self.is_comma(k)).or_else(|| {
+                (h.first.saturating_sub(8).max(r.start)..h.first)
+                    .rev()
+                    .find(|&k| self.is_comma(k))
+                    .filter(|&k| self.inverted_report_at(k + 1))
+            });
         let clause_initial = self.clause_start(si, h.first) == h.first
             || (self.clause_start(si, h.first)..h.first).all(|k| self.is(k, class::CONJ));
         // "A former employee, who spoke on condition of anonymity, said [X]":
