@@ -475,8 +475,13 @@ impl<'a, 't> Context<'a, 't> {
         });
         // At most five words after the verb, none a complementizer or comma;
         // stops at the first that fails, so a long tail costs nothing.
+        // A comma before a contrastive or coordinated clause ends the tail
+        // ("…, two officials said on Wednesday, though details remain …").
         let mut tail_words = 0;
-        let tail_ok = (v + 1..end).all(|k| {
+        let tail_end = (v + 1..end)
+            .find(|&k| self.is_comma(k) && k + 1 < end && self.is(k + 1, class::CONTRAST | class::CONJ | class::SUB))
+            .unwrap_or(end);
+        let tail_ok = (v + 1..tail_end).all(|k| {
             tail_words += usize::from(self.a.tokens[k].kind == TokenKind::Word);
             tail_words <= 5 && !self.is(k, class::COMP) && !self.is_comma(k)
         });
@@ -1137,7 +1142,16 @@ impl<'a, 't> Context<'a, 't> {
             return;
         }
         let mut c = h.end;
-        while c < r.end && (self.is(c, class::ADV) || self.text(c).starts_with('-') || self.is(c, class::PRON)) {
+        // Adverbs ("denied knowingly taking"), inverted clitics.
+        let ly_adverb = |k: usize| {
+            self.a.lang == crate::lang::Lang::En
+                && self.text(k).len() > 4
+                && self.text(k).ends_with("ly")
+                && !self.is_capitalized(k)
+        };
+        while c < r.end
+            && (self.is(c, class::ADV) || ly_adverb(c) || self.text(c).starts_with('-') || self.is(c, class::PRON))
+        {
             if self.is(c, class::PRON) && !self.text(c - 1).starts_with('-') {
                 break;
             }
@@ -1183,6 +1197,12 @@ impl<'a, 't> Context<'a, 't> {
                     || self.a.tokens[c].kind == TokenKind::Number
                     || self.punct(c, &['"', '“', '\''])
                     || ["to", "of", "responsibility", "credit"].iter().any(|w| self.text(c).eq_ignore_ascii_case(w))
+                    // "accused ministers of ignoring …": an object, then "of" and a gerund.
+                    || (c + 1..(c + 4).min(r.end)).any(|k| {
+                        self.text(k).eq_ignore_ascii_case("of")
+                            && k + 1 < r.end
+                            && self.text(k + 1).ends_with("ing")
+                    })
                     // "denied targeting civilians", "denied wrongdoing": a
                     // past or third-person form cannot be a noun here.
                     || self.unambiguous_verb(h)
@@ -1258,9 +1278,13 @@ impl<'a, 't> Context<'a, 't> {
             }
             let mut end = self.clause_end(si, h.end.saturating_sub(1).max(first));
             // "a nié [A] et accusé [B]", "claimed [A] even as X estimated
-            // [B]": a coordinated claim verb or a contrastive clause ends it.
+            // [B]": a coordinated claim verb or a contrastive clause ends it;
+            // after a non-finite complement, so does a coordinated auxiliary
+            // ("denied [taking …] and would request …").
+            let non_finite = infinitive || self.a.lang == crate::lang::Lang::En && self.text(first).ends_with("ing");
             if let Some(k) = (first + 1..end).find(|&k| {
                 self.is(k, class::CONTRAST)
+                    || non_finite && self.is(k, class::CONJ) && k + 1 < end && self.is(k + 1, class::AUX)
                     || self.is(k, class::CONJ) && {
                         let mut n = k + 1;
                         while n < end && self.is(n, class::AUX | class::ADV) {
@@ -1309,6 +1333,7 @@ impl<'a, 't> Context<'a, 't> {
                     .is_some_and(|x| x.cue.role == Role::Anon || x.cue.role == Role::AnonSubj && x.end == last)
             }) {
                 reason = ClaimReason::AnonymousSource;
+                anonymous_cue = Some(s);
             }
             // "Ces derniers affirment …": the name in the sentence before; "Il
             // a affirmé que …" after "Un responsable … a déclaré …": the
@@ -1348,8 +1373,17 @@ impl<'a, 't> Context<'a, 't> {
         out.push(Candidate { span, cue, reason, source, backref: false });
         // An anonymity phrase before the verb ("…, qui a requis l'anonymat,
         // affirme") is the better cue; it makes its own candidate.
-        let anonymity_phrase =
-            self.hits_in(r.start, h.first).iter().any(|x| matches!(x.cue.role, Role::Anon | Role::AnonSubj));
+        // (Not one inside the subject itself: "Des riverains affirment".)
+        let in_subject = |x: &Hit| {
+            anonymous_cue.is_some_and(|s| {
+                let t = self.a.tokens[x.first].span;
+                s.start <= t.start && t.end <= s.end
+            })
+        };
+        let anonymity_phrase = self
+            .hits_in(r.start, h.first)
+            .iter()
+            .any(|x| matches!(x.cue.role, Role::Anon | Role::AnonSubj) && !in_subject(x));
         if let Some(cue) = anonymous_cue.filter(|_| !anonymity_phrase) {
             out.push(Candidate { span, cue, reason: ClaimReason::AnonymousSource, source, backref: false });
         }

@@ -371,6 +371,12 @@ impl Ctx<'_, '_> {
         let sp = at.speaker?;
         // Only a bare reporting clause closing the sentence: "X n'a pas
         // répondu dans l'immédiat" is not one.
+        // The clause's tail runs to the sentence end, or to a comma before
+        // a contrastive or coordinated clause ("…, two officials said on
+        // Wednesday, though details remain unresolved").
+        let hi = (at.end..hi)
+            .find(|&k| self.is_punct(k, ",") && k + 1 < hi && self.has(k + 1, CONJ | STOP) && !self.has(k + 1, PREP))
+            .unwrap_or(hi);
         let words_after = (at.end..hi).filter(|&k| self.has(k, WORD)).take(9).count();
         // A longer tail only as one adverbial ("… lors d'une conférence de
         // presse", "… in a statement on Tuesday"): no verb or clause in it.
