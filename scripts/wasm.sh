@@ -12,15 +12,21 @@ out_name=$(get out-name)
 wasm="$out_dir/${out_name}_bg.wasm"
 
 size() {
-  local raw gz
+  local raw gz cap
   raw=$(stat -c %s "$wasm")
   gz=$(gzip -9 -c "$wasm" | wc -c)
   echo "wasm: $wasm  raw $raw bytes ($((raw / 1024)) KiB), gzip -9 $gz bytes ($((gz / 1024)) KiB)"
+  cap=$(get gzip-cap-bytes)
+  if [ -n "$cap" ] && [ "$gz" -gt "$cap" ]; then
+    echo "wasm: gzip -9 size $gz bytes is over the cap of $cap bytes (wasm-pack.toml gzip-cap-bytes)" >&2
+    return 1
+  fi
 }
 
 case "${1:-build}" in
 build)
-  wasm-pack build "--$(get profile)" --target "$(get target)" --out-dir "$out_dir" --out-name "$out_name"
+  CARGO_PROFILE_RELEASE_OPT_LEVEL="$(get opt-level)" \
+    wasm-pack build "--$(get profile)" --target "$(get target)" --out-dir "$out_dir" --out-name "$out_name"
   # binaryen from npm (tools/package.json): Debian's wasm-opt 108 rejects the table instructions rustc and
   # wasm-bindgen emit today. A failure here fails the build rather than shipping an unoptimised file.
   wasm_opt=tools/node_modules/.bin/wasm-opt

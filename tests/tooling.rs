@@ -24,11 +24,14 @@ fn locked_version(lock: &toml::Table, package: &str) -> String {
 #[test]
 fn wasm_pack_toml_parses_and_pins_the_locked_wasm_bindgen() {
     let flags: toml::Table = read("wasm-pack.toml").parse().expect("wasm-pack.toml parses as TOML");
-    for key in ["target", "out-dir", "out-name", "profile", "test-browsers", "wasm-bindgen-cli", "wasm-opt-flags"] {
+    for key in
+        ["target", "out-dir", "out-name", "profile", "opt-level", "test-browsers", "wasm-bindgen-cli", "wasm-opt-flags"]
+    {
         assert!(flags.get(key).and_then(|v| v.as_str()).is_some(), "wasm-pack.toml: missing string key {key:?}");
     }
     assert!(["web", "bundler", "nodejs", "no-modules", "deno"].contains(&flags["target"].as_str().unwrap()));
     assert!(["release", "dev", "profiling"].contains(&flags["profile"].as_str().unwrap()));
+    assert!(["0", "1", "2", "3", "s", "z"].contains(&flags["opt-level"].as_str().unwrap()));
 
     let lock: toml::Table = read("Cargo.lock").parse().expect("Cargo.lock parses");
     let locked = locked_version(&lock, "wasm-bindgen");
