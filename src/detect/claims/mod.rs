@@ -430,7 +430,6 @@ impl<'a, 't> Context<'a, 't> {
     /// An inverted neutral reporting clause at `i` after a comma: "…,
     /// a-t-il averti", "…, dit-elle", "…, a précisé la préfecture". Not part
     /// of the claim before it.
-    #[inline(never)]
     fn inverted_report_at(&self, i: usize) -> bool {
         let len = self.a.tokens.len();
         if i + 1 < len && self.is(i, class::REPORT) && self.text(i + 1).starts_with('-') {
@@ -740,7 +739,6 @@ impl<'a, 't> Context<'a, 't> {
     }
 
     /// Records a source mention for later pronouns (kept sorted).
-    #[inline(never)]
     fn add_mention(&self, span: Span) {
         let mut m = self.mentions.borrow_mut();
         let k = m.partition_point(|s| s.start < span.start);
@@ -753,7 +751,6 @@ impl<'a, 't> Context<'a, 't> {
     /// nearest earlier speaker or claim source, in its sentence or the one
     /// before, that is not itself a pronoun and agrees in number. None
     /// when `pron` is not such a pronoun.
-    #[inline(never)]
     fn antecedent(&self, pron: Span) -> Option<Span> {
         let first = self.a.token_at_or_after(pron.start);
         let end = self.a.token_at_or_after(pron.end);
@@ -779,7 +776,6 @@ impl<'a, 't> Context<'a, 't> {
 
     /// A source that is a pronoun stands for its antecedent (see
     /// `antecedent`); an unidentified antecedent makes the claim anonymous.
-    #[inline(never)]
     fn through_pronoun(&self, source: Span, reason: ClaimReason) -> (Span, ClaimReason) {
         let Some(m) = self.antecedent(source) else { return (source, reason) };
         let (mf, me) = (self.a.token_at_or_after(m.start), self.a.token_at_or_after(m.end));
@@ -794,7 +790,6 @@ impl<'a, 't> Context<'a, 't> {
     /// lower-case content word before its first preposition, relative or
     /// comma ends in s/x ("Two officials briefed on …", "des riverains"),
     /// or it opens with a number above one.
-    #[inline(never)]
     fn is_plural_phrase(&self, first: usize, end: usize) -> bool {
         let head_end = (first + 1..end)
             .find(|&j| self.is(j, class::PREP | class::REL) || self.is_comma(j) || self.text(j) == "(")
@@ -1065,7 +1060,6 @@ impl<'a, 't> Context<'a, 't> {
     /// If the comma at `comma` closes an apposed participle phrase ("Le
     /// maire, interrogé par l'AFP, a assuré", "The mayor, reached by phone,
     /// said"), the phrase's first token (the participle).
-    #[inline(never)]
     fn participle_apposition_start(&self, comma: usize) -> Option<usize> {
         let mut k = comma;
         let stop = comma.saturating_sub(12);
@@ -1400,7 +1394,6 @@ impl<'a, 't> Context<'a, 't> {
     /// dément le groupe": the claim verb of an apposition closing the
     /// sentence takes the clause before the comma as its object. Returns
     /// that clause and the verb's subject.
-    #[inline(never)]
     fn apposed_object_clause(&self, si: usize, h: &Hit) -> Option<(Span, Option<Span>)> {
         let r = self.a.sentence_tokens[si].clone();
         let comma = (h.first.saturating_sub(8).max(r.start + 2)..h.first).rev().find(|&k| self.is_comma(k))?;
@@ -1483,7 +1476,6 @@ impl<'a, 't> Context<'a, 't> {
     /// True when the comma at `comma` opens an apposition whose claim verb
     /// takes the clause before it ("…, which Kyiv denies", "…, ce que
     /// dément le ministère"): the clause before ends there.
-    #[inline(never)]
     fn opens_apposed_object(&self, si: usize, comma: usize) -> bool {
         let r = self.a.sentence_tokens[si].clone();
         self.hits_in(comma + 1, (comma + 9).min(r.end)).iter().any(|v| {
@@ -2266,7 +2258,6 @@ impl<'a, 't> Context<'a, 't> {
     /// silent party: a content word of the silence's subject, not a
     /// spokesperson's title ("A spokesperson for the vendor declined to
     /// comment" names "vendor").
-    #[inline(never)]
     fn party_claim(&self, claims: &[(usize, Claim, bool)], k: usize) -> Option<usize> {
         let (si, silence) = (claims[k].0, &claims[k].1);
         let cue_first = self.a.token_at_or_after(silence.cue.start);

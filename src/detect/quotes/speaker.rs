@@ -761,7 +761,6 @@ impl<'a, 't> Ctx<'a, 't> {
     /// phrase: the participle or adjective ("briefed", "close", "interrogé")
     /// right before its preposition, or that preposition right after it,
     /// with a plain word (the modified noun) before the modifier?
-    #[inline(never)]
     fn modifier_link(&self, k: usize, lo: usize) -> bool {
         let modifier = |m: usize| {
             let t = self.text(m);
