@@ -1811,7 +1811,12 @@ impl<'a, 't> Context<'a, 't> {
         }) {
             let s = self.clause_start(si, k);
             self.trimmed(s, k)
-        } else if clause_initial && np_end < r.end {
+        } else if clause_initial
+            && np_end < r.end
+            // "Some people may experience …": a modal cue after the phrase
+            // makes it the subject of a hedged clause, not a source.
+            && !self.hit_at(np_end).is_some_and(|x| x.cue.role == Role::Pred)
+        {
             // "A person familiar with the matter said [the deal …]".
             let mut v = np_end;
             while v < r.end && self.is(v, class::AUX | class::ADV | class::NEG) {

@@ -779,7 +779,16 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         // A noun's own complement: "officials in Kyiv", "un expert en
         // cybersécurité".
-        if self.has(k, MOD_PREP) && k > lo && noun_before(k) && !modifier(k - 1) && !self.has(k - 1, VERB | CAP) {
+        // (A capital only as the sentence's first word: "Officials in the region".)
+        let capital_noun =
+            self.has(k - 1, CAP) && (k - 1 == lo || self.is_terminal(k - 2) || self.is_punct(k - 2, ","));
+        if self.has(k, MOD_PREP)
+            && k > lo
+            && noun_before(k)
+            && !modifier(k - 1)
+            && !self.has(k - 1, VERB)
+            && (!self.has(k - 1, CAP) || capital_noun && self.entity_at(k - 1).is_none())
+        {
             return true;
         }
         modifier(k) && opens_complement(k + 1) && noun_before(k)
