@@ -121,8 +121,11 @@ impl<'a, 't> Context<'a, 't> {
         let mut classes = Vec::with_capacity(a.tokens.len());
         let mut conditional = Vec::with_capacity(a.tokens.len());
         for t in &a.tokens {
-            normalize_word(t.text(a.text), &mut buf);
-            classes.push(lex.class(&buf));
+            let raw = t.text(a.text);
+            normalize_word(raw, &mut buf);
+            // An acronym ("WHO", "IT") is a name, not the function word it spells.
+            let acronym = raw.len() >= 2 && raw.bytes().all(|b| b.is_ascii_uppercase());
+            classes.push(if acronym { 0 } else { lex.class(&buf) });
             conditional.push(
                 t.kind == TokenKind::Word
                     && a.lang == crate::lang::Lang::Fr
@@ -1910,7 +1913,36 @@ impl<'a, 't> Context<'a, 't> {
                 && e.span.start < self.a.tokens[h.first].span.start
                 && e.span.end > self.a.tokens[m].span.start
         });
-        if named_org || h.end < r.end && self.is(h.end, class::PREP) {
+        // "officials of Acme", "experts at the WHO" are identified; "officials
+        // in the region said" (a complement of common nouns, then the
+        // reporting verb) are not.
+        let mut np_end = h.end;
+        if h.end < r.end && self.is(h.end, class::PREP) {
+            let mut k = h.end + 1;
+            while k < r.end
+                && k - h.end <= 4
+                && self.a.tokens[k].kind == TokenKind::Word
+                && !self.is_capitalized(k)
+                && !self.is_report_verb(k)
+                && (self.is(k, class::DET | class::PREP) || !self.is(k, FUNCTION))
+            {
+                k += 1;
+            }
+            let mut v = k;
+            while v < r.end && self.is(v, class::AUX | class::ADV) {
+                v += 1;
+            }
+            let common = k > h.end + 1
+                && !self
+                    .entities_from(self.a.tokens[h.end].span.start, self.a.tokens[k - 1].span.end)
+                    .iter()
+                    .any(|e| e.span.end <= self.a.tokens[k - 1].span.end);
+            if !(common && v < r.end && self.is(v, class::REPORT)) {
+                return;
+            }
+            np_end = k;
+        }
+        if named_org {
             return;
         }
         // What may open the clause after the verb: after a neutral reporting
@@ -1945,7 +1977,7 @@ impl<'a, 't> Context<'a, 't> {
             }
             self.trimmed(s, comma)
         };
-        let mut v = h.end;
+        let mut v = np_end;
         // French adjectives after the noun: "des responsables américains".
         if self.a.lang == crate::lang::Lang::Fr {
             while v < r.end

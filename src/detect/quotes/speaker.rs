@@ -67,9 +67,11 @@ impl<'a, 't> Ctx<'a, 't> {
                     TokenKind::Word | TokenKind::Elision | TokenKind::Number => {
                         f |= WORD;
                         // Most words are plain lower-case ASCII: look them up as they are.
+                        // An acronym ("WHO", "IT") is a name, not the function word it spells.
+                        let acronym = raw.len() >= 2 && raw.bytes().all(|b| b.is_ascii_uppercase());
                         if raw.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
                             f |= lex.classes(raw);
-                        } else {
+                        } else if !acronym {
                             normalize_word(raw, &mut buf);
                             f |= lex.classes(&buf);
                         }
