@@ -398,7 +398,7 @@ impl Ctx<'_, '_> {
         // prepositional phrase is an adverbial of the clause after it, not
         // what was said.
         let adverbial = self.has(start, PREP | STOP | MOD_PREP)
-            && comma - start <= 8
+            && comma.saturating_sub(start) <= 8
             && !(start..comma).any(|k| self.has(k, VERB | AUX | COMP) || self.is_punct(k, ","));
         if adverbial {
             return None;

@@ -783,7 +783,7 @@ impl<'a, 't> Ctx<'a, 't> {
         // cybersécurité".
         // (A capital only as the sentence's first word: "Officials in the region".)
         let capital_noun =
-            self.has(k - 1, CAP) && (k - 1 == lo || self.is_terminal(k - 2) || self.is_punct(k - 2, ","));
+            k > lo && self.has(k - 1, CAP) && (k - 1 == lo || self.is_terminal(k - 2) || self.is_punct(k - 2, ","));
         if self.has(k, MOD_PREP)
             && k > lo
             && noun_before(k)
