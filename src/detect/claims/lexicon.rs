@@ -50,6 +50,11 @@ pub(crate) enum Role {
     Hypothetical,
     /// Cancels a following hypothetical marker ("même si").
     NotHypothetical,
+    /// A participle of denial with its agent preposition closing an
+    /// apposition ("…, a claim rejected by the army", "…, une version
+    /// contestée par la famille"): the clause before the comma is the claim,
+    /// the agent its source.
+    PassiveDenial,
     /// Not a cue: blocks shorter cues it contains ("could not", "pour autant").
     Ignore,
 }
@@ -110,6 +115,10 @@ pub(crate) mod class {
     pub const INTERROGATIVE: u64 = 1 << 30;
     pub const DEMAND_OBJECT: u64 = 1 << 31;
     pub const TIME_NOUN: u64 = 1 << 32;
+    pub const CLAIM_NOUN: u64 = 1 << 33;
+    pub const FATE: u64 = 1 << 34;
+    pub const INFO: u64 = 1 << 35;
+    pub const ALLEGATION: u64 = 1 << 36;
 
     pub fn parse(name: &str) -> Option<u64> {
         Some(match name {
@@ -146,6 +155,10 @@ pub(crate) mod class {
             "interrogative" => INTERROGATIVE,
             "demand-object" => DEMAND_OBJECT,
             "time-noun" => TIME_NOUN,
+            "claim-noun" => CLAIM_NOUN,
+            "fate" => FATE,
+            "info" => INFO,
+            "allegation" => ALLEGATION,
             _ => return None,
         })
     }
@@ -211,6 +224,7 @@ fn parse_role(s: &str) -> Option<Role> {
         "source-noun" => Role::SourceNoun,
         "hypothetical" => Role::Hypothetical,
         "not-hypothetical" => Role::NotHypothetical,
+        "passive-denial" => Role::PassiveDenial,
         "ignore" => Role::Ignore,
         _ => return None,
     })

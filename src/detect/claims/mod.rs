@@ -478,11 +478,20 @@ impl<'a, 't> Context<'a, 't> {
         });
         // At most five words after the verb, none a complementizer or comma;
         // stops at the first that fails, so a long tail costs nothing.
-        // A comma before a contrastive or coordinated clause ends the tail
-        // ("…, two officials said on Wednesday, though details remain …").
+        // A comma before a contrastive or coordinated clause, a prepositional
+        // appendix or a participle ends the tail ("…, two officials said on
+        // Wednesday, though details remain …", "…, in what would be …",
+        // "…, adding that …").
         let mut tail_words = 0;
         let tail_end = (v + 1..end)
-            .find(|&k| self.is_comma(k) && k + 1 < end && self.is(k + 1, class::CONTRAST | class::CONJ | class::SUB))
+            .find(|&k| {
+                self.is_comma(k)
+                    && k + 1 < end
+                    && (self.is(k + 1, class::CONTRAST | class::CONJ | class::SUB | class::PREP) || {
+                        let w = self.text(k + 1);
+                        w.ends_with("ing") || w.ends_with("ant")
+                    })
+            })
             .unwrap_or(end);
         let tail_ok = (v + 1..tail_end).all(|k| {
             tail_words += usize::from(self.a.tokens[k].kind == TokenKind::Word);
@@ -680,6 +689,7 @@ impl<'a, 't> Context<'a, 't> {
                 Role::Np => self.noun_phrase(si, h, &mut out),
                 Role::NoResponse => self.no_response(si, h, &mut out),
                 Role::Unverified => self.unverified(si, h, &mut out),
+                Role::PassiveDenial => self.passive_denial(si, h, &mut out),
                 _ => {}
             }
         }
@@ -873,8 +883,30 @@ impl<'a, 't> Context<'a, 't> {
         if k + 1 < end && matches!(self.text(k).to_lowercase().as_str(), "de" | "d'") {
             k += 1;
         }
+        // "one of the people", "l'une des enquêtrices": one unnamed member
+        // of a group (the determiner of the group stands for the head's).
+        if k + 1 < end && matches!(self.text(k), "l'" | "l’" | "L'" | "L’") && matches!(self.text(k + 1), "un" | "une")
+        {
+            k += 1;
+        }
+        let one_of = k + 2 < end
+            && matches!(self.text(k).to_lowercase().as_str(), "one" | "un" | "une")
+            && matches!(self.text(k + 1).to_lowercase().as_str(), "of" | "des" | "d'entre")
+            && {
+                let head = k + 2 + usize::from(self.is(k + 2, class::DET));
+                head < end && !self.is_capitalized(head)
+            };
+        if one_of {
+            k += 1 + usize::from(self.is(k + 2, class::DET));
+        }
+        // "according to reports", not "according to reports in the
+        // Financial Times": news items are identified by their outlet.
+        if k < end && self.is(k, class::INFO) && self.text(k).ends_with('s') {
+            return !self.names_outlet(k + 1, end);
+        }
         let opens = k < end
-            && (self.is(k, class::INDEF)
+            && (one_of
+                || self.is(k, class::INDEF)
                 || self.a.tokens[k].kind == TokenKind::Number && self.text(k).bytes().all(|b| b.is_ascii_digit()));
         if !opens {
             return false;
@@ -885,8 +917,23 @@ impl<'a, 't> Context<'a, 't> {
         if head_end == k + 1 || (k + 1..head_end).any(|j| self.is(j, class::DOCUMENT | class::SPOKES)) {
             return false;
         }
+        // "des informations du quotidien Les Échos", "reports in the
+        // Financial Times": news whose outlet is named.
+        if (k + 1..head_end).any(|j| self.is(j, class::INFO)) && self.names_outlet(head_end, end) {
+            return false;
+        }
         let (s, e) = (self.a.tokens[first].span.start, self.a.tokens[end - 1].span.end);
         !self.entities_from(s, e).iter().any(|m| m.label == EntityLabel::Per && m.span.end <= e)
+    }
+
+    /// Whether a complement starting at `prep` ("du quotidien Les Échos",
+    /// "in the Financial Times") names an outlet or organisation.
+    fn names_outlet(&self, prep: usize, end: usize) -> bool {
+        prep + 1 < end && self.is(prep, class::PREP) && {
+            let (from, to) = (self.a.tokens[prep + 1].span.start, self.a.tokens[end - 1].span.end);
+            self.entities_from(from, to).iter().any(|e| e.label == EntityLabel::Org)
+                || (prep + 1..end).any(|j| self.is_capitalized(j))
+        }
     }
 
     /// The trimmed clause holding token `i`.
@@ -965,6 +1012,19 @@ impl<'a, 't> Context<'a, 't> {
         if reason == ClaimReason::SingleSource && self.indefinite_source(np_start, source_end) {
             reason = ClaimReason::AnonymousSource;
         }
+        // "according to one of the people, who spoke on condition of
+        // anonymity": a relative clause on the source says how it spoke.
+        if source_end + 1 < r.end && self.is_comma(source_end) && self.is(source_end + 1, class::REL) {
+            let close = (source_end + 2..r.end).find(|&k| self.is_comma(k)).unwrap_or(r.end);
+            for a in self.hits_in(source_end + 1, close).iter().filter(|a| a.cue.role == Role::Anon) {
+                used_anon.push(a.first);
+                reason = ClaimReason::AnonymousSource;
+            }
+            // "According to an official, who …, [claim]".
+            if leading && close < r.end && np_end == source_end {
+                np_end = close;
+            }
+        }
         let trailing = (np_end..r.end).all(|j| self.a.tokens[j].kind == TokenKind::Punct);
         let mut name = np_start;
         while name < np_end && name - np_start < 2 && self.is(name, class::DET) {
@@ -1008,6 +1068,16 @@ impl<'a, 't> Context<'a, 't> {
         {
             // "[A whole clause], according to X, with …": the frame closes
             // the clause before it; what follows is an appendix.
+            let s = self.clause_start(si, h.first - 2);
+            self.trimmed(s, h.first - 1)
+        } else if h.first > r.start + 1
+            && self.is_comma(h.first - 1)
+            && followed_by_comma
+            && np_end + 1 < r.end
+            && self.is(np_end + 1, class::REL)
+        {
+            // "[X], according to one official, who spoke …": the relative
+            // clause is about the source; the claim is before the frame.
             let s = self.clause_start(si, h.first - 2);
             self.trimmed(s, h.first - 1)
         } else {
@@ -1082,6 +1152,12 @@ impl<'a, 't> Context<'a, 't> {
     /// True when the verb cue `h` follows its complement: "…, affirme X",
     /// "…, a-t-il affirmé", "…, affirme-t-il".
     fn verb_is_inverted(&self, h: &Hit) -> bool {
+        // "…, denying any wrongdoing", "…, accusant la direction de …": a
+        // present participle after a comma has its subject before it.
+        let w = self.text(h.end - 1);
+        if h.end == h.first + 1 && (w.ends_with("ing") || w.ends_with("ant")) {
+            return false;
+        }
         let mut j = h.first;
         let mut pronoun_before = false;
         // "…, a-t-elle affirmé": the pronoun after the hyphen is the
@@ -1453,6 +1529,18 @@ impl<'a, 't> Context<'a, 't> {
             }
             Some(self.span(subject_from, end))
         };
+        let span = self.clause_before_apposition(si, comma)?;
+        Some((span, source))
+    }
+
+    /// The claim an apposition opened at `comma` comments on: the clause
+    /// before the comma, or before a source frame ending there ("[X],
+    /// d'après des documents …, ce que sa défense dément"), or the
+    /// complement of a claim or reporting verb in it ("Russia has accused
+    /// Ukraine of [X], which Kyiv denies", "Police said [X], an account
+    /// disputed by his family").
+    fn clause_before_apposition(&self, si: usize, comma: usize) -> Option<Span> {
+        let r = self.a.sentence_tokens[si].clone();
         // "[X], d'après des documents …, ce que sa défense dément": the claim
         // is the clause before the source frame.
         let mut s = self.clause_start(si, comma - 1);
@@ -1463,8 +1551,12 @@ impl<'a, 't> Context<'a, 't> {
         }
         // "Russia has accused Ukraine of [X], which Kyiv denies": what is
         // denied is what the claim verb before asserts.
-        if let Some(v) = self.hits_in(s, e).iter().rev().find(|v| matches!(v.cue.role, Role::Verb | Role::VerbThat)) {
-            let mut k = v.end;
+        let verb_end = match self.hits_in(s, e).iter().rev().find(|v| matches!(v.cue.role, Role::Verb | Role::VerbThat))
+        {
+            Some(v) => Some(v.end),
+            None => (s + 1..e).rev().find(|&k| self.is(k, class::REPORT)).map(|k| k + 1),
+        };
+        if let Some(mut k) = verb_end {
             while k < e && self.is(k, class::COMP | class::ADV) {
                 k += 1;
             }
@@ -1472,8 +1564,45 @@ impl<'a, 't> Context<'a, 't> {
                 s = k;
             }
         }
-        let span = self.trimmed(s, e)?;
-        Some((span, source))
+        self.trimmed(s, e)
+    }
+
+    /// "[X], a claim rejected by the army", "[X], une version contestée par
+    /// la famille": a determiner and a noun naming an assertion (class
+    /// claim-noun: not "a decision rejected by"), an optional adverb, the
+    /// participle of denial with its agent preposition, then the agent up
+    /// to the end of the sentence. The agent is the source.
+    fn passive_denial_at(&self, si: usize, h: &Hit) -> Option<(usize, Option<Span>)> {
+        let r = self.a.sentence_tokens[si].clone();
+        let mut k = h.first;
+        if k > r.start && (self.is(k - 1, class::ADV) || self.text(k - 1).ends_with("ly")) {
+            k -= 1;
+        }
+        if k < r.start + 4 {
+            return None;
+        }
+        let (comma, det, noun) = (k - 3, k - 2, k - 1);
+        if !self.is_comma(comma) || !self.is(det, class::DET | class::INDEF) || !self.is(noun, class::CLAIM_NOUN) {
+            return None;
+        }
+        let end = self.np_forward(h.end, r.end);
+        let rest = (end..r.end).all(|k| self.a.tokens[k].kind == TokenKind::Punct);
+        if end <= h.end || !rest {
+            return None;
+        }
+        Some((comma, Some(self.span(h.end, end))))
+    }
+
+    fn passive_denial(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
+        let Some((comma, source)) = self.passive_denial_at(si, h) else {
+            return;
+        };
+        let Some(span) = self.clause_before_apposition(si, comma) else {
+            return;
+        };
+        // The participle, without its agent preposition.
+        let cue = self.span(h.first, (h.end - 1).max(h.first + 1));
+        out.push(Candidate { span, cue, reason: h.cue.reason, source, backref: false });
     }
 
     /// True when the comma at `comma` opens an apposition whose claim verb
@@ -1485,6 +1614,7 @@ impl<'a, 't> Context<'a, 't> {
             matches!(v.cue.role, Role::Verb | Role::VerbThat)
                 && (comma + 1..v.first).all(|k| !self.is_comma(k))
                 && self.apposed_object_clause(si, v).is_some()
+                || v.cue.role == Role::PassiveDenial && self.passive_denial_at(si, v).is_some_and(|(c, _)| c == comma)
         })
     }
 
@@ -1635,7 +1765,9 @@ impl<'a, 't> Context<'a, 't> {
         };
         let Some(span) = span else { return };
         // Only a non-verification points back ("ces informations n'ont pas pu être vérifiées").
-        let backref = h.cue.reason == ClaimReason::Unconfirmed && self.backref_in(span);
+        // (Not "[images], dont l'authenticité n'a pas été confirmée, …":
+        // the relative clause names what it disowns.)
+        let backref = h.cue.reason == ClaimReason::Unconfirmed && relative.is_none() && self.backref_in(span);
         out.push(Candidate { span, cue, reason: h.cue.reason, source: None, backref });
     }
 
@@ -1663,8 +1795,21 @@ impl<'a, 't> Context<'a, 't> {
                 && self.apposed_object_clause(si, v).is_some()
                 && h.first > r.start
                 && (h.first.saturating_sub(2).max(r.start)..h.first).any(|k| self.is_comma(k))
+                || v.cue.role == Role::PassiveDenial
+                    && self.passive_denial_at(si, v).is_some_and(|(c, _)| c + 2 == h.first)
         });
         if apposition_head {
+            return;
+        }
+        // "rejected the accusations as baseless", "dismissed the fraud
+        // allegations": an allegation noun after a definite determiner,
+        // without a that-clause of its own, points back to allegations
+        // already reported; it is not a new claim.
+        let definite_before = (h.first.saturating_sub(3).max(r.start)..h.first)
+            .rev()
+            .find(|&k| self.is(k, class::DET))
+            .is_some_and(|d| self.is(d, class::DEFINITE) && (d + 1..h.first).all(|k| !self.is_comma(k)));
+        if self.is(h.first, class::ALLEGATION) && definite_before && !(h.end < r.end && self.is(h.end, class::COMP)) {
             return;
         }
         // "The group alleged (in a statement) that …": an English participle
@@ -1693,6 +1838,24 @@ impl<'a, 't> Context<'a, 't> {
                 return;
             }
         }
+        // "Unconfirmed local reports said [X]", "Des informations non
+        // confirmées indiquent que …": a cue in the subject of a reporting
+        // verb qualifies what is reported.
+        // (Not "The alleged victims said": the cue must qualify news items.)
+        if let Some(v) = (h.end..(h.end + 4).min(r.end))
+            .take_while(|&k| self.a.tokens[k].kind == TokenKind::Word && !self.is(k, class::COMP | class::AUX))
+            .find(|&k| self.is(k, class::REPORT))
+            .filter(|&v| (h.first.saturating_sub(2).max(r.start)..v).any(|k| self.is(k, class::INFO)))
+        {
+            let mut c = self.after_addressee(v, r.end);
+            while c < r.end && self.is(c, class::COMP | class::ADV) {
+                c += 1;
+            }
+            if let Some(span) = self.trimmed(c, self.clause_end(si, c.min(r.end - 1)).max(c)) {
+                out.push(Candidate { span, cue, reason: h.cue.reason, source: None, backref: false });
+                return;
+            }
+        }
         // Start at the determiner before (within 3 tokens).
         let mut first = h.first;
         for k in (h.first.saturating_sub(3).max(r.start)..h.first).rev() {
@@ -1712,7 +1875,7 @@ impl<'a, 't> Context<'a, 't> {
             let mut j = h.end;
             while j < r.end && j - h.end < 6 {
                 if self.a.tokens[j].kind == TokenKind::Punct
-                    || self.is(j, class::COMP | class::AUX | class::CONJ | class::PRON)
+                    || self.is(j, class::COMP | class::AUX | class::CONJ | class::PRON | class::REPORT)
                     || self.is(j, class::PREP) && !self.is(j, class::DET) && !self.is_of(j)
                     || self.hit_at(j).is_some()
                 {
@@ -2130,7 +2293,10 @@ impl<'a, 't> Context<'a, 't> {
         let end = self.clause_end(si, h.end.saturating_sub(1));
         // The object: what could not be verified.
         if let Some(b) = self.hit_at(h.end).filter(|b| b.cue.role == Role::BackRef) {
-            let source = self.of_complement(b.end, end).map(|(f, e)| {
+            // "the authenticity of the footage": the complement is what
+            // was not verified, not who claimed it.
+            let what = self.hit_at(b.end + 1).is_some_and(|x| x.cue.role == Role::BackRef);
+            let source = self.of_complement(b.end, end).filter(|_| !what).map(|(f, e)| {
                 // "du groupe Anonymous" → "groupe Anonymous"; "de la police" → "la police".
                 let _ = f;
                 self.span(b.end + 1, e)
@@ -2208,6 +2374,15 @@ impl<'a, 't> Context<'a, 't> {
     /// loi prévoit … pour les agents qui seraient …").
     fn proposal_consequence(&self, si: usize, i: usize) -> bool {
         let r = self.a.sentence_tokens[si].clone();
+        // "La réforme devrait être adoptée", "le texte pourrait entrer en
+        // vigueur": a forecast about the proposal's fate, not its content.
+        let mut n = i + 1;
+        while n < r.end && (self.is(n, class::ADV | class::NEG) || self.text(n).eq_ignore_ascii_case("être")) {
+            n += 1;
+        }
+        if n < r.end && self.is(n, class::FATE) {
+            return false;
+        }
         let cs = self.clause_start(si, i);
         (cs.max(i.saturating_sub(6))..i).any(|k| self.is(k, class::PROPOSAL))
             || (cs..(cs + 3).min(i)).any(|k| self.is(k, class::PROPOSAL))
@@ -2229,7 +2404,7 @@ impl<'a, 't> Context<'a, 't> {
                 continue;
             }
             let (si, cue, reason) = (claims[k].0, claims[k].1.cue, claims[k].1.reason);
-            let mut targets: Vec<usize> = Vec::new();
+            let mut targets: Vec<usize>;
             if !claims[k].2 {
                 // "Le syndicat accuse la municipalité de … La municipalité n'a
                 // pas répondu": the allegation put to the silent party is the
@@ -2249,12 +2424,29 @@ impl<'a, 't> Context<'a, 't> {
             }
             // Claims are in sentence order.
             let of_sentence = |sj: usize| claims.partition_point(|c| c.0 < sj)..claims.partition_point(|c| c.0 <= sj);
+            // "Une vidéo semble montrer [X], mais l'AFP n'a pas pu vérifier
+            // son authenticité": a claim before the cue in its own sentence.
+            targets = of_sentence(si).filter(|&t| t != k && claims[t].1.span.end <= cue.start).collect();
+            // "… on the allegations": the latest allegations, however far
+            // back (often the article's lead), not whatever claim came last.
+            let span = claims[k].1.span;
+            let about_allegations = self
+                .hits_in(self.a.token_at_or_after(span.start), self.a.token_at_or_after(span.end))
+                .iter()
+                .any(|b| b.cue.role == Role::BackRef && (b.first..b.end).any(|j| self.is(j, class::ALLEGATION)));
+            if targets.is_empty() && about_allegations {
+                for back in 1..=si {
+                    targets = of_sentence(si - back).filter(|&t| claims[t].1.reason == ClaimReason::Claimed).collect();
+                    if !targets.is_empty() {
+                        break;
+                    }
+                }
+            }
             for back in 1..=MAX_BACK.min(si) {
-                let sj = si - back;
-                targets = of_sentence(sj).collect();
                 if !targets.is_empty() {
                     break;
                 }
+                targets = of_sentence(si - back).collect();
             }
             // A silence that points back: the allegation put to the silent
             // party is the claim, not the sentence saying it was silent.
