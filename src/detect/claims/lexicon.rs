@@ -119,6 +119,8 @@ pub(crate) mod class {
     pub const FATE: u64 = 1 << 34;
     pub const INFO: u64 = 1 << 35;
     pub const ALLEGATION: u64 = 1 << 36;
+    pub const REPORT_TAIL: u64 = 1 << 37;
+    pub const NEG_SUBJECT: u64 = 1 << 38;
 
     pub fn parse(name: &str) -> Option<u64> {
         Some(match name {
@@ -159,6 +161,8 @@ pub(crate) mod class {
             "fate" => FATE,
             "info" => INFO,
             "allegation" => ALLEGATION,
+            "report-tail" => REPORT_TAIL,
+            "neg-subject" => NEG_SUBJECT,
             _ => return None,
         })
     }

@@ -1211,9 +1211,40 @@ impl<'a, 't> Context<'a, 't> {
 
     fn verb(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
         let r = self.a.sentence_tokens[si].clone();
+        if self.negated_verb(si, h.first) {
+            return;
+        }
         // "l'accusé", "the claims": a noun, not a verb.
         if h.first > r.start && self.is(h.first - 1, class::DET) && !self.is(h.first - 1, class::CLITIC | class::PRON) {
             return;
+        }
+        // "[X], the military claimed (on Monday).": a postposed subject and
+        // claim verb close the sentence; the clause before is the claim.
+        let close = self.report_clause_end(si, h.first);
+        if let Some((comma, v, subject)) = self.postposed_report_clause(si, close) {
+            if v == h.first {
+                // "Critics, the minister claimed, are paid …": embedded in the
+                // clause, which goes on after it.
+                let goes_on = close + 1 < r.end && {
+                    let w = self.text(close + 1);
+                    !(self.is(close + 1, class::PREP | class::CONJ | class::SUB | class::CONTRAST | class::COMP)
+                        || w.ends_with("ing")
+                        || w.ends_with("ant")
+                        || self.hit_at(close + 1).is_some())
+                };
+                let span = if goes_on {
+                    let s = self.clause_start(si, comma - 1);
+                    self.trimmed(s, self.clause_end(si, close + 1))
+                } else {
+                    self.clause_before_apposition(si, comma)
+                };
+                if let Some(span) = span {
+                    let cue = self.span(h.first, h.end);
+                    let (source, reason) = self.through_pronoun(subject, h.cue.reason);
+                    out.push(Candidate { span, cue, reason, source: Some(source), backref: false });
+                }
+                return;
+            }
         }
         if let Some((span, source)) = self.apposed_object_clause(si, h) {
             let cue = self.span(h.first, h.end);
@@ -1942,8 +1973,18 @@ impl<'a, 't> Context<'a, 't> {
                     .find(|&k| self.is_comma(k))
                     .filter(|&k| self.inverted_report_at(k + 1))
             });
-        let clause_initial = self.clause_start(si, h.first) == h.first
-            || (self.clause_start(si, h.first)..h.first).all(|k| self.is(k, class::CONJ));
+        // "Several witnesses told …", "Two witnesses said …": a quantifier
+        // before the cue belongs to the source.
+        let mut lead = h.first;
+        while lead > r.start
+            && h.first - lead < 2
+            && (self.is(lead - 1, class::INDEF) || self.a.tokens[lead - 1].kind == TokenKind::Number)
+        {
+            lead -= 1;
+        }
+        let clause_initial =
+            self.clause_start(si, lead) == lead || (self.clause_start(si, lead)..lead).all(|k| self.is(k, class::CONJ));
+        let cue = if clause_initial { self.span(lead, np_end) } else { cue };
         // "A former employee, who spoke on condition of anonymity, said [X]":
         // the cue qualifies the subject of the reporting verb after the
         // relative clause.
@@ -1983,13 +2024,15 @@ impl<'a, 't> Context<'a, 't> {
             // makes it the subject of a hedged clause, not a source.
             && !self.hit_at(np_end).is_some_and(|x| x.cue.role == Role::Pred)
         {
-            // "A person familiar with the matter said [the deal …]".
+            // "A person familiar with the matter said [the deal …]", "Des
+            // témoins ont fait état de [tirs]", "Witnesses told reporters [X]".
             let mut v = np_end;
             while v < r.end && self.is(v, class::AUX | class::ADV | class::NEG) {
                 v += 1;
             }
+            let first = self.after_report_words(v, r.end);
             let end = self.clause_end(si, v);
-            self.trimmed(v + 1, end.max(v + 1))
+            self.trimmed(first, end.max(first))
         } else if h.cue.always {
             // "The person spoke on condition of anonymity to discuss …" says
             // how the source spoke, not what it said.
@@ -2040,6 +2083,110 @@ impl<'a, 't> Context<'a, 't> {
             k += 1;
         }
         k.min(limit)
+    }
+
+    /// The first token of what the reporting verb at `v` reports: past a
+    /// complementizer, the addressee of a "tell" verb, and the rest of a
+    /// multi-word reporting verb ("fait état de", class report-tail).
+    fn after_report_words(&self, v: usize, limit: usize) -> usize {
+        let mut k = self.after_addressee(v, limit);
+        if k < limit && self.is(k, class::REPORT_TAIL) {
+            k += 1;
+            if k < limit && self.is(k, class::PREP) {
+                k += 1;
+            }
+        }
+        while k < limit && self.is(k, class::COMP) {
+            k += 1;
+        }
+        k
+    }
+
+    /// Where a reporting clause whose verb is at `v` ends: the end of the
+    /// sentence, or a comma before an appendix ("…, the army claimed, without
+    /// offering evidence"), after at most five words none of which opens a
+    /// clause; `None` when something else follows the verb.
+    fn report_clause_end(&self, si: usize, v: usize) -> usize {
+        let r = self.a.sentence_tokens[si].clone();
+        let mut words = 0;
+        for k in v + 1..r.end {
+            if self.is_comma(k) || self.a.tokens[k].kind == TokenKind::Punct && self.is_strong_break(k) {
+                return k;
+            }
+            if self.a.tokens[k].kind == TokenKind::Punct {
+                continue;
+            }
+            words += 1;
+            if words > 5 || self.is(k, class::COMP | class::REL | class::PRON) || self.hit_at(k).is_some() {
+                return usize::MAX;
+            }
+            // An adverbial ("on Monday", "in a statement", "mardi",
+            // "repeatedly"), not an object ("il a démenti tout conflit").
+            let adverbial = self.is(k, class::PREP | class::ADV)
+                || self.text(k).ends_with("ly")
+                || self.entity_at(self.a.tokens[k].span.start).is_some_and(|e| e.label == EntityLabel::Date);
+            if words == 1 && !adverbial {
+                return usize::MAX;
+            }
+        }
+        r.end
+    }
+
+    /// "[X], the military claimed[ on Monday]" ending at `end` (see
+    /// `report_clause_end`): the comma before the subject, the verb and the
+    /// subject. The subject is short, opens with a determiner, a pronoun or
+    /// a capital, and is not a clause of its own.
+    fn postposed_report_clause(&self, si: usize, end: usize) -> Option<(usize, usize, Span)> {
+        let r = self.a.sentence_tokens[si].clone();
+        if end == usize::MAX || end > r.end {
+            return None;
+        }
+        // The verb: the last reporting or claim verb within six tokens before the end.
+        let v = (end.saturating_sub(7).max(r.start)..end).rev().find(|&k| self.is_report_verb(k))?;
+        if self.negated_verb(si, v) {
+            return None;
+        }
+        let mut s = v;
+        while s > r.start && self.is(s - 1, class::AUX | class::ADV) {
+            s -= 1;
+        }
+        let comma =
+            (s.saturating_sub(7).max(r.start)..s).rev().find(|&k| self.is_comma(k) || self.is_strong_break(k))?;
+        // (Not "…, elle peut saisir le juge": a determiner makes it a noun.)
+        if !self.is_comma(comma) || comma < r.start + 1 || comma + 1 >= s || self.is(s - 1, class::DET) {
+            return None;
+        }
+        let first = comma + 1;
+        let opens = self.is(first, class::DET | class::PRON) || self.is_capitalized(first);
+        let clause_like = (first..s).any(|k| {
+            self.is(k, class::COMP | class::REL | class::AUX | class::CONJ | class::SUB) || self.is_report_verb(k)
+        });
+        if !opens || clause_like || self.verb_is_inverted_at(v) {
+            return None;
+        }
+        Some((comma, v, self.span(first, s)))
+    }
+
+    /// Whether the verb at `v` is a French-style inverted reporting verb
+    /// ("…, assure l'entreprise"), which has its own reading.
+    fn verb_is_inverted_at(&self, v: usize) -> bool {
+        self.hit_at(v).is_some_and(|h| self.verb_is_inverted(h))
+    }
+
+    /// "The group has not claimed …", "Personne n'a revendiqué …", "No one
+    /// has claimed …": a negated verb, or one whose subject is a negative
+    /// pronoun or determiner (class neg-subject), asserts nothing.
+    fn negated_verb(&self, si: usize, v: usize) -> bool {
+        let r = self.a.sentence_tokens[si].clone();
+        let mut k = v;
+        while k > r.start && v - k < 4 && self.is(k - 1, class::AUX | class::ADV | class::NEG | class::CLITIC) {
+            k -= 1;
+            if self.is(k, class::NEG) && !self.text(k).eq_ignore_ascii_case("no") {
+                return true;
+            }
+        }
+        let s = self.clause_start(si, v);
+        s < v && self.is(s, class::NEG_SUBJECT)
     }
 
     /// A bare plural source noun ("officials", "economists") as the subject
@@ -2156,6 +2303,10 @@ impl<'a, 't> Context<'a, 't> {
         let cue = self.span(m, v);
         while v < r.end && self.is(v, class::AUX | class::ADV | class::NEG) {
             v += 1;
+        }
+        // "Officials have not disclosed the cause": nothing reported.
+        if v < r.end && self.negated_verb(si, v) {
+            return;
         }
         // "…, ont indiqué des responsables": the verb and its auxiliaries
         // between the comma and the source.
