@@ -472,7 +472,7 @@ impl<'a, 't> Context<'a, 't> {
         // The subject may itself be a source cue ("a person close to the
         // singer", "des sources proches", "the newspaper").
         let subject_ok = (i..v).all(|k| {
-            !self.is(k, class::COMP | class::AUX | class::NEG)
+            !self.is(k, class::COMP | class::AUX | class::NEG | class::REL)
                 && !self.is_comma(k)
                 && !matches!(self.hit_at(k), Some(x) if !Self::names_a_source(x))
         });
@@ -2204,7 +2204,7 @@ impl<'a, 't> Context<'a, 't> {
             if self.is(p, class::DEFINITE) {
                 return;
             }
-            if self.is(p, class::DET) || t.kind == TokenKind::Number {
+            if (self.is(p, class::DET) && !self.is(p, class::REL)) || t.kind == TokenKind::Number {
                 m = p;
                 break;
             }
@@ -2317,34 +2317,42 @@ impl<'a, 't> Context<'a, 't> {
                 before -= 1;
             }
         }
-        let span = if v < r.end && self.is_report_verb(v) {
-            let comp = (v + 1..(v + 4).min(r.end))
-                .take_while(|&k| self.a.tokens[k].kind != TokenKind::Punct)
-                .find(|&k| self.is(k, class::COMP));
-            if let Some(k) = comp {
-                let end = self.clause_end(si, k);
-                self.trimmed(k + 1, end.max(k + 1))
-            } else if m > r.start && self.is_comma(m - 1) && (tail_only(v + 1) || v + 1 < r.end && self.is_comma(v + 1))
+        let span =
+            if v < r.end && self.is_report_verb(v) && m > r.start && self.is(m - 1, class::REL) && m - 1 > r.start {
+                // "the plan, which critics say will raise rents": the relative
+                // clause says it of its antecedent.
+                self.trimmed(m - 1, self.clause_end(si, (v + 1).min(r.end - 1)))
+            } else if v < r.end && self.is_report_verb(v) {
+                let comp = (v + 1..(v + 4).min(r.end))
+                    .take_while(|&k| self.a.tokens[k].kind != TokenKind::Punct)
+                    .find(|&k| self.is(k, class::COMP));
+                if let Some(k) = comp {
+                    let end = self.clause_end(si, k);
+                    self.trimmed(k + 1, end.max(k + 1))
+                } else if m > r.start
+                    && self.is_comma(m - 1)
+                    && (tail_only(v + 1) || v + 1 < r.end && self.is_comma(v + 1))
+                {
+                    before_comma(m - 1, v + 1)
+                } else if after_ok(v, self.after_addressee(v, r.end)) && (m == r.start || self.clause_start(si, m) == m)
+                {
+                    let first = self.after_addressee(v, r.end);
+                    let end = self.clause_end(si, first);
+                    self.trimmed(first, end.max(first))
+                } else {
+                    None
+                }
+            } else if before < m
+                && before > r.start
+                && self.is(m - 1, class::REPORT)
+                && self.is_comma(before - 1)
+                && (v >= r.end || self.is_comma(v) || tail_only(v))
             {
-                before_comma(m - 1, v + 1)
-            } else if after_ok(v, self.after_addressee(v, r.end)) && (m == r.start || self.clause_start(si, m) == m) {
-                let first = self.after_addressee(v, r.end);
-                let end = self.clause_end(si, first);
-                self.trimmed(first, end.max(first))
+                // "…, say economists, …", "…, ont indiqué des responsables."
+                before_comma(before - 1, v)
             } else {
                 None
-            }
-        } else if before < m
-            && before > r.start
-            && self.is(m - 1, class::REPORT)
-            && self.is_comma(before - 1)
-            && (v >= r.end || self.is_comma(v) || tail_only(v))
-        {
-            // "…, say economists, …", "…, ont indiqué des responsables."
-            before_comma(before - 1, v)
-        } else {
-            None
-        };
+            };
         if let Some(span) = span {
             out.push(Candidate { span, cue, reason: ClaimReason::AnonymousSource, source: Some(cue), backref: false });
         }
