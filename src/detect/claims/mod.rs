@@ -1214,6 +1214,19 @@ impl<'a, 't> Context<'a, 't> {
         if self.negated_verb(si, h.first) {
             return;
         }
+        // "« … » clame-t-il": an inverted reporting clause right after a
+        // quotation reports only the quotation (guidelines §3).
+        let mut p = h.first;
+        while p > r.start && self.is(p - 1, class::AUX) {
+            p -= 1;
+        }
+        if h.end < r.end
+            && self.text(h.end).starts_with('-')
+            && p > r.start
+            && (matches!(self.text(p - 1), "»" | "”" | "\"") || self.is_protected(self.a.tokens[p - 1].span.start))
+        {
+            return;
+        }
         // "l'accusé", "the claims": a noun, not a verb.
         if h.first > r.start && self.is(h.first - 1, class::DET) && !self.is(h.first - 1, class::CLITIC | class::PRON) {
             return;
