@@ -1762,13 +1762,14 @@ impl<'a, 't> Context<'a, 't> {
     fn pred(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
         let r = self.a.sentence_tokens[si].clone();
         let cue = self.span(h.first, h.end);
-        if h.cue.reason == ClaimReason::Unconfirmed && self.disowned_by_apposition(si, h, out) {
+        if h.cue.reason == ClaimReason::Unconfirmed
+            && (self.disowned_by_apposition(si, h, out) || self.contrast_disowns(si, h, out))
+        {
             return;
         }
         // "neither side could open the scoring": a negated ability, not a
         // possibility.
-        let negative_subject = (self.clause_start(si, h.first)..h.first)
-            .any(|k| ["neither", "nobody", "none", "nothing", "no"].contains(&self.text(k).to_lowercase().as_str()));
+        let negative_subject = (self.clause_start(si, h.first)..h.first).any(|k| self.is(k, class::NEG_SUBJECT));
         if h.cue.reason == ClaimReason::Hedge && h.end - h.first == 1 && negative_subject {
             return;
         }
@@ -2456,10 +2457,34 @@ impl<'a, 't> Context<'a, 't> {
         true
     }
 
+    /// "X said [it struck …], though it did not provide evidence", "[…],
+    /// mais n'a fourni aucune preuve": a non-verification in a contrastive
+    /// clause disowns the clause before it (the complement of its reporting
+    /// or claim verb).
+    fn contrast_disowns(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) -> bool {
+        let r = self.a.sentence_tokens[si].clone();
+        let comma = (h.first.saturating_sub(6).max(r.start + 2)..h.first).rev().find(|&k| self.is_comma(k));
+        let Some(c) = comma.filter(|&c| self.is(c + 1, class::CONTRAST | class::CONJ) && h.first - c <= 5) else {
+            return false;
+        };
+        // Not "…, but it is not yet known whether [Y]": a new question.
+        let end = self.clause_end(si, h.end.saturating_sub(1)).max(h.end);
+        if (h.end - 1..end).any(|k| self.is(k, class::COMP | class::INTERROGATIVE | class::REL)) {
+            return false;
+        }
+        let Some(span) = self.clause_before_apposition(si, c) else { return false };
+        let cue = self.span(h.first, h.end);
+        out.push(Candidate { span, cue, reason: ClaimReason::Unconfirmed, source: None, backref: false });
+        true
+    }
+
     fn unverified(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
         let r = self.a.sentence_tokens[si].clone();
         let cue = self.span(h.first, h.end);
         if self.disowned_by_apposition(si, h, out) {
+            return;
+        }
+        if self.contrast_disowns(si, h, out) {
             return;
         }
         let end = self.clause_end(si, h.end.saturating_sub(1));
