@@ -121,6 +121,7 @@ pub(crate) mod class {
     pub const ALLEGATION: u64 = 1 << 36;
     pub const REPORT_TAIL: u64 = 1 << 37;
     pub const NEG_SUBJECT: u64 = 1 << 38;
+    pub const PASSIVE_AUX: u64 = 1 << 39;
 
     pub fn parse(name: &str) -> Option<u64> {
         Some(match name {
@@ -163,6 +164,7 @@ pub(crate) mod class {
             "allegation" => ALLEGATION,
             "report-tail" => REPORT_TAIL,
             "neg-subject" => NEG_SUBJECT,
+            "passive-aux" => PASSIVE_AUX,
             _ => return None,
         })
     }

@@ -1214,6 +1214,23 @@ impl<'a, 't> Context<'a, 't> {
         if self.negated_verb(si, h.first) {
             return;
         }
+        // "The doctors are also accused of …", "Il a ensuite été accusé de
+        // …": a passive claim verb is a predicate cue; its subject is the
+        // accused, not the source.
+        let mut b = h.first;
+        while b > r.start && (self.is(b - 1, class::ADV) || self.text(b - 1).ends_with("ly")) && h.first - b < 3 {
+            b -= 1;
+        }
+        // (Only with its complement, "accused of / by", "accusé de / par":
+        // "was denied visas", "was poorly maintained" are no claims.)
+        let complement = h.end < r.end
+            && matches!(self.text(h.end).to_lowercase().as_str(), "of" | "by" | "de" | "d'" | "d’" | "par");
+        if b > r.start && b < h.first && self.is(b - 1, class::PASSIVE_AUX) && complement {
+            let mut as_pred = *h;
+            as_pred.cue.role = Role::Pred;
+            self.pred(si, &as_pred, out);
+            return;
+        }
         // "« … » clame-t-il": an inverted reporting clause right after a
         // quotation reports only the quotation (guidelines §3).
         let mut p = h.first;
