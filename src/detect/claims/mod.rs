@@ -837,7 +837,13 @@ impl<'a, 't> Context<'a, 't> {
                 Some(m) => self.indefinite_source(self.a.token_at_or_after(m.start), self.a.token_at_or_after(m.end)),
                 None => self.indefinite_source(first, end),
             };
-            if !unidentified {
+            // "Orbitra, a Texas-based launch company, which said …": an
+            // apposition to a name is identified by it.
+            let apposed_to_name = first >= r.start + 2
+                && self.is_comma(first - 1)
+                && self.is_capitalized(first - 2)
+                && first - 2 > r.start;
+            if !unidentified || apposed_to_name {
                 continue;
             }
             let (cf, ce) = (self.a.token_at_or_after(content.start), self.a.token_at_or_after(content.end));
@@ -956,6 +962,13 @@ impl<'a, 't> Context<'a, 't> {
         if np_end == np_start {
             return;
         }
+        // "selon l'Office français de la biodiversité (OFB), …": the
+        // parenthesised acronym belongs to the source.
+        let np_end = if np_end < r.end && self.text(np_end) == "(" {
+            (np_end + 1..(np_end + 6).min(r.end)).find(|&k| self.text(k) == ")").map_or(np_end, |k| k + 1)
+        } else {
+            np_end
+        };
         let inline = stressed
             && h.first > r.start
             && !self.is_comma(h.first - 1)
@@ -1041,6 +1054,21 @@ impl<'a, 't> Context<'a, 't> {
         } else {
             (np_end, followed_by_comma)
         };
+        // "Pour Jeanne Marchal, professeure à Sciences Po, [claim]",
+        // "According to Paul Durand, spokesman for the city, [claim]": an
+        // apposition on the source (a bare role noun and its complement)
+        // belongs to the frame.
+        let np_end = if leading && followed_by_comma && self.is_comma(np_end) && np_end + 2 < r.end && {
+            let w = np_end + 1;
+            self.a.tokens[w].kind == TokenKind::Word
+                && !self.is_capitalized(w)
+                && !self.is(w, FUNCTION)
+                && (self.is(w + 1, class::PREP) || self.is_comma(w + 1))
+        } {
+            (np_end + 2..(np_end + 12).min(r.end)).find(|&k| self.is_comma(k)).unwrap_or(np_end)
+        } else {
+            np_end
+        };
         let (source, cue) = (self.span(np_start, source_end.min(np_end)), self.span(h.first, np_end));
         // "Selon lui, …" after "Un responsable a déclaré …".
         let (source, reason) = if stressed { self.through_pronoun(source, reason) } else { (source, reason) };
@@ -1110,6 +1138,10 @@ impl<'a, 't> Context<'a, 't> {
                 .entities
                 .iter()
                 .any(|e| e.span.start == start && matches!(e.label, EntityLabel::Per | EntityLabel::Org))
+            // "Pour le politologue Bruno Delmas": a title, then the name.
+            || (first..end.min(first + 4)).any(|k| {
+                k > first && self.is_capitalized(k) && !self.is(k - 1, class::PREP) && self.a.tokens[k].kind == TokenKind::Word
+            })
     }
 
     /// True when the comma at `comma` closes an appositive relative clause
@@ -1422,8 +1454,12 @@ impl<'a, 't> Context<'a, 't> {
             // after a non-finite complement, so does a coordinated auxiliary
             // ("denied [taking …] and would request …").
             let non_finite = infinitive || self.a.lang == crate::lang::Lang::En && self.text(first).ends_with("ing");
+            // "assure que « … » et a suspendu …": a quotation opening the
+            // complement and followed by a coordination is the whole of it.
+            let opens_quote = self.punct(first, &['«', '"', '“']);
             if let Some(k) = (first + 1..end).find(|&k| {
                 self.is(k, class::CONTRAST)
+                    || opens_quote && self.is(k, class::CONJ) && self.punct(k - 1, &['»', '"', '”'])
                     || non_finite && self.is(k, class::CONJ) && k + 1 < end && self.is(k + 1, class::AUX)
                     || self.is(k, class::CONJ) && {
                         let mut n = k + 1;
@@ -2027,13 +2063,30 @@ impl<'a, 't> Context<'a, 't> {
             let participle = w.ends_with("ing") || w.ends_with("ant") || w == "s'" && self.text(k + 2).ends_with("ant");
             k < h.first && (self.is(k + 1, class::REL) || participle)
         });
-        let after_relative = (np_end..(np_end + 6).min(r.end)).find(|&k| self.is_comma(k)).and_then(|close| {
-            let mut v = close + 1;
-            while v < r.end && self.is(v, class::AUX | class::ADV | class::NEG) {
-                v += 1;
-            }
-            (relative_opens && v < r.end && self.is_report_verb(v)).then_some(v)
-        });
+        // The relative clause may run on ("who asked not to be named because
+        // they were not authorized to speak publicly, said [X]").
+        let after_relative =
+            (np_end..(np_end + MAX_SEGMENT).min(r.end)).find(|&k| self.is_comma(k)).and_then(|close| {
+                let mut v = close + 1;
+                while v < r.end && self.is(v, class::AUX | class::ADV | class::NEG) {
+                    v += 1;
+                }
+                (relative_opens && v < r.end && self.is_report_verb(v)).then_some(v)
+            });
+        // Without commas: "Two players who spoke on condition of anonymity
+        // because … said [X]": a relative word just before the cue, a
+        // subject before it, and the first reporting verb after it.
+        let bare_relative = comma_before.is_none()
+            && (h.first.saturating_sub(3).max(r.start + 1)..h.first)
+                .any(|k| self.is(k, class::REL) && !self.is(k, class::COMP));
+        let after_bare_relative = bare_relative
+            .then(|| {
+                (np_end..(np_end + MAX_SEGMENT).min(r.end))
+                    .take_while(|&k| !self.is_comma(k) && !self.is(k, class::COMP))
+                    .find(|&k| self.is(k, class::REPORT))
+            })
+            .flatten();
+        let after_relative = after_relative.or(after_bare_relative);
         let span = if let Some(v) = after_relative {
             let mut c = v + 1;
             while c < r.end && self.is(c, class::ADV | class::COMP) {
@@ -2084,6 +2137,10 @@ impl<'a, 't> Context<'a, 't> {
         // The unnamed person the relative clause qualifies is the source.
         let source = match (after_relative, comma_before) {
             (Some(_), Some(k)) => self.trimmed(self.clause_start(si, k), k).or(Some(cue)),
+            (Some(_), None) => (h.first.saturating_sub(3).max(r.start)..h.first)
+                .find(|&k| self.is(k, class::REL))
+                .and_then(|rel| self.trimmed(self.clause_start(si, rel), rel))
+                .or(Some(cue)),
             _ => Some(cue),
         };
         if let Some(span) = span {
@@ -2428,8 +2485,33 @@ impl<'a, 't> Context<'a, 't> {
                     "queries",
                 ]
                 .contains(&self.text(k + 1).to_lowercase().as_str());
-            demonstrative || definite_topic
+            // "would not comment on Mr Marsh's allegation".
+            demonstrative || definite_topic || self.is(k, class::ALLEGATION)
         })
+    }
+
+    /// The content words of a silence's object ("declined to comment on the
+    /// office closures" → "office", "closures"), lower-cased, for matching
+    /// the claim it points back to.
+    fn topic_words(&self, cue: Span, span: Span) -> Vec<String> {
+        let (from, to) = (self.a.token_at_or_after(cue.end), self.a.token_at_or_after(span.end));
+        (from..to)
+            .filter(|&k| {
+                self.a.tokens[k].kind == TokenKind::Word
+                    && self.text(k).chars().count() > 3
+                    && !self.is(k, FUNCTION | class::DOCUMENT | class::TIME_NOUN)
+            })
+            .map(|k| self.text(k).to_lowercase())
+            .collect()
+    }
+
+    /// Whether `span` holds one of `words` (compared on their first five
+    /// letters, so "closure" meets "closures" and "fermeture" "fermetures").
+    fn mentions_any(&self, span: Span, words: &[String]) -> bool {
+        let stem = |w: &str| w.chars().take(5).collect::<String>();
+        let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
+        let (from, to) = (self.a.token_at_or_after(span.start), self.a.token_at_or_after(span.end));
+        (from..to).any(|k| stems.contains(&stem(&self.text(k).to_lowercase())))
     }
 
     /// The comma before an apposition that disowns the clause before it:
@@ -2644,10 +2726,28 @@ impl<'a, 't> Context<'a, 't> {
             // "… on the allegations": the latest allegations, however far
             // back (often the article's lead), not whatever claim came last.
             let span = claims[k].1.span;
-            let about_allegations = self
-                .hits_in(self.a.token_at_or_after(span.start), self.a.token_at_or_after(span.end))
-                .iter()
-                .any(|b| b.cue.role == Role::BackRef && (b.first..b.end).any(|j| self.is(j, class::ALLEGATION)));
+            let about_allegations = (self.a.token_at_or_after(cue.end)..self.a.token_at_or_after(span.end))
+                .any(|j| self.is(j, class::ALLEGATION));
+            // A silence on a topic named by no phrase pointing back ("did
+            // not respond to questions about the price of a course") points
+            // to an earlier claim only if that claim mentions the topic.
+            let demonstrative = (self.a.token_at_or_after(cue.end)..self.a.token_at_or_after(span.end)).any(|j| {
+                ["ce", "cet", "cette", "ces", "this", "that", "these", "those"]
+                    .contains(&self.text(j).to_lowercase().as_str())
+            });
+            if reason == ClaimReason::NoResponse && !about_allegations && !demonstrative && !self.backref_in(span) {
+                let words = self.topic_words(cue, span);
+                targets.clear();
+                for back in 1..=MAX_BACK.min(si) {
+                    targets = of_sentence(si - back).filter(|&t| self.mentions_any(claims[t].1.span, &words)).collect();
+                    if !targets.is_empty() {
+                        break;
+                    }
+                }
+                if targets.is_empty() {
+                    continue;
+                }
+            }
             if targets.is_empty() && about_allegations {
                 for back in 1..=si {
                     targets = of_sentence(si - back).filter(|&t| claims[t].1.reason == ClaimReason::Claimed).collect();
