@@ -1276,8 +1276,13 @@ impl<'a, 't> Context<'a, 't> {
         {
             return;
         }
-        // "l'accusé", "the claims": a noun, not a verb.
-        if h.first > r.start && self.is(h.first - 1, class::DET) && !self.is(h.first - 1, class::CLITIC | class::PRON) {
+        // "l'accusé", "the claims": a noun, not a verb. ("L'accusé a
+        // reconnu": an elided article opening the clause, where an object
+        // clitic would need a subject before it.)
+        if h.first > r.start
+            && self.is(h.first - 1, class::DET)
+            && (!self.is(h.first - 1, class::CLITIC | class::PRON) || self.clause_start(si, h.first - 1) == h.first - 1)
+        {
             return;
         }
         // "[X], the military claimed (on Monday).": a postposed subject and
@@ -1476,6 +1481,23 @@ impl<'a, 't> Context<'a, 't> {
         };
         let Some(span) = span else { return };
         let mut source = source;
+        // "The chief executive, who has denied wrongdoing, …": the relative
+        // pronoun stands for the noun phrase before its comma.
+        if let Some(s) = source {
+            let f = self.a.token_at_or_after(s.start);
+            // (Only a subject opening the sentence: the clause before the
+            // comma is then that noun phrase, short.)
+            let cs = self.clause_start(si, f.saturating_sub(2));
+            if self.a.token_at_or_after(s.end) == f + 1
+                && self.is(f, class::REL)
+                && f >= r.start + 2
+                && self.is_comma(f - 1)
+                && cs == r.start
+                && f - 1 - cs <= 6
+            {
+                source = self.trimmed(cs, f - 1).or(source);
+            }
+        }
         // "X se défend de …, arguant que …": a participle after a comma
         // shares the source of the claim verb before it.
         if source.is_none() && h.first > r.start && self.is_comma(h.first - 1) {
