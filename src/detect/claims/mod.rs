@@ -2584,8 +2584,26 @@ impl<'a, 't> Context<'a, 't> {
     /// or claim verb).
     fn contrast_disowns(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) -> bool {
         let r = self.a.sentence_tokens[si].clone();
-        let comma = (h.first.saturating_sub(6).max(r.start + 2)..h.first).rev().find(|&k| self.is_comma(k));
-        let Some(c) = comma.filter(|&c| self.is(c + 1, class::CONTRAST | class::CONJ) && h.first - c <= 5) else {
+        let comma = (h.first.saturating_sub(6).max(r.start + 2)..h.first)
+            .rev()
+            .find(|&k| self.is_comma(k) || self.punct(k, &[';']));
+        // "…; it did not provide evidence", "… ; elle n'a fourni aucune
+        // preuve": after a semicolon, a pronoun subject, auxiliaries and at
+        // most one verb.
+        let Some(c) = comma.filter(|&c| {
+            h.first - c <= 5
+                && if self.is_comma(c) {
+                    self.is(c + 1, class::CONTRAST | class::CONJ)
+                } else {
+                    self.is(c + 1, class::PRON)
+                        && (c + 2..h.first)
+                            .filter(|&k| {
+                                !self.is(k, class::PRON | class::AUX | class::NEG | class::ADV | class::CLITIC)
+                            })
+                            .count()
+                            <= 1
+                }
+        }) else {
             return false;
         };
         // Not "…, but it is not yet known whether [Y]": a new question.
