@@ -359,6 +359,8 @@ impl<'a, 't> Context<'a, 't> {
                 // "…, arguant que [B]", "…, claiming [B]": another claim verb.
                 let verb_after = self.hit_at(n).is_some_and(|x| matches!(x.cue.role, Role::Verb | Role::VerbThat));
                 if self.is(n, class::CONJ) && !self.is(n, class::ADV)
+                    // "…, while the federation maintains …".
+                    || self.is(n, class::CONTRAST)
                     || self.frame_at(n)
                     || self.inverted_at(n)
                     || self.inverted_report_at(n)
@@ -468,13 +470,26 @@ impl<'a, 't> Context<'a, 't> {
     /// (see `trailing_report_at`).
     fn trailing_report(&self, si: usize, i: usize) -> Option<usize> {
         let end = self.a.sentence_tokens[si].end;
-        let v = (i..(i + 10).min(end)).find(|&k| self.is(k, class::REPORT | class::TELL))?;
+        let v = (i..(i + 10).min(end)).find(|&k| {
+            self.is(k, class::REPORT | class::TELL)
+                // "…, local media reported."
+                || self.hit_at(k).is_some_and(|x| matches!(x.cue.role, Role::Verb | Role::VerbThat)) && k > i
+        })?;
+        // A claim verb closes the sentence only with an adverbial after it,
+        // not an object ("62 % des Français jugent la réforme injuste").
+        if !self.is(v, class::REPORT | class::TELL)
+            && v + 1 < end
+            && self.a.tokens[v + 1].kind != TokenKind::Punct
+            && !self.is(v + 1, class::PREP | class::ADV)
+        {
+            return None;
+        }
         // The subject may itself be a source cue ("a person close to the
         // singer", "des sources proches", "the newspaper").
         let subject_ok = (i..v).all(|k| {
             !self.is(k, class::COMP | class::AUX | class::NEG | class::REL)
                 && !self.is_comma(k)
-                && !matches!(self.hit_at(k), Some(x) if !Self::names_a_source(x))
+                && !matches!(self.hit_at(k), Some(x) if !Self::names_a_source(x) && x.cue.role != Role::BackRef)
         });
         // At most five words after the verb, none a complementizer or comma;
         // stops at the first that fails, so a long tail costs nothing.
@@ -1525,10 +1540,13 @@ impl<'a, 't> Context<'a, 't> {
                 // (guidelines §3); the verb stays one of the claim's cues.
                 anonymous_cue = Some(s);
             }
-            // A bare source noun counts only as the head of the subject.
+            // A bare source noun counts only as the head of the subject, and
+            // not after a possessive ("Okafor's lawyers").
             if (first..last).any(|k| {
-                self.hit_at(k)
-                    .is_some_and(|x| x.cue.role == Role::Anon || x.cue.role == Role::AnonSubj && x.end == last)
+                self.hit_at(k).is_some_and(|x| {
+                    x.cue.role == Role::Anon
+                        || x.cue.role == Role::AnonSubj && x.end == last && !(first..k).any(|j| self.is_possessive(j))
+                })
             }) {
                 reason = ClaimReason::AnonymousSource;
                 anonymous_cue = Some(s);
@@ -2311,7 +2329,8 @@ impl<'a, 't> Context<'a, 't> {
         while m > r.start && h.first - m < 3 {
             let p = m - 1;
             let t = &self.a.tokens[p];
-            if self.is(p, class::DEFINITE) {
+            // "Okafor's lawyers": a possessive names whom they speak for.
+            if self.is(p, class::DEFINITE) || self.is_possessive(p) {
                 return;
             }
             if (self.is(p, class::DET) && !self.is(p, class::REL)) || t.kind == TokenKind::Number {
@@ -2775,8 +2794,15 @@ impl<'a, 't> Context<'a, 't> {
                 ["ce", "cet", "cette", "ces", "this", "that", "these", "those"]
                     .contains(&self.text(j).to_lowercase().as_str())
             });
-            if reason == ClaimReason::NoResponse && !about_allegations && !demonstrative && !self.backref_in(span) {
-                let words = self.topic_words(cue, span);
+            let words = self.topic_words(cue, span);
+            // (A topic of document words only, "on the estimate", "on the
+            // report", names nothing to match: the nearest claim it is.)
+            if reason == ClaimReason::NoResponse
+                && !about_allegations
+                && !demonstrative
+                && !words.is_empty()
+                && !self.backref_in(span)
+            {
                 targets.clear();
                 for back in 1..=MAX_BACK.min(si) {
                     targets = of_sentence(si - back).filter(|&t| self.mentions_any(claims[t].1.span, &words)).collect();
