@@ -122,6 +122,7 @@ pub(crate) mod class {
     pub const REPORT_TAIL: u64 = 1 << 37;
     pub const NEG_SUBJECT: u64 = 1 << 38;
     pub const PASSIVE_AUX: u64 = 1 << 39;
+    pub const SAME: u64 = 1 << 40;
 
     pub fn parse(name: &str) -> Option<u64> {
         Some(match name {
@@ -165,6 +166,7 @@ pub(crate) mod class {
             "report-tail" => REPORT_TAIL,
             "neg-subject" => NEG_SUBJECT,
             "passive-aux" => PASSIVE_AUX,
+            "same" => SAME,
             _ => return None,
         })
     }

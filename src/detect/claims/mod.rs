@@ -1040,6 +1040,25 @@ impl<'a, 't> Context<'a, 't> {
         if reason == ClaimReason::SingleSource && self.indefinite_source(np_start, source_end) {
             reason = ClaimReason::AnonymousSource;
         }
+        // "selon la même source", "the same official": the source named
+        // last, in this sentence or the two before, and its anonymity.
+        if reason == ClaimReason::SingleSource && (np_start..source_end).any(|k| self.is(k, class::SAME)) {
+            let start = self.a.tokens[np_start].span.start;
+            let floor = self.a.sentences[si.saturating_sub(2)].start;
+            let last = {
+                let mentions = self.mentions.borrow();
+                let upto = mentions.partition_point(|m| m.start < start);
+                mentions[..upto].last().copied().filter(|m| m.start >= floor)
+            };
+            if let Some(m) = last {
+                let (f, e) = (self.a.token_at_or_after(m.start), self.a.token_at_or_after(m.end));
+                let anonymous = self.indefinite_source(f, e)
+                    || self.hits_in(f, e).iter().any(|x| matches!(x.cue.role, Role::Anon | Role::AnonSubj));
+                if anonymous {
+                    reason = ClaimReason::AnonymousSource;
+                }
+            }
+        }
         // "according to one of the people, who spoke on condition of
         // anonymity": a relative clause on the source says how it spoke.
         if source_end + 1 < r.end && self.is_comma(source_end) && self.is(source_end + 1, class::REL) {
