@@ -487,7 +487,7 @@ impl<'a, 't> Context<'a, 't> {
         // The subject may itself be a source cue ("a person close to the
         // singer", "des sources proches", "the newspaper").
         let subject_ok = (i..v).all(|k| {
-            !self.is(k, class::COMP | class::AUX | class::NEG | class::REL)
+            !self.is(k, class::COMP | class::AUX | class::NEG | class::REL | class::CONJ | class::CONTRAST)
                 && !self.is_comma(k)
                 && !matches!(self.hit_at(k), Some(x) if !Self::names_a_source(x) && x.cue.role != Role::BackRef)
         });
@@ -508,9 +508,11 @@ impl<'a, 't> Context<'a, 't> {
                     })
             })
             .unwrap_or(end);
+        // (No auxiliary: "…, but critics said the checks were inadequate"
+        // reports a clause of its own.)
         let tail_ok = (v + 1..tail_end).all(|k| {
             tail_words += usize::from(self.a.tokens[k].kind == TokenKind::Word);
-            tail_words <= 5 && !self.is(k, class::COMP) && !self.is_comma(k)
+            tail_words <= 5 && !self.is(k, class::COMP | class::AUX) && !self.is_comma(k)
         });
         (subject_ok && tail_ok).then_some(v)
     }
@@ -1479,6 +1481,7 @@ impl<'a, 't> Context<'a, 't> {
             (self.trimmed(s, j - 1), source)
         } else {
             let mut first = c;
+            let clause_complement = first < r.end && self.is(first, class::COMP);
             if first < r.end && (self.is(first, class::COMP) || self.text(first).eq_ignore_ascii_case("de")) {
                 first += 1;
             }
@@ -1499,7 +1502,12 @@ impl<'a, 't> Context<'a, 't> {
             if let Some(k) = (first + 1..end).find(|&k| {
                 self.is(k, class::CONTRAST)
                     || opens_quote && self.is(k, class::CONJ) && self.punct(k - 1, &['»', '"', '”'])
-                    || non_finite && self.is(k, class::CONJ) && k + 1 < end && self.is(k + 1, class::AUX)
+                    // "denied the charges and was released on bail": after a
+                    // noun-phrase object too.
+                    || (non_finite || !clause_complement && !self.is(first, class::PRON))
+                        && self.is(k, class::CONJ)
+                        && k + 1 < end
+                        && self.is(k + 1, class::AUX)
                     || self.is(k, class::CONJ) && {
                         let mut n = k + 1;
                         while n < end && self.is(n, class::AUX | class::ADV) {
@@ -2482,7 +2490,11 @@ impl<'a, 't> Context<'a, 't> {
                     && (tail_only(v + 1) || v + 1 < r.end && self.is_comma(v + 1))
                 {
                     before_comma(m - 1, v + 1)
-                } else if after_ok(v, self.after_addressee(v, r.end)) && (m == r.start || self.clause_start(si, m) == m)
+                } else if after_ok(v, self.after_addressee(v, r.end))
+                    && (m == r.start
+                        || self.clause_start(si, m) == m
+                        // "…, but critics said [X]".
+                        || (self.clause_start(si, m)..m).all(|k| self.is(k, class::CONJ | class::CONTRAST)))
                 {
                     let first = self.after_addressee(v, r.end);
                     let end = self.clause_end(si, first);
