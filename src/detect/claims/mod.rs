@@ -854,7 +854,7 @@ impl<'a, 't> Context<'a, 't> {
                 Some(m) => self.indefinite_source(self.a.token_at_or_after(m.start), self.a.token_at_or_after(m.end)),
                 None => self.indefinite_source(first, end),
             };
-            // "Orbitra, a Texas-based launch company, which said …": an
+            // "Acme, a Texas-based parts maker, which said …": an
             // apposition to a name is identified by it.
             let apposed_to_name = first >= r.start + 2
                 && self.is_comma(first - 1)
@@ -979,7 +979,7 @@ impl<'a, 't> Context<'a, 't> {
         if np_end == np_start {
             return;
         }
-        // "selon l'Office français de la biodiversité (OFB), …": the
+        // "selon l'Office national des forêts (ONF), …": the
         // parenthesised acronym belongs to the source.
         let np_end = if np_end < r.end && self.text(np_end) == "(" {
             (np_end + 1..(np_end + 6).min(r.end)).find(|&k| self.text(k) == ")").map_or(np_end, |k| k + 1)
@@ -1090,7 +1090,7 @@ impl<'a, 't> Context<'a, 't> {
         } else {
             (np_end, followed_by_comma)
         };
-        // "Pour Jeanne Marchal, professeure à Sciences Po, [claim]",
+        // "Pour Jeanne Dupont, économiste à l'Insee, [claim]",
         // "According to Paul Durand, spokesman for the city, [claim]": an
         // apposition on the source (a bare role noun and its complement)
         // belongs to the frame.
@@ -1174,7 +1174,7 @@ impl<'a, 't> Context<'a, 't> {
                 .entities
                 .iter()
                 .any(|e| e.span.start == start && matches!(e.label, EntityLabel::Per | EntityLabel::Org))
-            // "Pour le politologue Bruno Delmas": a title, then the name.
+            // "Pour le sociologue Jean Dupont": a title, then the name.
             || (first..end.min(first + 4)).any(|k| {
                 k > first && self.is_capitalized(k) && !self.is(k - 1, class::PREP) && self.a.tokens[k].kind == TokenKind::Word
             })
@@ -1568,7 +1568,7 @@ impl<'a, 't> Context<'a, 't> {
                 anonymous_cue = Some(s);
             }
             // A bare source noun counts only as the head of the subject, and
-            // not after a possessive ("Okafor's lawyers").
+            // not after a possessive ("Smith's lawyers").
             if (first..last).any(|k| {
                 self.hit_at(k).is_some_and(|x| {
                     x.cue.role == Role::Anon
@@ -2356,7 +2356,7 @@ impl<'a, 't> Context<'a, 't> {
         while m > r.start && h.first - m < 3 {
             let p = m - 1;
             let t = &self.a.tokens[p];
-            // "Okafor's lawyers": a possessive names whom they speak for.
+            // "Smith's lawyers": a possessive names whom they speak for.
             if self.is(p, class::DEFINITE) || self.is_possessive(p) {
                 return;
             }
@@ -2557,7 +2557,7 @@ impl<'a, 't> Context<'a, 't> {
                     "queries",
                 ]
                 .contains(&self.text(k + 1).to_lowercase().as_str());
-            // "would not comment on Mr Marsh's allegation".
+            // "would not comment on Mr Smith's allegation".
             demonstrative || definite_topic || self.is(k, class::ALLEGATION)
         })
     }
@@ -2819,7 +2819,7 @@ impl<'a, 't> Context<'a, 't> {
             let about_allegations = (self.a.token_at_or_after(cue.end)..self.a.token_at_or_after(span.end))
                 .any(|j| self.is(j, class::ALLEGATION));
             // A silence on a topic named by no phrase pointing back ("did
-            // not respond to questions about the price of a course") points
+            // not respond to questions about the price of the drug") points
             // to an earlier claim only if that claim mentions the topic.
             let demonstrative = (self.a.token_at_or_after(cue.end)..self.a.token_at_or_after(span.end)).any(|j| {
                 ["ce", "cet", "cette", "ces", "this", "that", "these", "those"]
