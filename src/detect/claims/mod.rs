@@ -223,6 +223,26 @@ impl<'a, 't> Context<'a, 't> {
     }
 
     /// The possessive "'s" of "Saudi Arabia's".
+    /// An English "-ly" adverb ("repeatedly", "strongly"), not a name
+    /// ("Italy") or a short word ("only").
+    fn is_ly_adverb(&self, i: usize) -> bool {
+        self.a.lang == crate::lang::Lang::En
+            && self.text(i).len() > 4
+            && self.text(i).ends_with("ly")
+            && !self.is_capitalized(i)
+    }
+
+    /// A present participle ("denying", "accusant"), by its ending.
+    fn is_present_participle(&self, i: usize) -> bool {
+        let w = self.text(i);
+        w.ends_with("ing") || w.ends_with("ant")
+    }
+
+    /// A demonstrative determiner ("ces critiques", "this report").
+    fn is_demonstrative(&self, i: usize) -> bool {
+        ["ce", "cet", "cette", "ces", "this", "that", "these", "those"].contains(&self.text(i).to_lowercase().as_str())
+    }
+
     fn is_possessive(&self, i: usize) -> bool {
         let t = self.text(i);
         t.len() <= 3 && t.starts_with(['\'', '’']) && t.ends_with(['s', 'S'])
@@ -502,10 +522,8 @@ impl<'a, 't> Context<'a, 't> {
             .find(|&k| {
                 self.is_comma(k)
                     && k + 1 < end
-                    && (self.is(k + 1, class::CONTRAST | class::CONJ | class::SUB | class::PREP) || {
-                        let w = self.text(k + 1);
-                        w.ends_with("ing") || w.ends_with("ant")
-                    })
+                    && (self.is(k + 1, class::CONTRAST | class::CONJ | class::SUB | class::PREP)
+                        || self.is_present_participle(k + 1))
             })
             .unwrap_or(end);
         // (No auxiliary: "…, but critics said the checks were inadequate"
@@ -603,14 +621,7 @@ impl<'a, 't> Context<'a, 't> {
         let lo = self.a.sentence_tokens[si].start;
         // Auxiliaries, negation, clitics, adverbs, "à"/"to" before an infinitive;
         // an English "-ly" adverb after an auxiliary ("has repeatedly claimed").
-        let ly_adverb = |k: usize| {
-            self.a.lang == crate::lang::Lang::En
-                && k > lo
-                && self.is(k - 1, class::AUX)
-                && self.text(k).len() > 4
-                && self.text(k).ends_with("ly")
-                && !self.is_capitalized(k)
-        };
+        let ly_adverb = |k: usize| k > lo && self.is(k - 1, class::AUX) && self.is_ly_adverb(k);
         while i > lo && (self.is(i - 1, class::AUX | class::NEG | class::CLITIC | class::ADV) || ly_adverb(i - 1)) {
             i -= 1;
         }
@@ -1222,8 +1233,7 @@ impl<'a, 't> Context<'a, 't> {
     fn verb_is_inverted(&self, h: &Hit) -> bool {
         // "…, denying any wrongdoing", "…, accusant la direction de …": a
         // present participle after a comma has its subject before it.
-        let w = self.text(h.end - 1);
-        if h.end == h.first + 1 && (w.ends_with("ing") || w.ends_with("ant")) {
+        if h.end == h.first + 1 && self.is_present_participle(h.first) {
             return false;
         }
         let mut j = h.first;
@@ -1286,7 +1296,7 @@ impl<'a, 't> Context<'a, 't> {
         // …": a passive claim verb is a predicate cue; its subject is the
         // accused, not the source.
         let mut b = h.first;
-        while b > r.start && (self.is(b - 1, class::ADV) || self.text(b - 1).ends_with("ly")) && h.first - b < 3 {
+        while b > r.start && (self.is(b - 1, class::ADV) || self.is_ly_adverb(b - 1)) && h.first - b < 3 {
             b -= 1;
         }
         // (Only with its complement, "accused of / by", "accusé de / par":
@@ -1323,31 +1333,28 @@ impl<'a, 't> Context<'a, 't> {
         }
         // "[X], the military claimed (on Monday).": a postposed subject and
         // claim verb close the sentence; the clause before is the claim.
-        let close = self.report_clause_end(si, h.first);
-        if let Some((comma, v, subject)) = self.postposed_report_clause(si, close) {
-            if v == h.first {
-                // "Critics, the minister claimed, are paid …": embedded in the
-                // clause, which goes on after it.
-                let goes_on = close + 1 < r.end && {
-                    let w = self.text(close + 1);
-                    !(self.is(close + 1, class::PREP | class::CONJ | class::SUB | class::CONTRAST | class::COMP)
-                        || w.ends_with("ing")
-                        || w.ends_with("ant")
-                        || self.hit_at(close + 1).is_some())
-                };
-                let span = if goes_on {
-                    let s = self.clause_start(si, comma - 1);
-                    self.trimmed(s, self.clause_end(si, close + 1))
-                } else {
-                    self.clause_before_apposition(si, comma)
-                };
-                if let Some(span) = span {
-                    let cue = self.span(h.first, h.end);
-                    let (source, reason) = self.through_pronoun(subject, h.cue.reason);
-                    out.push(Candidate { span, cue, reason, source: Some(source), backref: false });
-                }
-                return;
+        let postposed = self
+            .report_clause_end(si, h.first)
+            .and_then(|close| self.postposed_subject(si, h.first).map(|(comma, subject)| (close, comma, subject)));
+        if let Some((close, comma, subject)) = postposed {
+            // "Critics, the minister claimed, are paid …": embedded in the
+            // clause, which goes on after it.
+            let goes_on = close + 1 < r.end
+                && !(self.is(close + 1, class::PREP | class::CONJ | class::SUB | class::CONTRAST | class::COMP)
+                    || self.is_present_participle(close + 1)
+                    || self.hit_at(close + 1).is_some());
+            let span = if goes_on {
+                let s = self.clause_start(si, comma - 1);
+                self.trimmed(s, self.clause_end(si, close + 1))
+            } else {
+                self.clause_before_apposition(si, comma)
+            };
+            if let Some(span) = span {
+                let cue = self.span(h.first, h.end);
+                let (source, reason) = self.through_pronoun(subject, h.cue.reason);
+                out.push(Candidate { span, cue, reason, source: Some(source), backref: false });
             }
+            return;
         }
         if let Some((span, source)) = self.apposed_object_clause(si, h) {
             let cue = self.span(h.first, h.end);
@@ -1356,14 +1363,11 @@ impl<'a, 't> Context<'a, 't> {
         }
         let mut c = h.end;
         // Adverbs ("denied knowingly taking"), inverted clitics.
-        let ly_adverb = |k: usize| {
-            self.a.lang == crate::lang::Lang::En
-                && self.text(k).len() > 4
-                && self.text(k).ends_with("ly")
-                && !self.is_capitalized(k)
-        };
         while c < r.end
-            && (self.is(c, class::ADV) || ly_adverb(c) || self.text(c).starts_with('-') || self.is(c, class::PRON))
+            && (self.is(c, class::ADV)
+                || self.is_ly_adverb(c)
+                || self.text(c).starts_with('-')
+                || self.is(c, class::PRON))
         {
             if self.is(c, class::PRON) && !self.text(c - 1).starts_with('-') {
                 break;
@@ -1683,10 +1687,7 @@ impl<'a, 't> Context<'a, 't> {
             // The subject ends at its first auxiliary or adverb ("the group
             // has repeatedly denied").
             let end = (subject_from..h.first)
-                .find(|&k| {
-                    self.is(k, class::AUX | class::ADV | class::NEG | class::CLITIC)
-                        || self.a.lang == crate::lang::Lang::En && self.text(k).ends_with("ly")
-                })
+                .find(|&k| self.is(k, class::AUX | class::ADV | class::NEG | class::CLITIC) || self.is_ly_adverb(k))
                 .unwrap_or(h.first);
             if end <= subject_from || end - subject_from > 5 {
                 return None;
@@ -1739,7 +1740,7 @@ impl<'a, 't> Context<'a, 't> {
     fn passive_denial_at(&self, si: usize, h: &Hit) -> Option<(usize, Option<Span>)> {
         let r = self.a.sentence_tokens[si].clone();
         let mut k = h.first;
-        if k > r.start && (self.is(k - 1, class::ADV) || self.text(k - 1).ends_with("ly")) {
+        if k > r.start && (self.is(k - 1, class::ADV) || self.is_ly_adverb(k - 1)) {
             k -= 1;
         }
         if k < r.start + 4 {
@@ -2127,7 +2128,7 @@ impl<'a, 't> Context<'a, 't> {
         // d'anonymat, a affirmé [X]".
         let relative_opens = comma_before.is_some_and(|k| {
             let w = self.text(k + 1).to_lowercase();
-            let participle = w.ends_with("ing") || w.ends_with("ant") || w == "s'" && self.text(k + 2).ends_with("ant");
+            let participle = self.is_present_participle(k + 1) || w == "s'" && self.text(k + 2).ends_with("ant");
             k < h.first && (self.is(k + 1, class::REL) || participle)
         });
         // The relative clause may run on ("who asked not to be named because
@@ -2261,43 +2262,38 @@ impl<'a, 't> Context<'a, 't> {
     /// sentence, or a comma before an appendix ("…, the army claimed, without
     /// offering evidence"), after at most five words none of which opens a
     /// clause; `None` when something else follows the verb.
-    fn report_clause_end(&self, si: usize, v: usize) -> usize {
+    fn report_clause_end(&self, si: usize, v: usize) -> Option<usize> {
         let r = self.a.sentence_tokens[si].clone();
         let mut words = 0;
         for k in v + 1..r.end {
             if self.is_comma(k) || self.a.tokens[k].kind == TokenKind::Punct && self.is_strong_break(k) {
-                return k;
+                return Some(k);
             }
             if self.a.tokens[k].kind == TokenKind::Punct {
                 continue;
             }
             words += 1;
             if words > 5 || self.is(k, class::COMP | class::REL | class::PRON) || self.hit_at(k).is_some() {
-                return usize::MAX;
+                return None;
             }
             // An adverbial ("on Monday", "in a statement", "mardi",
             // "repeatedly"), not an object ("il a démenti tout conflit").
             let adverbial = self.is(k, class::PREP | class::ADV)
-                || self.text(k).ends_with("ly")
+                || self.is_ly_adverb(k)
                 || self.entity_at(self.a.tokens[k].span.start).is_some_and(|e| e.label == EntityLabel::Date);
             if words == 1 && !adverbial {
-                return usize::MAX;
+                return None;
             }
         }
-        r.end
+        Some(r.end)
     }
 
-    /// "[X], the military claimed[ on Monday]" ending at `end` (see
-    /// `report_clause_end`): the comma before the subject, the verb and the
-    /// subject. The subject is short, opens with a determiner, a pronoun or
-    /// a capital, and is not a clause of its own.
-    fn postposed_report_clause(&self, si: usize, end: usize) -> Option<(usize, usize, Span)> {
+    /// "[X], the military claimed[ on Monday]": the comma before the
+    /// subject of the reporting verb at `v`, and that subject. The subject
+    /// is short, opens with a determiner, a pronoun or a capital, and is not
+    /// a clause of its own.
+    fn postposed_subject(&self, si: usize, v: usize) -> Option<(usize, Span)> {
         let r = self.a.sentence_tokens[si].clone();
-        if end == usize::MAX || end > r.end {
-            return None;
-        }
-        // The verb: the last reporting or claim verb within six tokens before the end.
-        let v = (end.saturating_sub(7).max(r.start)..end).rev().find(|&k| self.is_report_verb(k))?;
         if self.negated_verb(si, v) {
             return None;
         }
@@ -2316,16 +2312,10 @@ impl<'a, 't> Context<'a, 't> {
         let clause_like = (first..s).any(|k| {
             self.is(k, class::COMP | class::REL | class::AUX | class::CONJ | class::SUB) || self.is_report_verb(k)
         });
-        if !opens || clause_like || self.verb_is_inverted_at(v) {
+        if !opens || clause_like || self.hit_at(v).is_some_and(|h| self.verb_is_inverted(h)) {
             return None;
         }
-        Some((comma, v, self.span(first, s)))
-    }
-
-    /// Whether the verb at `v` is a French-style inverted reporting verb
-    /// ("…, assure l'entreprise"), which has its own reading.
-    fn verb_is_inverted_at(&self, v: usize) -> bool {
-        self.hit_at(v).is_some_and(|h| self.verb_is_inverted(h))
+        Some((comma, self.span(first, s)))
     }
 
     /// "The group has not claimed …", "Personne n'a revendiqué …", "No one
@@ -2538,8 +2528,7 @@ impl<'a, 't> Context<'a, 't> {
         (h.end..end).any(|k| {
             let t = self.text(k).to_lowercase();
             // "à ce stade", "at this stage": a time, not a topic.
-            let demonstrative = ["ce", "cet", "cette", "ces", "this", "that", "these", "those"].contains(&t.as_str())
-                && !(k + 1 < end && self.is(k + 1, class::TIME_NOUN));
+            let demonstrative = self.is_demonstrative(k) && !(k + 1 < end && self.is(k + 1, class::TIME_NOUN));
             let definite_topic = t == "the"
                 && k + 1 < end
                 && !self.is(k + 1, class::DOCUMENT)
@@ -2821,19 +2810,20 @@ impl<'a, 't> Context<'a, 't> {
             // A silence on a topic named by no phrase pointing back ("did
             // not respond to questions about the price of the drug") points
             // to an earlier claim only if that claim mentions the topic.
-            let demonstrative = (self.a.token_at_or_after(cue.end)..self.a.token_at_or_after(span.end)).any(|j| {
-                ["ce", "cet", "cette", "ces", "this", "that", "these", "those"]
-                    .contains(&self.text(j).to_lowercase().as_str())
-            });
-            let words = self.topic_words(cue, span);
-            // (A topic of document words only, "on the estimate", "on the
-            // report", names nothing to match: the nearest claim it is.)
-            if reason == ClaimReason::NoResponse
+            // (A demonstrative object points back by itself; a topic of
+            // document words only, "on the estimate", names nothing to
+            // match: the nearest claim it is.)
+            let words = if reason == ClaimReason::NoResponse
                 && !about_allegations
-                && !demonstrative
-                && !words.is_empty()
+                && !(self.a.token_at_or_after(cue.end)..self.a.token_at_or_after(span.end))
+                    .any(|j| self.is_demonstrative(j))
                 && !self.backref_in(span)
             {
+                self.topic_words(cue, span)
+            } else {
+                Vec::new()
+            };
+            if !words.is_empty() {
                 targets.clear();
                 for back in 1..=MAX_BACK.min(si) {
                     targets = of_sentence(si - back).filter(|&t| self.mentions_any(claims[t].1.span, &words)).collect();
