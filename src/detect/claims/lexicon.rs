@@ -123,6 +123,7 @@ pub(crate) mod class {
     pub const NEG_SUBJECT: u64 = 1 << 38;
     pub const PASSIVE_AUX: u64 = 1 << 39;
     pub const SAME: u64 = 1 << 40;
+    pub const NO_CONTENT: u64 = 1 << 41;
 
     pub fn parse(name: &str) -> Option<u64> {
         Some(match name {
@@ -167,6 +168,7 @@ pub(crate) mod class {
             "neg-subject" => NEG_SUBJECT,
             "passive-aux" => PASSIVE_AUX,
             "same" => SAME,
+            "no-content" => NO_CONTENT,
             _ => return None,
         })
     }

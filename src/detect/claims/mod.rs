@@ -243,6 +243,21 @@ impl<'a, 't> Context<'a, 't> {
         ["ce", "cet", "cette", "ces", "this", "that", "these", "those"].contains(&self.text(i).to_lowercase().as_str())
     }
 
+    /// Whether what a reporting verb reports from token `k` on is an object
+    /// that holds no clause: "said little about the timing", "said much the
+    /// same", "n'ont dit rien de plus" — but not "said something was wrong"
+    /// or "said so much damage had …".
+    fn no_content_at(&self, k: usize, limit: usize) -> bool {
+        let mut j = k;
+        while j < limit && self.is(j, class::NO_CONTENT) {
+            j += 1;
+        }
+        j > k
+            && (j >= limit
+                || self.a.tokens[j].kind == TokenKind::Punct
+                || self.is(j, class::PREP | class::DET | class::CONJ) && !self.is(j, class::COMP))
+    }
+
     fn is_possessive(&self, i: usize) -> bool {
         let t = self.text(i);
         t.len() <= 3 && t.starts_with(['\'', '’']) && t.ends_with(['s', 'S'])
@@ -875,6 +890,9 @@ impl<'a, 't> Context<'a, 't> {
                 continue;
             }
             let (cf, ce) = (self.a.token_at_or_after(content.start), self.a.token_at_or_after(content.end));
+            if self.no_content_at(cf, ce) {
+                continue;
+            }
             // A reporting verb between the speaker and what is reported, and
             // nothing by which the article disowns it ("mistakenly thought").
             let between = if end <= cf { end..cf } else { ce..first };
@@ -2184,7 +2202,11 @@ impl<'a, 't> Context<'a, 't> {
             }
             let first = self.after_report_words(v, r.end);
             let end = self.clause_end(si, v);
-            self.trimmed(first, end.max(first))
+            if self.no_content_at(first, r.end) {
+                None
+            } else {
+                self.trimmed(first, end.max(first))
+            }
         } else if h.cue.always {
             // "The person spoke on condition of anonymity to discuss …" says
             // how the source spoke, not what it said.
@@ -2407,6 +2429,8 @@ impl<'a, 't> Context<'a, 't> {
         let after_ok = |v: usize, k: usize| {
             k < r.end
                 && !self.is_protected(self.a.tokens[k].span.start)
+                // "Officials said little about the timing": an object, no clause.
+                && !self.no_content_at(k, r.end)
                 && if self.is(v, class::REPORT) {
                     matches!(self.a.tokens[k].kind, TokenKind::Word | TokenKind::Number)
                         && (!self.is(k, class::PREP | class::CONJ | class::AUX | class::COMP)
