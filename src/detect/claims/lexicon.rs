@@ -124,6 +124,7 @@ pub(crate) mod class {
     pub const PASSIVE_AUX: u64 = 1 << 39;
     pub const SAME: u64 = 1 << 40;
     pub const NO_CONTENT: u64 = 1 << 41;
+    pub const POSSESSIVE: u64 = 1 << 42;
 
     pub fn parse(name: &str) -> Option<u64> {
         Some(match name {
@@ -169,6 +170,7 @@ pub(crate) mod class {
             "passive-aux" => PASSIVE_AUX,
             "same" => SAME,
             "no-content" => NO_CONTENT,
+            "possessive" => POSSESSIVE,
             _ => return None,
         })
     }

@@ -245,7 +245,7 @@ impl<'a, 't> Context<'a, 't> {
 
     /// Whether what a reporting verb reports from token `k` on is an object
     /// that holds no clause: "said little about the timing", "said much the
-    /// same", "n'ont dit rien de plus" — but not "said something was wrong"
+    /// same", "ont dit peu de choses" — but not "said something was wrong"
     /// or "said so much damage had …".
     fn no_content_at(&self, k: usize, limit: usize) -> bool {
         let mut j = k;
@@ -317,6 +317,16 @@ impl<'a, 't> Context<'a, 't> {
                 let sentence_initial =
                     self.a.sentence_at(start).is_some_and(|s| self.a.sentence_tokens[s].start == first);
                 if !sentence_initial && text[start..end].chars().any(char::is_uppercase) {
+                    continue;
+                }
+                // "May 5 was the deadline", "May 2010.": a month opening the
+                // sentence, not the modal.
+                let capitalized = text[start..end].starts_with(char::is_uppercase);
+                if sentence_initial
+                    && capitalized
+                    && (tokens.get(last + 1).is_some_and(|t| t.kind == TokenKind::Number)
+                        || self.entity_at(start).is_some_and(|e| e.label == EntityLabel::Date))
+                {
                     continue;
                 }
             }
@@ -733,6 +743,13 @@ impl<'a, 't> Context<'a, 't> {
                 Role::NoResponse => self.no_response(si, h, &mut out),
                 Role::Unverified => self.unverified(si, h, &mut out),
                 Role::PassiveDenial => self.passive_denial(si, h, &mut out),
+                // "The claim that the economy is growing": not a pointer back
+                // when the noun has a complement of its own.
+                Role::BackRef if self.a.lang == crate::lang::Lang::En => {
+                    if let Some(noun) = self.claim_noun_of(h) {
+                        self.noun_claim(si, &noun, &mut out);
+                    }
+                }
                 _ => {}
             }
         }
@@ -1305,6 +1322,112 @@ impl<'a, 't> Context<'a, 't> {
         }
     }
 
+    /// A claim noun after a determiner or a possessive ("the union's claims
+    /// of unsafe conditions", "its claim that the vote was rigged", "her
+    /// accusation that the mayor lied"): the claim is the noun's complement,
+    /// the possessor its source. `None` when the cue is not such a noun;
+    /// `Some(false)` when it is one without a complement that states a claim
+    /// ("its territorial claims to the island").
+    fn noun_claim(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) -> Option<bool> {
+        let r = self.a.sentence_tokens[si].clone();
+        if h.first <= r.start || h.end >= r.end {
+            return None;
+        }
+        let d = h.first - 1;
+        let possessive = self.is_possessive(d) || self.is(d, class::POSSESSIVE);
+        if !(possessive || self.is(d, class::DET) && !self.is(d, class::CLITIC | class::PRON)) {
+            return None;
+        }
+        // "[X], a claim that Moscow disputed": an apposition, whose relative
+        // clause is handled with the clause before.
+        if d > r.start && self.is_comma(d - 1) {
+            return None;
+        }
+        let c = h.end;
+        let span = if self.is(c, class::COMP) && self.text(c).len() > 3 {
+            // The clause must open like one ("that the vote …", "that he lied"),
+            // not like a relative clause ("the claims that surfaced").
+            let n = c + 1;
+            if !(n < r.end
+                && (self.is(n, class::DET | class::PRON)
+                    || self.is_capitalized(n)
+                    || self.a.tokens[n].kind == TokenKind::Number))
+            {
+                return Some(false);
+            }
+            let mut end = self.clause_end(si, n);
+            // "Her accusation that the mayor lied was dismissed": as the
+            // subject, the noun phrase ends before the main verb, the last of
+            // two runs of auxiliaries.
+            let subject = self.clause_start(si, d) >= d.saturating_sub(3);
+            let runs: Vec<usize> = (n + 1..end).filter(|&k| self.is(k, class::AUX) && !self.is(k - 1, class::AUX)).collect();
+            if subject && runs.len() >= 2 {
+                end = *runs.last().unwrap_or(&end);
+            }
+            self.trimmed(n, end)
+        } else if self.is_of(c)
+            && self.a.lang == crate::lang::Lang::En
+            // Not a possessor ("the claims of the opposition").
+            && c + 1 < r.end
+            && !self.is(c + 1, class::DET)
+            && !self.is_capitalized(c + 1)
+        {
+            // "claims of unsafe conditions": the noun phrase after "of".
+            let mut end = c + 1;
+            while end < r.end
+                && end - c <= 8
+                && self.a.tokens[end].kind != TokenKind::Punct
+                && !self.is(end, class::AUX | class::COMP | class::REL | class::REPORT)
+                && self.hit_at(end).is_none()
+            {
+                end += 1;
+            }
+            self.trimmed(c + 1, end)
+        } else {
+            return Some(false);
+        };
+        let Some(span) = span else { return Some(false) };
+        // The possessor: "the union's", or the subject of the verb before a
+        // possessive determiner ("The opposition repeated its claim").
+        let source = if self.is_possessive(d) {
+            let mut s = d;
+            while s > r.start && d - s < 5 && !self.is_comma(s - 1) && !self.is(s - 1, class::PREP | class::COMP) {
+                s -= 1;
+                if self.is(s, class::DET) {
+                    break;
+                }
+            }
+            self.trimmed(s, d)
+        } else if possessive && d > r.start {
+            self.subject_before(si, d - 1)
+        } else {
+            None
+        };
+        let cue = self.span(h.first, h.end);
+        out.push(Candidate { span, cue, reason: h.cue.reason, source, backref: false });
+        Some(true)
+    }
+
+    /// The claim noun closing a back-referring phrase ("the claims",
+    /// "these allegations") as a `claimed` hit of its own.
+    fn claim_noun_of(&self, h: &Hit) -> Option<Hit> {
+        let last = h.end - 1;
+        if last == h.first || !self.is(last, class::CLAIM_NOUN) {
+            return None;
+        }
+        let word = self.text(last).to_lowercase();
+        let verb_like = self.lex.verb_reasons.contains_key(word.as_str())
+            || word.strip_suffix('s').is_some_and(|w| self.lex.verb_reasons.contains_key(w));
+        if !(verb_like || self.is(last, class::ALLEGATION)) {
+            return None;
+        }
+        let mut noun = *h;
+        noun.first = last;
+        noun.cue.reason = ClaimReason::Claimed;
+        noun.cue.role = Role::Np;
+        Some(noun)
+    }
+
     fn verb(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
         let r = self.a.sentence_tokens[si].clone();
         if self.negated_verb(si, h.first) {
@@ -1343,6 +1466,9 @@ impl<'a, 't> Context<'a, 't> {
         // "l'accusé", "the claims": a noun, not a verb. ("L'accusé a
         // reconnu": an elided article opening the clause, where an object
         // clitic would need a subject before it.)
+        if self.a.lang == crate::lang::Lang::En && self.noun_claim(si, h, out).is_some() {
+            return;
+        }
         if h.first > r.start
             && self.is(h.first - 1, class::DET)
             && (!self.is(h.first - 1, class::CLITIC | class::PRON) || self.clause_start(si, h.first - 1) == h.first - 1)
@@ -1420,6 +1546,14 @@ impl<'a, 't> Context<'a, 't> {
                 k += 1;
             }
             if (k..(k + 2).min(r.end)).any(|j| self.is(j, class::DEMAND_OBJECT)) {
+                return;
+            }
+            // "claims to the islands" (a right demanded), not "claims to
+            // have seen it".
+            if c + 1 < r.end
+                && self.text(c).eq_ignore_ascii_case("to")
+                && (self.is(c + 1, class::DET | class::POSSESSIVE) || self.is_capitalized(c + 1))
+            {
                 return;
             }
         }
@@ -1994,6 +2128,10 @@ impl<'a, 't> Context<'a, 't> {
             .find(|&k| self.is(k, class::DET))
             .is_some_and(|d| self.is(d, class::DEFINITE) && (d + 1..h.first).all(|k| !self.is_comma(k)));
         if self.is(h.first, class::ALLEGATION) && definite_before && !(h.end < r.end && self.is(h.end, class::COMP)) {
+            return;
+        }
+        // "her accusation that the mayor lied", "accusations of fraud".
+        if self.a.lang == crate::lang::Lang::En && self.noun_claim(si, h, out) == Some(true) {
             return;
         }
         // "The group alleged (in a statement) that …": an English participle
