@@ -125,6 +125,8 @@ pub(crate) mod class {
     pub const SAME: u64 = 1 << 40;
     pub const NO_CONTENT: u64 = 1 << 41;
     pub const POSSESSIVE: u64 = 1 << 42;
+    pub const NUMERAL: u64 = 1 << 43;
+    pub const QUANTIFIER: u64 = 1 << 44;
 
     pub fn parse(name: &str) -> Option<u64> {
         Some(match name {
@@ -171,6 +173,8 @@ pub(crate) mod class {
             "same" => SAME,
             "no-content" => NO_CONTENT,
             "possessive" => POSSESSIVE,
+            "numeral" => NUMERAL,
+            "quantifier" => QUANTIFIER,
             _ => return None,
         })
     }

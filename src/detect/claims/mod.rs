@@ -658,6 +658,8 @@ impl<'a, 't> Context<'a, 't> {
         if i > lo && self.is_comma(i - 1) {
             if let Some(k) = self.relative_start(i - 1).or_else(|| self.participle_apposition_start(i - 1)) {
                 i = k - 1;
+            } else if let Some(open) = self.apposition_opening(i - 1) {
+                i = open;
             }
         }
         let end = i;
@@ -973,8 +975,19 @@ impl<'a, 't> Context<'a, 't> {
         if k < end && self.is(k, class::INFO) && self.text(k).ends_with('s') {
             return !self.names_outlet(k + 1, end);
         }
+        // "beaucoup d'habitants", "des dizaines de manifestants", "scores of
+        // residents": a quantity of people.
+        let of = if self.is(k, class::INDEF) && k + 1 < end && self.is(k + 1, class::NUMERAL) { k + 2 } else { k + 1 };
+        let quantity = of + 1 < end
+            && self.is(of - 1, class::QUANTIFIER | class::NUMERAL)
+            && self.is_of(of);
+        if quantity {
+            // The head comes after "de"/"of".
+            k = of;
+        }
         let opens = k < end
             && (one_of
+                || quantity
                 || self.is(k, class::INDEF)
                 || self.a.tokens[k].kind == TokenKind::Number && self.text(k).bytes().all(|b| b.is_ascii_digit()));
         if !opens {
@@ -1265,6 +1278,23 @@ impl<'a, 't> Context<'a, 't> {
 
     /// True when the verb cue `h` follows its complement: "…, affirme X",
     /// "…, a-t-il affirmé", "…, affirme-t-il".
+    /// "Mr Smith, 52, denies …", "Acme, of Leeds, claims …": when the comma
+    /// at `comma` closes a short apposition to a name or noun phrase opening
+    /// the sentence, the comma that opens it (English).
+    fn apposition_opening(&self, comma: usize) -> Option<usize> {
+        if self.a.lang != crate::lang::Lang::En {
+            return None;
+        }
+        let si = self.a.sentence_at(self.a.tokens[comma].span.start)?;
+        let lo = self.a.sentence_tokens[si].start;
+        let open = (lo..comma).find(|&k| self.is_comma(k))?;
+        (open > lo
+            && open - lo <= 4
+            && (lo..open).all(|k| self.is_capitalized(k) || self.is(k, class::DET))
+            && comma - open <= 6)
+            .then_some(open)
+    }
+
     fn verb_is_inverted(&self, h: &Hit) -> bool {
         // "…, denying any wrongdoing", "…, accusant la direction de …": a
         // present participle after a comma has its subject before it.
@@ -1288,7 +1318,10 @@ impl<'a, 't> Context<'a, 't> {
             let si = self.a.sentence_at(self.a.tokens[h.first].span.start).unwrap_or(0);
             return !clause_after(self.a.sentence_tokens[si].end);
         }
-        j > 0 && self.is_comma(j - 1) && !self.closes_relative(j - 1) && {
+        // "Mr Smith, 52, denies the charges", "Acme, of Leeds, claims …": the
+        // comma closes an apposition to the subject, not a clause.
+        let apposition_closed = j > 0 && self.apposition_opening(j - 1).is_some();
+        !apposition_closed && j > 0 && self.is_comma(j - 1) && !self.closes_relative(j - 1) && {
             // Nothing but the source after the verb; after a subject pronoun
             // ("…, il a démenti tout désaccord" is not inverted), nothing.
             let si = self.a.sentence_at(self.a.tokens[h.first].span.start).unwrap_or(0);
@@ -1330,7 +1363,7 @@ impl<'a, 't> Context<'a, 't> {
     /// ("its territorial claims to the island").
     fn noun_claim(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) -> Option<bool> {
         let r = self.a.sentence_tokens[si].clone();
-        if h.first <= r.start || h.end >= r.end {
+        if h.first <= r.start || h.end >= r.end || h.cue.reason != ClaimReason::Claimed {
             return None;
         }
         let d = h.first - 1;
@@ -1466,6 +1499,10 @@ impl<'a, 't> Context<'a, 't> {
         // "l'accusé", "the claims": a noun, not a verb. ("L'accusé a
         // reconnu": an elided article opening the clause, where an object
         // clitic would need a subject before it.)
+        // "received no reports of looting", "aucune accusation": a noun.
+        if h.first > r.start && self.is(h.first - 1, class::NEG_SUBJECT) {
+            return;
+        }
         if self.a.lang == crate::lang::Lang::En && self.noun_claim(si, h, out).is_some() {
             return;
         }
@@ -1564,6 +1601,7 @@ impl<'a, 't> Context<'a, 't> {
                 && (self.is(c, class::COMP | class::DET | class::PRON)
                     || self.is_capitalized(c)
                     || self.a.tokens[c].kind == TokenKind::Number
+                    || self.is(c, class::NUMERAL)
                     || self.punct(c, &['"', '“', '\''])
                     || ["to", "of", "responsibility", "credit"].iter().any(|w| self.text(c).eq_ignore_ascii_case(w))
                     // "accused ministers of ignoring …": an object, then "of" and a gerund.
@@ -2512,6 +2550,15 @@ impl<'a, 't> Context<'a, 't> {
             }
             if (self.is(p, class::DET) && !self.is(p, class::REL)) || t.kind == TokenKind::Number {
                 m = p;
+                break;
+            }
+            // "Beaucoup d'habitants", "des dizaines de manifestants", "scores of
+            // residents": a quantity of people.
+            if self.is_of(p) && p > r.start && self.is(p - 1, class::QUANTIFIER | class::NUMERAL) {
+                m = p - 1;
+                if m > r.start && self.is(m - 1, class::DET) {
+                    m -= 1;
+                }
                 break;
             }
             if t.kind != TokenKind::Word
