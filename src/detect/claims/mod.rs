@@ -978,9 +978,7 @@ impl<'a, 't> Context<'a, 't> {
         // "beaucoup d'habitants", "des dizaines de manifestants", "scores of
         // residents": a quantity of people.
         let of = if self.is(k, class::INDEF) && k + 1 < end && self.is(k + 1, class::NUMERAL) { k + 2 } else { k + 1 };
-        let quantity = of + 1 < end
-            && self.is(of - 1, class::QUANTIFIER | class::NUMERAL)
-            && self.is_of(of);
+        let quantity = of + 1 < end && self.is(of - 1, class::QUANTIFIER | class::NUMERAL) && self.is_of(of);
         if quantity {
             // The head comes after "de"/"of".
             k = of;
@@ -1393,7 +1391,8 @@ impl<'a, 't> Context<'a, 't> {
             // subject, the noun phrase ends before the main verb, the last of
             // two runs of auxiliaries.
             let subject = self.clause_start(si, d) >= d.saturating_sub(3);
-            let runs: Vec<usize> = (n + 1..end).filter(|&k| self.is(k, class::AUX) && !self.is(k - 1, class::AUX)).collect();
+            let runs: Vec<usize> =
+                (n + 1..end).filter(|&k| self.is(k, class::AUX) && !self.is(k - 1, class::AUX)).collect();
             if subject && runs.len() >= 2 {
                 end = *runs.last().unwrap_or(&end);
             }
@@ -2734,30 +2733,40 @@ impl<'a, 't> Context<'a, 't> {
         // respond to questions about whether it was reviewing the donations").
         let end = self.a.token_at_or_after(span.end).min(h.end + 6);
         let end = (h.end..end).find(|&k| self.is(k, class::COMP) || self.is_comma(k)).unwrap_or(end);
-        (h.end..end).any(|k| {
-            let t = self.text(k).to_lowercase();
-            // "à ce stade", "at this stage": a time, not a topic.
-            let demonstrative = self.is_demonstrative(k) && !(k + 1 < end && self.is(k + 1, class::TIME_NOUN));
-            let definite_topic = t == "the"
-                && k + 1 < end
-                && !self.is(k + 1, class::DOCUMENT)
-                && ![
-                    "request",
-                    "requests",
-                    "inquiry",
-                    "inquiries",
-                    "email",
-                    "emails",
-                    "call",
-                    "calls",
-                    "questions",
-                    "query",
-                    "queries",
-                ]
-                .contains(&self.text(k + 1).to_lowercase().as_str());
-            // "would not comment on Mr Smith's allegation".
-            demonstrative || definite_topic || self.is(k, class::ALLEGATION)
-        })
+        // "Interrogée sur ce point, la direction n'a pas souhaité
+        // s'exprimer", "Asked about these claims, the company declined to
+        // comment": the topic in the participle phrase before.
+        let first = self.a.token_at_or_after(span.start);
+        let asked_about_it = (first + 1..h.first).any(|k| {
+            self.is(k - 1, class::PREP)
+                && (self.is_demonstrative(k) && !(k + 1 < h.first && self.is(k + 1, class::TIME_NOUN))
+                    || self.is(k, class::ALLEGATION))
+        });
+        asked_about_it
+            || (h.end..end).any(|k| {
+                let t = self.text(k).to_lowercase();
+                // "à ce stade", "at this stage": a time, not a topic.
+                let demonstrative = self.is_demonstrative(k) && !(k + 1 < end && self.is(k + 1, class::TIME_NOUN));
+                let definite_topic = t == "the"
+                    && k + 1 < end
+                    && !self.is(k + 1, class::DOCUMENT)
+                    && ![
+                        "request",
+                        "requests",
+                        "inquiry",
+                        "inquiries",
+                        "email",
+                        "emails",
+                        "call",
+                        "calls",
+                        "questions",
+                        "query",
+                        "queries",
+                    ]
+                    .contains(&self.text(k + 1).to_lowercase().as_str());
+                // "would not comment on Mr Smith's allegation".
+                demonstrative || definite_topic || self.is(k, class::ALLEGATION)
+            })
     }
 
     /// The content words of a silence's object ("declined to comment on the
@@ -3125,14 +3134,23 @@ impl<'a, 't> Context<'a, 't> {
         let floor = si.saturating_sub(2);
         (0..k).rev().take_while(|&t| claims[t].0 >= floor).find(|&t| {
             let c = &claims[t].1;
-            // Only an assertion by a party (an accusation, a claim): what
-            // anonymous sources or hedges say about the party was not
-            // necessarily put to it.
-            c.reason == ClaimReason::Claimed
-                && c.span.end <= silence.span.start
-                && self.a.tokens[self.a.token_at_or_after(c.span.start)..self.a.token_at_or_after(c.span.end)]
+            let (cf, ce) = (self.a.token_at_or_after(c.span.start), self.a.token_at_or_after(c.span.end));
+            let names = |to: usize| {
+                self.a.tokens[cf..to.min(ce)]
                     .iter()
                     .any(|tok| heads.iter().any(|h| tok.span.slice(self.a.text).eq_ignore_ascii_case(h)))
+            };
+            // An assertion by a party (an accusation, a claim) naming the
+            // silent party anywhere; what others report had been put to it
+            // only when the party is its subject, in the sentence just
+            // before ("Selon une source, le ministère aurait gelé … Sollicité,
+            // le ministère n'a pas donné suite").
+            c.span.end <= silence.span.start
+                && if c.reason == ClaimReason::Claimed {
+                    names(ce)
+                } else {
+                    claims[t].0 + 1 >= si && names(cf + 3)
+                }
         })
     }
 
