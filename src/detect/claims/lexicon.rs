@@ -78,6 +78,9 @@ pub(crate) struct Cue {
     /// A claim verb that also demands or wins something ("revendiquer",
     /// "claim"): not a cue before a demand object ("une hausse", "the title").
     pub demand: bool,
+    /// A silence whose own words point back to what was put to the party
+    /// ("n'a pas souhaité le confirmer").
+    pub back: bool,
 }
 
 /// Function-word classes (bit flags) from `claim-words.txt`.
@@ -284,6 +287,7 @@ fn build(lang: Lang) -> Lexicon {
             always: flags.split(',').any(|f| f == "always"),
             bare: flags.split(',').any(|f| f == "bare"),
             demand: flags.split(',').any(|f| f == "demand"),
+            back: flags.split(',').any(|f| f == "back"),
         };
         // Variants: typographic apostrophe, capitalised first letter
         // (AC's case folding is ASCII-only).

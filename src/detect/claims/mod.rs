@@ -2719,7 +2719,7 @@ impl<'a, 't> Context<'a, 't> {
     fn no_response(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
         let cue = self.span(h.first, h.end);
         if let Some(span) = self.clause(si, h.first) {
-            let backref = self.backref_in(span) || self.silence_points_back(h, span);
+            let backref = h.cue.back || self.backref_in(span) || self.silence_points_back(h, span);
             out.push(Candidate { span, cue, reason: ClaimReason::NoResponse, source: None, backref });
         }
     }
@@ -2764,8 +2764,10 @@ impl<'a, 't> Context<'a, 't> {
                         "queries",
                     ]
                     .contains(&self.text(k + 1).to_lowercase().as_str());
+                // "declined to comment on her account".
+                let possessed_claim = self.is(k, class::POSSESSIVE) && k + 1 < end && self.is(k + 1, class::CLAIM_NOUN);
                 // "would not comment on Mr Smith's allegation".
-                demonstrative || definite_topic || self.is(k, class::ALLEGATION)
+                demonstrative || definite_topic || possessed_claim || self.is(k, class::ALLEGATION)
             })
     }
 
@@ -2774,11 +2776,14 @@ impl<'a, 't> Context<'a, 't> {
     /// the claim it points back to.
     fn topic_words(&self, cue: Span, span: Span) -> Vec<String> {
         let (from, to) = (self.a.token_at_or_after(cue.end), self.a.token_at_or_after(span.end));
+        // The object only: not an appendix after a comma ("…, saying the
+        // matter had been referred"); a claim noun ("her account") names no topic.
+        let to = (from..to).find(|&k| self.is_comma(k)).unwrap_or(to);
         (from..to)
             .filter(|&k| {
                 self.a.tokens[k].kind == TokenKind::Word
                     && self.text(k).chars().count() > 3
-                    && !self.is(k, FUNCTION | class::DOCUMENT | class::TIME_NOUN)
+                    && !self.is(k, FUNCTION | class::DOCUMENT | class::TIME_NOUN | class::CLAIM_NOUN)
             })
             .map(|k| self.text(k).to_lowercase())
             .collect()
@@ -3078,6 +3083,9 @@ impl<'a, 't> Context<'a, 't> {
                     extra.push((si - 1, c, false));
                     let t = claims.len() + extra.len() - 1;
                     targets.push(t);
+                    if reason == ClaimReason::NoResponse {
+                        silent_clauses.push(k);
+                    }
                 }
             }
             for t in targets {
@@ -3146,11 +3154,7 @@ impl<'a, 't> Context<'a, 't> {
             // before ("Selon une source, le ministère aurait gelé … Sollicité,
             // le ministère n'a pas donné suite").
             c.span.end <= silence.span.start
-                && if c.reason == ClaimReason::Claimed {
-                    names(ce)
-                } else {
-                    claims[t].0 + 1 >= si && names(cf + 3)
-                }
+                && if c.reason == ClaimReason::Claimed { names(ce) } else { claims[t].0 + 1 >= si && names(cf + 3) }
         })
     }
 
@@ -3163,7 +3167,15 @@ impl<'a, 't> Context<'a, 't> {
         }
         let q = (r.start..r.end).find(|&k| self.is(k, class::COMP) && !self.is_protected(self.a.tokens[k].span.start));
         let (span, source) = match q {
-            Some(q) => (self.trimmed(q + 1, self.clause_end(si, q))?, self.subject_before(si, q.saturating_sub(1))),
+            Some(q) => {
+                // The subject of the reporting verb, past its addressee ("X
+                // told the Gazette that").
+                let verb = (q.saturating_sub(5).max(r.start)..q)
+                    .rev()
+                    .find(|&k| self.is_report_verb(k))
+                    .unwrap_or(q.saturating_sub(1));
+                (self.trimmed(q + 1, self.clause_end(si, q))?, self.subject_before(si, verb))
+            }
             None => (self.trimmed(r.start, r.end)?, None),
         };
         if self.protected_bytes(span) * 5 >= span.len() * 4 {
