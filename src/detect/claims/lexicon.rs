@@ -130,6 +130,7 @@ pub(crate) mod class {
     pub const POSSESSIVE: u64 = 1 << 42;
     pub const NUMERAL: u64 = 1 << 43;
     pub const QUANTIFIER: u64 = 1 << 44;
+    pub const PURPOSE: u64 = 1 << 45;
 
     pub fn parse(name: &str) -> Option<u64> {
         Some(match name {
@@ -178,6 +179,7 @@ pub(crate) mod class {
             "possessive" => POSSESSIVE,
             "numeral" => NUMERAL,
             "quantifier" => QUANTIFIER,
+            "purpose" => PURPOSE,
             _ => return None,
         })
     }

@@ -2098,6 +2098,15 @@ impl<'a, 't> Context<'a, 't> {
         if h.cue.reason == ClaimReason::Hedge && h.end - h.first == 1 && negative_subject {
             return;
         }
+        // "… so our readers may learn more", "so that families can …": a
+        // modal in a clause of purpose states an aim, not a possibility.
+        // (Not "…, so the bank may raise rates": after a comma, a result.)
+        let purpose = (h.first.saturating_sub(6).max(self.clause_start(si, h.first).saturating_sub(2)).max(r.start)
+            ..h.first)
+            .any(|k| self.is(k, class::PURPOSE) && k > r.start && !self.is_comma(k - 1));
+        if h.cue.reason == ClaimReason::Hedge && h.end - h.first == 1 && purpose {
+            return;
+        }
         // "X could face a ban if the charge is upheld": a modal in a
         // sentence with an if-clause is a hypothetical, as the French
         // conditional with "si" is.
