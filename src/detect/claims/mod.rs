@@ -608,11 +608,24 @@ impl<'a, 't> Context<'a, 't> {
     /// `first..end` without leading connectives, complementizers and
     /// punctuation, nor trailing punctuation; `None` if nothing is left.
     fn trimmed(&self, mut first: usize, mut end: usize) -> Option<Span> {
-        while first < end
-            && (self.is(first, class::CONJ | class::COMP) && !self.is(first, class::DET)
-                || self.punct(first, &[',', ';', ':', '.', '-', '–', '—']))
-        {
-            first += 1;
+        loop {
+            // A footnote mark left at the sentence start ("[109] New …").
+            if first + 2 < end
+                && self.punct(first, &['['])
+                && self.a.tokens[first + 1].kind == TokenKind::Number
+                && self.punct(first + 2, &[']'])
+            {
+                first += 3;
+                continue;
+            }
+            if first < end
+                && (self.is(first, class::CONJ | class::COMP) && !self.is(first, class::DET)
+                    || self.punct(first, &[',', ';', ':', '.', '-', '–', '—']))
+            {
+                first += 1;
+                continue;
+            }
+            break;
         }
         while end > first && self.punct(end - 1, &[',', ';', ':', '.', '!', '?', '…', '-', '–', '—']) {
             end -= 1;
