@@ -131,6 +131,7 @@ pub(crate) mod class {
     pub const NUMERAL: u64 = 1 << 43;
     pub const QUANTIFIER: u64 = 1 << 44;
     pub const PURPOSE: u64 = 1 << 45;
+    pub const CAUSE: u64 = 1 << 46;
 
     pub fn parse(name: &str) -> Option<u64> {
         Some(match name {
@@ -180,6 +181,7 @@ pub(crate) mod class {
             "numeral" => NUMERAL,
             "quantifier" => QUANTIFIER,
             "purpose" => PURPOSE,
+            "cause" => CAUSE,
             _ => return None,
         })
     }

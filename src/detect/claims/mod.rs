@@ -367,6 +367,16 @@ impl<'a, 't> Context<'a, 't> {
             if self.punct(p, &[';', ':']) || self.is(p, class::COMP) && p + 1 == j && j <= i {
                 return j;
             }
+            // "…, since [a direct attack is unlikely]", "closed because
+            // [demand may have fallen]": a clause of cause or contrast of its
+            // own (not "even" before "though").
+            if self.is(p, class::CONTRAST | class::CAUSE)
+                && p > lo
+                && j <= i
+                && !self.is(j, class::SUB | class::COMP)
+            {
+                return j;
+            }
             // "The agency says [some crops may …]": a reporting verb without
             // complementizer frames the clause that follows it.
             if self.is(p, class::REPORT) && j <= i && (self.is(j, class::DET | class::PRON) || self.is_capitalized(j)) {
