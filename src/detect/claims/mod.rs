@@ -370,11 +370,7 @@ impl<'a, 't> Context<'a, 't> {
             // "…, since [a direct attack is unlikely]", "closed because
             // [demand may have fallen]": a clause of cause or contrast of its
             // own (not "even" before "though").
-            if self.is(p, class::CONTRAST | class::CAUSE)
-                && p > lo
-                && j <= i
-                && !self.is(j, class::SUB | class::COMP)
-            {
+            if self.is(p, class::CONTRAST | class::CAUSE) && p > lo && j <= i && !self.is(j, class::SUB | class::COMP) {
                 return j;
             }
             // "The agency says [some crops may …]": a reporting verb without
@@ -397,6 +393,16 @@ impl<'a, 't> Context<'a, 't> {
     fn clause_end(&self, si: usize, i: usize) -> usize {
         let hi = self.a.sentence_tokens[si].end;
         let stop = (i + MAX_SCAN).min(hi);
+        // "Even though [support may be weaker], many institutions …": a
+        // preposed clause of cause or contrast ends at its comma.
+        let lo = self.a.sentence_tokens[si].start;
+        let preposed = (lo..i).all(|k| !self.is_comma(k))
+            && (lo..(lo + 2).min(i)).any(|k| self.is(k, class::CONTRAST | class::CAUSE));
+        if preposed {
+            if let Some(comma) = (i + 1..stop).find(|&k| self.is_comma(k)) {
+                return comma;
+            }
+        }
         let mut j = i + 1;
         while j < stop {
             if self.punct(j, &[';', ':']) && !self.next_is_quote(j) {
@@ -629,7 +635,8 @@ impl<'a, 't> Context<'a, 't> {
                 continue;
             }
             if first < end
-                && (self.is(first, class::CONJ | class::COMP) && !self.is(first, class::DET)
+                && (self.is(first, class::CONJ | class::COMP | class::CAUSE | class::CONTRAST)
+                    && !self.is(first, class::DET)
                     || self.punct(first, &[',', ';', ':', '.', '-', '–', '—']))
             {
                 first += 1;
@@ -2608,8 +2615,19 @@ impl<'a, 't> Context<'a, 't> {
                 break;
             }
             if t.kind != TokenKind::Word
-                || self
-                    .is(p, class::COMP | class::AUX | class::CONJ | class::PREP | class::PRON | class::REL | class::NEG)
+                || self.is(
+                    p,
+                    class::COMP
+                        | class::AUX
+                        | class::CONJ
+                        | class::PREP
+                        | class::PRON
+                        | class::REL
+                        | class::NEG
+                        | class::SUB
+                        | class::CONTRAST
+                        | class::CAUSE,
+                )
                 || self.is_report_verb(p)
                 || self.hit_at(p).is_some()
             {
