@@ -442,7 +442,16 @@ impl<'a, 't> Context<'a, 't> {
 
     /// True when a source frame ("selon X") starts at token `i`.
     fn frame_at(&self, i: usize) -> bool {
-        self.hit_at(i).is_some_and(|h| h.cue.role == Role::Frame)
+        self.hit_at(i).is_some_and(|h| {
+            h.cue.role == Role::Frame
+                // "…, pour discuter d'un tracé": "pour" before an infinitive
+                // is a purpose, not a source.
+                && !(self.text(i).eq_ignore_ascii_case("pour")
+                    && h.end == i + 1
+                    && h.end < self.a.tokens.len()
+                    && !self.is(h.end, class::DET | class::STRESSED)
+                    && !self.is_capitalized(h.end))
+        })
     }
 
     /// True when a frame ending with the comma at `comma` starts the clause
@@ -585,20 +594,42 @@ impl<'a, 't> Context<'a, 't> {
             // "…, two people … said." or, inverted, "…, avance un spécialiste …".
             let (first, end) = match self.trailing_report(si, comma + 1) {
                 Some(v) => (comma + 1, v),
-                None if comma + 2 < r.end && self.is_report_verb(comma + 1) => {
-                    let last = (comma + 2..r.end).rev().find(|&k| self.a.tokens[k].kind != TokenKind::Punct);
+                None => {
+                    // "…, ont confié à l'AFP deux diplomates": auxiliaries,
+                    // the verb, an addressee, then the unnamed source.
+                    let mut v = comma + 1;
+                    while v < r.end && self.is(v, class::AUX) {
+                        v += 1;
+                    }
+                    if !(v + 1 < r.end && self.is_report_verb(v)) {
+                        continue;
+                    }
+                    let last = (v + 1..r.end).rev().find(|&k| self.a.tokens[k].kind != TokenKind::Punct);
                     match last {
+                        // A noun phrase, not a clause ("…, said [at least two
+                        // patients had died]").
                         Some(l)
-                            if l + 1 - (comma + 2) <= 12
-                                && (comma + 2..=l).all(|k| !self.is_comma(k) && !self.is(k, class::COMP)) =>
+                            if l + 1 - (v + 1) <= 16
+                                && (v + 1..=l).all(|k| !self.is_comma(k) && !self.is(k, class::COMP | class::AUX)) =>
                         {
-                            (comma + 2, l + 1)
+                            let source = (v + 1..=l)
+                                .find(|&k| {
+                                    self.is(k, class::INDEF | class::NUMERAL)
+                                        || self.a.tokens[k].kind == TokenKind::Number
+                                })
+                                .filter(|_| self.is(v + 1, class::PREP))
+                                .unwrap_or(v + 1);
+                            (source, l + 1)
                         }
                         _ => continue,
                     }
                 }
-                None => continue,
             };
+            // "Selon une source, [un accord pourrait être] annoncé": after a
+            // frame, and with a verb of its own, the segment is the clause.
+            if self.frame_ends_before(si, comma) || (first..end).any(|k| self.conditional[k]) {
+                continue;
+            }
             let anon_hit = self.hits_in(first, end).iter().any(|x| matches!(x.cue.role, Role::Anon | Role::AnonSubj));
             if first >= end || !(anon_hit || self.indefinite_source(first, end)) {
                 continue;
@@ -623,7 +654,31 @@ impl<'a, 't> Context<'a, 't> {
 
     /// `first..end` without leading connectives, complementizers and
     /// punctuation, nor trailing punctuation; `None` if nothing is left.
+    /// Past a dateline opening a span ("KELDMOOR, Dec. 3 — …", "LONDON
+    /// (Reuters) - …", "ARGENSEL, 12 novembre — …"): a place in capitals,
+    /// then only names, numbers, dates and punctuation up to a dash.
+    fn after_dateline(&self, first: usize, end: usize) -> usize {
+        let t = self.text(first.min(self.a.tokens.len() - 1));
+        let capitals = first < end && t.chars().count() >= 3 && t.chars().all(|c| c.is_uppercase() || c == '-');
+        if !capitals {
+            return first;
+        }
+        let dash = (first + 1..(first + 8).min(end)).find(|&k| self.punct(k, &['—', '–', '-']));
+        match dash {
+            // No lower-case function word before the dash: not a clause.
+            Some(d)
+                if (first + 1..d).all(|k| {
+                    self.a.tokens[k].kind != TokenKind::Word || self.is_capitalized(k) || !self.is(k, FUNCTION)
+                }) =>
+            {
+                d + 1
+            }
+            _ => first,
+        }
+    }
+
     fn trimmed(&self, mut first: usize, mut end: usize) -> Option<Span> {
+        first = self.after_dateline(first, end);
         loop {
             // A footnote mark left at the sentence start ("[109] New …").
             if first + 2 < end
