@@ -731,7 +731,9 @@ impl<'a, 't> Context<'a, 't> {
         let lo = self.a.sentence_tokens[si].start;
         // Auxiliaries, negation, clitics, adverbs, "à"/"to" before an infinitive;
         // an English "-ly" adverb after an auxiliary ("has repeatedly claimed").
-        let ly_adverb = |k: usize| k > lo && self.is(k - 1, class::AUX) && self.is_ly_adverb(k);
+        // ("The ministry flatly denied": directly before the verb too.)
+        let verb = i;
+        let ly_adverb = |k: usize| k > lo && (self.is(k - 1, class::AUX) || k + 1 == verb) && self.is_ly_adverb(k);
         while i > lo && (self.is(i - 1, class::AUX | class::NEG | class::CLITIC | class::ADV) || ly_adverb(i - 1)) {
             i -= 1;
         }
@@ -1580,9 +1582,6 @@ impl<'a, 't> Context<'a, 't> {
         {
             return;
         }
-        // "l'accusé", "the claims": a noun, not a verb. ("L'accusé a
-        // reconnu": an elided article opening the clause, where an object
-        // clitic would need a subject before it.)
         // "received no reports of looting", "aucune accusation": a noun.
         if h.first > r.start && self.is(h.first - 1, class::NEG_SUBJECT) {
             return;
@@ -1590,10 +1589,39 @@ impl<'a, 't> Context<'a, 't> {
         if self.a.lang == crate::lang::Lang::En && self.noun_claim(si, h, out).is_some() {
             return;
         }
+        // "l'accusé", "the claims": a noun, not a verb. ("L'accusé a
+        // reconnu": an elided article opening the clause, where an object
+        // clitic would need a subject before it; "rencontrer l'accusé": an
+        // object clitic is never right before a past participle, which
+        // needs its auxiliary in between, "l'a accusé".)
+        let participle = {
+            let w = self.text(h.first).to_lowercase();
+            h.end == h.first + 1 && ["é", "ée", "és", "ées"].iter().any(|e| w.ends_with(e))
+        };
         if h.first > r.start
             && self.is(h.first - 1, class::DET)
-            && (!self.is(h.first - 1, class::CLITIC | class::PRON) || self.clause_start(si, h.first - 1) == h.first - 1)
+            && (!self.is(h.first - 1, class::CLITIC | class::PRON)
+                || self.clause_start(si, h.first - 1) == h.first - 1
+                || participle && self.a.tokens[h.first - 1].kind == TokenKind::Elision)
         {
+            return;
+        }
+        // "denied that allegation", "a démenti ces accusations": the object
+        // points back; the claim is that noun phrase (as "ces affirmations"
+        // after a non-verification), not what follows it.
+        let mut o = h.end;
+        while o < r.end && (self.is(o, class::ADV) || self.is_ly_adverb(o)) {
+            o += 1;
+        }
+        let demonstrative_object = o + 1 < r.end
+            && (self.is_demonstrative(o) || self.is(o, class::COMP))
+            && self.is(o + 1, class::ALLEGATION | class::CLAIM_NOUN);
+        if h.cue.reason == ClaimReason::Claimed && demonstrative_object {
+            if let Some(span) = self.trimmed(o, o + 2) {
+                let cue = self.span(h.first, h.end);
+                let source = self.subject_before(si, h.first);
+                out.push(Candidate { span, cue, reason: h.cue.reason, source, backref: false });
+            }
             return;
         }
         // "[X], the military claimed (on Monday).": a postposed subject and
@@ -2252,6 +2280,10 @@ impl<'a, 't> Context<'a, 't> {
     fn noun_phrase(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
         let r = self.a.sentence_tokens[si].clone();
         let cue = self.span(h.first, h.end);
+        // "Selon l'accusation" (the prosecution): the source of a frame.
+        if (h.first.saturating_sub(2).max(r.start)..h.first).any(|k| self.frame_at(k)) {
+            return;
+        }
         // "[X], an allegation the group denies": the apposition's head noun
         // names the claim before it; the verb makes that claim.
         let apposition_head = self.hits_in(h.end, (h.end + 7).min(r.end)).iter().any(|v| {
