@@ -132,6 +132,7 @@ pub(crate) mod class {
     pub const QUANTIFIER: u64 = 1 << 44;
     pub const PURPOSE: u64 = 1 << 45;
     pub const CAUSE: u64 = 1 << 46;
+    pub const PLACE_PREP: u64 = 1 << 47;
 
     pub fn parse(name: &str) -> Option<u64> {
         Some(match name {
@@ -182,6 +183,7 @@ pub(crate) mod class {
             "quantifier" => QUANTIFIER,
             "purpose" => PURPOSE,
             "cause" => CAUSE,
+            "place-prep" => PLACE_PREP,
             _ => return None,
         })
     }

@@ -2731,12 +2731,21 @@ impl<'a, 't> Context<'a, 't> {
         // in the region said" (a complement of common nouns, then the
         // reporting verb) are not.
         let mut np_end = h.end;
-        if h.end < r.end && self.is(h.end, class::PREP) {
-            let mut k = h.end + 1;
+        // "Former detainees interviewed by the group said": a participle
+        // and its complement qualify the source as a prepositional phrase does.
+        let participle = h.end + 1 < r.end
+            && self.a.lang == crate::lang::Lang::En
+            && self.text(h.end).ends_with("ed")
+            && self.is(h.end + 1, class::PREP);
+        if h.end < r.end && (self.is(h.end, class::PREP) || participle) {
+            // "Farmers in the Ambra valley say": a place may be named.
+            let place = self.is(h.end, class::PLACE_PREP);
+            let from = if participle { h.end + 1 } else { h.end };
+            let mut k = from + 1;
             while k < r.end
-                && k - h.end <= 4
+                && k - from <= 4
                 && self.a.tokens[k].kind == TokenKind::Word
-                && !self.is_capitalized(k)
+                && (!self.is_capitalized(k) || place)
                 && !self.is_report_verb(k)
                 && (self.is(k, class::DET | class::PREP) || !self.is(k, FUNCTION))
             {
@@ -2746,11 +2755,12 @@ impl<'a, 't> Context<'a, 't> {
             while v < r.end && self.is(v, class::AUX | class::ADV) {
                 v += 1;
             }
-            let common = k > h.end + 1
-                && !self
-                    .entities_from(self.a.tokens[h.end].span.start, self.a.tokens[k - 1].span.end)
-                    .iter()
-                    .any(|e| e.span.end <= self.a.tokens[k - 1].span.end);
+            let common = k > from + 1
+                && (place
+                    || !self
+                        .entities_from(self.a.tokens[from].span.start, self.a.tokens[k - 1].span.end)
+                        .iter()
+                        .any(|e| e.span.end <= self.a.tokens[k - 1].span.end));
             if !(common && v < r.end && self.is(v, class::REPORT)) {
                 return;
             }
