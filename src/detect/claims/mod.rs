@@ -2356,6 +2356,41 @@ impl<'a, 't> Context<'a, 't> {
                 return;
             }
         }
+        // "cheaper Lite model rumoured for spring": a participle after its
+        // noun; the noun phrase, the participle and its complement.
+        if self.a.lang == crate::lang::Lang::En
+            && h.end == h.first + 1
+            && self.text(h.first).ends_with("ed")
+            && h.first > r.start
+            && self.a.tokens[h.first - 1].kind == TokenKind::Word
+            && !self.is(h.first - 1, FUNCTION)
+            // (Not "the suspect alleged to have fled": a predicate.)
+            && !(h.end < r.end && self.text(h.end).eq_ignore_ascii_case("to"))
+        {
+            let mut first = h.first - 1;
+            while first > r.start
+                && h.first - first < 5
+                && self.a.tokens[first - 1].kind == TokenKind::Word
+                && (!self.is(first - 1, FUNCTION) || self.is(first - 1, class::DET))
+            {
+                first -= 1;
+                if self.is(first, class::DET) {
+                    break;
+                }
+            }
+            let mut end = h.end;
+            while end < r.end
+                && end - h.end < 6
+                && self.a.tokens[end].kind != TokenKind::Punct
+                && !self.is(end, class::AUX | class::COMP | class::CONJ | class::REL)
+            {
+                end += 1;
+            }
+            if let Some(span) = self.trimmed(first, end) {
+                out.push(Candidate { span, cue, reason: h.cue.reason, source: None, backref: false });
+            }
+            return;
+        }
         // Start at the determiner before (within 3 tokens).
         let mut first = h.first;
         for k in (h.first.saturating_sub(3).max(r.start)..h.first).rev() {
@@ -2817,11 +2852,13 @@ impl<'a, 't> Context<'a, 't> {
             }
         }
         let cue = self.span(m, v);
-        while v < r.end && self.is(v, class::AUX | class::ADV | class::NEG) {
+        // ("Council officials privately believe …": an -ly adverb too.)
+        while v < r.end && (self.is(v, class::AUX | class::ADV | class::NEG) || self.is_ly_adverb(v)) {
             v += 1;
         }
-        // "Officials have not disclosed the cause": nothing reported.
-        if v < r.end && self.negated_verb(si, v) {
+        // "Officials have not disclosed the cause": nothing reported;
+        // "residents have been told to boil water": told, not telling.
+        if v < r.end && self.negated_verb(si, v) || v > np_end && self.is(v - 1, class::PASSIVE_AUX) {
             return;
         }
         // "…, ont indiqué des responsables": the verb and its auxiliaries
