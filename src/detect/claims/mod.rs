@@ -543,7 +543,7 @@ impl<'a, 't> Context<'a, 't> {
         let v = (i..(i + 10).min(end)).find(|&k| {
             self.is(k, class::REPORT | class::TELL)
                 // "…, local media reported."
-                || self.hit_at(k).is_some_and(|x| matches!(x.cue.role, Role::Verb | Role::VerbThat)) && k > i
+                || self.is_report_verb(k) && k > i
         })?;
         // A claim verb closes the sentence only with an adverbial after it,
         // not an object ("62 % des Français jugent la réforme injuste").
@@ -2589,10 +2589,33 @@ impl<'a, 't> Context<'a, 't> {
         }
     }
 
+    /// Past a single lower-case word between commas at `v` ("Farmers in
+    /// the valley, however, say …", "Residents, meanwhile, said …"): a
+    /// discourse adverb, not a clause.
+    fn past_parenthetical_word(&self, v: usize, limit: usize) -> usize {
+        let parenthetical = v + 2 < limit
+            && self.is_comma(v)
+            && self.a.tokens[v + 1].kind == TokenKind::Word
+            && !self.is_capitalized(v + 1)
+            && !self.is_report_verb(v + 1)
+            && self.is_comma(v + 2);
+        if parenthetical {
+            v + 3
+        } else {
+            v
+        }
+    }
+
     /// True when token `i` is a reporting or belief verb ("said", "think",
     /// "claimed").
     fn is_report_verb(&self, i: usize) -> bool {
-        self.is(i, class::REPORT) || self.hit_at(i).is_some_and(|h| matches!(h.cue.role, Role::Verb | Role::VerbThat))
+        // (Not "l'accusé": a participle right after an elided article is a noun.)
+        let noun = i > 0 && self.a.tokens[i - 1].kind == TokenKind::Elision && {
+            let t = self.text(i).to_lowercase();
+            ["é", "ée", "és", "ées"].iter().any(|e| t.ends_with(e))
+        };
+        self.is(i, class::REPORT)
+            || !noun && self.hit_at(i).is_some_and(|h| matches!(h.cue.role, Role::Verb | Role::VerbThat))
     }
 
     /// The token after the reporting verb at `v`, past the addressee of a
@@ -2786,7 +2809,7 @@ impl<'a, 't> Context<'a, 't> {
             {
                 k += 1;
             }
-            let mut v = k;
+            let mut v = self.past_parenthetical_word(k, r.end);
             while v < r.end && self.is(v, class::AUX | class::ADV) {
                 v += 1;
             }
@@ -2852,6 +2875,7 @@ impl<'a, 't> Context<'a, 't> {
             }
         }
         let cue = self.span(m, v);
+        v = self.past_parenthetical_word(v, r.end);
         // ("Council officials privately believe …": an -ly adverb too.)
         while v < r.end && (self.is(v, class::AUX | class::ADV | class::NEG) || self.is_ly_adverb(v)) {
             v += 1;
@@ -3027,7 +3051,14 @@ impl<'a, 't> Context<'a, 't> {
         // else reported content, which may run on past the comma in the
         // quote layer's view (it ends there), else the clause.
         let earlier = out.iter().rev().find(|c| c.span.start >= part.start && c.span.end <= part.end).map(|c| c.span);
+        // "Selon un document, que le journal n'a pas pu authentifier, [X]":
+        // the frame's source is disowned, so is what it frames.
+        let framed = self.frame_at(self.clause_start(si, comma - 1))
+            .then(|| (h.end..(h.end + 6).min(r.end)).find(|&k| self.is_comma(k)))
+            .flatten()
+            .and_then(|close| self.trimmed(close + 1, self.clause_end(si, close + 1)));
         let span = match self.reported.iter().find(|q| q.start >= part.start && q.start < part.end) {
+            _ if framed.is_some() => framed,
             _ if earlier.is_some() => earlier,
             Some(q) => self.trimmed(self.a.token_at_or_after(q.start), comma),
             None => self.trimmed(self.clause_start(si, comma - 1), comma),
@@ -3158,7 +3189,13 @@ impl<'a, 't> Context<'a, 't> {
                         (t.ends_with("ait") || t.ends_with("aient")) && !self.conditional[k]
                     }
             });
-            if past {
+            // "a présenté un plan … et indiqué que": a past participle of the
+            // reporting verb, its auxiliary shared further back.
+            let participle = q > r.start && self.is_report_verb(q - 1) && {
+                let t = self.text(q - 1).to_lowercase();
+                ["é", "ée", "és", "ées"].iter().any(|e| t.ends_with(e)) || t == "dit"
+            };
+            if past || participle {
                 return false;
             }
         }
