@@ -2094,6 +2094,8 @@ impl<'a, 't> Context<'a, 't> {
             |k: usize| self.entity_at(self.a.tokens[k].span.start).is_some_and(|e| e.label == EntityLabel::Date);
         if c >= end
             || !(self.is(c, class::PREP)
+                // "insisted after the match that …".
+                || self.is(c, class::SUB) && c + 1 < end && self.is(c + 1, class::DET)
                 || date_at(c)
                 || self.is_capitalized(c)
                 || self.a.tokens[c].kind == TokenKind::Number)
