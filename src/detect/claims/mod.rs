@@ -3055,7 +3055,8 @@ impl<'a, 't> Context<'a, 't> {
         let earlier = out.iter().rev().find(|c| c.span.start >= part.start && c.span.end <= part.end).map(|c| c.span);
         // "Selon un document, que le journal n'a pas pu authentifier, [X]":
         // the frame's source is disowned, so is what it frames.
-        let framed = self.frame_at(self.clause_start(si, comma - 1))
+        let framed = self
+            .frame_at(self.clause_start(si, comma - 1))
             .then(|| (h.end..(h.end + 6).min(r.end)).find(|&k| self.is_comma(k)))
             .flatten()
             .and_then(|close| self.trimmed(close + 1, self.clause_end(si, close + 1)));
