@@ -222,7 +222,6 @@ impl<'a, 't> Context<'a, 't> {
         Span::new(self.a.tokens[first].span.start, self.a.tokens[end - 1].span.end)
     }
 
-    /// The possessive "'s" of "Saudi Arabia's".
     /// An English "-ly" adverb ("repeatedly", "strongly"), not a name
     /// ("Italy") or a short word ("only").
     fn is_ly_adverb(&self, i: usize) -> bool {
@@ -258,6 +257,21 @@ impl<'a, 't> Context<'a, 't> {
                 || self.is(j, class::PREP | class::DET | class::CONJ) && !self.is(j, class::COMP))
     }
 
+    /// A French past participle ("accusé", "démentie"): one token ending
+    /// in é, ée, és, ées.
+    fn is_past_participle_fr(&self, i: usize) -> bool {
+        let w = self.text(i).to_lowercase();
+        ["é", "ée", "és", "ées"].iter().any(|e| w.ends_with(e))
+    }
+
+    /// "l'accusé": a past participle right after an elided article is a
+    /// noun; an object clitic never stands right before a participle, which
+    /// needs its auxiliary in between ("l'a accusé").
+    fn is_elided_noun(&self, i: usize) -> bool {
+        i > 0 && self.a.tokens[i - 1].kind == TokenKind::Elision && self.is_past_participle_fr(i)
+    }
+
+    /// The possessive "'s" of "Saudi Arabia's".
     fn is_possessive(&self, i: usize) -> bool {
         let t = self.text(i);
         t.len() <= 3 && t.starts_with(['\'', '’']) && t.ends_with(['s', 'S'])
@@ -652,14 +666,15 @@ impl<'a, 't> Context<'a, 't> {
         self.hits.get(k).filter(|h| h.first == i)
     }
 
-    /// `first..end` without leading connectives, complementizers and
-    /// punctuation, nor trailing punctuation; `None` if nothing is left.
     /// Past a dateline opening a span ("KELDMOOR, Dec. 3 — …", "LONDON
     /// (Reuters) - …", "ARGENSEL, 12 novembre — …"): a place in capitals,
-    /// then only names, numbers, dates and punctuation up to a dash.
+    /// then no lower-case function word up to a dash.
     fn after_dateline(&self, first: usize, end: usize) -> usize {
-        let t = self.text(first.min(self.a.tokens.len() - 1));
-        let capitals = first < end && t.chars().count() >= 3 && t.chars().all(|c| c.is_uppercase() || c == '-');
+        if first >= end {
+            return first;
+        }
+        let t = self.text(first);
+        let capitals = t.chars().count() >= 3 && t.chars().all(|c| c.is_uppercase() || c == '-');
         if !capitals {
             return first;
         }
@@ -677,6 +692,9 @@ impl<'a, 't> Context<'a, 't> {
         }
     }
 
+    /// `first..end` without a leading dateline, footnote mark, connective,
+    /// complementizer, subordinator of cause or contrast or punctuation, nor
+    /// trailing punctuation; `None` if nothing is left.
     fn trimmed(&self, mut first: usize, mut end: usize) -> Option<Span> {
         first = self.after_dateline(first, end);
         loop {
@@ -1361,8 +1379,6 @@ impl<'a, 't> Context<'a, 't> {
         opens.then_some(k)
     }
 
-    /// True when the verb cue `h` follows its complement: "…, affirme X",
-    /// "…, a-t-il affirmé", "…, affirme-t-il".
     /// "Mr Smith, 52, denies …", "Acme, of Leeds, claims …": when the comma
     /// at `comma` closes a short apposition to a name or noun phrase opening
     /// the sentence, the comma that opens it (English).
@@ -1380,6 +1396,8 @@ impl<'a, 't> Context<'a, 't> {
             .then_some(open)
     }
 
+    /// True when the verb cue `h` follows its complement: "…, affirme X",
+    /// "…, a-t-il affirmé", "…, affirme-t-il".
     fn verb_is_inverted(&self, h: &Hit) -> bool {
         // "…, denying any wrongdoing", "…, accusant la direction de …": a
         // present participle after a comma has its subject before it.
@@ -1462,7 +1480,7 @@ impl<'a, 't> Context<'a, 't> {
             return None;
         }
         let c = h.end;
-        let span = if self.is(c, class::COMP) && self.text(c).len() > 3 {
+        let span = if self.is(c, class::COMP) {
             // The clause must open like one ("that the vote …", "that he lied"),
             // not like a relative clause ("the claims that surfaced").
             let n = c + 1;
@@ -1591,18 +1609,12 @@ impl<'a, 't> Context<'a, 't> {
         }
         // "l'accusé", "the claims": a noun, not a verb. ("L'accusé a
         // reconnu": an elided article opening the clause, where an object
-        // clitic would need a subject before it; "rencontrer l'accusé": an
-        // object clitic is never right before a past participle, which
-        // needs its auxiliary in between, "l'a accusé".)
-        let participle = {
-            let w = self.text(h.first).to_lowercase();
-            h.end == h.first + 1 && ["é", "ée", "és", "ées"].iter().any(|e| w.ends_with(e))
-        };
+        // clitic would need a subject before it; "rencontrer l'accusé".)
         if h.first > r.start
             && self.is(h.first - 1, class::DET)
             && (!self.is(h.first - 1, class::CLITIC | class::PRON)
                 || self.clause_start(si, h.first - 1) == h.first - 1
-                || participle && self.a.tokens[h.first - 1].kind == TokenKind::Elision)
+                || h.end == h.first + 1 && self.is_elided_noun(h.first))
         {
             return;
         }
@@ -1613,9 +1625,12 @@ impl<'a, 't> Context<'a, 't> {
         while o < r.end && (self.is(o, class::ADV) || self.is_ly_adverb(o)) {
             o += 1;
         }
+        // ("denied that allegations of fraud had …": "that" before a plural
+        // is the complementizer.)
         let demonstrative_object = o + 1 < r.end
-            && (self.is_demonstrative(o) || self.is(o, class::COMP))
-            && self.is(o + 1, class::ALLEGATION | class::CLAIM_NOUN);
+            && self.is_demonstrative(o)
+            && self.is(o + 1, class::ALLEGATION | class::CLAIM_NOUN)
+            && !(self.is(o, class::COMP) && self.text(o + 1).ends_with('s'));
         if h.cue.reason == ClaimReason::Claimed && demonstrative_object {
             if let Some(span) = self.trimmed(o, o + 2) {
                 let cue = self.span(h.first, h.end);
@@ -2611,13 +2626,9 @@ impl<'a, 't> Context<'a, 't> {
     /// True when token `i` is a reporting or belief verb ("said", "think",
     /// "claimed").
     fn is_report_verb(&self, i: usize) -> bool {
-        // (Not "l'accusé": a participle right after an elided article is a noun.)
-        let noun = i > 0 && self.a.tokens[i - 1].kind == TokenKind::Elision && {
-            let t = self.text(i).to_lowercase();
-            ["é", "ée", "és", "ées"].iter().any(|e| t.ends_with(e))
-        };
         self.is(i, class::REPORT)
-            || !noun && self.hit_at(i).is_some_and(|h| matches!(h.cue.role, Role::Verb | Role::VerbThat))
+            || !self.is_elided_noun(i)
+                && self.hit_at(i).is_some_and(|h| matches!(h.cue.role, Role::Verb | Role::VerbThat))
     }
 
     /// The token after the reporting verb at `v`, past the addressee of a
@@ -2798,9 +2809,9 @@ impl<'a, 't> Context<'a, 't> {
             && self.text(h.end).ends_with("ed")
             && self.is(h.end + 1, class::PREP);
         if h.end < r.end && (self.is(h.end, class::PREP) || participle) {
-            // "Farmers in the Ambra valley say": a place may be named.
-            let place = self.is(h.end, class::PLACE_PREP);
             let from = if participle { h.end + 1 } else { h.end };
+            // "Farmers in the Ambra valley say": a place may be named.
+            let place = self.is(from, class::PLACE_PREP);
             let mut k = from + 1;
             while k < r.end
                 && k - from <= 4
@@ -2963,15 +2974,13 @@ impl<'a, 't> Context<'a, 't> {
         // comment": the topic in the participle phrase before.
         let first = self.a.token_at_or_after(span.start);
         let asked_about_it = (first + 1..h.first).any(|k| {
-            self.is(k - 1, class::PREP)
-                && (self.is_demonstrative(k) && !(k + 1 < h.first && self.is(k + 1, class::TIME_NOUN))
-                    || self.is(k, class::ALLEGATION))
+            self.is(k - 1, class::PREP) && (self.demonstrative_topic(k, h.first) || self.is(k, class::ALLEGATION))
         });
         asked_about_it
             || (h.end..end).any(|k| {
                 let t = self.text(k).to_lowercase();
                 // "à ce stade", "at this stage": a time, not a topic.
-                let demonstrative = self.is_demonstrative(k) && !(k + 1 < end && self.is(k + 1, class::TIME_NOUN));
+                let demonstrative = self.demonstrative_topic(k, end);
                 let definite_topic = t == "the"
                     && k + 1 < end
                     && !self.is(k + 1, class::DOCUMENT)
@@ -2994,6 +3003,12 @@ impl<'a, 't> Context<'a, 't> {
                 // "would not comment on Mr Smith's allegation".
                 demonstrative || definite_topic || possessed_claim || self.is(k, class::ALLEGATION)
             })
+    }
+
+    /// A demonstrative at `k` pointing back to a topic, not a time ("sur ce
+    /// point", "about these claims"; not "à ce stade", "at this stage").
+    fn demonstrative_topic(&self, k: usize, end: usize) -> bool {
+        self.is_demonstrative(k) && !(k + 1 < end && self.is(k + 1, class::TIME_NOUN))
     }
 
     /// The content words of a silence's object ("declined to comment on the
@@ -3194,10 +3209,9 @@ impl<'a, 't> Context<'a, 't> {
             });
             // "a présenté un plan … et indiqué que": a past participle of the
             // reporting verb, its auxiliary shared further back.
-            let participle = q > r.start && self.is_report_verb(q - 1) && {
-                let t = self.text(q - 1).to_lowercase();
-                ["é", "ée", "és", "ées"].iter().any(|e| t.ends_with(e)) || t == "dit"
-            };
+            let participle = q > r.start
+                && self.is_report_verb(q - 1)
+                && (self.is_past_participle_fr(q - 1) || self.text(q - 1).eq_ignore_ascii_case("dit"));
             if past || participle {
                 return false;
             }
