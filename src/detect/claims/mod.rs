@@ -1682,6 +1682,15 @@ impl<'a, 't> Context<'a, 't> {
             }
             c += 1;
         }
+        // "X dément catégoriquement.", "He denied it strongly.": a lone
+        // adverb closing the sentence is no object.
+        let rest: Vec<usize> = (c..r.end).filter(|&k| self.a.tokens[k].kind != TokenKind::Punct).collect();
+        if let [only] = rest[..] {
+            let w = self.text(only);
+            if !self.is_capitalized(only) && w.chars().count() > 5 && (w.ends_with("ment") || w.ends_with("ly")) {
+                return;
+            }
+        }
         // "claimed, without providing evidence, that …", "reported, citing
         // unnamed officials, that …": a parenthetical between commas before
         // the complementizer.
@@ -2487,8 +2496,20 @@ impl<'a, 't> Context<'a, 't> {
         let comp_after = (np_end..(np_end + 10).min(r.end)).find(|&k| self.is(k, class::COMP));
         // "…, a-t-on appris de source policière": a longer inverted reporting
         // clause may stand between the comma and the cue.
-        let comma_before =
-            (h.first.saturating_sub(4).max(r.start)..h.first).rev().find(|&k| self.is_comma(k)).or_else(|| {
+        // (Only a reporting verb and its auxiliaries between: not "…,
+        // d'avoir favorisé des proches de sa majorité".)
+        let comma_before = (h.first.saturating_sub(4).max(r.start)..h.first)
+            .rev()
+            .find(|&k| self.is_comma(k))
+            .filter(|&k| {
+                h.cue.always
+                    || (k + 1..h.first).all(|j| {
+                        self.is(j, class::AUX | class::ADV | class::INDEF)
+                            || self.is_report_verb(j)
+                            || self.a.tokens[j].kind != TokenKind::Word
+                    })
+            })
+            .or_else(|| {
                 (h.first.saturating_sub(8).max(r.start)..h.first)
                     .rev()
                     .find(|&k| self.is_comma(k))
