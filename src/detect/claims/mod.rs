@@ -271,6 +271,12 @@ impl<'a, 't> Context<'a, 't> {
         i > 0 && self.a.tokens[i - 1].kind == TokenKind::Elision && self.is_past_participle_fr(i)
     }
 
+    /// "beaucoup d'habitants", "des dizaines de manifestants", "scores of
+    /// residents": token `of` is the "de"/"of" after a quantity of people.
+    fn is_quantity_of(&self, of: usize) -> bool {
+        of > 0 && self.is_of(of) && self.is(of - 1, class::QUANTIFIER | class::NUMERAL)
+    }
+
     /// The possessive "'s" of "Saudi Arabia's".
     fn is_possessive(&self, i: usize) -> bool {
         let t = self.text(i);
@@ -410,8 +416,8 @@ impl<'a, 't> Context<'a, 't> {
         // "Even though [support may be weaker], many institutions …": a
         // preposed clause of cause or contrast ends at its comma.
         let lo = self.a.sentence_tokens[si].start;
-        let preposed = (lo..i).all(|k| !self.is_comma(k))
-            && (lo..(lo + 2).min(i)).any(|k| self.is(k, class::CONTRAST | class::CAUSE));
+        let preposed = (lo..(lo + 2).min(i)).any(|k| self.is(k, class::CONTRAST | class::CAUSE))
+            && (lo..i).all(|k| !self.is_comma(k));
         if preposed {
             if let Some(comma) = (i + 1..stop).find(|&k| self.is_comma(k)) {
                 return comma;
@@ -1080,10 +1086,9 @@ impl<'a, 't> Context<'a, 't> {
         if k < end && self.is(k, class::INFO) && self.text(k).ends_with('s') {
             return !self.names_outlet(k + 1, end);
         }
-        // "beaucoup d'habitants", "des dizaines de manifestants", "scores of
-        // residents": a quantity of people.
+        // A quantity of people ("des dizaines de manifestants").
         let of = if self.is(k, class::INDEF) && k + 1 < end && self.is(k + 1, class::NUMERAL) { k + 2 } else { k + 1 };
-        let quantity = of + 1 < end && self.is(of - 1, class::QUANTIFIER | class::NUMERAL) && self.is_of(of);
+        let quantity = of + 1 < end && self.is_quantity_of(of);
         if quantity {
             // The head comes after "de"/"of".
             k = of;
@@ -1496,10 +1501,11 @@ impl<'a, 't> Context<'a, 't> {
             // subject, the noun phrase ends before the main verb, the last of
             // two runs of auxiliaries.
             let subject = self.clause_start(si, d) >= d.saturating_sub(3);
-            let runs: Vec<usize> =
-                (n + 1..end).filter(|&k| self.is(k, class::AUX) && !self.is(k - 1, class::AUX)).collect();
-            if subject && runs.len() >= 2 {
-                end = *runs.last().unwrap_or(&end);
+            if subject {
+                let mut runs = (n + 1..end).filter(|&k| self.is(k, class::AUX) && !self.is(k - 1, class::AUX));
+                if let (Some(_), Some(last)) = (runs.next(), runs.last()) {
+                    end = last;
+                }
             }
             self.trimmed(n, end)
         } else if self.is_of(c)
@@ -2784,9 +2790,8 @@ impl<'a, 't> Context<'a, 't> {
                 m = p;
                 break;
             }
-            // "Beaucoup d'habitants", "des dizaines de manifestants", "scores of
-            // residents": a quantity of people.
-            if self.is_of(p) && p > r.start && self.is(p - 1, class::QUANTIFIER | class::NUMERAL) {
+            // A quantity of people ("Beaucoup d'habitants", "scores of residents").
+            if p > r.start && self.is_quantity_of(p) {
                 m = p - 1;
                 if m > r.start && self.is(m - 1, class::DET) {
                     m -= 1;
