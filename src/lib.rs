@@ -27,6 +27,7 @@ pub mod detect;
 mod error;
 pub mod lang;
 pub mod span;
+mod summary;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
@@ -39,3 +40,4 @@ pub use crate::annotate::{
 pub use crate::error::Error;
 pub use crate::lang::{Lang, LangChoice};
 pub use crate::span::Span;
+pub use crate::summary::{summarize, CountLine, ReasonLine, SpeakerLine, Summary};
