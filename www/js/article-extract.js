@@ -125,16 +125,33 @@ function parentOf(el) {
 export function findArticle(doc = document, { live = true, headline = true } = {}) {
   const body = doc.body || doc.documentElement;
   // A page hidden as a whole (an anti-clickjacking `html {display: none}` or an anti-flicker `body {visibility:
-  // hidden}` that its own script lifts, seen here without that script) says nothing about which parts are hidden: use the static rules then.
-  live = live && isRendered(body);
-  const scores = new Map(); // candidate element -> score
-  const paragraphs = []; // [element to start scoring from, score]
+  // hidden}` that its own script lifts, seen here without that script) says nothing about which parts are hidden:
+  // use the static rules then.
+  const page = { body, live: live && isRendered(body), scores: new Map() };
+  scoreAncestors(page, collectParagraphs(page));
+  if (page.scores.size === 0) {
+    const fallback = doc.querySelector("article, main, [role=main]") || body;
+    return { root: fallback, score: 0, reason: "no scored paragraphs", candidates: [] };
+  }
+  const ranked = rankByLinkDensity(page.scores);
+  // `score` is the best score seen on the way, for the steps that compare with it when `top` itself is unscored.
+  let pick = { top: ranked[0][0], score: ranked[0][1], reason: "top candidate" };
+  pick = descendToStrongInner(page, ranked, pick);
+  pick = ascendToCommonAncestor(page, ranked, pick);
+  pick = ascendToBetterParent(page, pick);
+  pick = ascendWithGoodSiblings(page, pick);
+  if (headline) pick = widenToHeadline(page, pick);
+  return { root: pick.top, score: page.scores.get(pick.top) ?? pick.score, reason: pick.reason,
+    candidates: ranked.slice(0, 5) };
+}
 
-  const touch = (el) => {
-    if (!scores.has(el)) scores.set(el, (TAG_BASE[el.tagName] || 0) + weightOf(el));
-  };
-
-  // One pass over the elements, refusing hidden, skipped and furniture subtrees (and entering open shadow roots).
+/**
+ * The paragraphs to score, in one pass over the visible elements: `[element, text]`, or `[null, text, container]`
+ * for the inline runs of a DIV that also holds blocks. Hidden, skipped and furniture subtrees are refused; open
+ * shadow roots are entered.
+ */
+function collectParagraphs({ body, live }) {
+  const paragraphs = [];
   // A manual walk rather than a TreeWalker filter: filter callbacks cannot run where page scripts are disabled.
   const stack = [body];
   while (stack.length) {
@@ -157,7 +174,14 @@ export function findArticle(doc = document, { live = true, headline = true } = {
       }
     }
   }
+  return paragraphs;
+}
 
+/** Readability's scoring: each paragraph's score (commas, length) is shared among its first five ancestors. */
+function scoreAncestors({ body, scores }, paragraphs) {
+  const touch = (el) => {
+    if (!scores.has(el)) scores.set(el, (TAG_BASE[el.tagName] || 0) + weightOf(el));
+  };
   for (const [el, text, inside] of paragraphs) {
     const len = normLength(text);
     if (len < MIN_PARAGRAPH) continue;
@@ -171,105 +195,118 @@ export function findArticle(doc = document, { live = true, headline = true } = {
       if (anc === body) break;
     }
   }
+}
 
-  if (scores.size === 0) {
-    const fallback = doc.querySelector("article, main, [role=main]") || body;
-    return { root: fallback, score: 0, reason: "no scored paragraphs" };
-  }
-
-  // Scale by (1 - link density): lists of links score little however long they are.
+/** Scales every score by (1 - link density), so lists of links score little however long; best first. */
+function rankByLinkDensity(scores) {
   const ranked = [];
   for (const [el, s] of scores) ranked.push([el, s * (1 - linkDensity(el))]);
   for (const [el, s] of ranked) scores.set(el, s);
-  ranked.sort((a, b) => b[1] - a[1]);
+  return ranked.sort((a, b) => b[1] - a[1]);
+}
 
-  let [top, topScore] = ranked[0];
-  let reason = "top candidate";
+/**
+ * A container scored mostly through one strong descendant (a page wrapper around the article plus a sidebar): go
+ * down to the descendants that score nearly as well (their lowest common ancestor).
+ */
+function descendToStrongInner({ scores }, ranked, pick) {
+  const { top, score } = pick;
+  const inner = ranked.slice(1, 5).filter(([el, s]) => s >= 0.75 * score && el !== top && top.contains(el));
+  if (!inner.length) return pick;
+  let lca = inner[0][0];
+  for (const [el] of inner) while (!lca.contains(el)) lca = parentOf(lca);
+  if (lca === top) return pick;
+  return { top: lca, score: scores.get(lca) ?? score, reason: "strong candidates inside a wrapper" };
+}
 
-  // A container scored mostly through one strong descendant (a page wrapper around the article plus a sidebar):
-  // go down to the descendants that score nearly as well (their lowest common ancestor).
-  const inner = ranked.slice(1, 5).filter(([el, s]) => s >= 0.75 * topScore && el !== top && top.contains(el));
-  if (inner.length) {
-    let lca = inner[0][0];
-    for (const [el] of inner) while (!lca.contains(el)) lca = parentOf(lca);
-    if (lca !== top) {
-      top = lca;
-      topScore = scores.get(lca) ?? topScore;
-      reason = "strong candidates inside a wrapper";
+/** Several strong candidates under one ancestor: the article is split into blocks, take the ancestor. */
+function ascendToCommonAncestor({ body }, ranked, pick) {
+  const alternatives = ranked.slice(1, 5).filter(([, s]) => s / pick.score >= 0.75).map(([el]) => el);
+  if (alternatives.length < 3) return pick;
+  for (let anc = parentOf(pick.top); anc && anc !== body; anc = parentOf(anc)) {
+    if (alternatives.filter((alt) => anc.contains(alt)).length >= 3) {
+      return { ...pick, top: anc, reason: "common ancestor of strong candidates" };
     }
   }
+  return pick;
+}
 
-  // Several strong candidates under one ancestor: the article is split into blocks, take the ancestor.
-  const alternatives = ranked.slice(1, 5).filter(([, s]) => s / topScore >= 0.75).map(([el]) => el);
-  if (alternatives.length >= 3) {
-    for (let anc = parentOf(top); anc && anc !== body; anc = parentOf(anc)) {
-      if (alternatives.filter((alt) => anc.contains(alt)).length >= 3) {
-        top = anc;
-        reason = "common ancestor of strong candidates";
-        break;
-      }
-    }
-  }
-
-  // Climb while the parent keeps a good share of the score (Readability's parent check).
-  let last = scores.get(top) ?? topScore;
+/** Climbs while the parent keeps a good share of the score (Readability's parent check). */
+function ascendToBetterParent({ body, scores }, pick) {
+  let last = scores.get(pick.top) ?? pick.score;
   const threshold = last / 3;
-  for (let parent = parentOf(top); parent && parent !== body; parent = parentOf(parent)) {
+  for (let parent = parentOf(pick.top); parent && parent !== body; parent = parentOf(parent)) {
     if (!scores.has(parent)) continue;
     const ps = scores.get(parent);
     if (ps < threshold) break;
-    if (ps > last) {
-      top = parent;
-      reason = "better-scored parent";
-      break;
-    }
+    if (ps > last) return { ...pick, top: parent, reason: "better-scored parent" };
     last = ps;
   }
-  // Readability appends the top candidate's good siblings to the article; with one root we take the parent instead
-  // when those siblings weigh at least as much text as the parent's other (non-furniture) children.
-  const climbOnlyChild = () => {
-    // An only child stands for its parent.
-    for (let p = parentOf(top); p && p !== body && p.children.length === 1; p = parentOf(p)) top = p;
-  };
-  climbOnlyChild();
+  return pick;
+}
+
+/**
+ * Readability appends the top candidate's good siblings to the article; with one root we take the parent instead
+ * when those siblings weigh at least as much text as the parent's other (non-furniture) children.
+ */
+function ascendWithGoodSiblings(page, pick) {
+  const { body } = page;
+  let { top, reason } = pick;
+  top = ascendOnlyChild(body, top);
   for (let n = 0; n < 3; n++) {
     const parent = parentOf(top);
     if (!parent || parent === body.parentElement) break;
-    const topScore2 = scores.get(top) ?? 0;
-    const bar = Math.max(10, topScore2 * 0.2);
-    let good = 0;
-    let other = 0;
-    for (const sib of parent.children) {
-      if (sib === top || SKIP_TAGS.has(sib.tagName.toUpperCase()) || isHidden(sib, live)) continue;
-      const len = visibleLength(sib, live);
-      if (!len) continue;
-      const sibScore = (scores.get(sib) ?? 0) + ((sib.className && sib.className === top.className) ? topScore2 * 0.2 : 0);
-      const prose = sib.tagName === "P" && len > 80 && linkDensity(sib) < 0.25;
-      if (!isFurniture(sib) && (sibScore >= bar || prose)) good += len;
-      else other += len;
-    }
+    const { good, other } = weighSiblings(page, top, parent);
     if (good === 0 || good < other) break;
     top = parent;
     reason = "parent of the top candidate and its good siblings";
     if (top === body) break;
-    climbOnlyChild();
+    top = ascendOnlyChild(body, top);
   }
-  // The headline is worth annotating too: when the article's <h1> sits just above the body we found, and taking it
-  // adds little else (byline, share links, a caption), take the enclosing element.
-  if (headline && !top.querySelector("h1")) {
-    const own = visibleLength(top, live);
-    let anc = parentOf(top);
-    for (let level = 0; anc && anc !== body && level < 3; level++, anc = parentOf(anc)) {
-      const h1 = anc.querySelector("h1");
-      if (!h1 || isHidden(h1, live)) continue;
-      if (visibleLength(anc, live) <= own * 1.25 + 400) {
-        top = anc;
-        reason += ", with its headline";
-      }
-      break;
-    }
+  return { ...pick, top, reason };
+}
+
+/** An only child stands for its parent. */
+function ascendOnlyChild(body, top) {
+  for (let p = parentOf(top); p && p !== body && p.children.length === 1; p = parentOf(p)) top = p;
+  return top;
+}
+
+/** Visible text length of `top`'s siblings that Readability would append (`good`) and of the others. */
+function weighSiblings({ scores, live }, top, parent) {
+  const topScore = scores.get(top) ?? 0;
+  const bar = Math.max(10, topScore * 0.2);
+  let good = 0;
+  let other = 0;
+  for (const sib of parent.children) {
+    if (sib === top || SKIP_TAGS.has(sib.tagName.toUpperCase()) || isHidden(sib, live)) continue;
+    const len = visibleLength(sib, live);
+    if (!len) continue;
+    const sameClass = sib.className && sib.className === top.className;
+    const sibScore = (scores.get(sib) ?? 0) + (sameClass ? topScore * 0.2 : 0);
+    const prose = sib.tagName === "P" && len > 80 && linkDensity(sib) < 0.25;
+    if (!isFurniture(sib) && (sibScore >= bar || prose)) good += len;
+    else other += len;
   }
-  return { root: top, score: scores.get(top) ?? topScore, reason, candidates: ranked.slice(0, 5) };
+  return { good, other };
+}
+
+/**
+ * The headline is worth annotating too: when the article's <h1> sits just above the body we found, and taking it
+ * adds little else (byline, share links, a caption), take the enclosing element.
+ */
+function widenToHeadline({ body, live }, pick) {
+  const { top } = pick;
+  if (top.querySelector("h1")) return pick;
+  const own = visibleLength(top, live);
+  let anc = parentOf(top);
+  for (let level = 0; anc && anc !== body && level < 3; level++, anc = parentOf(anc)) {
+    const h1 = anc.querySelector("h1");
+    if (!h1 || isHidden(h1, live)) continue;
+    if (visibleLength(anc, live) <= own * 1.25 + 400) return { ...pick, top: anc, reason: `${pick.reason}, with its headline` };
+    break;
+  }
+  return pick;
 }
 
 function isRendered(el) {
