@@ -39,6 +39,16 @@ const TAG_BASE = {
   H1: -5, H2: -5, H3: -5, H4: -5, H5: -5, H6: -5, TH: -5,
 };
 const MIN_PARAGRAPH = 25;
+// A text block at least this long and under 30 % links reads as running text (a byline, a caption, a teaser title or
+// a row of share links does not).
+const PROSE_MIN = 100;
+// Class or id tokens of blocks that are never the article even when they hold sentences.
+const BOILERPLATE =
+  /(^|[\s_-])(share|sharing|social|related|recommend\w*|comments?|newsletter|subscribe|promo|sponsor\w*|sidebar|footer|nav|navigation|menu|breadcrumbs?|tags|trending|popular|outbrain|taboola|ads?|advert\w*|author-bio|bio)($|[\s_-])/i;
+// What widening to the headline may add besides the headline itself (characters of text, of link text).
+const HEADLINE_EXTRA = 200;
+const HEADLINE_LINKS = 30;
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, also where no Node global is at hand
 
 /**
  * Whether an element is hidden. `live` uses the page's computed style (display, visibility, content-visibility);
@@ -58,6 +68,11 @@ export function isHidden(el, live) {
   }
   const style = (el.getAttribute("style") || "").toLowerCase().replace(/\s+/g, "");
   return style.includes("display:none") || style.includes("visibility:hidden");
+}
+
+/** An element's class and id, where class/id weights and boilerplate tokens are looked for. */
+function signature(el) {
+  return `${typeof el.className === "string" ? el.className : ""} ${el.id}`;
 }
 
 function weightOf(el) {
@@ -140,6 +155,7 @@ export function findArticle(doc = document, { live = true, headline = true } = {
   pick = ascendToCommonAncestor(page, ranked, pick);
   pick = ascendToBetterParent(page, pick);
   pick = ascendWithGoodSiblings(page, pick);
+  pick = trimToProse(page, pick);
   if (headline) pick = widenToHeadline(page, pick);
   return { root: pick.top, score: page.scores.get(pick.top) ?? pick.score, reason: pick.reason,
     candidates: ranked.slice(0, 5) };
@@ -292,18 +308,63 @@ function weighSiblings({ scores, live }, top, parent) {
 }
 
 /**
+ * Goes down through wrappers: while one child holds the region's prose and each other child is boilerplate (page
+ * furniture, or no prose at all: share bars, bylines, tag lists, "read next" links), that child is the region.
+ */
+function trimToProse(page, pick) {
+  let { top } = pick;
+  for (;;) {
+    if (hasOwnText(top)) break;
+    const kids = childElements(top).map((el) => ({ el, prose: proseLength(textBlocks(el, page)) }));
+    const main = kids.reduce((best, k) => (k.prose > (best?.prose ?? 0) ? k : best), null);
+    if (!main || kids.some((k) => k !== main && !isBoilerplate(page, k))) break;
+    top = main.el;
+  }
+  return top === pick.top ? pick : { ...pick, top, reason: `${pick.reason}, trimmed to its prose` };
+}
+
+/** Child elements, those of an open shadow root included. */
+function childElements(el) {
+  return el.shadowRoot ? [...el.children, ...el.shadowRoot.children] : [...el.children];
+}
+
+/** Whether `el` holds visible text directly (not inside a child element), which going down would lose. */
+function hasOwnText(el) {
+  for (const c of el.childNodes) if (c.nodeType === 3 && c.data.trim()) return true;
+  return false;
+}
+
+/** Length of the blocks that read as running text: long enough, and not mostly links. */
+function proseLength(blocks) {
+  let n = 0;
+  for (const b of blocks) if (b.text.length >= PROSE_MIN && b.links < 0.3 * b.text.length) n += b.text.length;
+  return n;
+}
+
+function isBoilerplate({ live }, { el, prose }) {
+  return prose === 0 || isFurniture(el) || BOILERPLATE.test(signature(el)) || isHidden(el, live);
+}
+
+/**
  * The headline is worth annotating too: when the article's <h1> sits just above the body we found, and taking it
- * adds little else (byline, share links, a caption), take the enclosing element.
+ * adds little else (a byline, a date: not share links, menus or a teaser), take the enclosing element.
  */
 function widenToHeadline({ body, live }, pick) {
   const { top } = pick;
   if (top.querySelector("h1")) return pick;
-  const own = visibleLength(top, live);
   let anc = parentOf(top);
   for (let level = 0; anc && anc !== body && level < 3; level++, anc = parentOf(anc)) {
     const h1 = anc.querySelector("h1");
     if (!h1 || isHidden(h1, live)) continue;
-    if (visibleLength(anc, live) <= own * 1.25 + 400) return { ...pick, top: anc, reason: `${pick.reason}, with its headline` };
+    // A site's name in an <h1> after the article, or in a sidebar, is not its headline.
+    if (!(h1.compareDocumentPosition(top) & FOLLOWING)) break;
+    const added = textBlocks(anc, { live, skip: top });
+    const headline = normLength(plainText(h1));
+    const other = added.reduce((n, b) => n + b.text.length, 0) - headline;
+    const links = added.reduce((n, b) => n + b.links, 0) - normLength(h1.querySelector("a") ? plainText(h1) : "");
+    if (other <= HEADLINE_EXTRA && links <= HEADLINE_LINKS) {
+      return { ...pick, top: anc, reason: `${pick.reason}, with its headline` };
+    }
     break;
   }
   return pick;
@@ -336,28 +397,41 @@ function linkDensity(el) {
  * @returns {string[]}
  */
 export function articleParagraphs(root, { live = true } = {}) {
+  return textBlocks(root, { live }).map((b) => b.text);
+}
+
+/**
+ * The visible text blocks of `root` (what articleParagraphs returns) with the length of their link text, leaving
+ * out the subtree `skip` if given.
+ * @returns {Array<{text: string, links: number}>}
+ */
+function textBlocks(root, { live = true, skip = null } = {}) {
   live = live && isRendered(root.ownerDocument.body || root);
   const out = [];
   let cur = "";
+  let links = "";
   const flush = () => {
-    const t = cur.replace(/\s+/g, " ").trim();
-    if (t) out.push(t);
+    const text = cur.replace(/\s+/g, " ").trim();
+    if (text) out.push({ text, links: normLength(links) });
     cur = "";
+    links = "";
   };
-  const walk = (node) => {
+  const walk = (node, inLink) => {
     for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) cur += c.data;
-      else if (c.nodeType === 1) {
+      if (c.nodeType === 3) {
+        cur += c.data;
+        if (inLink) links += c.data;
+      } else if (c.nodeType === 1) {
         const tag = c.tagName.toUpperCase();
-        if (SKIP_TAGS.has(tag) || isHidden(c, live)) continue;
+        if (c === skip || SKIP_TAGS.has(tag) || isHidden(c, live)) continue;
         const block = BLOCK_TAGS.has(tag);
         if (block) flush();
-        walk(c.shadowRoot || c);
+        walk(c.shadowRoot || c, inLink || tag === "A");
         if (block) flush();
       }
     }
   };
-  walk(root.shadowRoot || root);
+  walk(root.shadowRoot || root, false);
   flush();
   return out;
 }
