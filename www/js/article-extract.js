@@ -42,6 +42,9 @@ const MIN_PARAGRAPH = 25;
 // A text block at least this long and under 30 % links reads as running text (a byline, a caption, a teaser title or
 // a row of share links does not).
 const PROSE_MIN = 100;
+// Going down to a child may leave out siblings with this much prose (relative to the child's) when Readability would
+// not append them either.
+const MINOR_PROSE = 0.15;
 // Class or id tokens of blocks that are never the article even when they hold sentences.
 const BOILERPLATE =
   /(^|[\s_-])(share|sharing|social|related|recommend\w*|comments?|newsletter|subscribe|promo|sponsor\w*|sidebar|footer|nav|navigation|menu|breadcrumbs?|tags|trending|popular|outbrain|taboola|ads?|advert\w*|author-bio|bio)($|[\s_-])/i;
@@ -289,22 +292,27 @@ function ascendOnlyChild(body, top) {
 }
 
 /** Visible text length of `top`'s siblings that Readability would append (`good`) and of the others. */
-function weighSiblings({ scores, live }, top, parent) {
-  const topScore = scores.get(top) ?? 0;
-  const bar = Math.max(10, topScore * 0.2);
+function weighSiblings(page, top, parent) {
   let good = 0;
   let other = 0;
   for (const sib of parent.children) {
-    if (sib === top || SKIP_TAGS.has(sib.tagName.toUpperCase()) || isHidden(sib, live)) continue;
-    const len = visibleLength(sib, live);
+    if (sib === top || SKIP_TAGS.has(sib.tagName.toUpperCase()) || isHidden(sib, page.live)) continue;
+    const len = visibleLength(sib, page.live);
     if (!len) continue;
-    const sameClass = sib.className && sib.className === top.className;
-    const sibScore = (scores.get(sib) ?? 0) + (sameClass ? topScore * 0.2 : 0);
-    const prose = sib.tagName === "P" && len > 80 && linkDensity(sib) < 0.25;
-    if (!isFurniture(sib) && (sibScore >= bar || prose)) good += len;
+    if (isGoodSibling(page, top, sib, len)) good += len;
     else other += len;
   }
   return { good, other };
+}
+
+/** Readability's test for a sibling to append to the article: scored near `top` (or sharing its class), or prose. */
+function isGoodSibling({ scores }, top, sib, len) {
+  if (isFurniture(sib)) return false;
+  const topScore = scores.get(top) ?? 0;
+  const sameClass = sib.className && sib.className === top.className;
+  const sibScore = (scores.get(sib) ?? 0) + (sameClass ? topScore * 0.2 : 0);
+  const prose = sib.tagName === "P" && len > 80 && linkDensity(sib) < 0.25;
+  return sibScore >= Math.max(10, topScore * 0.2) || prose;
 }
 
 /**
@@ -317,7 +325,12 @@ function trimToProse(page, pick) {
     if (hasOwnText(top)) break;
     const kids = childElements(top).map((el) => ({ el, prose: proseLength(textBlocks(el, page)) }));
     const main = kids.reduce((best, k) => (k.prose > (best?.prose ?? 0) ? k : best), null);
-    if (!main || kids.some((k) => k !== main && !isBoilerplate(page, k))) break;
+    if (!main) break;
+    const others = kids.filter((k) => k !== main);
+    // Siblings holding a little prose that Readability would not append either (a standfirst, an author's bio).
+    const minor = (k) => k.prose <= MINOR_PROSE * main.prose && !isGoodSibling(page, main.el, k.el, k.prose);
+    if (others.some((k) => !isBoilerplate(page, k) && !minor(k))) break;
+    if (others.reduce((n, k) => n + k.prose, 0) > MINOR_PROSE * main.prose) break;
     top = main.el;
   }
   return top === pick.top ? pick : { ...pick, top, reason: `${pick.reason}, trimmed to its prose` };
