@@ -4,9 +4,11 @@
 // pages are absent). Usage, from the repository root, after `npm install` in e2e/:
 //
 //   node e2e/measure-extract.mjs [--part dev|check|all] [--json] [--show SLUG] [--pages DIR] [--extractor FILE]
+//                                [--no-headline]
 //
 // --show SLUG prints, for one page, the region's paragraphs holding words Readability leaves out, and the words
-// missed; --extractor FILE measures another version of article-extract.js (e.g. `git show HEAD~3:www/js/...`).
+// missed; --extractor FILE measures another version of article-extract.js (e.g. `git show HEAD~3:www/js/...`);
+// --no-headline measures findArticle(doc, {headline: false}) (the region without its widening to the <h1>).
 //
 // Split (fixed, so that figures stay comparable): the pages in sorted order, every third one (index 2, 5, 8, ...) is
 // the "check" part, scored only to confirm a change; the others are the "dev" part, looked at while tuning.
@@ -29,6 +31,7 @@ const option = (name, fallback) => {
 const dataDir = path.resolve(option("--pages", path.join(here, "..", "..", "shared", "data", "readability-pages")));
 const part = option("--part", "all");
 const show = option("--show", null);
+const headline = !args.includes("--no-headline");
 if (!["dev", "check", "all"].includes(part)) {
   console.error(`--part must be dev, check or all (not ${part})`);
   process.exit(2);
@@ -64,15 +67,15 @@ const rows = [];
 for (const { slug, part: pagePart } of slugs) {
   await page.goto(`${pages.origin}/${slug}/source.html`, { waitUntil: "domcontentloaded" });
   const r = await page.evaluate(
-    async ([src, base]) => {
+    async ([src, base, headline]) => {
       const ex = new Function(`${src}\nreturn { findArticle, articleParagraphs };`)();
       const parse = async (u) => new DOMParser().parseFromString(await (await fetch(u)).text(), "text/html");
       const t0 = performance.now();
-      const live = ex.findArticle(document, { live: true });
+      const live = ex.findArticle(document, { live: true, headline });
       const ms = performance.now() - t0;
       const liveText = ex.articleParagraphs(live.root, { live: true }).join("\n");
       const inertDoc = await parse(`${base}/source.html`);
-      const inert = ex.findArticle(inertDoc, { live: false });
+      const inert = ex.findArticle(inertDoc, { live: false, headline });
       const inertText = ex.articleParagraphs(inert.root, { live: false }).join("\n");
       const expDoc = await parse(`${base}/expected.html`);
       const expected = ex.articleParagraphs(expDoc.body, { live: false }).join("\n");
@@ -80,7 +83,7 @@ for (const { slug, part: pagePart } of slugs) {
         (typeof el.className === "string" && el.className.trim() ? `.${el.className.trim().split(/\s+/).join(".")}` : "");
       return { liveText, inertText, expected, ms, liveRoot: describe(live.root), reason: live.reason };
     },
-    [extractSource, `${pages.origin}/${slug}`],
+    [extractSource, `${pages.origin}/${slug}`, headline],
   ).catch((e) => {
     throw new Error(`${slug}: ${e.message}`);
   });
@@ -125,7 +128,7 @@ if (args.includes("--json")) {
   const summaries = Object.fromEntries(parts.map(([p, list]) => [p, { live: summary(list, "live"), inert: summary(list, "inert") }]));
   console.log(JSON.stringify({ pages: rows, summaries }, null, 1));
 } else {
-  console.log(`pages: ${dataDir}\n`);
+  console.log(`pages: ${dataDir}${headline ? "" : " (headline: false)"}\n`);
   console.log("| page | part | expected tokens | live coverage % | live extra % | inert coverage % | inert extra % | ms | chosen root |");
   console.log("|---|---|---:|---:|---:|---:|---:|---:|---|");
   for (const r of rows) {

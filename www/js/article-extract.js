@@ -42,6 +42,8 @@ const MIN_PARAGRAPH = 25;
 // A text block at least this long and under 30 % links reads as running text (a byline, a caption, a teaser title or
 // a row of share links does not).
 const PROSE_MIN = 100;
+// Text without prose up to this length (a byline with a date, a share bar) may be left out when going down.
+const SHORT_TEXT = 250;
 // Going down to a child may leave out siblings with this much prose (relative to the child's) when Readability would
 // not append them either.
 const MINOR_PROSE = 0.15;
@@ -323,7 +325,11 @@ function trimToProse(page, pick) {
   let { top } = pick;
   for (;;) {
     if (hasOwnText(top)) break;
-    const kids = childElements(top).map((el) => ({ el, prose: proseLength(textBlocks(el, page)) }));
+    const kids = childElements(top).filter((el) => !SKIP_TAGS.has(el.tagName.toUpperCase())).map((el) => {
+      const blocks = textBlocks(el, page);
+      const sum = (f) => blocks.reduce((n, b) => n + f(b), 0);
+      return { el, prose: proseLength(blocks), length: sum((b) => b.text.length), links: sum((b) => b.links) };
+    });
     const main = kids.reduce((best, k) => (k.prose > (best?.prose ?? 0) ? k : best), null);
     if (!main) break;
     const others = kids.filter((k) => k !== main);
@@ -354,8 +360,14 @@ function proseLength(blocks) {
   return n;
 }
 
-function isBoilerplate({ live }, { el, prose }) {
-  return prose === 0 || isFurniture(el) || BOILERPLATE.test(signature(el)) || isHidden(el, live);
+/**
+ * Whether a block beside the article is boilerplate: furniture, a boilerplate class or id, or no prose and either
+ * mostly links (a list of teasers) or short (a byline, a date, a row of share buttons). Longer text without links
+ * may be the article's own list or short paragraphs, so it is kept.
+ */
+function isBoilerplate({ live }, { el, prose, length, links }) {
+  if (isFurniture(el) || BOILERPLATE.test(signature(el)) || isHidden(el, live)) return true;
+  return prose === 0 && (links >= 0.5 * length || length <= SHORT_TEXT);
 }
 
 /**

@@ -1,0 +1,22 @@
+import path from "node:path";
+import { readFile } from "node:fs/promises";
+import { launch, serve } from "./bookmarklet/harness.mjs";
+const dataDir = path.resolve("../../shared/data/readability-pages");
+const [slug, sel] = process.argv.slice(2);
+const pages = await serve(dataDir, { host: "localhost" });
+const browser = await launch();
+const context = await browser.newContext({ javaScriptEnabled: false, bypassCSP: true });
+await context.route("**/*", (r) => (r.request().url().startsWith(pages.origin) ? r.continue() : r.abort()));
+const page = await context.newPage();
+const src = (await readFile("../www/js/article-extract.js", "utf8")).replace(/^export /gm, "");
+await page.goto(`${pages.origin}/${slug}/source.html`);
+console.log(await page.evaluate(([src, sel]) => {
+  const ex = new Function(`${src}\n return { findArticle, textBlocks, proseLength, collectParagraphs, scoreAncestors, rankByLinkDensity, isGoodSibling, isBoilerplate };`)();
+  const body = document.body; const pg = { body, live: true, scores: new Map() };
+  ex.scoreAncestors(pg, ex.collectParagraphs(pg)); ex.rankByLinkDensity(pg.scores);
+  const top = document.querySelector(sel); const out = [];
+  const kids = [...top.children].map((el) => ({ el, prose: ex.proseLength(ex.textBlocks(el, pg)) }));
+  for (const k of kids) out.push(`${k.el.tagName}.${k.el.className} prose=${k.prose} score=${pg.scores.get(k.el)?.toFixed(1)} boiler=${ex.isBoilerplate(pg, k)}`);
+  return out.join("\n");
+}, [src, sel]));
+await browser.close(); await pages.close();
