@@ -20,6 +20,7 @@ const PARAGRAPHS = [
   "Le vote intervient alors que la métropole prépare son propre budget, qui doit être présenté le 15 décembre.",
 ];
 const BULLETS = ["Transports : 310 millions", "Écoles : 180 millions", "Espaces verts : 95 millions"];
+const LEAD = "Après sept heures de débats, la majorité a fait adopter un budget en hausse, que l'opposition juge « brutal » pour les commerçants.";
 const HEADLINE = "Le conseil municipal adopte le budget 2026";
 const paragraphs = (tag = "p") => PARAGRAPHS.map((p) => `<${tag}>${p}</${tag}>`).join("\n");
 const bullets = `<ul>${BULLETS.map((b) => `<li>${b}</li>`).join("")}</ul>`;
@@ -81,6 +82,20 @@ const PAGES = {
   <nav class="sidebar"><ul><li>${links("Politique")}</li><li>${links("Économie")}</li><li>${links("Aller au menu")}</li></ul></nav>
   <footer><p>${links("Mentions légales", "Facebook", "Twitter")}</p></footer>
 </div>
+</body></html>`,
+
+  // The lead paragraph in its own block before the body (a share bar between them cannot be left out then): going
+  // down to the body would lose it.
+  lead: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${HEADLINE}</title></head><body>
+<nav>${links("Politique", "Économie")}</nav>
+<div class="main"><div class="article">
+  <div class="title">${HEADLINE}</div>
+  <div class="standfirst">${LEAD}</div>
+  <div class="share">${links("Partager", "Envoyer")}</div>
+  <div class="body">${paragraphs()}</div>
+</div>
+<div class="more">${links("Un nouveau pont sur la Saône en 2028, promet la métropole", "Marché de Noël : les horaires")}</div></div>
+<footer>${links("Mentions légales", "Facebook")}</footer>
 </body></html>`,
 
   // A short headline block just above the text, with nothing but a byline: the region takes the headline too.
@@ -152,6 +167,15 @@ test("the site's name in an <h1> above the article does not widen the region to 
   assertArticleOnly(r.live, r.reason);
   assertArticleOnly(r.inert, r.reason);
   assert.ok(!r.live.includes("La Gazette"), `site name in the region (${r.reason})`);
+});
+
+test("a lead paragraph in its own block before the body stays in the region", async () => {
+  const r = await regionOf("lead");
+  for (const text of [r.live, r.inert]) {
+    assert.ok(text.includes(LEAD), `lead paragraph missing (${r.reason})`);
+    for (const p of PARAGRAPHS) assert.ok(text.includes(p), `missing "${p.slice(0, 40)}…"`);
+    for (const b of ["Politique", "Un nouveau pont", "Mentions légales"]) assert.ok(!text.includes(b), `"${b}" in the region`);
+  }
 });
 
 test("a headline with only a byline above the text is taken with it; the menus and sidebar are not", async () => {

@@ -313,8 +313,14 @@ function isGoodSibling({ scores }, top, sib, len) {
   const topScore = scores.get(top) ?? 0;
   const sameClass = sib.className && sib.className === top.className;
   const sibScore = (scores.get(sib) ?? 0) + (sameClass ? topScore * 0.2 : 0);
-  const prose = sib.tagName === "P" && len > 80 && linkDensity(sib) < 0.25;
-  return sibScore >= Math.max(10, topScore * 0.2) || prose;
+  return sibScore >= Math.max(10, topScore * 0.2) || isProseParagraph(sib, len);
+}
+
+/** Readability's paragraph sibling: a <p> (or a DIV holding no blocks) of prose, or a short sentence without links. */
+function isProseParagraph(el, len) {
+  if (el.tagName !== "P" && !(el.tagName === "DIV" && !el.querySelector(DIV_BLOCKS))) return false;
+  const density = linkDensity(el);
+  return (len > 80 && density < 0.25) || (len < 80 && density === 0 && /\.( |$)/.test(plainText(el)));
 }
 
 /**
