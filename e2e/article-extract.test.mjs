@@ -21,6 +21,7 @@ const PARAGRAPHS = [
 ];
 const BULLETS = ["Transports : 310 millions", "Écoles : 180 millions", "Espaces verts : 95 millions"];
 const LEAD = "Après sept heures de débats, la majorité a fait adopter un budget en hausse, que l'opposition juge « brutal » pour les commerçants.";
+const SHORT_LEAD = "La majorité municipale a fait adopter son budget, en hausse de 4 %, mardi soir.";
 const HEADLINE = "Le conseil municipal adopte le budget 2026";
 const paragraphs = (tag = "p") => PARAGRAPHS.map((p) => `<${tag}>${p}</${tag}>`).join("\n");
 const bullets = `<ul>${BULLETS.map((b) => `<li>${b}</li>`).join("")}</ul>`;
@@ -96,6 +97,14 @@ const PAGES = {
 </div>
 <div class="more">${links("Un nouveau pont sur la Saône en 2028, promet la métropole", "Marché de Noël : les horaires")}</div></div>
 <footer>${links("Mentions légales", "Facebook")}</footer>
+</body></html>`,
+
+  // A short lead sentence in a <p> of its own before the body, share links after it: the lead stays, as Readability
+  // keeps such a paragraph.
+  shortLead: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${HEADLINE}</title></head><body>
+<nav>${links("Politique", "Économie")}</nav>
+<article><p>${SHORT_LEAD}</p><div class="body">${paragraphs()}</div><div class="tools">${links("Facebook", "Twitter")}</div></article>
+<footer>${links("Mentions légales")}</footer>
 </body></html>`,
 
   // A short headline block just above the text, with nothing but a byline: the region takes the headline too.
@@ -175,6 +184,15 @@ test("a lead paragraph in its own block before the body stays in the region", as
     assert.ok(text.includes(LEAD), `lead paragraph missing (${r.reason})`);
     for (const p of PARAGRAPHS) assert.ok(text.includes(p), `missing "${p.slice(0, 40)}…"`);
     for (const b of ["Politique", "Un nouveau pont", "Mentions légales"]) assert.ok(!text.includes(b), `"${b}" in the region`);
+  }
+});
+
+test("a short lead sentence in its own <p> before the body stays in the region", async () => {
+  const r = await regionOf("shortLead");
+  for (const text of [r.live, r.inert]) {
+    assert.ok(text.includes(SHORT_LEAD), `lead sentence missing (${r.reason})`);
+    for (const p of PARAGRAPHS) assert.ok(text.includes(p), `missing "${p.slice(0, 40)}…"`);
+    for (const b of ["Politique", "Mentions légales"]) assert.ok(!text.includes(b), `"${b}" in the region`);
   }
 });
 

@@ -332,16 +332,14 @@ function trimToProse(page, pick) {
   for (;;) {
     if (hasOwnText(top)) break;
     const kids = childElements(top).filter((el) => !SKIP_TAGS.has(el.tagName.toUpperCase())).map((el) => {
-      const blocks = textBlocks(el, page);
+      const blocks = textBlocks(el, { live: page.live });
       const sum = (f) => blocks.reduce((n, b) => n + f(b), 0);
       return { el, prose: proseLength(blocks), length: sum((b) => b.text.length), links: sum((b) => b.links) };
     });
     const main = kids.reduce((best, k) => (k.prose > (best?.prose ?? 0) ? k : best), null);
     if (!main) break;
     const others = kids.filter((k) => k !== main);
-    // Siblings holding a little prose that Readability would not append either (a standfirst, an author's bio).
-    const minor = (k) => k.prose <= MINOR_PROSE * main.prose && !isGoodSibling(page, main.el, k.el, k.prose);
-    if (others.some((k) => !isBoilerplate(page, k) && !minor(k))) break;
+    if (!others.every((k) => mayLeaveOut(page, main, k))) break;
     if (others.reduce((n, k) => n + k.prose, 0) > MINOR_PROSE * main.prose) break;
     top = main.el;
   }
@@ -367,13 +365,16 @@ function proseLength(blocks) {
 }
 
 /**
- * Whether a block beside the article is boilerplate: furniture, a boilerplate class or id, or no prose and either
- * mostly links (a list of teasers) or short (a byline, a date, a row of share buttons). Longer text without links
- * may be the article's own list or short paragraphs, so it is kept.
+ * Whether going down to the child `main` may leave out its sibling `k`: boilerplate by its tag, role, class or id;
+ * otherwise not if Readability would append it to the article, else if it holds no prose and is mostly links (a list
+ * of teasers) or short (a byline, a date, a row of share buttons; longer text without links may be the article's own
+ * list), or holds only a little prose (an author's bio).
  */
-function isBoilerplate({ live }, { el, prose, length, links }) {
-  if (isFurniture(el) || BOILERPLATE.test(signature(el)) || isHidden(el, live)) return true;
-  return prose === 0 && (links >= 0.5 * length || length <= SHORT_TEXT);
+function mayLeaveOut({ live, scores }, main, k) {
+  if (isFurniture(k.el) || BOILERPLATE.test(signature(k.el)) || isHidden(k.el, live)) return true;
+  if (isGoodSibling({ scores }, main.el, k.el, k.length)) return false;
+  if (k.prose === 0) return k.links >= 0.5 * k.length || k.length <= SHORT_TEXT;
+  return k.prose <= MINOR_PROSE * main.prose;
 }
 
 /**
