@@ -22,6 +22,7 @@ const PARAGRAPHS = [
 const BULLETS = ["Transports : 310 millions", "Écoles : 180 millions", "Espaces verts : 95 millions"];
 const LEAD = "Après sept heures de débats, la majorité a fait adopter un budget en hausse, que l'opposition juge « brutal » pour les commerçants.";
 const SHORT_LEAD = "La majorité municipale a fait adopter son budget, en hausse de 4 %, mardi soir.";
+const SUBHEADING = "Un vote serré";
 const HEADLINE = "Le conseil municipal adopte le budget 2026";
 const paragraphs = (tag = "p") => PARAGRAPHS.map((p) => `<${tag}>${p}</${tag}>`).join("\n");
 const bullets = `<ul>${BULLETS.map((b) => `<li>${b}</li>`).join("")}</ul>`;
@@ -104,6 +105,13 @@ const PAGES = {
   shortLead: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${HEADLINE}</title></head><body>
 <nav>${links("Politique", "Économie")}</nav>
 <article><p>${SHORT_LEAD}</p><div class="body">${paragraphs()}</div><div class="tools">${links("Facebook", "Twitter")}</div></article>
+<footer>${links("Mentions légales")}</footer>
+</body></html>`,
+
+  // An article of one long paragraph under a subheading: the region is not narrowed to the paragraph alone.
+  oneParagraph: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${HEADLINE}</title></head><body>
+<nav>${links("Politique", "Économie")}</nav>
+<div class="text"><h2>${SUBHEADING}</h2><p>${PARAGRAPHS.join(" ")}</p></div>
 <footer>${links("Mentions légales")}</footer>
 </body></html>`,
 
@@ -193,6 +201,14 @@ test("a short lead sentence in its own <p> before the body stays in the region",
     assert.ok(text.includes(SHORT_LEAD), `lead sentence missing (${r.reason})`);
     for (const p of PARAGRAPHS) assert.ok(text.includes(p), `missing "${p.slice(0, 40)}…"`);
     for (const b of ["Politique", "Mentions légales"]) assert.ok(!text.includes(b), `"${b}" in the region`);
+  }
+});
+
+test("a subheading beside a single long paragraph stays in the region", async () => {
+  const r = await regionOf("oneParagraph");
+  for (const text of [r.live, r.inert]) {
+    assert.ok(text.includes(SUBHEADING), `subheading missing (${r.reason})`);
+    assert.ok(text.includes(PARAGRAPHS.join(" ")), "paragraph missing");
   }
 });
 

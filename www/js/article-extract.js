@@ -26,6 +26,8 @@ const NEGATIVE =
   /-ad-|hidden|^hid$| hid$| hid |^hid |banner|byline|caption|combx|comment|com-|contact|credit|footer|gdpr|masthead|media|meta|newsletter|outbrain|promo|related|scroll|share|shopping|shoutbox|sidebar|skyscraper|sponsor|tags|teaser|widget/i;
 // Tags whose text Readability scores as paragraphs.
 const PARAGRAPH_TAGS = new Set(["P", "PRE", "TD", "SECTION", "H2", "H3", "H4", "H5", "H6"]);
+// Elements that are one paragraph of an article, never a wrapper of it.
+const PARAGRAPH_LEVEL = new Set(["P", "PRE", "TD", "H1", "H2", "H3", "H4", "H5", "H6", "BLOCKQUOTE", "LI", "DD", "DT"]);
 // A DIV holding none of these reads as a paragraph (Readability's DIV_TO_P_ELEMS).
 const DIV_BLOCKS = "blockquote,dl,div,img,ol,p,pre,table,ul";
 const BLOCK_TAGS = new Set([
@@ -323,6 +325,11 @@ function isProseParagraph(el, len) {
   return (len > 80 && density < 0.25) || (len < 80 && density === 0 && /\.( |$)/.test(plainText(el)));
 }
 
+/** A paragraph-level element (a DIV holding no blocks reads as one, as in Readability). */
+function readsAsParagraph(el) {
+  return PARAGRAPH_LEVEL.has(el.tagName) || (el.tagName === "DIV" && !el.querySelector(DIV_BLOCKS));
+}
+
 /**
  * Goes down through wrappers: while one child holds the region's prose and each other child is boilerplate (page
  * furniture, or no prose at all: share bars, bylines, tag lists, "read next" links), that child is the region.
@@ -337,7 +344,8 @@ function trimToProse(page, pick) {
       return { el, prose: proseLength(blocks), length: sum((b) => b.text.length), links: sum((b) => b.links) };
     });
     const main = kids.reduce((best, k) => (k.prose > (best?.prose ?? 0) ? k : best), null);
-    if (!main) break;
+    // Through wrappers only: beside a paragraph are the article's other parts (a heading, a short paragraph).
+    if (!main || readsAsParagraph(main.el)) break;
     const others = kids.filter((k) => k !== main);
     if (!others.every((k) => mayLeaveOut(page, main, k))) break;
     if (others.reduce((n, k) => n + k.prose, 0) > MINOR_PROSE * main.prose) break;
