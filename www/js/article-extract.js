@@ -1,5 +1,11 @@
 // Finds the article in a page without changing it: Readability-style scoring of candidate containers, done on the
-// live DOM (or on an inert parsed copy, for the reader-page fallback) and returning one existing element.
+// live DOM (or on an inert parsed copy, for the reader-page fallback) and returning one existing element, the region
+// that the engine reads and paints (so everything inside it gets annotated: the smaller, the fewer menus and share
+// buttons tagged as names).
+//
+// The steps, in findArticle's order: score paragraphs into their ancestors, rank by link density, move to a better
+// container (strong inner candidates, a common ancestor, a better parent, good siblings), trim down through wrappers
+// whose other children are boilerplate, and widen to the headline when little comes with it.
 //
 // Why our own scorer and not @mozilla/readability: Readability rewrites a clone, so its output would have to be
 // anchored back into the live page before we can paint on it; scoring in place gives the live element directly and
@@ -51,91 +57,11 @@ const SHORT_TEXT = 250;
 const MINOR_PROSE = 0.15;
 // Class or id tokens of blocks that are never the article even when they hold sentences.
 const BOILERPLATE =
-  /(^|[\s_-])(share|sharing|social|related|recommend\w*|comments?|newsletter|subscribe|promo|sponsor\w*|sidebar|footer|nav|navigation|menu|breadcrumbs?|tags|trending|popular|outbrain|taboola|ads?|advert\w*|author-bio|bio)($|[\s_-])/i;
+  /(^|[\s_-])(share|sharing|social|related|recommend\w*|comments?|newsletter|subscribe|promo|sponsor\w*|sidebar|footer|nav|navigation|menu|breadcrumbs?|tags|trending|popular|outbrain|taboola|ads?|advert\w*|bio|skip)($|[\s_-])/i;
 // What widening to the headline may add besides the headline itself (characters of text, of link text).
 const HEADLINE_EXTRA = 200;
 const HEADLINE_LINKS = 30;
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, also where no Node global is at hand
-
-/**
- * Whether an element is hidden. `live` uses the page's computed style (display, visibility, content-visibility);
- * otherwise (an inert parsed document has no style) only the `hidden` attribute and inline style count. Both
- * treat `aria-hidden="true"` as hidden, as Readability does.
- * @param {Element} el
- * @param {boolean} live
- * @returns {boolean}
- */
-export function isHidden(el, live) {
-  if (el.hasAttribute("hidden") || el.getAttribute("aria-hidden") === "true") return true;
-  if (live && typeof el.checkVisibility === "function") {
-    // checkVisibility is false for display:none anywhere up the tree; visibility is checked on the element itself
-    // because a visible child may sit in a visibility:hidden parent.
-    if (!el.checkVisibility()) return true;
-    return getComputedStyle(el).visibility === "hidden";
-  }
-  const style = (el.getAttribute("style") || "").toLowerCase().replace(/\s+/g, "");
-  return style.includes("display:none") || style.includes("visibility:hidden");
-}
-
-/** An element's class and id, where class/id weights and boilerplate tokens are looked for. */
-function signature(el) {
-  return `${typeof el.className === "string" ? el.className : ""} ${el.id}`;
-}
-
-function weightOf(el) {
-  let w = 0;
-  for (const s of [typeof el.className === "string" ? el.className : "", el.id]) {
-    if (!s) continue;
-    if (NEGATIVE.test(s)) w -= 25;
-    if (POSITIVE.test(s)) w += 25;
-  }
-  return w;
-}
-
-function isFurniture(el) {
-  if (FURNITURE_TAGS.has(el.tagName)) return true;
-  const role = el.getAttribute("role");
-  if (role && FURNITURE_ROLES.has(role)) return true;
-  if (el.tagName === "BODY" || el.tagName === "A" || el.tagName === "ARTICLE" || el.tagName === "MAIN") return false;
-  const sig = `${typeof el.className === "string" ? el.className : ""} ${el.id}`;
-  return UNLIKELY.test(sig) && !MAYBE.test(sig) && !el.closest("table,code");
-}
-
-function normLength(s) {
-  return s.replace(/\s+/g, " ").trim().length;
-}
-
-function commas(s) {
-  return (s.match(/[,\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C\u3001]/g) || []).length;
-}
-
-/** Text of the inline runs directly inside `el` (its non-block children), for DIVs that mix text and blocks. */
-function directInlineText(el) {
-  let s = "";
-  for (const c of el.childNodes) {
-    if (c.nodeType === 3) s += c.data;
-    else if (c.nodeType === 1 && !BLOCK_TAGS.has(c.tagName) && !SKIP_TAGS.has(c.tagName)) s += plainText(c);
-  }
-  return s;
-}
-
-/** textContent without the text of scripts, styles and the like (which would count as commas and length). */
-function plainText(el) {
-  if (!el.querySelector("script,style,noscript,template,svg,math")) return el.textContent;
-  let s = "";
-  for (const c of el.childNodes) {
-    if (c.nodeType === 3) s += c.data;
-    else if (c.nodeType === 1 && !SKIP_TAGS.has(c.tagName.toUpperCase())) s += plainText(c);
-  }
-  return s;
-}
-
-/** Parent element, stepping out of open shadow roots to their host. */
-function parentOf(el) {
-  if (el.parentElement) return el.parentElement;
-  const root = el.parentNode;
-  return root && root.host ? root.host : null;
-}
 
 /**
  * Find the element holding the page's article.
@@ -179,7 +105,7 @@ function collectParagraphs({ body, live }) {
   const stack = [body];
   while (stack.length) {
     const node = stack.pop();
-    const kids = node.shadowRoot ? [...node.children, ...node.shadowRoot.children] : node.children;
+    const kids = childElements(node);
     for (let i = kids.length - 1; i >= 0; i--) {
       const el = kids[i];
       if (SKIP_TAGS.has(el.tagName.toUpperCase()) || isFurniture(el) || isHidden(el, live)) continue;
@@ -325,11 +251,6 @@ function isProseParagraph(el, len) {
   return (len > 80 && density < 0.25) || (len < 80 && density === 0 && /\.( |$)/.test(plainText(el)));
 }
 
-/** A paragraph-level element (a DIV holding no blocks reads as one, as in Readability). */
-function readsAsParagraph(el) {
-  return PARAGRAPH_LEVEL.has(el.tagName) || (el.tagName === "DIV" && !el.querySelector(DIV_BLOCKS));
-}
-
 /**
  * Goes down through wrappers: while one child holds the region's prose and each other child is boilerplate (page
  * furniture, or no prose at all: share bars, bylines, tag lists, "read next" links), that child is the region.
@@ -354,9 +275,9 @@ function trimToProse(page, pick) {
   return top === pick.top ? pick : { ...pick, top, reason: `${pick.reason}, trimmed to its prose` };
 }
 
-/** Child elements, those of an open shadow root included. */
-function childElements(el) {
-  return el.shadowRoot ? [...el.children, ...el.shadowRoot.children] : [...el.children];
+/** A paragraph-level element (a DIV holding no blocks reads as one, as in Readability). */
+function readsAsParagraph(el) {
+  return PARAGRAPH_LEVEL.has(el.tagName) || (el.tagName === "DIV" && !el.querySelector(DIV_BLOCKS));
 }
 
 /** Whether `el` holds visible text directly (not inside a child element), which going down would lose. */
@@ -410,25 +331,6 @@ function widenToHeadline({ body, live }, pick) {
   return pick;
 }
 
-function isRendered(el) {
-  return typeof el.checkVisibility !== "function" || el.checkVisibility({ visibilityProperty: true });
-}
-
-function visibleLength(el, live) {
-  return articleParagraphs(el, { live }).reduce((n, p) => n + p.length, 0);
-}
-
-function linkDensity(el) {
-  const total = normLength(el.textContent);
-  if (!total) return 0;
-  let links = 0;
-  for (const a of el.querySelectorAll("a")) {
-    const href = a.getAttribute("href");
-    links += normLength(a.textContent) * (href && href.startsWith("#") ? 0.3 : 1);
-  }
-  return Math.min(1, links / total);
-}
-
 /**
  * The visible text of `root` as paragraphs (block boundaries split, whitespace collapsed), skipping scripts,
  * styles and hidden elements. Used by the reader-page fallback and by the coverage measurement.
@@ -474,4 +376,114 @@ function textBlocks(root, { live = true, skip = null } = {}) {
   walk(root.shadowRoot || root, false);
   flush();
   return out;
+}
+
+/** Length of the visible text of `el`, block by block. */
+function visibleLength(el, live) {
+  return articleParagraphs(el, { live }).reduce((n, p) => n + p.length, 0);
+}
+
+/**
+ * Whether an element is hidden. `live` uses the page's computed style (display, visibility, content-visibility);
+ * otherwise (an inert parsed document has no style) only the `hidden` attribute and inline style count. Both
+ * treat `aria-hidden="true"` as hidden, as Readability does.
+ * @param {Element} el
+ * @param {boolean} live
+ * @returns {boolean}
+ */
+export function isHidden(el, live) {
+  if (el.hasAttribute("hidden") || el.getAttribute("aria-hidden") === "true") return true;
+  if (live && typeof el.checkVisibility === "function") {
+    // checkVisibility is false for display:none anywhere up the tree; visibility is checked on the element itself
+    // because a visible child may sit in a visibility:hidden parent.
+    if (!el.checkVisibility()) return true;
+    return getComputedStyle(el).visibility === "hidden";
+  }
+  const style = (el.getAttribute("style") || "").toLowerCase().replace(/\s+/g, "");
+  return style.includes("display:none") || style.includes("visibility:hidden");
+}
+
+/** Whether `el` is rendered at all (false for a page hidden as a whole until its scripts run). */
+function isRendered(el) {
+  return typeof el.checkVisibility !== "function" || el.checkVisibility({ visibilityProperty: true });
+}
+
+/** Page furniture: a navigation, sidebar or footer landmark, or a class or id Readability deems unlikely content. */
+function isFurniture(el) {
+  if (FURNITURE_TAGS.has(el.tagName)) return true;
+  const role = el.getAttribute("role");
+  if (role && FURNITURE_ROLES.has(role)) return true;
+  if (el.tagName === "BODY" || el.tagName === "A" || el.tagName === "ARTICLE" || el.tagName === "MAIN") return false;
+  const sig = signature(el);
+  return UNLIKELY.test(sig) && !MAYBE.test(sig) && !el.closest("table,code");
+}
+
+/** An element's class and id, where class/id weights and boilerplate tokens are looked for. */
+function signature(el) {
+  return `${typeof el.className === "string" ? el.className : ""} ${el.id}`;
+}
+
+/** Readability's class weight: -25 for a negative class or id (comment, share, sidebar…), +25 for a positive one. */
+function weightOf(el) {
+  let w = 0;
+  for (const s of [typeof el.className === "string" ? el.className : "", el.id]) {
+    if (!s) continue;
+    if (NEGATIVE.test(s)) w -= 25;
+    if (POSITIVE.test(s)) w += 25;
+  }
+  return w;
+}
+
+/** Share of `el`'s text inside links (in-page `#` links count for less, as in Readability). */
+function linkDensity(el) {
+  const total = normLength(el.textContent);
+  if (!total) return 0;
+  let links = 0;
+  for (const a of el.querySelectorAll("a")) {
+    const href = a.getAttribute("href");
+    links += normLength(a.textContent) * (href && href.startsWith("#") ? 0.3 : 1);
+  }
+  return Math.min(1, links / total);
+}
+
+/** Child elements, those of an open shadow root included. */
+function childElements(el) {
+  return el.shadowRoot ? [...el.children, ...el.shadowRoot.children] : [...el.children];
+}
+
+/** Parent element, stepping out of open shadow roots to their host. */
+function parentOf(el) {
+  if (el.parentElement) return el.parentElement;
+  const root = el.parentNode;
+  return root && root.host ? root.host : null;
+}
+
+/** textContent without the text of scripts, styles and the like (which would count as commas and length). */
+function plainText(el) {
+  if (!el.querySelector("script,style,noscript,template,svg,math")) return el.textContent;
+  let s = "";
+  for (const c of el.childNodes) {
+    if (c.nodeType === 3) s += c.data;
+    else if (c.nodeType === 1 && !SKIP_TAGS.has(c.tagName.toUpperCase())) s += plainText(c);
+  }
+  return s;
+}
+
+/** Text of the inline runs directly inside `el` (its non-block children), for DIVs that mix text and blocks. */
+function directInlineText(el) {
+  let s = "";
+  for (const c of el.childNodes) {
+    if (c.nodeType === 3) s += c.data;
+    else if (c.nodeType === 1 && !BLOCK_TAGS.has(c.tagName) && !SKIP_TAGS.has(c.tagName)) s += plainText(c);
+  }
+  return s;
+}
+
+function normLength(s) {
+  return s.replace(/\s+/g, " ").trim().length;
+}
+
+/** Commas in any script, Readability's measure of sentence-like text. */
+function commas(s) {
+  return (s.match(/[,\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C\u3001]/g) || []).length;
 }
