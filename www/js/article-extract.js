@@ -55,9 +55,15 @@ const SHORT_TEXT = 250;
 // Going down to a child may leave out siblings with this much prose (relative to the child's) when Readability would
 // not append them either.
 const MINOR_PROSE = 0.15;
-// Class or id tokens of blocks that are never the article even when they hold sentences.
-const BOILERPLATE =
-  /(^|[\s_-])(share|sharing|social|related|recommend\w*|comments?|newsletter|subscribe|promo|sponsor\w*|sidebar|footer|nav|navigation|menu|breadcrumbs?|tags|trending|popular|outbrain|taboola|ads?|advert\w*|bio|skip)($|[\s_-])/i;
+// Class or id tokens of blocks that are never the article even when they hold sentences: whole tokens (split at
+// spaces, "-" and "_"), and prefixes ("share" for share-bar, sharebar, sharing).
+const BOILERPLATE = new RegExp(
+  "(^|[\\s_-])(?:(?:ads?|bio|tags|more|tools|print|rail|comments?)(?=$|[\\s_-])|" +
+    "(?:share|social|related|recommend|newsletter|subscri|signup|paywall|promo|sponsor|sidebar|footer|nav|" +
+    "menu|breadcrumb|trending|popular|outbrain|taboola|advert|author|cookie|consent|banner|masthead|toolbar|follow|" +
+    "widget|skip))",
+  "i",
+);
 // What widening to the headline may add besides the headline itself (characters of text, of link text).
 const HEADLINE_EXTRA = 200;
 const HEADLINE_LINKS = 30;
