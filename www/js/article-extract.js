@@ -258,8 +258,8 @@ function isProseParagraph(el, len) {
 }
 
 /**
- * Goes down through wrappers: while one child holds the region's prose and each other child is boilerplate (page
- * furniture, or no prose at all: share bars, bylines, tag lists, "read next" links), that child is the region.
+ * Goes down through wrappers: while one child holds the region's prose and every other child may be left out (menus,
+ * share bars, bylines, tag lists, "read next" links, an author's bio: see mayLeaveOut), that child is the region.
  */
 function trimToProse(page, pick) {
   let { top } = pick;
@@ -323,7 +323,7 @@ function widenToHeadline({ body, live }, pick) {
   for (let level = 0; anc && anc !== body && level < 3; level++, anc = parentOf(anc)) {
     const h1 = anc.querySelector("h1");
     if (!h1 || isHidden(h1, live)) continue;
-    // A site's name in an <h1> after the article, or in a sidebar, is not its headline.
+    // An <h1> after the text (a sidebar's, a footer's) is not its headline.
     if (!(h1.compareDocumentPosition(top) & FOLLOWING)) break;
     const added = textBlocks(anc, { live, skip: top });
     const headline = normLength(plainText(h1));
