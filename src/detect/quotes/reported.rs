@@ -2,6 +2,7 @@
 //! "selon X, …", "…, a-t-il dit." One pass over each sentence, skipping
 //! the direct quotations and what earlier hits covered.
 
+use super::clauses::Clause;
 use super::context::{Ctx, Sp};
 use super::lexicon::class::*;
 use super::windows::{
@@ -9,8 +10,63 @@ use super::windows::{
     MAX_VERB_TO_COMPLEMENTIZER, MIN_AFTER_SOURCE, MIN_BARE_CLAUSE_WORDS, MIN_BEFORE_TRAILING_CLAUSE,
     MIN_BEFORE_TRAILING_SOURCE, MIN_REPORTED_TOKENS, MIN_REPORTED_WORDS,
 };
-use super::{Found, Quote};
+use super::{Found, Quote, Rule};
 use crate::span::Span;
+
+/// A reporting clause after a comma, as the guards see it.
+struct Trailing {
+    comma: usize,
+    clause: Clause,
+    speaker: Sp,
+    /// Where the clause's tail ends (the sentence end, or a comma before a
+    /// coordinated clause).
+    tail_end: usize,
+    /// Where the content starts (after any dateline).
+    start: usize,
+}
+
+type TrailingGuard = fn(&Ctx, &Trailing) -> bool;
+
+/// What keeps "…, <clause>." from being reported speech: any guard that
+/// holds rejects it.
+const TRAILING_GUARDS: [Rule<TrailingGuard>; 5] = [
+    Rule {
+        name: "trailing_without_verb",
+        doc: "…, selon la police, dans un communiqué: a source frame (reported_source reads those), no verb.",
+        case: "fr_trailing_source_frame_is_no_reporting_clause",
+        apply: |_, t| !t.clause.verb,
+    },
+    Rule {
+        name: "trailing_long_tail",
+        doc: "…, a indiqué X, qui dirige l'enquête depuis mars: a clause, not a bare reporting clause.",
+        case: "en_trailing_clause_with_a_long_tail",
+        apply: |cx, t| cx.long_tail(t),
+    },
+    Rule {
+        name: "trailing_negated",
+        doc: "Contacté par l'AFP, le groupe n'a pas répondu: nothing was said.",
+        case: "fr_not_reported_no_response",
+        apply: |cx, t| (t.comma..t.clause.end).any(|k| cx.has(k, NEG)),
+    },
+    Rule {
+        name: "trailing_verb_takes_a_clause",
+        doc: "X, speaking on condition of anonymity, claimed the suspect had fled: the verb's clause follows.",
+        case: "a verb after a comma and a clause after it is not an inverted reporting clause",
+        apply: |cx, t| cx.has(t.speaker.tok, COMP) || cx.has(t.clause.end, AUX | VERB | BE),
+    },
+    Rule {
+        name: "trailing_after_lone_adverbial",
+        doc: "In a statement to the ABC, the Church denied …: the phrase is an adverbial, not what was said.",
+        case: "a lone prepositional phrase before a comma is not reported speech",
+        apply: |cx, t| cx.lone_adverbial(t),
+    },
+];
+
+/// The rules of this module's tables: (name, doc, case).
+#[cfg(test)]
+pub(super) fn rules() -> Vec<(&'static str, &'static str, &'static str)> {
+    TRAILING_GUARDS.iter().map(|r| (r.name, r.doc, r.case)).collect()
+}
 
 impl Ctx<'_, '_> {
     /// Reported speech: "X a indiqué que …", "X said …", "selon X, …",
@@ -137,49 +193,49 @@ impl Ctx<'_, '_> {
         None
     }
 
-    /// "…, a-t-il dit.", "…, the minister said."
+    /// "…, a-t-il dit.", "…, the minister said.": the content before the
+    /// comma at `comma`, when a bare reporting clause closes the sentence
+    /// and no guard of [`TRAILING_GUARDS`] rejects it.
     fn reported_trailing(&self, comma: usize, lo: usize, hi: usize) -> Option<(Span, Sp)> {
         if comma < lo + MIN_BEFORE_TRAILING_CLAUSE {
             return None;
         }
-        let at = self.after_clause(comma, hi)?;
-        let sp = at.speaker?;
-        // Only a bare reporting clause closing the sentence: "X n'a pas
-        // répondu dans l'immédiat" is not one.
+        let clause = self.after_clause(comma, hi)?;
+        let speaker = clause.speaker?;
         // The clause's tail runs to the sentence end, or to a comma before
         // a contrastive or coordinated clause ("…, two officials said on
         // Wednesday, though details remain unresolved").
-        let hi = (at.end..hi)
+        let tail_end = (clause.end..hi)
             .find(|&k| self.is_punct(k, ",") && k + 1 < hi && self.has(k + 1, CONJ | STOP) && !self.has(k + 1, PREP))
             .unwrap_or(hi);
-        let words_after = (at.end..hi).filter(|&k| self.has(k, WORD)).take(MAX_ADVERBIAL_TAIL_WORDS + 1).count();
-        // A longer tail only as one adverbial ("… lors d'une conférence de
-        // presse", "… in a statement on Tuesday"): no verb or clause in it.
-        let adverbial_tail = words_after <= MAX_ADVERBIAL_TAIL_WORDS
-            && at.end < hi
-            && self.has(at.end, PREP | STOP | MOD_PREP)
-            && !(at.end..hi).any(|k| self.has(k, VERB | AUX | COMP | REL | CONJ) || self.is_punct(k, ","));
-        if !at.verb || words_after > MAX_BARE_TAIL_WORDS && !adverbial_tail || (comma..at.end).any(|k| self.has(k, NEG))
-        {
-            return None;
-        }
-        // "X, speaking on condition of anonymity, claimed the suspect had
-        // fled": what follows the verb is its clause (a complementizer, or
-        // a verb after the would-be subject), not an inverted subject.
-        if self.has(sp.tok, COMP) || self.has(at.end, AUX | VERB | BE) {
-            return None;
-        }
         let start = self.after_dateline(lo, comma);
-        // "In a statement to the ABC, the Church denied …": a lone
-        // prepositional phrase is an adverbial of the clause after it, not
-        // what was said.
-        let adverbial = self.has(start, PREP | STOP | MOD_PREP)
-            && comma.saturating_sub(start) <= MAX_LONE_ADVERBIAL
-            && !(start..comma).any(|k| self.has(k, VERB | AUX | COMP) || self.is_punct(k, ","));
-        if adverbial {
+        let t = Trailing { comma, clause, speaker, tail_end, start };
+        if TRAILING_GUARDS.iter().filter(|g| g.on()).any(|g| (g.apply)(self, &t)) {
             return None;
         }
-        self.tokens_span(start, comma).map(|s| (s, sp))
+        self.tokens_span(start, comma).map(|s| (s, speaker))
+    }
+
+    /// Is the clause's tail more than a few words, and not one adverbial
+    /// ("… lors d'une conférence de presse", "… in a statement on
+    /// Tuesday": no verb or clause in it)?
+    fn long_tail(&self, t: &Trailing) -> bool {
+        let (from, to) = (t.clause.end, t.tail_end);
+        let words_after = (from..to).filter(|&k| self.has(k, WORD)).take(MAX_ADVERBIAL_TAIL_WORDS + 1).count();
+        let adverbial_tail = words_after <= MAX_ADVERBIAL_TAIL_WORDS
+            && from < to
+            && self.has(from, PREP | STOP | MOD_PREP)
+            && !(from..to).any(|k| self.has(k, VERB | AUX | COMP | REL | CONJ) || self.is_punct(k, ","));
+        words_after > MAX_BARE_TAIL_WORDS && !adverbial_tail
+    }
+
+    /// Is the content before the comma a lone prepositional phrase, an
+    /// adverbial of the clause after it?
+    fn lone_adverbial(&self, t: &Trailing) -> bool {
+        let (start, comma) = (t.start, t.comma);
+        self.has(start, PREP | STOP | MOD_PREP)
+            && comma.saturating_sub(start) <= MAX_LONE_ADVERBIAL
+            && !(start..comma).any(|k| self.has(k, VERB | AUX | COMP) || self.is_punct(k, ","))
     }
 
     /// Trims sentence-final punctuation and a cut at ";" from reported

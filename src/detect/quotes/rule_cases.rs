@@ -3,7 +3,7 @@
 //! case's output must change. (A rule no case pins could be deleted
 //! unnoticed; a table entry naming the wrong case would mislead.)
 
-use super::{attribution, clauses, detect, speech, Analysis, Entity, EntityLabel, DISABLED};
+use super::{attribution, clauses, detect, reported, speech, Analysis, Entity, EntityLabel, DISABLED};
 use crate::lang::Lang;
 use crate::span::Span;
 use serde::Deserialize;
@@ -52,7 +52,7 @@ fn run(case: &Case) -> String {
 #[test]
 fn every_rule_is_pinned_by_its_case() {
     let file: CaseFile = toml::from_str(include_str!("../../../tests/cases/quotes.toml")).expect("quotes.toml");
-    let rules: Vec<_> = [attribution::rules(), clauses::rules(), speech::rules()].concat();
+    let rules: Vec<_> = [attribution::rules(), clauses::rules(), reported::rules(), speech::rules()].concat();
     let mut problems = Vec::new();
     for (i, &(name, doc, case_name)) in rules.iter().enumerate() {
         assert!(!doc.is_empty(), "rule {name}: no doc");
