@@ -3,7 +3,7 @@
 //! and whether the pair is speech at all (`speech.rs`).
 
 use super::clauses::Clause;
-use super::context::{Ctx, Sp};
+use super::context::{Ctx, Mention};
 use super::lexicon::class::*;
 use super::marks::Pair;
 use super::windows::MAX_ASKED_CLAUSE_TAIL;
@@ -35,7 +35,7 @@ pub(super) struct Site<'p> {
 pub(super) struct Attribution {
     /// The reporting clause after the quotation.
     pub after: Option<Clause>,
-    pub speaker: Option<Sp>,
+    pub speaker: Option<Mention>,
     /// Some attribution (a clause, a verb, a frame) was found.
     pub attributed: bool,
     /// The attribution before the quotation has a reporting verb.

@@ -5,7 +5,7 @@
 //! The forms a clause can take are ordered tables of named rules, tried in
 //! order; the first that finds a clause wins.
 
-use super::context::{Ctx, Sp};
+use super::context::{Ctx, Mention};
 use super::lexicon::class::*;
 use super::windows::{
     MAX_AUX_AFTER_SUBJECT, MAX_BEFORE, MAX_BEFORE_FIRST_VERB, MAX_INVERSION_COMPLEMENTS, MAX_NP, MAX_PUNCT_AFTER_QUOTE,
@@ -17,7 +17,7 @@ use crate::text::normalize_word;
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Clause {
     /// Its speaker, if it has one.
-    pub speaker: Option<Sp>,
+    pub speaker: Option<Mention>,
     /// True when a reporting verb was found (not only "selon X").
     pub verb: bool,
     /// Token index after the clause.
@@ -137,7 +137,7 @@ impl Ctx<'_, '_> {
     fn verb_first(&self, at: &After) -> Option<Clause> {
         let (p, hi) = (at.p, at.hi);
         let mut q = p;
-        let mut inverted: Option<Sp> = None;
+        let mut inverted: Option<Mention> = None;
         while q < hi && q < p + MAX_BEFORE_FIRST_VERB && !self.has(q, VERB) {
             if self.has(q, HYPHEN) && self.has(q + 1, PRON) {
                 inverted = self.pron(q + 1);
@@ -255,7 +255,7 @@ impl Ctx<'_, '_> {
     /// "X said A, and said B": the verb at `v`, coordinated with an earlier
     /// one, shares its subject (the first verb may lie before an earlier
     /// quotation of the sentence).
-    fn coordinated_subject(&self, v: usize, lo: usize) -> Option<Sp> {
+    fn coordinated_subject(&self, v: usize, lo: usize) -> Option<Mention> {
         let mut c = v;
         while c > lo && self.has(c - 1, AUX | ADV | NEG) {
             c -= 1;
@@ -298,7 +298,7 @@ impl Ctx<'_, '_> {
     /// comment, saying …"). The subject is the first phrase of the clause
     /// (after any leading adverbial ending in a comma) that a lower-case
     /// word follows, when it can speak: a name, a personal pronoun or a role.
-    pub fn clause_subject(&self, s_lo: usize, colon: usize) -> Option<Sp> {
+    pub fn clause_subject(&self, s_lo: usize, colon: usize) -> Option<Mention> {
         let floor = s_lo.max(colon.saturating_sub(MAX_BEFORE));
         let mut starts = vec![floor];
         starts.extend((floor..colon).filter(|&k| self.is_punct(k, ",")).map(|k| k + 1));
@@ -319,7 +319,7 @@ impl Ctx<'_, '_> {
 
     /// "selon X", "d'après X", "according to X", "pour X" (a role or a
     /// name only): the speaker and the token after it.
-    pub fn source_frame(&self, i: usize, hi: usize) -> Option<(Sp, usize)> {
+    pub fn source_frame(&self, i: usize, hi: usize) -> Option<(Mention, usize)> {
         let f = self.flags(i);
         let start = if f & SOURCE != 0 {
             i + 1
@@ -356,7 +356,7 @@ impl Ctx<'_, '_> {
             })
         };
         normalize_word(self.text(i), &mut buf);
-        let frame = self.lex.sources2.iter().filter(|fr| fr[0] == buf).find(|fr| matches(fr))?;
+        let frame = self.lex.source_frames.iter().filter(|fr| fr[0] == buf).find(|fr| matches(fr))?;
         Some(frame.len())
     }
 
@@ -384,7 +384,7 @@ impl Ctx<'_, '_> {
     /// A subject after the verb at `v`: "dit-il", "a écrit ainsi Marie
     /// Curie", "said the spokesman". Returns the speaker and the token
     /// after it.
-    pub fn inverted_subject(&self, v: usize, hi: usize) -> Option<(Sp, usize)> {
+    pub fn inverted_subject(&self, v: usize, hi: usize) -> Option<(Mention, usize)> {
         let k = v + 1;
         // "ajoutant que", "adding that": a participle has no inverted subject.
         if self.is_participle(v) {

@@ -27,7 +27,7 @@ const PARTICLE_JOINERS: [char; 2] = ['-', '\u{2011}'];
 
 /// A speaker mention before linking.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Sp {
+pub(crate) struct Mention {
     /// The mention.
     pub span: Span,
     /// Its pronoun class (PRON_M, …), 0 for names and noun phrases.
@@ -40,10 +40,10 @@ pub(crate) struct Sp {
     pub is_name: bool,
 }
 
-impl Sp {
+impl Mention {
     /// A noun phrase (not a name, not a pronoun) over `span`, from token `tok`.
-    pub fn phrase(span: Span, tok: usize) -> Sp {
-        Sp { span, pron: 0, entity: None, tok, is_name: false }
+    pub fn phrase(span: Span, tok: usize) -> Mention {
+        Mention { span, pron: 0, entity: None, tok, is_name: false }
     }
 }
 
@@ -111,9 +111,9 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 
     /// The pronoun at `i` as a speaker mention, if it is a speaker pronoun.
-    pub fn pron(&self, i: usize) -> Option<Sp> {
+    pub fn pron(&self, i: usize) -> Option<Mention> {
         let p = self.flags(i) & PRON;
-        (p != 0).then(|| Sp { span: self.a.tokens[i].span, pron: p, entity: None, tok: i, is_name: false })
+        (p != 0).then(|| Mention { span: self.a.tokens[i].span, pron: p, entity: None, tok: i, is_name: false })
     }
 
     /// The bytes from token `from` to token `to_incl`, both included.

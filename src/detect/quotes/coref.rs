@@ -12,7 +12,7 @@
 //! No state hides in the context: salience is a plain value the caller
 //! threads through the quotations in order.
 
-use super::context::{Ctx, Sp};
+use super::context::{Ctx, Mention};
 use super::lexicon::class::*;
 use super::windows::{MAX_ENTITIES_PER_SENTENCE, NEAREST_PERSON_SENTENCES, SALIENCE_SENTENCES};
 use super::{Entity, EntityLabel, Speaker};
@@ -48,7 +48,7 @@ impl<'a> Ctx<'a, '_> {
     /// The contract's speaker: the mention and the entity it resolves to.
     /// A pronoun resolves to `salient` (the last quoted person, if recent)
     /// or to the nearest person named before it.
-    pub fn link(&self, sp: Sp, salient: Option<u32>) -> Speaker {
+    pub fn link(&self, sp: Mention, salient: Option<u32>) -> Speaker {
         let entity_id = self.resolve(sp, salient);
         // A lone capitalised word opening the sentence that the entity layer
         // did not take ("Reports said") may be a common noun: not a name.
@@ -61,7 +61,7 @@ impl<'a> Ctx<'a, '_> {
     }
 
     /// The entity a mention refers to.
-    fn resolve(&self, sp: Sp, salient: Option<u32>) -> Option<u32> {
+    fn resolve(&self, sp: Mention, salient: Option<u32>) -> Option<u32> {
         if let Some(id) = sp.entity {
             Some(id)
         } else if sp.pron & (PRON_M | PRON_F) != 0 {

@@ -12,7 +12,7 @@
 //! where a shared helper behaves otherwise, the difference must become a
 //! named parameter of it, or the output changes.
 
-use super::context::{Ctx, Sp};
+use super::context::{Ctx, Mention};
 use super::lexicon::class::*;
 use super::windows::{MAX_DATELINE_TOKENS, MAX_LEADING_ADVERBS, MAX_NP, MAX_SUBJECT_GAP};
 use super::{Entity, EntityLabel};
@@ -77,7 +77,7 @@ impl<'a> Ctx<'a, '_> {
     /// déclaré"), the first apposed segment ("X, porte-parole, a dit"), the
     /// main subject for a participle after a comma ("X declined, saying"),
     /// and prefers the name inside a phrase ("le ministre Michel Sapin").
-    pub fn subject_before(&self, v: usize, lo: usize) -> Option<Sp> {
+    pub fn subject_before(&self, v: usize, lo: usize) -> Option<Mention> {
         if self.passive(v, lo) {
             return None;
         }
@@ -149,7 +149,7 @@ impl<'a> Ctx<'a, '_> {
     /// "Un expert interrogé par l'AFP juge …", "a researcher quoted by the
     /// BBC said …": when `sp` is the agent of a participle that modifies
     /// the subject, the noun phrase before the participle (the speaker).
-    fn outer_subject(&self, sp: Sp, lo: usize) -> Option<Sp> {
+    fn outer_subject(&self, sp: Mention, lo: usize) -> Option<Mention> {
         let mut by = sp.tok;
         while by > lo && (self.is_elision(by - 1) || self.has(by - 1, DET)) {
             by -= 1;
@@ -172,7 +172,7 @@ impl<'a> Ctx<'a, '_> {
     /// phrase only (a bare lower-case noun without determiner or role gives
     /// None), returns the name inside it rather than the whole phrase, and
     /// stops at [`MAX_NP`] tokens.
-    pub fn np_forward(&self, mut i: usize, hi: usize) -> Option<(Sp, usize)> {
+    pub fn np_forward(&self, mut i: usize, hi: usize) -> Option<(Mention, usize)> {
         let mut skipped = 0;
         while i < hi && skipped < MAX_LEADING_ADVERBS && self.has(i, ADV) && !self.has(i, CAP | DET) {
             i += 1;
@@ -214,7 +214,7 @@ impl<'a> Ctx<'a, '_> {
     /// "American officials", "Acme spokesman Jo Bloggs": a name (`name`,
     /// from token `n`, in the phrase from `i`) modifying the common nouns
     /// from `end`; the speaker is the phrase, or the name apposed after it.
-    fn name_as_modifier(&self, i: usize, n: usize, name: Sp, end: usize, hi: usize) -> (Sp, usize) {
+    fn name_as_modifier(&self, i: usize, n: usize, name: Mention, end: usize, hi: usize) -> (Mention, usize) {
         let mut j = end;
         while j < hi && j < end + MAX_NP && self.is_modifier_at(j, hi) {
             j += 1;
@@ -229,14 +229,14 @@ impl<'a> Ctx<'a, '_> {
         if org && !plural {
             return (name, j);
         }
-        (Sp::phrase(self.span(i, j - 1), i), j)
+        (Mention::phrase(self.span(i, j - 1), i), j)
     }
 }
 
 /// Where the walk back from a verb stopped.
 enum SubjectEnd {
     /// On an inverted or clause-initial pronoun: the subject itself.
-    Pronoun(Sp),
+    Pronoun(Mention),
     /// On the last token of the subject (or a comma or relative before it).
     At(usize),
 }

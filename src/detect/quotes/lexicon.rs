@@ -1,6 +1,8 @@
 //! The quotation layer's word lists (`data/<lang>/reporting-verbs.txt`,
 //! `quote-words.txt`, `speaker-roles.txt`), merged into one table of word
-//! classes so each token costs one look-up.
+//! classes so each token costs one look-up; plus the classes of
+//! quote-words.txt whose entries are endings or written forms ("ptcp.past
+//! é", "possessive 's"), kept as short lists the rules compare tokens with.
 
 use crate::lang::data::{entries, lang_file};
 use crate::lang::Lang;
@@ -88,7 +90,7 @@ pub(crate) struct Lexicon {
     classes: HashMap<&'static str, u32, BuildHasherDefault<Fnv>>,
     /// Source frames of several words ("according to", "d'" "après",
     /// "in the words of"), lower-case, split into words.
-    pub sources2: Vec<Vec<&'static str>>,
+    pub source_frames: Vec<Vec<&'static str>>,
     /// `ptcp`: present-participle endings ("ing", "ant"): such verbs have no
     /// inverted subject.
     pub participle_endings: Vec<&'static str>,
@@ -194,7 +196,7 @@ fn build(lang: Lang) -> Lexicon {
         }
         if words.len() > 1 && flag == class::SOURCE {
             *lex.classes.entry(words[0]).or_default() |= class::SOURCE_FIRST;
-            lex.sources2.push(words);
+            lex.source_frames.push(words);
         } else {
             *lex.classes.entry(word).or_default() |= flag;
         }
@@ -236,7 +238,7 @@ mod tests {
             }
             let lex = lexicon(lang);
             assert!(lex.classes(if lang == Lang::Fr { "déclaré" } else { "said" }) & class::VERB != 0);
-            assert!(!lex.sources2.is_empty());
+            assert!(!lex.source_frames.is_empty());
             assert!(!lex.participle_endings.is_empty());
             assert!(!lex.past_participle_endings.is_empty());
             assert!(!lex.participle_agents.is_empty());

@@ -1,23 +1,39 @@
 //! Quotations (direct and reported) and their speakers.
 //!
 //! 1. `marks::pairs` pairs the quotation marks (outermost pairs only).
-//! 2. Each pair gets an attribution from the clause right after it
-//!    ("« … », a-t-il ajouté", "“…,” said Smith"), else from the words
-//!    before it in its sentence ("X a déclaré : « … »", "selon X, « … »",
-//!    "Name: “…”"), else, for a quotation that is a sentence on its own,
-//!    from the quotation just before it or a colon ending the sentence
-//!    before.
+//! 2. Each pair gets an attribution (`attribution.rs`, an ordered table of
+//!    named steps): from the clause right after it ("« … », a-t-il
+//!    ajouté", "“…,” said Smith"), else from the words before it in its
+//!    sentence ("X a déclaré : « … »", "selon X, « … »", "Name: “…”"),
+//!    else, for a quotation that is a sentence on its own, from the
+//!    quotation just before it or a colon ending the sentence before.
 //! 3. Short quoted terms (one to three words) are speech only with
-//!    evidence: an attribution, a colon, sentence punctuation inside, and
-//!    no sign of a named or scare-quoted term (a noun right before or
-//!    after it, "la notion de", "so-called", a capitalised name).
-//! 4. Reported speech: a reporting verb with a speaker and a complement
-//!    ("X a indiqué que …", "X said (that) …"), "selon X, …", and
-//!    "…, a-t-il dit." without marks.
+//!    evidence (`speech.rs`): an attribution, a colon, sentence punctuation
+//!    inside, and no sign of a named or scare-quoted term (a noun right
+//!    before or after it, "la notion de", "so-called", a capitalised name).
+//! 4. Reported speech (`reported.rs`): a reporting verb with a speaker and
+//!    a complement ("X a indiqué que …", "X said (that) …"), "selon X, …",
+//!    and "…, a-t-il dit." without marks.
 //!
 //! Speaker spans come from the syntax around the verb (names, noun phrases,
 //! pronouns); `entity_id` from the entity layer when it overlaps, and for
-//! pronouns from the nearest salient person before them.
+//! pronouns from the nearest salient person before them (`coref.rs`).
+//!
+//! | room | concern |
+//! |---|---|
+//! | `marks.rs` | pairing quotation marks, across paragraphs |
+//! | `lexicon.rs`, `context.rs` | word classes (`data/<lang>/quote-words.txt`, `reporting-verbs.txt`, `speaker-roles.txt`) and the per-token view every rule reads |
+//! | `windows.rs` | every token window and count threshold, named |
+//! | `clauses.rs` | speaker candidates: clause forms after and before a quotation (rule tables), source frames, inverted subjects |
+//! | `grammar.rs` | this layer's copies of general helpers (dateline, possessive, entity at a token, subject before a verb, phrase forward) |
+//! | `phrases.rs`, `names.rs` | speaker noun phrases and names |
+//! | `attribution.rs` | speaker choice for a pair (rule table) |
+//! | `speech.rs` | quote filtering: speech or term (rule table) |
+//! | `reported.rs` | reported speech without marks (its rejections a rule table) |
+//! | `coref.rs` | salience and nearest-person coreference |
+//!
+//! Every rule table entry names the case of `tests/cases/quotes.toml` that
+//! pins it; `rule_cases.rs` checks that the case changes without the rule.
 
 mod attribution;
 mod clauses;
@@ -38,7 +54,7 @@ use super::Analysis;
 // The annotation types, named once for the whole layer (submodules take them
 // from here).
 use crate::annotate::{Entity, EntityLabel, Quote, Speaker};
-use context::{Ctx, Sp};
+use context::{Ctx, Mention};
 use coref::Salience;
 
 /// One named rule of an ordered rule table: what it is called, the example
@@ -78,7 +94,7 @@ struct Found {
     pair: marks::Pair,
     first_sentence: usize,
     last_sentence: usize,
-    speaker: Option<Sp>,
+    speaker: Option<Mention>,
     speech: bool,
 }
 

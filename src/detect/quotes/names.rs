@@ -1,7 +1,7 @@
 //! Names as speakers: where one starts (the entity layer's opinion first,
 //! capitalisation where it has none) and how far it runs.
 
-use super::context::{Ctx, Sp};
+use super::context::{Ctx, Mention};
 use super::lexicon::class::*;
 use super::windows::{MAX_INITIAL_LETTERS, MAX_NAME_TOKENS};
 use super::{Entity, EntityLabel};
@@ -33,7 +33,7 @@ impl Ctx<'_, '_> {
 
     /// The name starting at `i`: the entity there, else the run of
     /// capitalised words (with particles: "Charles de Gaulle").
-    pub fn name_forward(&self, i: usize, hi: usize) -> (Sp, usize) {
+    pub fn name_forward(&self, i: usize, hi: usize) -> (Mention, usize) {
         if let Some(e) = self.entity_at(i) {
             return self.entity_name(i, e, hi);
         }
@@ -49,7 +49,7 @@ impl Ctx<'_, '_> {
                 if (i..j).all(|k| self.is_initial(k)) {
                     let (name, end) = self.name_forward(j, hi);
                     let span = Span::new(self.a.tokens[i].span.start, name.span.end);
-                    return (Sp { span, tok: i, ..name }, end);
+                    return (Mention { span, tok: i, ..name }, end);
                 }
             }
             if !self.entities.is_empty() && self.entity_at(j).is_some() {
@@ -73,12 +73,12 @@ impl Ctx<'_, '_> {
         // "Shadow Home Secretary Yvette Cooper": capitalised titles are not
         // part of the name.
         let first = (i..j - 1).rev().find(|&k| self.has(k, ROLE)).map_or(i, |r| r + 1);
-        (Sp { span: self.span(first, j - 1), pron: 0, entity: None, tok: first, is_name: true }, j)
+        (Mention { span: self.span(first, j - 1), pron: 0, entity: None, tok: first, is_name: true }, j)
     }
 
     /// The name that the entity `e` over token `i` gives, and the token
     /// after it.
-    fn entity_name(&self, i: usize, e: &Entity, hi: usize) -> (Sp, usize) {
+    fn entity_name(&self, i: usize, e: &Entity, hi: usize) -> (Mention, usize) {
         let mut j = i;
         while j < hi && self.a.tokens[j].span.end <= e.span.end {
             j += 1;
@@ -97,7 +97,7 @@ impl Ctx<'_, '_> {
                 }
             }
         }
-        (Sp { span, pron: 0, entity: Some(e.entity_id), tok: i, is_name: true }, j.max(i + 1))
+        (Mention { span, pron: 0, entity: Some(e.entity_id), tok: i, is_name: true }, j.max(i + 1))
     }
 
     /// "C.", "J.-P.": an initial.

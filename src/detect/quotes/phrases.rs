@@ -2,7 +2,7 @@
 //! from its last word, without a determiner, and over appositions; which
 //! modifiers stay inside; and the name a phrase holds.
 
-use super::context::{Ctx, Sp};
+use super::context::{Ctx, Mention};
 use super::lexicon::class::*;
 use super::windows::{MAX_APPOSITION_SPAN, MAX_BARE_NP_WORDS, MAX_NP, MODIFIER_EXTRA};
 use crate::lang::Lang;
@@ -10,7 +10,7 @@ use crate::lang::Lang;
 impl Ctx<'_, '_> {
     /// The rest of a noun phrase that started at `start` (its determiner),
     /// its words beginning at `from`.
-    pub fn np_tail(&self, start: usize, from: usize, hi: usize) -> Option<(Sp, usize)> {
+    pub fn np_tail(&self, start: usize, from: usize, hi: usize) -> Option<(Mention, usize)> {
         let mut j = from;
         let mut last_word = None;
         while j < hi && j < from + MAX_NP {
@@ -42,11 +42,11 @@ impl Ctx<'_, '_> {
             return Some((name, end));
         }
         let head_ok = (start..end).any(|k| self.has(k, ROLE)) || self.has(start, DET);
-        head_ok.then(|| (Sp::phrase(self.span(start, last), start), end))
+        head_ok.then(|| (Mention::phrase(self.span(start, last), start), end))
     }
 
     /// The noun phrase ending at token `j` (going back, not before `lo`).
-    pub fn np_backward(&self, j: usize, lo: usize) -> Option<Sp> {
+    pub fn np_backward(&self, j: usize, lo: usize) -> Option<Mention> {
         let f = self.flags(j);
         if f & WORD == 0 {
             return None;
@@ -69,7 +69,7 @@ impl Ctx<'_, '_> {
         }
         let has_det = self.has(start, DET) && !self.has(start, PREP) || self.has(start, DET) && start == lo;
         let role = (start..=j).any(|i| self.has(i, ROLE) || self.is_possessive(i));
-        (has_det || role).then(|| Sp::phrase(self.span(start, j), start))
+        (has_det || role).then(|| Mention::phrase(self.span(start, j), start))
     }
 
     /// Walks back from `j` to the determiner that opens the phrase. A
@@ -149,7 +149,7 @@ impl Ctx<'_, '_> {
     /// The speaker's name inside the phrase `start..end`: an entity (PER,
     /// ORG) or a capitalised run that is not the object of a preposition
     /// or a possessor; the last one wins ("le ministre Michel Sapin").
-    pub fn name_inside(&self, start: usize, end: usize) -> Option<Sp> {
+    pub fn name_inside(&self, start: usize, end: usize) -> Option<Mention> {
         let mut best = None;
         let mut k = start;
         while k < end {
@@ -188,7 +188,7 @@ impl Ctx<'_, '_> {
 
     /// A name after one to three lower-case role words without determiner
     /// ("team member Rodaba Noori told"): the name.
-    pub fn role_name(&self, i: usize, hi: usize) -> Option<(Sp, usize)> {
+    pub fn role_name(&self, i: usize, hi: usize) -> Option<(Mention, usize)> {
         let mut j = i;
         while j < hi && j < i + MAX_BARE_NP_WORDS && self.has(j, WORD) && self.flags(j) & !(WORD | ROLE) == 0 {
             j += 1;
@@ -198,19 +198,19 @@ impl Ctx<'_, '_> {
 
     /// A noun phrase without determiner, one to three plain lower-case
     /// words ("forecasters", "local officials"), when a verb follows.
-    pub fn bare_np(&self, i: usize, hi: usize) -> Option<(Sp, usize)> {
+    pub fn bare_np(&self, i: usize, hi: usize) -> Option<(Mention, usize)> {
         let mut j = i;
         while j < hi && j < i + MAX_BARE_NP_WORDS && self.flags(j) & !(WORD | ROLE) == 0 && self.has(j, WORD) {
             j += 1;
         }
-        (j > i && self.has(j, VERB | AUX)).then(|| (Sp::phrase(self.span(i, j - 1), i), j))
+        (j > i && self.has(j, VERB | AUX)).then(|| (Mention::phrase(self.span(i, j - 1), i), j))
     }
 
     /// The subject of a verb preceded by a comma at `j`: walks back over
     /// comma-separated segments (at most [`MAX_APPOSITION_SPAN`] tokens) to
     /// a clause boundary and takes the first segment that is a speaker
     /// phrase.
-    pub fn segment_subject(&self, j: usize, lo: usize) -> Option<Sp> {
+    pub fn segment_subject(&self, j: usize, lo: usize) -> Option<Mention> {
         let mut starts = Vec::new();
         let mut k = j;
         while k > lo && j - k < MAX_APPOSITION_SPAN {
@@ -230,7 +230,7 @@ impl Ctx<'_, '_> {
                 starts.push(k);
             }
         }
-        let mut found: Option<Sp> = None;
+        let mut found: Option<Mention> = None;
         for &s in starts.iter().rev() {
             if s >= j || self.has(s, STOP | PREP) && !self.has(s, CAP) {
                 continue;

@@ -3,7 +3,7 @@
 //! the direct quotations and what earlier hits covered.
 
 use super::clauses::Clause;
-use super::context::{Ctx, Sp};
+use super::context::{Ctx, Mention};
 use super::lexicon::class::*;
 use super::windows::{
     MAX_ADVERBIAL_TAIL_WORDS, MAX_BARE_TAIL_WORDS, MAX_LONE_ADVERBIAL, MAX_PARTICIPLE_CLAUSE, MAX_SOURCE_OFFSET,
@@ -17,7 +17,7 @@ use crate::span::Span;
 struct Trailing {
     comma: usize,
     clause: Clause,
-    speaker: Sp,
+    speaker: Mention,
     /// Where the clause's tail ends (the sentence end, or a comma before a
     /// coordinated clause).
     tail_end: usize,
@@ -114,7 +114,7 @@ impl Ctx<'_, '_> {
     /// The reported content and its speaker that token `i` (of the
     /// sentence `lo..hi`) introduces: a reporting verb, a source frame or
     /// the comma before a trailing reporting clause.
-    fn reported_at(&self, i: usize, lo: usize, hi: usize) -> Option<(Span, Sp)> {
+    fn reported_at(&self, i: usize, lo: usize, hi: usize) -> Option<(Span, Mention)> {
         // "The thinking is that …": a verb form after a determiner is a noun.
         let noun = i > lo && self.has(i - 1, DET) && !self.has(i - 1, CLITIC);
         if self.has(i, VERB) && !noun {
@@ -129,7 +129,7 @@ impl Ctx<'_, '_> {
     }
 
     /// "X a indiqué (vendredi) que …", "X said (that) …".
-    fn reported_after_verb(&self, v: usize, lo: usize, hi: usize) -> Option<(Span, Sp)> {
+    fn reported_after_verb(&self, v: usize, lo: usize, hi: usize) -> Option<(Span, Mention)> {
         let mut k = v + 1;
         let mut comp = None;
         while k < hi && k <= v + MAX_VERB_TO_COMPLEMENTIZER {
@@ -170,7 +170,7 @@ impl Ctx<'_, '_> {
     }
 
     /// "Selon X, …" and "…, selon X."
-    fn reported_source(&self, i: usize, lo: usize, hi: usize) -> Option<(Span, Sp)> {
+    fn reported_source(&self, i: usize, lo: usize, hi: usize) -> Option<(Span, Mention)> {
         let (sp, end) = self.source_frame(i, hi)?;
         let at_start =
             i == lo || (i == lo + 1 && !self.has(lo, WORD)) || self.is_punct(i - 1, ",") && i - lo <= MAX_SOURCE_OFFSET;
@@ -196,7 +196,7 @@ impl Ctx<'_, '_> {
     /// "…, a-t-il dit.", "…, the minister said.": the content before the
     /// comma at `comma`, when a bare reporting clause closes the sentence
     /// and no guard of [`TRAILING_GUARDS`] rejects it.
-    fn reported_trailing(&self, comma: usize, lo: usize, hi: usize) -> Option<(Span, Sp)> {
+    fn reported_trailing(&self, comma: usize, lo: usize, hi: usize) -> Option<(Span, Mention)> {
         if comma < lo + MIN_BEFORE_TRAILING_CLAUSE {
             return None;
         }
