@@ -91,7 +91,7 @@ const ATTRIBUTION: [Rule<Step>; 8] = [
     },
     Rule {
         name: "colon_ending_previous_sentence",
-        doc: "Le préfet a ajouté :\\n« … »: the colon closing the sentence before introduces it.",
+        doc: "Le préfet a ajouté : (line break) « … »: a colon ending the sentence before introduces it.",
         case: "fr_colon_previous_paragraph",
         apply: |cx, s, at| cx.colon_ending_previous_sentence(s, at),
     },
