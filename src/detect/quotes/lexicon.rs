@@ -1,6 +1,8 @@
 //! The quotation layer's word lists (`data/<lang>/reporting-verbs.txt`,
 //! `quote-words.txt`, `speaker-roles.txt`), merged into one table of word
-//! classes so each token costs one look-up.
+//! classes so each token costs one look-up; plus the classes of
+//! quote-words.txt whose entries are endings or written forms ("ptcp.past
+//! é", "possessive 's"), kept as short lists the rules compare tokens with.
 
 use crate::lang::data::{entries, lang_file};
 use crate::lang::Lang;
@@ -83,20 +85,55 @@ impl Hasher for Fnv {
 }
 
 /// The merged lexicon of one language.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(crate) struct Lexicon {
     classes: HashMap<&'static str, u32, BuildHasherDefault<Fnv>>,
     /// Source frames of several words ("according to", "d'" "après",
     /// "in the words of"), lower-case, split into words.
-    pub sources2: Vec<Vec<&'static str>>,
-    /// Participle endings ("ing", "ant"): such verbs have no inverted subject.
+    pub source_frames: Vec<Vec<&'static str>>,
+    /// `ptcp`: present-participle endings ("ing", "ant"): such verbs have no
+    /// inverted subject.
     pub participle_endings: Vec<&'static str>,
+    /// `ptcp.past`: past-participle endings ("interrogé", "briefed").
+    pub past_participle_endings: Vec<&'static str>,
+    /// `ptcp.prog`: endings of a progressive verb form ("is saying" is not
+    /// a passive).
+    pub progressive_endings: Vec<&'static str>,
+    /// `ptcp.agent`: the word, as written, that introduces the agent of a
+    /// participle ("un expert interrogé par l'AFP").
+    pub participle_agents: Vec<&'static str>,
+    /// `possessive`: a possessive token, as written ("the company's").
+    pub possessives: Vec<&'static str>,
+    /// `nonmod.ending`: endings of words that do not modify the noun after
+    /// them ("X defended", "Y quickly"): English noun phrases only.
+    pub non_modifier_endings: Vec<&'static str>,
+    /// `plural.ending`: the ending of a plural head noun ("Acme engineers").
+    pub plural_endings: Vec<&'static str>,
+    /// `clitic.tail`: what follows a straight apostrophe in a clitic of a
+    /// tokenised text ("'s", "'re"), which is then no quotation mark.
+    pub clitic_tails: Vec<&'static str>,
 }
 
 impl Lexicon {
     /// The classes of a normalised (lower-case, `'` apostrophe) word.
     pub fn classes(&self, word: &str) -> u32 {
         self.classes.get(word).copied().unwrap_or(0)
+    }
+
+    /// The list of a class whose entries are endings or written forms
+    /// rather than words.
+    fn literal_list(&mut self, name: &str) -> Option<&mut Vec<&'static str>> {
+        Some(match name {
+            "ptcp" => &mut self.participle_endings,
+            "ptcp.past" => &mut self.past_participle_endings,
+            "ptcp.prog" => &mut self.progressive_endings,
+            "ptcp.agent" => &mut self.participle_agents,
+            "possessive" => &mut self.possessives,
+            "nonmod.ending" => &mut self.non_modifier_endings,
+            "plural.ending" => &mut self.plural_endings,
+            "clitic.tail" => &mut self.clitic_tails,
+            _ => return None,
+        })
     }
 }
 
@@ -133,16 +170,14 @@ fn class_of(name: &str) -> Option<u32> {
 }
 
 fn build(lang: Lang) -> Lexicon {
-    let mut classes: HashMap<&'static str, u32, BuildHasherDefault<Fnv>> = HashMap::default();
-    let mut sources2 = Vec::new();
-    let mut participle_endings = Vec::new();
+    let mut lex = Lexicon::default();
     let file = lang_file!(lang, "quote-words.txt");
     for (n, line) in entries(file).enumerate() {
         let (name, word) = line
             .split_once(' ')
             .unwrap_or_else(|| panic!("data/{}/quote-words.txt: entry {}: expected `class word`", lang.code(), n + 1));
-        if name == "ptcp" {
-            participle_endings.push(word);
+        if let Some(list) = lex.literal_list(name) {
+            list.push(word);
             continue;
         }
         let flag = class_of(name)
@@ -160,19 +195,19 @@ fn build(lang: Lang) -> Lexicon {
             }
         }
         if words.len() > 1 && flag == class::SOURCE {
-            *classes.entry(words[0]).or_default() |= class::SOURCE_FIRST;
-            sources2.push(words);
+            *lex.classes.entry(words[0]).or_default() |= class::SOURCE_FIRST;
+            lex.source_frames.push(words);
         } else {
-            *classes.entry(word).or_default() |= flag;
+            *lex.classes.entry(word).or_default() |= flag;
         }
     }
     for word in entries(lang_file!(lang, "reporting-verbs.txt")) {
-        *classes.entry(word).or_default() |= class::VERB;
+        *lex.classes.entry(word).or_default() |= class::VERB;
     }
     for word in entries(lang_file!(lang, "speaker-roles.txt")) {
-        *classes.entry(word).or_default() |= class::ROLE;
+        *lex.classes.entry(word).or_default() |= class::ROLE;
     }
-    Lexicon { classes, sources2, participle_endings }
+    lex
 }
 
 /// The lexicon of `lang`, built on first use.
@@ -203,8 +238,11 @@ mod tests {
             }
             let lex = lexicon(lang);
             assert!(lex.classes(if lang == Lang::Fr { "déclaré" } else { "said" }) & class::VERB != 0);
-            assert!(!lex.sources2.is_empty());
+            assert!(!lex.source_frames.is_empty());
             assert!(!lex.participle_endings.is_empty());
+            assert!(!lex.past_participle_endings.is_empty());
+            assert!(!lex.participle_agents.is_empty());
+            assert!(!lex.possessives.is_empty());
         }
         let fr = lexicon(Lang::Fr);
         assert!(fr.classes("d'") & class::SOURCE_FIRST != 0);

@@ -11,7 +11,8 @@
 //! only closes an open ‘, and straight ' pairs only in English, inside one
 //! paragraph.
 
-use super::super::Analysis;
+use super::lexicon::lexicon;
+use super::Analysis;
 use crate::lang::Lang;
 use crate::span::Span;
 use crate::text::TokenKind;
@@ -54,6 +55,10 @@ const MAX_DEPTH: usize = 16;
 /// quotation left open.
 const LOOKAHEAD: usize = 4000;
 
+/// What may stand right before an opening mark, besides a space: "(«",
+/// "—“", "/\"".
+const OPENERS_BEFORE_MARK: &str = "([{«“‘„—–-/";
+
 /// Where a mark stands: after a space (opening) and/or before one (closing).
 #[derive(Clone, Copy)]
 struct Flank {
@@ -64,7 +69,7 @@ struct Flank {
 fn flank(text: &str, span: Span) -> Flank {
     let prev = text[..span.start].chars().next_back();
     let next = text[span.end..].chars().next();
-    let left_open = prev.map_or(true, |c| c.is_whitespace() || "([{«“‘„—–-/".contains(c));
+    let left_open = prev.map_or(true, |c| c.is_whitespace() || OPENERS_BEFORE_MARK.contains(c));
     let right_word = next.is_some_and(|c| !c.is_whitespace());
     let left_word = prev.is_some_and(|c| !c.is_whitespace());
     let right_open = next.map_or(true, |c| !c.is_alphanumeric());
@@ -122,50 +127,88 @@ fn closes_first(text: &str, a: &Analysis, mut i: usize, end: usize, fam: Fam) ->
     false
 }
 
+/// The pairing in progress: the open marks, the segments of the outermost
+/// quotation so far (one per paragraph), the paragraph of the token at hand.
+struct Pairing<'a, 't> {
+    a: &'a Analysis<'t>,
+    text: &'t str,
+    out: Vec<Pair>,
+    stack: Vec<Open>,
+    segs: Vec<Span>,
+    para: usize,
+}
+
 /// The outermost quotation pairs of the text, in order.
 pub(crate) fn pairs(a: &Analysis) -> Vec<Pair> {
-    let text = a.text;
-    let mut out = Vec::new();
-    let mut stack: Vec<Open> = Vec::with_capacity(MAX_DEPTH);
-    let mut segs: Vec<Span> = Vec::new();
-    let mut para = 0usize;
-    let paras = &a.paragraphs;
-    let find = |stack: &[Open], fams: &[Fam]| stack.iter().rposition(|o| fams.contains(&o.fam));
+    let mut p =
+        Pairing { a, text: a.text, out: Vec::new(), stack: Vec::with_capacity(MAX_DEPTH), segs: Vec::new(), para: 0 };
     for (i, tok) in a.tokens.iter().enumerate() {
-        let mut consumed = false;
-        while para + 1 < paras.len() && tok.span.start >= paras[para + 1].start {
-            para += 1;
-            if stack.is_empty() {
-                continue;
-            }
-            let outer = stack[0];
-            let prev_end = paras[para - 1].end;
-            let this = paras[para];
-            let first_here = tok.span.start < this.end;
-            if outer.fam == Fam::StraightSingle {
-                stack.clear();
-                segs.clear();
-            } else if first_here && opens(text, a, i, outer.fam) {
-                segs.push(Span::new(outer.seg_start, prev_end));
-                stack.truncate(1);
-                stack[0].seg_start = tok.span.end;
-                consumed = true;
-            } else if first_here && closes_first(text, a, i, this.end, outer.fam) {
-                segs.push(Span::new(outer.seg_start, prev_end));
-                stack.truncate(1);
-                stack[0].seg_start = this.start;
-            } else {
-                stack.clear();
-                segs.clear();
-            }
-        }
-        if consumed {
+        if p.enter_paragraphs(i, tok.span) {
             continue;
         }
-        let Some(c) = mark_char(text, tok.kind, tok.span) else { continue };
-        let f = flank(text, tok.span);
-        let open = |fam| Open { fam, tok: i, seg_start: tok.span.end };
-        let closing_at: Option<usize> = match c {
+        let Some(c) = mark_char(p.text, tok.kind, tok.span) else { continue };
+        let f = flank(p.text, tok.span);
+        if let Some(k) = p.closing_at(i, tok.span, c, f) {
+            p.close(k, i, tok.span);
+        }
+    }
+    p.out
+}
+
+impl Pairing<'_, '_> {
+    /// The innermost open mark of one of `fams`.
+    fn find(&self, fams: &[Fam]) -> Option<usize> {
+        self.stack.iter().rposition(|o| fams.contains(&o.fam))
+    }
+
+    /// Opens a quotation of `fam` at token `i` (ignored past [`MAX_DEPTH`]).
+    fn push_bounded(&mut self, fam: Fam, i: usize, span: Span) {
+        if self.stack.len() < MAX_DEPTH {
+            self.stack.push(Open { fam, tok: i, seg_start: span.end });
+        }
+    }
+
+    /// Moves to the paragraph of token `i` at `span`: a quotation still
+    /// open continues into it (a new segment) or is dropped. True when
+    /// token `i` is the repeated opening mark that continues it.
+    fn enter_paragraphs(&mut self, i: usize, span: Span) -> bool {
+        let paras = &self.a.paragraphs;
+        let mut consumed = false;
+        while self.para + 1 < paras.len() && span.start >= paras[self.para + 1].start {
+            self.para += 1;
+            if self.stack.is_empty() {
+                continue;
+            }
+            let outer = self.stack[0];
+            let prev_end = paras[self.para - 1].end;
+            let this = paras[self.para];
+            let first_here = span.start < this.end;
+            if outer.fam == Fam::StraightSingle {
+                self.stack.clear();
+                self.segs.clear();
+            } else if first_here && opens(self.text, self.a, i, outer.fam) {
+                // The convention that repeats the opening mark.
+                self.segs.push(Span::new(outer.seg_start, prev_end));
+                self.stack.truncate(1);
+                self.stack[0].seg_start = span.end;
+                consumed = true;
+            } else if first_here && closes_first(self.text, self.a, i, this.end, outer.fam) {
+                // The convention that does not.
+                self.segs.push(Span::new(outer.seg_start, prev_end));
+                self.stack.truncate(1);
+                self.stack[0].seg_start = this.start;
+            } else {
+                self.stack.clear();
+                self.segs.clear();
+            }
+        }
+        consumed
+    }
+
+    /// Reads the mark `c` at token `i`: opens a quotation, or returns the
+    /// stack index of the open mark it closes.
+    fn closing_at(&mut self, i: usize, span: Span, c: char, f: Flank) -> Option<usize> {
+        match c {
             '«' | '„' | '‹' | '‚' => {
                 let fam = match c {
                     '«' => Fam::Guil,
@@ -173,106 +216,116 @@ pub(crate) fn pairs(a: &Analysis) -> Vec<Pair> {
                     '‹' => Fam::Angle,
                     _ => Fam::LowSingle,
                 };
-                if stack.len() < MAX_DEPTH {
-                    stack.push(open(fam));
-                }
+                self.push_bounded(fam, i, span);
                 None
             }
-            '»' => find(&stack, &[Fam::Guil]),
-            '›' => find(&stack, &[Fam::Angle]),
+            '»' => self.find(&[Fam::Guil]),
+            '›' => self.find(&[Fam::Angle]),
             '“' => {
-                if let Some(k) = find(&stack, &[Fam::Low]) {
+                // „…“ closes with “; otherwise “ closes an open “ only where
+                // it stands as a closing mark.
+                if let Some(k) = self.find(&[Fam::Low]) {
                     Some(k)
-                } else if let Some(k) = find(&stack, &[Fam::Curly]).filter(|_| f.closing && !f.opening) {
+                } else if let Some(k) = self.find(&[Fam::Curly]).filter(|_| f.closing && !f.opening) {
                     Some(k)
                 } else {
-                    if stack.len() < MAX_DEPTH {
-                        stack.push(open(Fam::Curly));
-                    }
+                    self.push_bounded(Fam::Curly, i, span);
                     None
                 }
             }
             '”' => {
-                let k = find(&stack, &[Fam::Curly, Fam::Low]);
-                if k.is_none() && f.opening && !f.closing && stack.len() < MAX_DEPTH {
-                    stack.push(open(Fam::Curly));
+                let k = self.find(&[Fam::Curly, Fam::Low]);
+                if k.is_none() && f.opening && !f.closing {
+                    self.push_bounded(Fam::Curly, i, span);
                 }
                 k
             }
             '‘' => {
-                if let Some(k) = find(&stack, &[Fam::LowSingle]) {
+                if let Some(k) = self.find(&[Fam::LowSingle]) {
                     Some(k)
                 } else {
-                    if f.opening && stack.len() < MAX_DEPTH {
-                        stack.push(open(Fam::Single));
+                    if f.opening {
+                        self.push_bounded(Fam::Single, i, span);
                     }
                     None
                 }
             }
-            '’' => find(&stack, &[Fam::Single, Fam::LowSingle]).filter(|_| f.closing),
-            '"' => match find(&stack, &[Fam::Straight]) {
-                Some(k) if f.closing || !f.opening => Some(k),
-                Some(k) => {
-                    // A new opening mark while one is open: the earlier one
-                    // was stray.
-                    stack.truncate(k);
-                    if k == 0 {
-                        segs.clear();
-                    }
-                    stack.push(open(Fam::Straight));
-                    None
-                }
-                None => {
-                    if f.opening && stack.len() < MAX_DEPTH {
-                        stack.push(open(Fam::Straight));
-                    }
-                    None
-                }
-            },
-            '\'' if a.lang == Lang::En => {
-                let rest = &text[tok.span.end..];
-                // "'s", "'t", "'re" after a space are clitics of a tokenised text, not marks.
-                let clitic = ["s", "t", "re", "ve", "ll", "d", "m"].iter().any(|c| {
-                    rest.len() >= c.len()
-                        && rest.is_char_boundary(c.len())
-                        && rest[..c.len()].eq_ignore_ascii_case(c)
-                        && !rest[c.len()..].chars().next().is_some_and(char::is_alphanumeric)
-                });
-                let next_alnum = !clitic && rest.chars().next().is_some_and(char::is_alphanumeric);
-                match stack.last() {
-                    Some(o) if o.fam == Fam::StraightSingle && f.closing => Some(stack.len() - 1),
-                    _ => {
-                        if f.opening && next_alnum && stack.len() < MAX_DEPTH {
-                            stack.push(open(Fam::StraightSingle));
-                        }
-                        None
-                    }
-                }
-            }
+            '’' => self.find(&[Fam::Single, Fam::LowSingle]).filter(|_| f.closing),
+            '"' => self.straight_double(i, span, f),
+            '\'' if self.a.lang == Lang::En => self.straight_single(i, span, f),
             _ => None,
-        };
-        if let Some(mut k) = closing_at {
-            // Straight single quotes still open below are apostrophes.
-            if k > 0 && stack[..k].iter().all(|o| o.fam == Fam::StraightSingle) && stack[k].fam != Fam::StraightSingle {
-                stack.drain(..k);
-                k = 0;
-            }
-            let o = stack[k];
-            stack.truncate(k);
-            if k == 0 {
-                let mut segments: Vec<Span> = std::mem::take(&mut segs);
-                segments.push(Span::new(o.seg_start, tok.span.start));
-                segments.retain_mut(|s| {
-                    *s = s.trim(text);
-                    !s.is_empty()
-                });
-                if !segments.is_empty() {
-                    out.push(Pair { open: o.tok, close: i, segments });
+        }
+    }
+
+    /// '"': paired by the spaces around it.
+    fn straight_double(&mut self, i: usize, span: Span, f: Flank) -> Option<usize> {
+        match self.find(&[Fam::Straight]) {
+            Some(k) if f.closing || !f.opening => Some(k),
+            Some(k) => {
+                // A new opening mark while one is open: the earlier one
+                // was stray.
+                self.stack.truncate(k);
+                if k == 0 {
+                    self.segs.clear();
                 }
+                self.stack.push(Open { fam: Fam::Straight, tok: i, seg_start: span.end });
+                None
+            }
+            None => {
+                if f.opening {
+                    self.push_bounded(Fam::Straight, i, span);
+                }
+                None
             }
         }
     }
-    out
+
+    /// "'" (English only): a mark only before a word that is not a clitic.
+    fn straight_single(&mut self, i: usize, span: Span, f: Flank) -> Option<usize> {
+        let rest = &self.text[span.end..];
+        // "'s", "'t", "'re" after a space are clitics of a tokenised text,
+        // not marks (class `clitic.tail`).
+        let clitic = lexicon(self.a.lang).clitic_tails.iter().any(|c| {
+            rest.len() >= c.len()
+                && rest.is_char_boundary(c.len())
+                && rest[..c.len()].eq_ignore_ascii_case(c)
+                && !rest[c.len()..].chars().next().is_some_and(char::is_alphanumeric)
+        });
+        let next_alnum = !clitic && rest.chars().next().is_some_and(char::is_alphanumeric);
+        match self.stack.last() {
+            Some(o) if o.fam == Fam::StraightSingle && f.closing => Some(self.stack.len() - 1),
+            _ => {
+                if f.opening && next_alnum {
+                    self.push_bounded(Fam::StraightSingle, i, span);
+                }
+                None
+            }
+        }
+    }
+
+    /// Closes the open mark at stack index `k` with token `i`; an outermost
+    /// quotation becomes a [`Pair`].
+    fn close(&mut self, mut k: usize, i: usize, span: Span) {
+        let stack = &mut self.stack;
+        // Straight single quotes still open below are apostrophes.
+        if k > 0 && stack[..k].iter().all(|o| o.fam == Fam::StraightSingle) && stack[k].fam != Fam::StraightSingle {
+            stack.drain(..k);
+            k = 0;
+        }
+        let o = stack[k];
+        stack.truncate(k);
+        if k == 0 {
+            let mut segments: Vec<Span> = std::mem::take(&mut self.segs);
+            segments.push(Span::new(o.seg_start, span.start));
+            segments.retain_mut(|s| {
+                *s = s.trim(self.text);
+                !s.is_empty()
+            });
+            if !segments.is_empty() {
+                self.out.push(Pair { open: o.tok, close: i, segments });
+            }
+        }
+    }
 }
 
 #[cfg(test)]

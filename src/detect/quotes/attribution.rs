@@ -1,0 +1,253 @@
+//! Speaker choice: which candidate speaks a pair of marks, as an ordered
+//! table of named rules, each run in turn on what the earlier ones found,
+//! and whether the pair is speech at all (`speech.rs`).
+
+use super::clauses::Clause;
+use super::context::{Ctx, Mention};
+use super::lexicon::class::*;
+use super::marks::Pair;
+use super::windows::MAX_ASKED_CLAUSE_TAIL;
+use super::{Found, Rule};
+
+/// Where a pair stands, computed once before the rules run.
+pub(super) struct Site<'p> {
+    pub pair: &'p Pair,
+    /// The sentences of its opening and closing marks.
+    pub first_sentence: usize,
+    pub last_sentence: usize,
+    /// The tokens around it that may attribute it: its sentences, not
+    /// reaching into the quotations before and after it.
+    pub lo: usize,
+    pub hi: usize,
+    /// The opening mark of the next quotation, if any.
+    pub next_open: Option<usize>,
+    /// The quotation before it, if any.
+    pub prev: Option<&'p Found>,
+    /// A colon right before the opening mark ("X a déclaré : « … »").
+    pub colon_before: bool,
+    /// Words in its sentences outside the marks: false for a quotation that
+    /// is a sentence on its own.
+    pub words_outside: bool,
+}
+
+/// What the rules have found so far.
+#[derive(Default)]
+pub(super) struct Attribution {
+    /// The reporting clause after the quotation.
+    pub after: Option<Clause>,
+    pub speaker: Option<Mention>,
+    /// Some attribution (a clause, a verb, a frame) was found.
+    pub attributed: bool,
+    /// The attribution before the quotation has a reporting verb.
+    pub verb_before: bool,
+}
+
+type Step = fn(&Ctx, &Site, &mut Attribution);
+
+/// The attribution rules, in the order they run. Each does nothing when
+/// its condition does not hold (most: when a speaker is already known).
+const ATTRIBUTION: [Rule<Step>; 8] = [
+    Rule {
+        name: "clause_after",
+        doc: "« … », a-t-il ajouté; “…,” said Smith; “…,” the spokesman said.",
+        case: "fr_guillemets_narrow_spaces_after_clause",
+        apply: |cx, s, at| cx.clause_after(s, at),
+    },
+    Rule {
+        name: "dash_name_in_next_sentence",
+        doc: "“…” — Name, on its own after the quotation's sentence.",
+        case: "en_dash_name_in_next_sentence",
+        apply: |cx, s, at| cx.dash_name_in_next_sentence(s, at),
+    },
+    Rule {
+        name: "asked_then_said",
+        doc: "“…?” Forte said. (the question mark ended the sentence).",
+        case: "en_question_then_name_said",
+        apply: |cx, s, at| cx.asked_then_said(s, at),
+    },
+    Rule {
+        name: "clause_before",
+        doc: "X a déclaré : « … »; selon X, « … »; Name: “…”.",
+        case: "fr_selon_direct",
+        apply: |cx, s, at| cx.clause_before(s, at),
+    },
+    Rule {
+        name: "colon_subject",
+        doc: "X defended the record: “…” (no reporting verb; the colon makes the subject speak).",
+        case: "en_colon_subject_without_reporting_verb",
+        apply: |cx, s, at| cx.colon_subject(s, at),
+    },
+    Rule {
+        name: "passive_agent",
+        doc: "qualifié de « honteux » par le ministre: a passive's agent speaks.",
+        case: "fr_passive_agent_speaks",
+        apply: |cx, s, at| cx.passive_agent(s, at),
+    },
+    Rule {
+        name: "continues_previous_quote",
+        doc: "« … », a écrit X. « … »: a quotation sentence continues the one before.",
+        case: "fr_continuation_next_sentence",
+        apply: |cx, s, at| cx.continues_previous_quote(s, at),
+    },
+    Rule {
+        name: "colon_ending_previous_sentence",
+        doc: "Le préfet a ajouté : (line break) « … »: a colon ending the sentence before introduces it.",
+        case: "fr_colon_previous_paragraph",
+        apply: |cx, s, at| cx.colon_ending_previous_sentence(s, at),
+    },
+];
+
+/// The rules of this module's tables: (name, doc, case).
+#[cfg(test)]
+pub(super) fn rules() -> Vec<(&'static str, &'static str, &'static str)> {
+    ATTRIBUTION.iter().map(|r| (r.name, r.doc, r.case)).collect()
+}
+
+impl Ctx<'_, '_> {
+    /// Attributes one pair and decides whether it is speech. `prev_close`
+    /// and `next_open` bound the tokens it may be attributed from.
+    pub(super) fn attribute(
+        &self,
+        pair: Pair,
+        prev_close: Option<usize>,
+        next_open: Option<usize>,
+        prev: Option<&Found>,
+    ) -> Found {
+        let site = self.site(&pair, prev_close, next_open, prev);
+        let mut at = Attribution::default();
+        for rule in ATTRIBUTION.iter().filter(|r| r.on()) {
+            (rule.apply)(self, &site, &mut at);
+        }
+        let attributed = at.attributed && at.verb_before || at.speaker.is_some();
+        let clause_after = at.after.is_some_and(|c| c.speaker.is_some());
+        let speech = self.is_speech(&pair, site.colon_before, clause_after, attributed, at.speaker.is_some());
+        let (first_sentence, last_sentence) = (site.first_sentence, site.last_sentence);
+        Found { pair, first_sentence, last_sentence, speaker: at.speaker, speech }
+    }
+
+    fn site<'p>(
+        &self,
+        pair: &'p Pair,
+        prev_close: Option<usize>,
+        next_open: Option<usize>,
+        prev: Option<&'p Found>,
+    ) -> Site<'p> {
+        let a = self.a;
+        let first_sentence = self.sentence_of(pair.open);
+        let last_sentence = self.sentence_of(pair.close);
+        let lo = a.sentence_tokens[first_sentence].start.max(prev_close.map_or(0, |c| c + 1));
+        let hi = a.sentence_tokens[last_sentence].end.min(next_open.unwrap_or(usize::MAX));
+        let colon_before = pair.open > lo && self.is_punct(pair.open - 1, ":");
+        let words_outside = (lo..pair.open).chain(pair.close + 1..hi).any(|i| self.has(i, WORD));
+        Site { pair, first_sentence, last_sentence, lo, hi, next_open, prev, colon_before, words_outside }
+    }
+
+    fn clause_after(&self, s: &Site, at: &mut Attribution) {
+        at.after = self.after_clause(s.pair.close + 1, s.hi);
+        self.take_after(at);
+    }
+
+    /// An attribution clause found after the quotation gives its speaker.
+    fn take_after(&self, at: &mut Attribution) {
+        if let Some(c) = &at.after {
+            at.attributed = true;
+            at.speaker = c.speaker;
+        }
+    }
+
+    /// The next sentence, when the quotation's sentence ends right after its
+    /// closing mark and the next one is in the same paragraph: its first
+    /// token and its end (not reaching into the next quotation).
+    fn next_sentence(&self, s: &Site, at: &Attribution) -> Option<(usize, usize)> {
+        let a = self.a;
+        let close = s.pair.close;
+        let hi = s.hi;
+        if at.after.is_some() || hi != close + 1 || hi >= a.tokens.len() {
+            return None;
+        }
+        let next = a.sentence_at(a.tokens[hi].span.start)?;
+        let end = a.sentence_tokens[next].end.min(s.next_open.unwrap_or(usize::MAX));
+        (self.paragraph_of(hi) == self.paragraph_of(close)).then_some((hi, end))
+    }
+
+    fn dash_name_in_next_sentence(&self, s: &Site, at: &mut Attribution) {
+        let Some((start, end)) = self.next_sentence(s, at) else { return };
+        if self.has(start, DASH) {
+            at.after = self.after_clause(start, end).filter(|c| !c.verb);
+            self.take_after(at);
+        }
+    }
+
+    fn asked_then_said(&self, s: &Site, at: &mut Attribution) {
+        let Some((start, end)) = self.next_sentence(s, at) else { return };
+        let asked = s.pair.close > 0 && self.is_question_or_exclamation(s.pair.close - 1);
+        if !self.has(start, DASH) && asked {
+            at.after = self.after_clause(start, end).filter(|c| {
+                c.verb
+                    && c.speaker.is_some()
+                    && (c.end..end).filter(|&k| self.has(k, WORD)).count() <= MAX_ASKED_CLAUSE_TAIL
+            });
+            self.take_after(at);
+        }
+    }
+
+    fn clause_before(&self, s: &Site, at: &mut Attribution) {
+        if at.speaker.is_some() {
+            return;
+        }
+        if let Some(c) = self.before_clause(s.lo, s.pair.open) {
+            at.attributed = true;
+            at.verb_before = c.verb;
+            at.speaker = c.speaker;
+        }
+    }
+
+    /// (The subject's start may lie before an earlier scare quote of the
+    /// sentence: the clause is read from the sentence start.)
+    fn colon_subject(&self, s: &Site, at: &mut Attribution) {
+        if at.speaker.is_some() || !s.colon_before || at.verb_before {
+            return;
+        }
+        let s_lo = self.a.sentence_tokens[s.first_sentence].start;
+        if let Some(sp) = self.clause_subject(s_lo, s.pair.open - 1) {
+            at.speaker = Some(sp);
+            at.attributed = true;
+        }
+    }
+
+    fn passive_agent(&self, s: &Site, at: &mut Attribution) {
+        let close = s.pair.close;
+        if at.speaker.is_some() || !at.verb_before || close + 1 >= s.hi || !self.has(close + 1, AGENT) {
+            return;
+        }
+        if let Some((sp, _)) = self.np_forward(close + 2, s.hi) {
+            at.speaker = Some(sp);
+        }
+    }
+
+    fn continues_previous_quote(&self, s: &Site, at: &mut Attribution) {
+        if at.speaker.is_some() || s.words_outside {
+            return;
+        }
+        if let Some(p) = s.prev.filter(|p| p.speech && p.speaker.is_some()) {
+            let same_para = self.paragraph_of(p.pair.close) == self.paragraph_of(s.pair.open);
+            if same_para && p.last_sentence + 1 >= s.first_sentence {
+                at.speaker = p.speaker;
+                at.attributed = true;
+            }
+        }
+    }
+
+    fn colon_ending_previous_sentence(&self, s: &Site, at: &mut Attribution) {
+        if at.speaker.is_some() || s.words_outside || s.first_sentence == 0 || s.colon_before {
+            return;
+        }
+        let prev_sent = self.a.sentence_tokens[s.first_sentence - 1].clone();
+        if prev_sent.end > prev_sent.start && prev_sent.end <= s.pair.open && self.is_punct(prev_sent.end - 1, ":") {
+            if let Some(c) = self.before_clause(prev_sent.start, prev_sent.end) {
+                at.speaker = c.speaker;
+                at.attributed = true;
+            }
+        }
+    }
+}

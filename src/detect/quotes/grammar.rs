@@ -1,0 +1,242 @@
+//! The quotation layer's own copies of general text helpers, one function
+//! each, so that a shared version (a future `crate::text` helper used by
+//! every detector) can replace them here and nowhere else:
+//!
+//! - [`Ctx::after_dateline`]: the token after a wire dateline;
+//! - [`Ctx::is_possessive`]: the possessive "'s";
+//! - [`Ctx::entity_at`]: the PER or ORG entity over a token;
+//! - [`Ctx::subject_before`]: the subject of a reporting verb;
+//! - [`Ctx::np_forward`]: the speaker phrase starting at a token.
+//!
+//! Each doc says how this copy differs from the obvious general version;
+//! where a shared helper behaves otherwise, the difference must become a
+//! named parameter of it, or the output changes.
+
+use super::context::{Ctx, Mention};
+use super::lexicon::class::*;
+use super::windows::{MAX_DATELINE_TOKENS, MAX_LEADING_ADVERBS, MAX_NP, MAX_SUBJECT_GAP};
+use super::{Entity, EntityLabel};
+
+impl<'a> Ctx<'a, '_> {
+    /// The token after a wire dateline opening the sentence at `lo`
+    /// ("LONDON —", "MOSCOW (AP) —"), or `lo` when there is none: the
+    /// dateline is not part of what the source reported.
+    ///
+    /// Differs from a general dateline test: any run of all-capital words,
+    /// brackets and commas (no lower-case letter) up to a dash within
+    /// [`MAX_DATELINE_TOKENS`] counts, with no minimum length, no line-break
+    /// check and no date; "Paris, 5 janv. (AFP) —" (mixed case) is not one.
+    pub fn after_dateline(&self, lo: usize, hi: usize) -> usize {
+        let mut k = lo;
+        let mut caps = 0;
+        while k < hi && k < lo + MAX_DATELINE_TOKENS {
+            let t = self.text(k);
+            if self.has(k, DASH) {
+                return if caps > 0 { k + 1 } else { lo };
+            }
+            let upper = self.has(k, WORD) && t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase);
+            if upper {
+                caps += 1;
+            } else if !matches!(t, "(" | ")" | ",") {
+                return lo;
+            }
+            k += 1;
+        }
+        lo
+    }
+
+    /// Is token `i` the possessive "'s" ("the company's spokesman")?
+    ///
+    /// Differs from a general test: exactly the written forms of class
+    /// `possessive` ("'s", "’s"), lower-case only, in either language.
+    pub fn is_possessive(&self, i: usize) -> bool {
+        self.lex.possessives.contains(&self.text(i))
+    }
+
+    /// The entity (PER or ORG) overlapping token `i`.
+    ///
+    /// Differs from a general "entity at offset" look-up: it takes a token
+    /// (any overlap counts, not only its first byte) and ignores places,
+    /// dates and other labels, which never speak.
+    pub fn entity_at(&self, i: usize) -> Option<&'a Entity> {
+        let pos = self.a.tokens.get(i)?.span;
+        let k = self.entities.partition_point(|e| e.span.end <= pos.start);
+        self.entities[k..]
+            .iter()
+            .take_while(|e| e.span.start < pos.end)
+            .find(|e| e.span.overlaps(pos) && matches!(e.label, EntityLabel::Per | EntityLabel::Org))
+    }
+
+    /// The subject before the reporting verb at `v` (not before `lo`): a
+    /// speaker mention (pronoun, name or speaker noun phrase), or None.
+    ///
+    /// Differs from a general subject finder: it returns a *speaker* (a
+    /// phrase that cannot speak, or a passive verb, gives None), skips at
+    /// most [`MAX_SUBJECT_GAP`] auxiliaries, adverbs and clitics, takes
+    /// "a-t-il dit"'s inverted pronoun, a relative's antecedent ("X, qui a
+    /// déclaré"), the first apposed segment ("X, porte-parole, a dit"), the
+    /// main subject for a participle after a comma ("X declined, saying"),
+    /// and prefers the name inside a phrase ("le ministre Michel Sapin").
+    pub fn subject_before(&self, v: usize, lo: usize) -> Option<Mention> {
+        if self.passive(v, lo) {
+            return None;
+        }
+        // "X would not describe the failure, saying …": a participle after a
+        // comma shares the main clause's subject, not the phrase before it.
+        if v > lo && self.is_punct(v - 1, ",") && self.is_participle(v) {
+            return self.clause_subject(lo, v - 1);
+        }
+        let j = match self.subject_end(v, lo)? {
+            SubjectEnd::Pronoun(sp) => return Some(sp),
+            SubjectEnd::At(j) => j,
+        };
+        let f = self.flags(j);
+        if f & PRON != 0 {
+            return self.pron(j);
+        }
+        if f & REL != 0 {
+            // "X, qui a déclaré": the antecedent.
+            let mut k = j;
+            if k > lo && self.is_punct(k - 1, ",") {
+                k -= 1;
+            }
+            return if k > lo { self.np_backward(k - 1, lo) } else { None };
+        }
+        if self.is_punct(j, ",") {
+            // Apposition: "X, porte-parole du ministère, a déclaré", "Cynthia
+            // Thompson, curator at the University of Arkansas, Fayetteville,
+            // said": the subject is the first comma-separated segment after
+            // the clause boundary.
+            return self.segment_subject(j, lo);
+        }
+        let sp = self.np_backward(j, lo)?;
+        Some(self.outer_subject(sp, lo).unwrap_or(sp))
+    }
+
+    /// Walks back from the verb at `v` over auxiliaries, adverbs, negation
+    /// and clitics to the last token of its subject, or to an inverted or
+    /// clause-initial pronoun that is the subject itself.
+    fn subject_end(&self, v: usize, lo: usize) -> Option<SubjectEnd> {
+        let mut j = v;
+        let mut steps = 0;
+        loop {
+            if j <= lo || steps > MAX_SUBJECT_GAP {
+                return None;
+            }
+            j -= 1;
+            steps += 1;
+            let f = self.flags(j);
+            if f & PRON != 0 && j > lo && self.has(j - 1, HYPHEN) {
+                return self.pron(j).map(SubjectEnd::Pronoun); // "a-t-il dit"
+            }
+            if f & PRON != 0 && f & CLITIC != 0 && j > lo && !self.has(j - 1, WORD) {
+                // "« … » Lui a dit" is rare; a clause-initial "lui" is a subject.
+                return self.pron(j).map(SubjectEnd::Pronoun);
+            }
+            if f & (AUX | ADV | NEG | REFL) != 0 && f & CAP == 0
+                || f & CLITIC != 0 && self.has(j + 1, AUX | VERB | CLITIC | REFL)
+                || f & HYPHEN != 0
+            {
+                continue;
+            }
+            if f & AUX != 0 && f & CAP != 0 && f & PRON == 0 {
+                continue; // sentence-initial auxiliary in a question: rare
+            }
+            return Some(SubjectEnd::At(j));
+        }
+    }
+
+    /// "Un expert interrogé par l'AFP juge …", "a researcher quoted by the
+    /// BBC said …": when `sp` is the agent of a participle that modifies
+    /// the subject, the noun phrase before the participle (the speaker).
+    fn outer_subject(&self, sp: Mention, lo: usize) -> Option<Mention> {
+        let mut by = sp.tok;
+        while by > lo && (self.is_elision(by - 1) || self.has(by - 1, DET)) {
+            by -= 1;
+        }
+        let participle = |k: usize| self.has(k, WORD) && !self.has(k, CAP) && self.has_past_participle_ending(k);
+        let agent = by >= lo + 3 && self.lex.participle_agents.contains(&self.text(by - 1)) && participle(by - 2);
+        if agent {
+            self.np_backward(by - 3, lo)
+        } else {
+            None
+        }
+    }
+
+    /// A speaker noun phrase starting at `i` (adverbs skipped): a pronoun,
+    /// a name, or a determiner noun phrase ("le porte-parole du Kremlin",
+    /// "the company's spokesman"). Returns the speaker span (the name only
+    /// when the phrase names the speaker) and the token after the phrase.
+    ///
+    /// Differs from a general noun-phrase reader: it reads a *speaker*
+    /// phrase only (a bare lower-case noun without determiner or role gives
+    /// None), returns the name inside it rather than the whole phrase, and
+    /// stops at [`MAX_NP`] tokens.
+    pub fn np_forward(&self, mut i: usize, hi: usize) -> Option<(Mention, usize)> {
+        let mut skipped = 0;
+        while i < hi && skipped < MAX_LEADING_ADVERBS && self.has(i, ADV) && !self.has(i, CAP | DET) {
+            i += 1;
+            skipped += 1;
+        }
+        if i >= hi {
+            return None;
+        }
+        let f = self.flags(i);
+        if f & PRON != 0 && f & DET == 0 {
+            return self.pron(i).map(|s| (s, i + 1));
+        }
+        if f & WORD == 0 {
+            return None;
+        }
+        // Titles before a name: "M. Dupont", "Dr Smith".
+        let mut n = i;
+        while n < hi && self.has(n, TITLE) {
+            n += 1;
+        }
+        let det = f & DET != 0 && (f & CAP == 0 || !self.name_start(i + 1, hi));
+        if !det && n < hi && self.name_start(n, hi) {
+            let (name, end) = self.name_forward(n, hi);
+            // "the company's chief Jane Doe": a possessor is not the speaker.
+            if self.is_possessive(end) {
+                return self.np_tail(i, end + 1, hi);
+            }
+            if self.is_modifier_at(end, hi) {
+                return Some(self.name_as_modifier(i, n, name, end, hi));
+            }
+            return Some((name, end));
+        }
+        if det || f & ROLE != 0 {
+            return self.np_tail(i, if det { i + 1 } else { i }, hi);
+        }
+        None
+    }
+
+    /// "American officials", "Acme spokesman Jo Bloggs": a name (`name`,
+    /// from token `n`, in the phrase from `i`) modifying the common nouns
+    /// from `end`; the speaker is the phrase, or the name apposed after it.
+    fn name_as_modifier(&self, i: usize, n: usize, name: Mention, end: usize, hi: usize) -> (Mention, usize) {
+        let mut j = end;
+        while j < hi && j < end + MAX_NP && self.is_modifier_at(j, hi) {
+            j += 1;
+        }
+        if self.name_start(j, hi) {
+            return self.name_forward(j, hi);
+        }
+        // "Yonhap news agency": an organisation named before a singular head
+        // is the speaker; "Acme engineers" are not Acme.
+        let org = self.entity_at(n).is_some_and(|e| e.label == EntityLabel::Org);
+        let plural = self.lex.plural_endings.iter().any(|e| self.text(j - 1).ends_with(e));
+        if org && !plural {
+            return (name, j);
+        }
+        (Mention::phrase(self.span(i, j - 1), i), j)
+    }
+}
+
+/// Where the walk back from a verb stopped.
+enum SubjectEnd {
+    /// On an inverted or clause-initial pronoun: the subject itself.
+    Pronoun(Mention),
+    /// On the last token of the subject (or a comma or relative before it).
+    At(usize),
+}

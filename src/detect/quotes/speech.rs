@@ -1,0 +1,134 @@
+//! Quote filtering: does the quoted text reproduce words (speech), or name
+//! or mention a term ("la notion de « proches »", a "traffic light"
+//! system)? An ordered table of named tests; the first with a verdict
+//! decides.
+
+use super::context::Ctx;
+use super::lexicon::class::*;
+use super::marks::Pair;
+use super::windows::{MAX_TITLE_WORDS, MIN_SPEECH_WORDS};
+use super::Rule;
+
+/// What the tests read: the quoted words and the evidence around them.
+struct Evidence {
+    open: usize,
+    close: usize,
+    /// Words inside the marks.
+    words: usize,
+    /// Sentence punctuation inside the marks.
+    terminal: bool,
+    /// Every word capitalised or a function word ("Le Dernier Voyage"), and
+    /// no sentence punctuation: a name or a title.
+    name_like: bool,
+    colon_before: bool,
+    /// A reporting clause with a speaker follows.
+    clause_after: bool,
+    /// An attribution with a reporting verb, or a speaker, was found.
+    attributed: bool,
+    has_speaker: bool,
+}
+
+type Test = fn(&Ctx, &Evidence) -> Option<bool>;
+
+/// The speech tests, in order: the first that returns a verdict decides.
+const SPEECH: [Rule<Test>; 7] = [
+    Rule {
+        name: "no_words",
+        doc: "« … » or “–”: nothing to say.",
+        case: "fr_marks_around_no_words_are_not_speech",
+        apply: |_, e| (e.words == 0).then_some(false),
+    },
+    Rule {
+        name: "mentioned_term",
+        doc: "la notion de « proches », so-called “experts”, intitulé « … »: a term is named.",
+        case: "fr_titled_work_is_not_speech",
+        apply: |cx, e| cx.mentioned_term(e),
+    },
+    Rule {
+        name: "long_quote",
+        doc: "Four words or more are speech, unless they read as a title (« Le Dernier Voyage » is not).",
+        case: "fr_no_speaker",
+        apply: |_, e| (e.words >= MIN_SPEECH_WORDS).then_some(!(e.name_like && e.words <= MAX_TITLE_WORDS)),
+    },
+    Rule {
+        name: "short_with_evidence",
+        doc: "A few words with sentence punctuation, a colon or a clause after: speech, unless a name.",
+        case: "fr_short_exclamation_without_speaker_is_speech",
+        apply: |_, e| (e.terminal || e.colon_before || e.clause_after).then_some(!e.name_like || e.terminal),
+    },
+    Rule {
+        name: "short_name",
+        doc: "« Le Monde »: a short capitalised quotation is a name.",
+        case: "fr_short_capitalised_quote_is_a_name",
+        apply: |_, e| e.name_like.then_some(false),
+    },
+    Rule {
+        name: "modifies_a_noun",
+        doc: "une attaque \"test\", the \"traffic light\" system: a quoted term next to a plain noun.",
+        case: "fr_quoted_word_after_a_plain_noun_modifies_it",
+        apply: |cx, e| cx.modifies_a_noun(e),
+    },
+    Rule {
+        name: "said_by_someone",
+        doc: "le syndicat a dénoncé une « trahison » (speech), il a annoncé un « mémorandum » (a term).",
+        case: "fr_partial_quote_one_word",
+        apply: |_, e| Some(e.attributed && e.has_speaker),
+    },
+];
+
+/// The rules of this module's tables: (name, doc, case).
+#[cfg(test)]
+pub(super) fn rules() -> Vec<(&'static str, &'static str, &'static str)> {
+    SPEECH.iter().map(|r| (r.name, r.doc, r.case)).collect()
+}
+
+impl Ctx<'_, '_> {
+    /// Does the quoted text reproduce words (rather than name or mention a
+    /// term)?
+    pub(super) fn is_speech(
+        &self,
+        pair: &Pair,
+        colon_before: bool,
+        clause_after: bool,
+        attributed: bool,
+        has_speaker: bool,
+    ) -> bool {
+        let (open, close) = (pair.open, pair.close);
+        let mut words = 0usize;
+        let mut caps = 0usize;
+        let mut terminal = false;
+        for i in open + 1..close {
+            if self.has(i, WORD) {
+                words += 1;
+                if self.has(i, CAP) || self.has(i, DET | PREP | PARTICLE) {
+                    caps += 1;
+                }
+            } else if self.is_terminal(i) {
+                terminal = true;
+            }
+        }
+        let name_like = caps == words && !terminal;
+        let e =
+            Evidence { open, close, words, terminal, name_like, colon_before, clause_after, attributed, has_speaker };
+        SPEECH.iter().filter(|r| r.on()).find_map(|test| (test.apply)(self, &e)).unwrap_or(false)
+    }
+
+    fn mentioned_term(&self, e: &Evidence) -> Option<bool> {
+        let open = e.open;
+        let mention_before = (open >= 1 && self.has(open - 1, MENTION))
+            || (open >= 2 && self.has(open - 1, PREP) && self.has(open - 2, MENTION));
+        mention_before.then_some(false)
+    }
+
+    /// A quoted term right after or before a plain noun modifies it (not
+    /// when the quoted words start with a function word: the idea "for
+    /// months" is a partial quotation).
+    fn modifies_a_noun(&self, e: &Evidence) -> Option<bool> {
+        let (open, close) = (e.open, e.close);
+        let plain = |i: usize| self.has(i, WORD) && self.flags(i) & !(WORD | CAP) == 0;
+        let function_start = self.has(open + 1, PREP | STOP | DET | PRON);
+        let after_noun = open >= 1 && plain(open - 1) && !self.has(open - 1, CAP) && !function_start;
+        let before_noun = close + 1 < self.a.tokens.len() && plain(close + 1) && !self.has(close + 1, CAP);
+        (after_noun || before_noun).then_some(false)
+    }
+}
