@@ -14,4 +14,4 @@ done
 echo
 echo "Serving article-annotator at  http://localhost:$port/www/   (Ctrl-C to stop)"
 echo "Bookmarklet install page:     http://localhost:$port/www/install.html"
-exec python3 scripts/serve.py "$port" --quiet
+exec python3 scripts/serve.py "$port"
