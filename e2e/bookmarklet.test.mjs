@@ -71,13 +71,7 @@ before(async () => {
     },
   });
   browser = await launch();
-  context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
-  await context.route("**/*", (route) => {
-    // Loopback only: our servers (and a second copy of the site in one test).
-    const u = new URL(route.request().url());
-    const local = u.hostname === "127.0.0.1" || u.hostname === "localhost" || u.protocol === "data:";
-    return local ? route.continue() : route.abort();
-  });
+  context = await newContext();
 });
 
 after(async () => {
@@ -86,9 +80,21 @@ after(async () => {
   await news?.close();
 });
 
+/** A browser context whose requests stay on the loopback (our servers), with `initScript` run in every page. */
+async function newContext(initScript = null) {
+  const ctx = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+  await ctx.route("**/*", (route) => {
+    const u = new URL(route.request().url());
+    const local = u.hostname === "127.0.0.1" || u.hostname === "localhost" || u.protocol === "data:";
+    return local ? route.continue() : route.abort();
+  });
+  if (initScript) await ctx.addInitScript(initScript);
+  return ctx;
+}
+
 /** A page with its console errors and uncaught exceptions recorded. */
-async function openPage(url) {
-  const page = await context.newPage();
+async function openPage(url, ctx = context) {
+  const page = await ctx.newPage();
   const log = { errors: [], uncaught: [], pageResources: [] };
   page.on("console", (m) => {
     if (m.type() !== "error") return;
@@ -668,29 +674,27 @@ test("reader page without an opener explains itself and ignores strangers' messa
 });
 
 /**
- * Stand-in for reader.html at the site's address, for the tests that look at the handshake from the reader's side:
- * it records every message it receives (window.__got) and, unless `silent`, asks for the article as reader.html does.
+ * Runs `fn(ctx)` in a browser context where our reader page (reader.html) records every message it receives
+ * (window.__got, before its own handling), or, with `silent`, is cut from its opener so that it never answers.
  */
-async function withStubReader({ silent = false } = {}, fn) {
-  const isReader = (u) => u.origin === site.origin && u.pathname === "/www/reader.html";
-  const html = `<!doctype html><meta charset="utf-8"><title>stub reader</title><script>
-    window.__got = [];
-    addEventListener("message", (e) => window.__got.push({ origin: e.origin, data: e.data }));
-    const p = new URLSearchParams(location.hash.slice(1));
-    ${silent ? "" : 'opener.postMessage({ type: "annotator-ready", nonce: p.get("n") }, p.get("o"));'}
-  </script>`;
-  const handler = (route) => route.fulfill({ status: 200, contentType: "text/html", body: html });
-  await context.route(isReader, handler);
+async function withReaderWatch({ silent = false } = {}, fn) {
+  const ctx = await newContext({
+    content: `if (location.pathname.endsWith("/reader.html")) {
+      ${silent ? "window.opener = null;" : ""}
+      window.__got = [];
+      addEventListener("message", (e) => window.__got.push({ origin: e.origin, data: e.data }), true);
+    }`,
+  });
   try {
-    return await fn();
+    return await fn(ctx);
   } finally {
-    await context.unroute(isReader, handler);
+    await ctx.close();
   }
 }
 
 /** The page's `message` listeners on window (DevTools protocol: what getEventListeners(window) shows). */
 async function messageListeners(page) {
-  const cdp = await context.newCDPSession(page);
+  const cdp = await page.context().newCDPSession(page);
   try {
     const { result } = await cdp.send("Runtime.evaluate", { expression: "window" });
     const { listeners } = await cdp.send("DOMDebugger.getEventListeners", { objectId: result.objectId });
@@ -706,8 +710,8 @@ test("reader fallback sends the article's paragraphs only: no markup, no hidden 
   await plain.close();
   // csp-script: the bookmarklet's own fallback (our module is refused); csp-wasm: inject.js's fallback.
   for (const prefix of ["/csp-script/", "/csp-wasm/"]) {
-    await withStubReader({}, async () => {
-      const { page } = await openPage(`${news.origin}${prefix}news-fr.html`);
+    await withReaderWatch({}, async (ctx) => {
+      const { page } = await openPage(`${news.origin}${prefix}news-fr.html`, ctx);
       // What a news page carries besides its text: a CSRF token in a <meta> and in a form inside the article.
       await page.evaluate(() => {
         const meta = Object.assign(document.createElement("meta"), { name: "csrf-token", content: "csrf-7f3a9c-SECRET" });
@@ -720,10 +724,9 @@ test("reader fallback sends the article's paragraphs only: no markup, no hidden 
         form.append(token, label);
         document.querySelector("article").append(form);
       });
-      const popup = context.waitForEvent("page", { timeout: 30000 });
+      const popup = ctx.waitForEvent("page", { timeout: 30000 });
       await clickBookmarklet(page);
       const reader = await popup;
-      await reader.waitForLoadState("load");
       await reader.waitForFunction(() => window.__got?.length > 0, null, { timeout: 30000 });
       const [{ origin, data }] = await reader.evaluate(() => window.__got);
       assert.equal(origin, news.origin);
@@ -743,10 +746,10 @@ test("reader fallback sends the article's paragraphs only: no markup, no hidden 
 });
 
 test("a reader window that never answers: the page stops listening on Close", async () => {
-  await withStubReader({ silent: true }, async () => {
-    const { page } = await openPage(`${news.origin}/csp-wasm/news-fr.html`);
+  await withReaderWatch({ silent: true }, async (ctx) => {
+    const { page } = await openPage(`${news.origin}/csp-wasm/news-fr.html`, ctx);
     const before = await messageListeners(page);
-    const popup = context.waitForEvent("page", { timeout: 30000 });
+    const popup = ctx.waitForEvent("page", { timeout: 30000 });
     await clickBookmarklet(page);
     const reader = await popup;
     await waitForAnnotator(page);
