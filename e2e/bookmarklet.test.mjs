@@ -762,6 +762,24 @@ test("a reader window that never answers: the page stops listening on Close", as
   });
 });
 
+test("a reader window that never answers: the bookmarklet's own fallback stops listening after a minute", async () => {
+  await withReaderWatch({ silent: true }, async (ctx) => {
+    const { page } = await openPage(`${news.origin}/csp-script/news-fr.html`, ctx);
+    await page.clock.install();
+    const before = await messageListeners(page);
+    const popup = ctx.waitForEvent("page", { timeout: 30000 });
+    await clickBookmarklet(page);
+    const reader = await popup;
+    assert.equal(await messageListeners(page), before + 1, "listening for the reader while it loads");
+    await page.clock.fastForward(59_000);
+    assert.equal(await messageListeners(page), before + 1, "still listening before the minute is up");
+    await page.clock.fastForward(2_000);
+    assert.equal(await messageListeners(page), before, "a message listener holding the article is left on the page");
+    await reader.close();
+    await page.close();
+  });
+});
+
 test("reader.html accepts only the handshake the bookmarklet starts", async () => {
   // Another site opens our reader page, without the bookmarklet's fragment, and posts text of its choosing.
   const { page } = await openPage(`${news.origin}/pages/embedded.html`);
