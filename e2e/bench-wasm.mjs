@@ -9,60 +9,29 @@
 // The 1 MB article is target/bench-corpus/news-fr-1mb.txt when `cargo bench --bench annotate` has written
 // it (the same text as the native and spaCy figures), else the seed repeated to 1 MB. Times are
 // performance.now() in the page; medians over --runs runs after one cold run, whose time is reported too.
-import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { ROOT as REPO, launch, serve } from "./harness.mjs";
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => {
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] : dflt;
 };
-const ROOT = path.resolve(opt("--root", path.resolve(HERE, "..")));
+// --root DIR times another checkout (its www/pkg and seeds), served the same way.
+const ROOT = path.resolve(opt("--root", REPO));
 const RUNS = Number(opt("--runs", 15));
 const JSON_OUT = opt("--json", null);
 const SITE = !argv.includes("--no-site");
 const BIG_WRAP = argv.includes("--big-wrap");
 const BIG_CHARS = Number(opt("--big-chars", 0)); // truncate the big article (0: whole)
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-const ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-  "--no-first-run", "--disable-sync",
-];
-const TYPES = {
-  ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8", ".json": "application/json; charset=utf-8", ".wasm": "application/wasm",
-  ".txt": "text/plain; charset=utf-8",
-};
 const SEED = "seeds/fr/000_49ca0dbeb12cab9e.txt";
 const WASM = "www/pkg/annotator_bg.wasm";
 
 // The benchmark page: the engine module and nothing else.
 const BENCH_PAGE = `<!doctype html><meta charset="utf-8"><title>bench</title>
 <body><div id="seed"></div><div id="big"></div></body>`;
-
-/** A static file server for ROOT (GET only, nothing outside ROOT) plus the benchmark page. */
-function serve() {
-  return new Promise((resolve) => {
-    const s = http.createServer((req, res) => {
-      const url = new URL(req.url, "http://localhost");
-      if (url.pathname === "/__bench.html") {
-        return res.writeHead(200, { "content-type": TYPES[".html"] }).end(BENCH_PAGE);
-      }
-      const file = path.normalize(path.join(ROOT, decodeURIComponent(url.pathname)));
-      if (!file.startsWith(ROOT + path.sep)) return res.writeHead(403).end();
-      fs.readFile(file, (err, body) => {
-        if (err) return res.writeHead(404).end();
-        res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" }).end(body);
-      });
-    });
-    s.listen(0, "127.0.0.1", () => resolve(s));
-  });
-}
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -238,9 +207,10 @@ async function sitePage(browser, base) {
   };
 }
 
-const server = await serve();
-const base = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+// ROOT as a static folder (so --root works for any checkout), plus the benchmark page.
+const server = await serve(ROOT, { dynamic: { "/__bench.html": () => BENCH_PAGE } });
+const base = server.origin;
+const browser = await launch();
 const result = { date: new Date().toISOString(), chromium: browser.version(), root: ROOT };
 try {
   const wasm = fs.readFileSync(path.join(ROOT, WASM));
@@ -259,7 +229,7 @@ try {
   if (SITE) result.site = await sitePage(browser, base).catch((err) => ({ error: String(err) }));
 } finally {
   await browser.close();
-  server.close();
+  await server.close();
 }
 const json = JSON.stringify(result, null, 1);
 console.log(json);

@@ -1,12 +1,13 @@
-// The bookmarklet in real headless Chromium: `node --test e2e/bookmarklet.test.mjs` (after `npm install` in e2e/;
-// also run by `npm test` there). Two local servers on free ports: the site (www/, with CORS, as a self-hosted copy would serve
-// it) on 127.0.0.1, and the "news sites" on localhost (another origin): the saved readability pages, our
+// The bookmarklet in real headless Chromium: `node --test e2e/bookmarklet.test.mjs` (after `npm install` in e2e/
+// and `scripts/wasm.sh build`; also run by `npm test` there). Local servers on free ports: the site as the README
+// serves it (scripts/serve.py: /www/ and /seeds/) on 127.0.0.1, a second copy under a sub-path (as on GitHub Pages)
+// for the tests that say so, and the "news sites" on localhost (another origin): saved readability pages, our
 // edge-case pages (e2e/pages), and the same pages behind strict Content-Security-Policy headers. Every request
 // elsewhere is aborted. The bookmarklet is run the way a bookmarks-bar click runs it: a browser-initiated
-// navigation to its `javascript:` URL (CDP Page.navigate).
+// navigation to its `javascript:` URL (CDP Page.navigate), built from the install page's address.
 //
-// Until the web helper's engine and reading interface are built into www/, the test doubles in
-// e2e/bookmarklet/mock/ stand in for them (the run says so).
+// The saved pages are the small vendored set in e2e/fixtures/readability-pages; READABILITY_PAGES=DIR runs the
+// same test over another folder (scripts/eval-bookmarklet.sh: the whole shared corpus, an evaluation).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
@@ -14,17 +15,14 @@ import { mkdir, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
-import { launch, serve } from "./bookmarklet/harness.mjs";
+import { launch, requireWasmBuild, serve, serveSite } from "./harness.mjs";
 import { compare } from "./bookmarklet/metrics.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const www = path.join(here, "..", "www");
 const pagesDir = path.join(here, "pages");
-// Where www/ lacks a file, it is served from here: the test doubles, or (ANNOTATOR_WWW_OVERLAY=dir) another
-// checkout's www/ with the engine built, to try the real engine before it is merged.
-const mockDir = process.env.ANNOTATOR_WWW_OVERLAY || path.join(here, "bookmarklet", "mock");
 const shots = path.join(here, "screenshots");
-const readabilityDir = path.resolve(here, "..", "..", "shared", "data", "readability-pages");
+const readabilityDir = path.resolve(process.env.READABILITY_PAGES || path.join(here, "fixtures", "readability-pages"));
 
 const { bookmarkletUrl, bookmarkletSource } = await import(
   `data:text/javascript,${encodeURIComponent(await readFile(path.join(www, "bookmarklet.js"), "utf8"))}`
@@ -32,7 +30,6 @@ const { bookmarkletUrl, bookmarkletSource } = await import(
 
 let site;
 let news;
-let overlayAll;
 let browser;
 let context;
 
@@ -58,11 +55,9 @@ function longPage() {
 
 before(async () => {
   await mkdir(shots, { recursive: true });
-  assert.ok(existsSync(readabilityDir), `missing ${readabilityDir} (shared/data beside the repository)`);
-  // Without the wasm build, the engine, interface and worker all come from the overlay, as one set.
-  overlayAll = !existsSync(path.join(www, "pkg", "annotator.js"));
-  if (overlayAll) console.log(`# www/pkg is not built: engine and interface served from ${path.relative(process.cwd(), mockDir)}`);
-  site = await serve(www, { cors: true, overlay: mockDir, overlayAll });
+  requireWasmBuild();
+  assert.ok(existsSync(readabilityDir), `missing ${readabilityDir}`);
+  site = await serveSite();
   const mounts = { "/pages/": pagesDir, "/rp/": readabilityDir };
   for (const prefix of Object.keys(CSP)) mounts[prefix] = pagesDir;
   news = await serve(pagesDir, {
@@ -76,13 +71,7 @@ before(async () => {
     },
   });
   browser = await launch();
-  context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
-  await context.route("**/*", (route) => {
-    // Loopback only: our servers (and a second copy of the site in one test).
-    const u = new URL(route.request().url());
-    const local = u.hostname === "127.0.0.1" || u.hostname === "localhost" || u.protocol === "data:";
-    return local ? route.continue() : route.abort();
-  });
+  context = await newContext();
 });
 
 after(async () => {
@@ -91,9 +80,21 @@ after(async () => {
   await news?.close();
 });
 
+/** A browser context whose requests stay on the loopback (our servers), with `initScript` run in every page. */
+async function newContext(initScript = null) {
+  const ctx = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+  await ctx.route("**/*", (route) => {
+    const u = new URL(route.request().url());
+    const local = u.hostname === "127.0.0.1" || u.hostname === "localhost" || u.protocol === "data:";
+    return local ? route.continue() : route.abort();
+  });
+  if (initScript) await ctx.addInitScript(initScript);
+  return ctx;
+}
+
 /** A page with its console errors and uncaught exceptions recorded. */
-async function openPage(url) {
-  const page = await context.newPage();
+async function openPage(url, ctx = context) {
+  const page = await ctx.newPage();
   const log = { errors: [], uncaught: [], pageResources: [] };
   page.on("console", (m) => {
     if (m.type() !== "error") return;
@@ -109,9 +110,9 @@ async function openPage(url) {
 }
 
 /** Click the bookmarklet: a browser-initiated navigation to its javascript: URL, as from the bookmarks bar. */
-async function clickBookmarklet(page) {
+async function clickBookmarklet(page, from = site) {
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Page.navigate", { url: bookmarkletUrl(site.origin) });
+  await cdp.send("Page.navigate", { url: bookmarkletUrl(`${from.www}install.html`) });
   await cdp.detach();
 }
 
@@ -205,11 +206,11 @@ async function waitForAnnotator(page) {
 /** Region text, highlight placement and the page's highlight/sheet state, from inside the page. */
 function inspect(page) {
   return page.evaluate(async (origin) => {
-    const inject = await import(`${origin}/inject.js`);
-    const { articleParagraphs } = await import(`${origin}/js/article-extract.js`);
+    const inject = await import(`${origin}inject.js`);
+    const { articleParagraphs } = await import(`${origin}js/article-extract.js`);
     const st = inject.state();
     // What the engine finds in the region: painting is required exactly when there is something to paint.
-    const engine = await import(`${origin}/pkg/annotator.js`);
+    const engine = await import(`${origin}pkg/annotator.js`);
     // In the language the bookmarklet uses: the page's declared one when it is fr or en, else detected.
     const declared = (document.documentElement.lang || "").slice(0, 2).toLowerCase();
     const lang = declared === "fr" || declared === "en" ? declared : "auto";
@@ -234,7 +235,7 @@ function inspect(page) {
       sheets: document.adoptedStyleSheets.length,
       hosts: document.querySelectorAll("[data-article-annotator]").length,
     };
-  }, site.origin);
+  }, site.www);
 }
 
 /** Text of the elements marked data-expected in our edge-case pages. */
@@ -272,7 +273,7 @@ async function roundTrip(t, url, { expected, shot, minCoverage = 0.9, maxExtra =
     const m = compare(expectedText, open.regionText);
     if (shot) {
       // Show the article region (scrolling does not touch the DOM serialisation).
-      await page.evaluate(async (o) => (await import(`${o}/inject.js`)).state()?.articleRoot.scrollIntoView(), site.origin);
+      await page.evaluate(async (o) => (await import(`${o}inject.js`)).state()?.articleRoot.scrollIntoView(), site.www);
       await page.screenshot({ path: path.join(shots, `bookmarklet-${shot}.png`) });
     }
 
@@ -306,25 +307,52 @@ async function roundTrip(t, url, { expected, shot, minCoverage = 0.9, maxExtra =
   }
 }
 
-test("bookmarklet URL is short and built for the site's origin (install.html)", async () => {
-  const url = bookmarkletUrl(site.origin);
+test("bookmarklet URL is short and built from the install page's own address (README layout and a sub-path)", async () => {
+  const url = bookmarkletUrl(`${site.www}install.html`);
   assert.ok(url.startsWith("javascript:"));
-  assert.ok(url.length < 1200, `bookmarklet is ${url.length} characters`);
-  assert.ok(url.includes(site.origin));
-  assert.throws(() => bookmarkletSource("file:///tmp"));
-  // A second copy of the site elsewhere makes a bookmarklet for itself.
-  const copy = await serve(www, { host: "localhost", cors: true, overlay: mockDir, overlayAll });
+  // Bookmarks hold far longer URLs; this keeps the code readable in the bookmark editor.
+  assert.ok(url.length < 2000, `bookmarklet is ${url.length} characters`);
+  assert.ok(decodeURI(url).includes(JSON.stringify(site.www)), "loads from the site's folder");
+  assert.ok(decodeURI(url).includes(JSON.stringify(site.origin)), "checks messages against the site's origin");
+  assert.throws(() => bookmarkletSource("file:///tmp/install.html"));
+  // What the README serves: /www/install.html, not the origin root.
+  assert.equal(new URL(site.www).pathname, "/www/");
+  // A second copy of the site under a sub-path (a GitHub Pages project site) makes a bookmarklet for itself.
+  const copy = await serveSite({ base: "/some/sub/path/" });
   try {
-    for (const origin of [site.origin, copy.origin]) {
-      const { page, log } = await openPage(`${origin}/install.html`);
+    for (const at of [site, copy]) {
+      const { page, log } = await openPage(`${at.www}install.html`);
       const href = await page.getAttribute("#bookmarklet", "href");
-      assert.equal(href, bookmarkletUrl(origin));
+      assert.equal(href, bookmarkletUrl(`${at.www}install.html`));
+      assert.ok(decodeURI(href).includes(`${at.www}`), href);
+      assert.match(await page.textContent("#origin"), new RegExp(`loads from ${at.www}`));
       assert.deepEqual([...log.errors, ...log.uncaught], []);
-      if (origin === site.origin) {
-        await page.screenshot({ path: path.join(shots, "bookmarklet-install.png"), fullPage: true });
-      }
+      if (at === site) await page.screenshot({ path: path.join(shots, "bookmarklet-install.png"), fullPage: true });
       await page.close();
     }
+  } finally {
+    await copy.close();
+  }
+});
+
+test("installed from a sub-path: the bookmarklet works in the page and through the reader page", async (t) => {
+  const copy = await serveSite({ base: "/some/sub/path/" });
+  try {
+    // In the page: inject.js, its modules, the engine and the worker come from the sub-path.
+    const { page, log } = await openPage(`${news.origin}/pages/news-fr.html`);
+    const requests = [];
+    page.on("request", (r) => r.url().startsWith(copy.origin) && requests.push(new URL(r.url()).pathname));
+    await clickBookmarklet(page, copy);
+    assert.equal(await waitForAnnotator(page), "Article annotator");
+    assert.ok(requests.includes("/some/sub/path/www/inject.js"), JSON.stringify(requests));
+    assert.ok(requests.every((p) => p.startsWith("/some/sub/path/www/")), JSON.stringify(requests));
+    await clickBookmarklet(page, copy);
+    await page.waitForFunction(() => !document.querySelector("[data-article-annotator]"));
+    assert.deepEqual([...log.errors, ...log.uncaught], []);
+    await page.close();
+    // Script blocked: the reader page of the copy, at its sub-path.
+    const r = await fallbackTrip(t, `${news.origin}/csp-script/news-fr.html`, { from: copy });
+    assert.ok(r.readerText.length > 500, r.readerText.slice(0, 200));
   } finally {
     await copy.close();
   }
@@ -379,7 +407,7 @@ test("accessibility: axe-core finds no violations on install.html, reader.html a
       const res = await window.axe.run(ctx ?? document, { resultTypes: ["violations"] });
       return res.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
     }, [axe, context]);
-  for (const url of [`${site.origin}/install.html`, `${site.origin}/reader.html`]) {
+  for (const url of [`${site.www}install.html`, `${site.www}reader.html`]) {
     const { page } = await openPage(url);
     assert.deepEqual(await run(page), [], url);
     await page.close();
@@ -393,10 +421,10 @@ test("accessibility: axe-core finds no violations on install.html, reader.html a
   await page.emulateMedia({ forcedColors: "active" });
   const adjust = () =>
     page.evaluate(async (o) => {
-      const st = (await import(`${o}/inject.js`)).state();
+      const st = (await import(`${o}inject.js`)).state();
       const root = st?.articleRoot ?? document.querySelector(".story-body");
       return [getComputedStyle(root).forcedColorAdjust, getComputedStyle(document.body).forcedColorAdjust];
-    }, site.origin);
+    }, site.www);
   assert.deepEqual(await adjust(), ["none", "auto"]);
   await page.screenshot({ path: path.join(shots, "bookmarklet-forced-colors.png") });
   await clickBookmarklet(page);
@@ -418,7 +446,7 @@ test("the engine's painting (both modes) stays in the region and is undone on cl
   for (const url of urls) {
     const { page, log } = await openPage(url);
     // Scroll to the article and screenshot once first: that wakes the page's own lazy loaders before the reference.
-    await page.evaluate(async (o) => (await import(`${o}/js/article-extract.js`)).findArticle(document).root.scrollIntoView(), site.origin);
+    await page.evaluate(async (o) => (await import(`${o}js/article-extract.js`)).findArticle(document).root.scrollIntoView(), site.www);
     await page.screenshot();
     const before = await settledHtml(page);
     log.errors.length = 0; // the saved pages' own scripts fail without their network: not ours
@@ -428,8 +456,8 @@ test("the engine's painting (both modes) stays in the region and is undone on cl
     const paint = (mode) =>
       page.evaluate(
         async ([o, mode]) => {
-          const root = (await import(`${o}/inject.js`)).state().articleRoot;
-          const engine = await import(`${o}/pkg/annotator.js`);
+          const root = (await import(`${o}inject.js`)).state().articleRoot;
+          const engine = await import(`${o}pkg/annotator.js`);
           const text = engine.extractText(root);
           const annotations = [...text.matchAll(/\p{Lu}\p{Ll}{2,}/gu)].map((m) => ({
             kind: "entity", label: "LOC", start: m.index, end: m.index + m[0].length, text: m[0],
@@ -442,16 +470,16 @@ test("the engine's painting (both modes) stays in the region and is undone on cl
           if (mode === "highlight-api") root.scrollIntoView();
           return { annotations: annotations.length, painted: res.painted, inside, outside };
         },
-        [site.origin, mode],
+        [site.www, mode],
       );
     const r = { "highlight-api": await paint("highlight-api") };
     const name = path.basename(url === urls[3] ? "lemonde-1" : url, ".html");
     await page.screenshot({ path: path.join(shots, `bookmarklet-engine-paint-${name}.png`) });
     r.wrap = await paint("wrap");
     r.marksLeft = await page.evaluate(async (o) => {
-      (await import(`${o}/pkg/annotator.js`)).clear();
+      (await import(`${o}pkg/annotator.js`)).clear();
       return document.querySelectorAll("mark[data-annot]").length;
-    }, site.origin);
+    }, site.www);
     t.diagnostic(`${url.replace(news.origin, "")}: ${JSON.stringify(r)}`);
     for (const mode of ["highlight-api", "wrap"]) {
       assert.ok(r[mode].painted > 0 && r[mode].painted >= 0.9 * r[mode].annotations, `${mode}: ${JSON.stringify(r[mode])}`);
@@ -490,17 +518,17 @@ test("readability pages: the bookmarklet works on saved real pages", async (t) =
     .map((d) => d.name)
     .sort();
   const tool = await context.newPage();
-  await tool.goto(`${site.origin}/install.html`);
+  await tool.goto(`${site.www}install.html`);
   const rows = [];
   for (const slug of slugs) {
     await t.test(slug, async (tt) => {
       const expected = await tool.evaluate(
         async ([o, u]) => {
-          const { articleParagraphs } = await import(`${o}/js/article-extract.js`);
+          const { articleParagraphs } = await import(`${o}js/article-extract.js`);
           const doc = new DOMParser().parseFromString(await (await fetch(u)).text(), "text/html");
           return articleParagraphs(doc.body, { live: false }).join("\n");
         },
-        [site.origin, `${news.origin}/rp/${slug}/expected.html`],
+        [site.www, `${news.origin}/rp/${slug}/expected.html`],
       );
       const url = `${news.origin}/rp/${slug}/source.html`;
       const source = await readFile(path.join(readabilityDir, slug, "source.html"), "utf8");
@@ -533,20 +561,20 @@ test("readability pages: the bookmarklet works on saved real pages", async (t) =
  * opens, receives the article through the handshake and shows it as text. The page itself must be unchanged
  * (script blocked) or restorable (WebAssembly blocked: our message bar, removed by a second click).
  */
-async function fallbackTrip(t, url, { shot = null, expectBar = false } = {}) {
+async function fallbackTrip(t, url, { shot = null, expectBar = false, from = site } = {}) {
   const { page, log } = await openPage(url);
   try {
     const before = await settledHtml(page);
     log.errors.length = 0;
     log.uncaught.length = 0;
     const popupPromise = context.waitForEvent("page", { timeout: 30000 });
-    await clickBookmarklet(page);
+    await clickBookmarklet(page, from);
     const reader = await popupPromise;
     const readerLog = { errors: [], uncaught: [] };
-    reader.on("console", (m) => m.type() === "error" && readerLog.errors.push(m.text()));
+    reader.on("console", (m) => m.type() === "error" && readerLog.errors.push(`${m.text()} (${m.location()?.url ?? "?"})`));
     reader.on("pageerror", (e) => readerLog.uncaught.push(e.message));
     await reader.waitForLoadState("load");
-    assert.equal(new URL(reader.url()).origin, site.origin);
+    assert.ok(reader.url().startsWith(`${from.www}reader.html#`), reader.url());
     await reader.waitForFunction(() => document.querySelectorAll("#article p").length > 0, null, { timeout: 30000 });
     await reader.waitForFunction(() => !/Waiting/.test(document.getElementById("status").textContent));
     const status = await reader.textContent("#status");
@@ -569,7 +597,7 @@ async function fallbackTrip(t, url, { shot = null, expectBar = false } = {}) {
       const bar = await page.evaluate(() => document.querySelector("[data-article-annotator]")?.shadowRoot.querySelector(".bar p")?.textContent);
       assert.match(bar ?? "", /cannot run inside this page/);
       if (shot) await page.screenshot({ path: path.join(shots, `bookmarklet-${shot}-page.png`) });
-      await clickBookmarklet(page);
+      await clickBookmarklet(page, from);
       await page.waitForFunction(() => !document.querySelector("[data-article-annotator]"));
     } else {
       await page.waitForTimeout(200);
@@ -636,11 +664,177 @@ test("strict CSP: Trusted Types required -> works in place or takes the reader p
 });
 
 test("reader page without an opener explains itself and ignores strangers' messages", async () => {
-  const { page, log } = await openPage(`${site.origin}/reader.html`);
+  const { page, log } = await openPage(`${site.www}reader.html`);
   assert.match(await page.textContent("#status"), /bookmarklet/);
   await page.evaluate(() => window.postMessage({ type: "annotator-page", html: "<p>injected</p>", title: "x" }, "*"));
   await page.waitForTimeout(200);
   assert.equal(await page.evaluate(() => document.querySelectorAll("#article p").length), 0);
+  assert.deepEqual([...log.errors, ...log.uncaught], []);
+  await page.close();
+});
+
+/**
+ * Runs `fn(ctx)` in a browser context where our reader page (reader.html) records every message it receives
+ * (window.__got, before its own handling), or, with `silent`, is cut from its opener so that it never answers.
+ */
+async function withReaderWatch({ silent = false } = {}, fn) {
+  const ctx = await newContext({
+    content: `if (location.pathname.endsWith("/reader.html")) {
+      ${silent ? "window.opener = null;" : ""}
+      window.__got = [];
+      addEventListener("message", (e) => window.__got.push({ origin: e.origin, data: e.data }), true);
+    }`,
+  });
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.close();
+  }
+}
+
+/** The page's `message` listeners on window (DevTools protocol: what getEventListeners(window) shows). */
+async function messageListeners(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { result } = await cdp.send("Runtime.evaluate", { expression: "window" });
+    const { listeners } = await cdp.send("DOMDebugger.getEventListeners", { objectId: result.objectId });
+    return listeners.filter((l) => l.type === "message").length;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+test("reader fallback sends the article's paragraphs only: no markup, no hidden fields, no tokens", async (t) => {
+  const { page: plain } = await openPage(`${news.origin}/pages/news-fr.html`);
+  const expected = await expectedOf(plain);
+  await plain.close();
+  // csp-script: the bookmarklet's own fallback (our module is refused); csp-wasm: inject.js's fallback.
+  for (const prefix of ["/csp-script/", "/csp-wasm/"]) {
+    await withReaderWatch({}, async (ctx) => {
+      const { page } = await openPage(`${news.origin}${prefix}news-fr.html`, ctx);
+      // What a news page carries besides its text: a CSRF token in a <meta> and in a form inside the article.
+      await page.evaluate(() => {
+        const meta = Object.assign(document.createElement("meta"), { name: "csrf-token", content: "csrf-7f3a9c-SECRET" });
+        document.head.append(meta);
+        const form = document.createElement("form");
+        form.method = "post";
+        const token = Object.assign(document.createElement("input"), { type: "hidden", name: "csrf_token", value: "csrf-7f3a9c-SECRET" });
+        const label = document.createElement("label");
+        label.append("Newsletter ", Object.assign(document.createElement("input"), { type: "email", name: "email" }));
+        form.append(token, label);
+        document.querySelector("article").append(form);
+      });
+      const popup = ctx.waitForEvent("page", { timeout: 30000 });
+      await clickBookmarklet(page);
+      const reader = await popup;
+      await reader.waitForFunction(() => window.__got?.length > 0, null, { timeout: 30000 });
+      const [{ origin, data }] = await reader.evaluate(() => window.__got);
+      assert.equal(origin, news.origin);
+      assert.equal(data.type, "annotator-page");
+      assert.deepEqual(Object.keys(data).sort().filter((k) => !["why"].includes(k)),
+        ["lang", "nonce", "paragraphs", "title", "type", "url"], prefix);
+      assert.equal(data.nonce, new URLSearchParams(new URL(reader.url()).hash.slice(1)).get("n"));
+      assert.ok(data.paragraphs.every((p) => typeof p === "string" && !/[<>]/.test(p)), "text only");
+      assert.doesNotMatch(JSON.stringify(data), /SECRET|csrf|<form|<input/i);
+      const m = compare(expected, data.paragraphs.join("\n"));
+      t.diagnostic(`${prefix}: ${data.paragraphs.length} paragraphs, coverage ${(100 * m.coverage).toFixed(1)} %, extra ${(100 * m.extra).toFixed(1)} %`);
+      assert.ok(m.coverage >= 0.9 && m.extra <= 0.3, JSON.stringify(m));
+      await reader.close();
+      await page.close();
+    });
+  }
+});
+
+test("a reader window that never answers: the page stops listening on Close", async () => {
+  await withReaderWatch({ silent: true }, async (ctx) => {
+    const { page } = await openPage(`${news.origin}/csp-wasm/news-fr.html`, ctx);
+    const before = await messageListeners(page);
+    const popup = ctx.waitForEvent("page", { timeout: 30000 });
+    await clickBookmarklet(page);
+    const reader = await popup;
+    await waitForAnnotator(page);
+    assert.equal(await messageListeners(page), before + 1, "listening for the reader while it loads");
+    await page.evaluate(() => document.querySelector("[data-article-annotator]").shadowRoot.querySelector(".bar button:last-child").click());
+    await page.waitForFunction(() => !document.querySelector("[data-article-annotator]"));
+    assert.equal(await messageListeners(page), before, "a message listener holding the article is left on the page");
+    await reader.close();
+    await page.close();
+  });
+});
+
+test("a reader window that never answers: the bookmarklet's own fallback stops listening after a minute", async () => {
+  await withReaderWatch({ silent: true }, async (ctx) => {
+    const { page } = await openPage(`${news.origin}/csp-script/news-fr.html`, ctx);
+    await page.clock.install();
+    const before = await messageListeners(page);
+    const popup = ctx.waitForEvent("page", { timeout: 30000 });
+    await clickBookmarklet(page);
+    const reader = await popup;
+    assert.equal(await messageListeners(page), before + 1, "listening for the reader while it loads");
+    await page.clock.fastForward(59_000);
+    assert.equal(await messageListeners(page), before + 1, "still listening before the minute is up");
+    await page.clock.fastForward(2_000);
+    assert.equal(await messageListeners(page), before, "a message listener holding the article is left on the page");
+    await reader.close();
+    await page.close();
+  });
+});
+
+test("reader.html accepts only the handshake the bookmarklet starts", async () => {
+  // Another site opens our reader page, without the bookmarklet's fragment, and posts text of its choosing.
+  const { page } = await openPage(`${news.origin}/pages/embedded.html`);
+  const stranger = async (hash, message) => {
+    const popup = context.waitForEvent("page");
+    await page.evaluate((u) => { window.__w = window.open(u); }, `${site.www}reader.html${hash}`);
+    const reader = await popup;
+    await reader.waitForLoadState("load");
+    await page.evaluate((m) => {
+      for (let i = 0; i < 5; i++) setTimeout(() => window.__w.postMessage(m, "*"), 100 * i);
+    }, message);
+    await reader.waitForTimeout(800);
+    const shown = await reader.evaluate(() => ({
+      paragraphs: document.querySelectorAll("#article p").length,
+      status: document.getElementById("status").textContent,
+    }));
+    await reader.close();
+    return shown;
+  };
+  const forged = { type: "annotator-page", title: "Forged", url: "https://example.org/", lang: "en", paragraphs: ["Text chosen by another site."], html: "<p>Text chosen by another site.</p>" };
+  let shown = await stranger("", forged);
+  assert.equal(shown.paragraphs, 0, "shown without a handshake");
+  assert.match(shown.status, /bookmarklet/);
+  // With a fragment but the wrong nonce in the message.
+  shown = await stranger(`#n=1-2-3-4&o=${encodeURIComponent(news.origin)}`, { ...forged, nonce: "9-9-9-9" });
+  assert.equal(shown.paragraphs, 0, "shown with the wrong nonce");
+  // The announcement goes to the origin named in the fragment only: an opener elsewhere hears nothing.
+  const heard = await page.evaluate(async (u) => {
+    const got = [];
+    addEventListener("message", (e) => got.push(e.data));
+    const w = open(u);
+    await new Promise((r) => setTimeout(r, 1500));
+    w.close();
+    return got;
+  }, `${site.www}reader.html#n=1-2-3-4&o=${encodeURIComponent("https://elsewhere.example")}`);
+  assert.deepEqual(heard, []);
+  await page.close();
+});
+
+test("a page's `direction: rtl !important` does not reach our interface", async () => {
+  const { page, log } = await openPage(`${news.origin}/pages/news-fr.html`);
+  await page.addStyleTag({ content: "html, body, div, p { direction: rtl !important; unicode-bidi: bidi-override !important; }" });
+  await clickBookmarklet(page);
+  assert.equal(await waitForAnnotator(page), "Article annotator");
+  const dirs = await page.evaluate(() => {
+    const host = document.querySelector("[data-article-annotator]");
+    const cs = (e) => `${getComputedStyle(e).direction} ${getComputedStyle(e).unicodeBidi}`;
+    return { host: cs(host), bar: cs(host.shadowRoot.querySelector(".bar p")), panel: cs(host.shadowRoot.querySelector(".annot-reader")) };
+  });
+  assert.match(dirs.host, /^ltr /);
+  assert.match(dirs.bar, /^ltr /);
+  assert.match(dirs.panel, /^ltr /);
+  assert.doesNotMatch(dirs.bar, /override/);
+  await clickBookmarklet(page);
+  await page.waitForFunction(() => !document.querySelector("[data-article-annotator]"));
   assert.deepEqual([...log.errors, ...log.uncaught], []);
   await page.close();
 });

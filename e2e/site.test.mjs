@@ -1,84 +1,51 @@
 // End-to-end tests of the static site (www/) in headless Debian Chromium, driven by playwright-core
-// (no browser download). The test serves the repository itself on a free localhost port, so
-// /www/ and /seeds/ are both reachable, as with scripts/serve.sh.
+// (no browser download). The site is served as scripts/serve.sh serves it (scripts/serve.py: /www/ and /seeds/),
+// through the shared harness (e2e/harness.mjs).
 //
 //   cd e2e && npm install && npm test        (needs www/pkg: scripts/wasm.sh build)
 //
 // Screenshots go to e2e/screenshots/ (look at them after changing what a reader sees).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
-import { chromium } from "playwright-core";
+import { E2E, ROOT, launch, requireWasmBuild, serveSite } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, "..");
-const SHOTS = path.join(HERE, "screenshots");
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-const ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-  "--no-first-run", "--disable-sync",
-];
-const TYPES = {
-  ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8", ".json": "application/json; charset=utf-8", ".wasm": "application/wasm",
-  ".txt": "text/plain; charset=utf-8", ".ts": "text/plain; charset=utf-8", ".png": "image/png",
-};
+const SHOTS = path.join(E2E, "screenshots");
 
-let server, browser, base;
-
-/** A static file server for the repository (GET only, no directory listing, no escaping the root). */
-function serve() {
-  return new Promise((resolve) => {
-    const s = http.createServer((req, res) => {
-      const url = new URL(req.url, "http://localhost");
-      let file = path.normalize(path.join(ROOT, decodeURIComponent(url.pathname)));
-      if (!file.startsWith(ROOT + path.sep)) return res.writeHead(403).end();
-      if (file.endsWith(path.sep)) file = path.join(file, "index.html");
-      fs.readFile(file, (err, data) => {
-        if (err) return res.writeHead(404).end("not found");
-        res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream", "cache-control": "no-store" });
-        res.end(data);
-      });
-    });
-    s.listen(0, "127.0.0.1", () => resolve(s));
-  });
-}
+let site, browser, base;
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(ROOT, "www/pkg/annotator.js")), "www/pkg is missing: run scripts/wasm.sh build first");
-  assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`);
+  requireWasmBuild();
   fs.mkdirSync(SHOTS, { recursive: true });
-  server = await serve();
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  site = await serveSite();
+  base = site.www;
+  browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
-  server?.close();
+  await site?.close();
 });
 
 const seeds = () => JSON.parse(fs.readFileSync(path.join(ROOT, "seeds/index.json"), "utf8"));
 const seedList = () => { const s = seeds(); return Array.isArray(s) ? s : s.articles || s.seeds; };
 const frenchSeed = () => seedList().find((s) => s.lang === "fr");
 
-async function open(hash = "") {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+async function open(hash = "", { at = base, timeout = 60000, locale } = {}) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale });
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
-  await page.goto(`${base}/www/${hash}`);
-  await waitReady(page);
+  await page.goto(`${at}${hash}`);
+  await waitReady(page, timeout);
   return { page, errors };
 }
 
-async function waitReady(page) {
-  await page.waitForFunction(() => window.annotatorPage && window.annotatorPage.ready && !window.annotatorPage.busy, null, { timeout: 60000 });
+async function waitReady(page, timeout = 60000) {
+  await page.waitForFunction(() => window.annotatorPage && window.annotatorPage.ready && !window.annotatorPage.busy, null, { timeout });
 }
 
 /** Every occurrence of `needle` in `text`, as UTF-16 [start, end). */
@@ -522,4 +489,118 @@ test("a 1 MB article: the page never blocks for 50 ms, annotation runs in a work
     assert.deepEqual(p.long.filter((e) => e.ms > 250), [], "no main-thread task over 250 ms while painting");
   }
   await page.close();
+});
+
+test("served under a sub-path (as on GitHub Pages), the site lists and paints the seeds", async () => {
+  const copy = await serveSite({ base: "/some/sub/path/" });
+  try {
+    const { page, errors } = await open(`#seed=${encodeURIComponent(frenchSeed().slug)}`, { at: copy.www });
+    assert.equal(new URL(page.url()).pathname, "/some/sub/path/www/");
+    assert.deepEqual(await page.$$eval("#seeds a", (as) => as.map((a) => a.dataset.slug)), seedList().map((s) => s.slug));
+    assert.ok((await page.$$eval("#article-text p", (ps) => ps.length)) > 5, "the seed's text was fetched and laid out");
+    assert.equal(await page.evaluate(() => document.getElementById("message").hidden), true);
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    await copy.close();
+  }
+});
+
+test("a malformed location hash (#seed=%E0%A4%A) does not stop the site", async () => {
+  const { page, errors } = await open("#seed=%E0%A4%A", { timeout: 20000 });
+  assert.deepEqual(await page.$$eval("#seeds a", (as) => as.map((a) => a.dataset.slug)), seedList().map((s) => s.slug));
+  // No seed by that name: the first one is shown.
+  assert.equal(await page.getAttribute(`#seeds a[data-slug="${seedList()[0].slug}"]`, "aria-current"), "page");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a loaded document with \"lang\": \"__proto__\" and odd labels keeps the interface working", async () => {
+  const { page, errors } = await open(`#seed=${encodeURIComponent(frenchSeed().slug)}`);
+  const text = await page.evaluate(() => window.annotatorPage.text);
+  const doc = { ...fixtureDoc(text), lang: "__proto__" };
+  await page.setInputFiles("#load-doc", { name: "proto.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(doc)) });
+  await page.waitForFunction(() => window.annotatorPage.doc?.lang === "__proto__");
+  await page.waitForFunction(() => document.querySelector(".annot-reader h2"));
+  const got = await page.evaluate(() => ({
+    h2: document.querySelector(".annot-reader h2").textContent,
+    message: document.getElementById("message").hidden ? "" : document.getElementById("message").textContent,
+    run: document.getElementById("run").textContent,
+    title: document.title,
+    toggles: document.querySelectorAll(".annot-reader input[data-layer]").length,
+    panel: document.querySelectorAll(".annot-reader li button").length,
+  }));
+  assert.equal(got.message, "");
+  assert.match(got.run, /annotations/);
+  assert.ok(["Layers", "Calques"].includes(got.h2), got.h2);
+  assert.ok(got.title.length > 0 && got.title !== "undefined", got.title);
+  assert.ok(got.toggles >= 5 && got.panel > 0, JSON.stringify(got));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("keys typed into an input inside a closed shadow root are not taken by the reader", async () => {
+  const { page, errors } = await open(`#seed=${encodeURIComponent(frenchSeed().slug)}`);
+  await loadFixture(page);
+  await page.evaluate(() => {
+    // A site's search box as a web component with a closed shadow root (document.activeElement is its host).
+    for (const delegatesFocus of [false, true]) {
+      const host = document.createElement(delegatesFocus ? "search-box-delegating" : "search-box");
+      const root = host.attachShadow({ mode: "closed", delegatesFocus });
+      const input = document.createElement("input");
+      input.setAttribute("aria-label", "Search");
+      root.append(input);
+      document.querySelector("header").append(host);
+      (window.__inputs ||= []).push(input);
+    }
+  });
+  for (const i of [0, 1]) {
+    await page.evaluate((i) => window.__inputs[i].focus(), i);
+    const statusBefore = await page.textContent(".annot-reader .status");
+    await page.keyboard.type("njkp");
+    const got = await page.evaluate((i) => ({ value: window.__inputs[i].value, rings: document.querySelectorAll(".annot-ring").length }), i);
+    assert.equal(got.value, "njkp", `input ${i} kept its keys`);
+    assert.equal(got.rings, 0, "no highlight was stepped to");
+    assert.equal(await page.textContent(".annot-reader .status"), statusBefore);
+  }
+  // Outside an editable field the keys still step through the highlights.
+  await page.focus("#article");
+  await page.keyboard.press("n");
+  assert.match(await page.textContent(".annot-reader .status"), /1 sur \d+/);
+  await page.evaluate(() => document.activeElement.blur());
+  await page.keyboard.press("n");
+  assert.match(await page.textContent(".annot-reader .status"), /2 sur \d+/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a document marked unsupported_language says so in the interface, in the reader's language", async () => {
+  // The engine's answer for a German text (contract: `unsupported_language` present only then, annotations empty).
+  // The interface then speaks the browser's language, whatever `lang` the document carries.
+  const cases = [["en-GB", "en", /^This text seems to be in German; article-annotator reads French and English\.$/],
+    ["fr-FR", "fr", /^Ce texte semble être en allemand\u00a0; article-annotator lit le français et l’anglais\.$/]];
+  for (const [locale, uiLang, pattern] of cases) {
+    const { page, errors } = await open(`#seed=${encodeURIComponent(frenchSeed().slug)}`, { locale });
+    const doc = { lang: "fr", unsupported_language: "de", annotations: [] };
+    await page.setInputFiles("#load-doc", { name: "de.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(doc)) });
+    await page.waitForFunction(() => window.annotatorPage.doc?.unsupported_language === "de" && document.querySelector(".annot-reader .unsupported"));
+    const got = await page.evaluate(() => ({
+      notice: document.querySelector(".annot-reader .unsupported").textContent,
+      role: document.querySelector(".annot-reader .unsupported").getAttribute("role"),
+      uiLang: document.querySelector(".annot-reader").lang,
+      htmlLang: document.documentElement.lang,
+      run: document.getElementById("run").textContent,
+    }));
+    assert.match(got.notice, pattern);
+    assert.equal(got.role, "status");
+    assert.equal(got.uiLang, uiLang);
+    assert.equal(got.htmlLang, uiLang);
+    assert.match(got.run, pattern);
+    await page.screenshot({ path: path.join(SHOTS, `unsupported-language-${uiLang}.png`) });
+    // Without the field: no notice.
+    await loadFixture(page);
+    assert.equal(await page.$$eval(".annot-reader .unsupported", (e) => e.length), 0);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
 });

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the engine to WebAssembly and serves the site on localhost, installing what is missing first.
 #   scripts/serve.sh [PORT]     (default 8000, or the next free port)
-# The repository root is served so the site (/www/) can read the seed articles (/seeds/).
+# Only www/ (the site, at /www/) and seeds/ (the sample articles it lists, at /seeds/) are served; cross-origin
+# headers only on what the bookmarklet loads from other sites (scripts/serve.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh build

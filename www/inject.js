@@ -6,6 +6,9 @@
 // document.adoptedStyleSheets (not part of the serialisation). So `document.documentElement.outerHTML` after
 // closing equals the one before opening (checked by e2e/bookmarklet.test.mjs).
 //
+// `all: initial` does not reset `direction` and `unicode-bidi` (CSS Cascade: `all` leaves them out), so a page's
+// `direction: rtl !important` would reach our interface: the host sets both itself.
+//
 // Hostile pages: if the engine cannot start here (a CSP without 'wasm-unsafe-eval', a connect-src without our
 // origin, Trusted Types refusing something), the article's text goes to our reader page instead, as text only.
 
@@ -13,7 +16,7 @@ import { articleParagraphs, findArticle } from "./js/article-extract.js";
 
 const HOST_ATTR = "data-article-annotator";
 const UI_CSS = `
-:host { all: initial !important; position: fixed !important; z-index: 2147483647 !important; inset: auto 12px 12px auto !important;
+:host { all: initial !important; direction: ltr !important; unicode-bidi: isolate !important; position: fixed !important; z-index: 2147483647 !important; inset: auto 12px 12px auto !important;
   display: block !important; max-width: min(420px, calc(100vw - 24px)) !important; max-height: calc(100vh - 24px) !important;
   overflow: auto !important; font: 14px/1.4 system-ui, sans-serif !important; color: #1b1b1b !important; }
 .bar { display: flex; gap: 8px; align-items: center; background: #fff; border: 1px solid #555; border-radius: 6px;
@@ -26,23 +29,28 @@ button:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 1px; }
 .ui:empty, .ui[hidden] { display: none; }
 `;
 
+// Where this module was loaded from: the site's folder (reader.html, worker.js and pkg/ are beside it).
+const SITE = new URL(".", import.meta.url);
+// How long a reader window opened for the fallback has to ask for the article before we stop listening.
+const READER_WAIT_MS = 60_000;
+
 let session = null;
 // Above this many UTF-16 units the annotation runs in a worker, so the page stays responsive.
 const BIG_TEXT = 200_000;
 
 /**
  * Open the annotator on this page, or close it if it is open. Never throws: failures end in a visible message.
- * @param {string} origin the site's origin (where reader.html lives)
+ * The site's address is where this module was loaded from (older bookmarklets pass their origin: ignored).
  * @returns {Promise<void>}
  */
-export async function toggle(origin) {
+export async function toggle() {
   if (session) {
     session.close();
     return;
   }
   session = { close: () => {} };
   try {
-    await open(origin);
+    await open();
   } catch (err) {
     // open() has its own fallbacks; this is for the unexpected (e.g. a page overriding DOM APIs).
     session?.close();
@@ -64,7 +72,7 @@ export function state() {
   return { articleRoot: session.articleRoot, reason: session.reason, annotatedIn: session.annotatedIn };
 }
 
-async function open(origin) {
+async function open() {
   const { root: articleRoot, reason } = findArticle(document, { live: true });
 
   const host = document.createElement("div");
@@ -90,9 +98,11 @@ async function open(origin) {
   document.documentElement.append(host);
 
   const docSheets = []; // removers of what we added to document.adoptedStyleSheets
+  const cancels = []; // stoppers of what still waits (a reader window's handshake)
   let reader = null;
   let engine = null;
   const close = () => {
+    cancels.splice(0).forEach((cancel) => cancel());
     try {
       reader?.destroy();
     } catch {
@@ -107,7 +117,7 @@ async function open(origin) {
     host.remove();
     session = null;
   };
-  session = { close, host, articleRoot, reason };
+  session = { close, host, articleRoot, reason, cancels };
   closeButton.addEventListener("click", close);
   // A second click while we are still loading closes us: after every await, stop if that happened.
   const closed = () => session?.host !== host;
@@ -117,7 +127,7 @@ async function open(origin) {
     await pkg.default();
     engine = pkg;
   } catch (err) {
-    if (!closed()) fallback(origin, articleRoot, status, bar, err);
+    if (!closed()) fallback(articleRoot, status, bar, err, cancels);
     return;
   }
   try {
@@ -149,7 +159,7 @@ async function open(origin) {
     }
     reader = null;
     docSheets.splice(0).forEach((remove) => remove());
-    fallback(origin, articleRoot, status, bar, err);
+    fallback(articleRoot, status, bar, err, cancels);
   }
 }
 
@@ -183,8 +193,11 @@ function annotateInWorker(text, lang) {
   });
 }
 
-/** Show why the annotator cannot run here and send the article's text to the reader page. */
-function fallback(origin, articleRoot, status, bar, err) {
+/**
+ * Show why the annotator cannot run here and send the article's text to the reader page. What waits for the reader
+ * goes into `cancels` (run on close).
+ */
+function fallback(articleRoot, status, bar, err, cancels) {
   bar.classList.add("error");
   bar.setAttribute("role", "alert");
   const why = describe(err);
@@ -197,30 +210,48 @@ function fallback(origin, articleRoot, status, bar, err) {
     paragraphs: articleParagraphs(articleRoot, { live: true }),
     why,
   };
-  if (!openReader(origin, article)) {
+  const tryOpen = () => {
+    const cancel = openReader(article);
+    if (cancel) cancels.push(cancel);
+    return Boolean(cancel);
+  };
+  if (!tryOpen()) {
     // Pop-up blocked (the click's user activation may have run out while loading): a click on our button is new
     // activation.
     status.textContent = `Article annotator cannot run inside this page (${why}). Open its article in the reader page?`;
     const button = el("button", { type: "button" }, "Open reader");
     button.addEventListener("click", () => {
-      if (openReader(origin, article)) button.remove();
+      if (tryOpen()) button.remove();
     });
     bar.insertBefore(button, bar.lastChild);
   }
 }
 
-/** window.open + handshake: the article is posted only to the window we opened, only at our origin. */
-function openReader(origin, article) {
-  const w = window.open(`${origin}/reader.html?from=bookmarklet`);
-  if (!w) return false;
-  const onMessage = (e) => {
-    if (e.source === w && e.origin === origin && e.data && e.data.type === "annotator-ready") {
-      window.removeEventListener("message", onMessage);
-      w.postMessage(article, origin);
-    }
+/**
+ * window.open + handshake (bookmarklet.js describes it): the article is posted only to the window we opened, only at
+ * our origin, only in answer to the nonce we gave it. Returns the function that stops listening (also called after
+ * READER_WAIT_MS or once answered), or null when the window was blocked.
+ */
+function openReader(article) {
+  const nonce = crypto.getRandomValues(new Uint32Array(4)).join("-");
+  const url = new URL("reader.html", SITE);
+  url.hash = new URLSearchParams({ n: nonce, o: location.origin }).toString();
+  const w = window.open(url.href);
+  if (!w) return null;
+  let timer = 0;
+  const stop = () => {
+    window.removeEventListener("message", onMessage);
+    clearTimeout(timer);
   };
+  function onMessage(e) {
+    if (e.source === w && e.origin === SITE.origin && e.data?.type === "annotator-ready" && e.data.nonce === nonce) {
+      stop();
+      w.postMessage({ ...article, nonce }, SITE.origin);
+    }
+  }
   window.addEventListener("message", onMessage);
-  return true;
+  timer = setTimeout(stop, READER_WAIT_MS);
+  return stop;
 }
 
 function describe(err) {

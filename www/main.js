@@ -3,35 +3,7 @@
 import init, * as engine from "./pkg/annotator.js";
 import { mountReader, adoptReaderStyles } from "./js/reader-ui.js";
 import { adoptHighlightStyles } from "./js/highlight-styles.js";
-
-const CHROME = {
-  en: {
-    title: "Article annotator",
-    tagline: "Entities, quotations and unverified claims, found in your browser. Nothing leaves this page.",
-    articles: "Articles", loading: "Loading…", own: "Your own text", paste: "Paste a text", annotate: "Annotate",
-    drop: "…or drop a .txt or .html file here.", choose: "Choose a file",
-    loadDoc: "Load annotations (contract JSON) for this text", engine: "Engine", aside: "Annotations",
-    annotating: (size, s) => `Annotating ${size}… ${s} s`, rendering: "Laying out the text…", painting: "Painting…",
-    pasted: "Pasted text", noSeeds: "No article list (seeds/index.json could not be read).",
-    noEngine: "The engine (www/pkg/) is missing: build it with scripts/wasm.sh build.",
-    badDoc: "This file is not an annotation document for this text.",
-    source: "Source", licence: "Licence", done: (n, ms) => `${n} annotations in ${ms} ms.`,
-    loaded: (name, n) => `${n} annotations loaded from ${name}.`,
-  },
-  fr: {
-    title: "Annotateur d’articles",
-    tagline: "Entités, citations et affirmations non vérifiées, repérées dans votre navigateur. Rien ne quitte cette page.",
-    articles: "Articles", loading: "Chargement…", own: "Votre propre texte", paste: "Coller un texte", annotate: "Annoter",
-    drop: "…ou déposez ici un fichier .txt ou .html.", choose: "Choisir un fichier",
-    loadDoc: "Charger des annotations (JSON du contrat) pour ce texte", engine: "Moteur", aside: "Annotations",
-    annotating: (size, s) => `Annotation de ${size}… ${s} s`, rendering: "Mise en page du texte…", painting: "Surlignage…",
-    pasted: "Texte collé", noSeeds: "Pas de liste d’articles (seeds/index.json illisible).",
-    noEngine: "Le moteur (www/pkg/) manque : construisez-le avec scripts/wasm.sh build.",
-    badDoc: "Ce fichier n’est pas un document d’annotations pour ce texte.",
-    source: "Source", licence: "Licence", done: (n, ms) => `${n} annotations en ${ms} ms.`,
-    loaded: (name, n) => `${n} annotations chargées depuis ${name}.`,
-  },
-};
+import { browserLang, languageName, strings, uiLang } from "./js/i18n.js";
 
 const $ = (id) => document.getElementById(id);
 const articleText = $("article-text");
@@ -45,19 +17,22 @@ let chromeLang = "en";
 const state = { engine, ready: false, text: "", doc: null, get reader() { return reader; } };
 window.annotatorPage = state;
 
+/** The interface strings in the shell's current language. */
+const t = () => strings(chromeLang);
+
 function setChromeLang(lang) {
-  lang = CHROME[lang] ? lang : "en";
+  lang = uiLang(lang);
   // Changing <html lang> restyles the whole page: only when it changes.
   if (lang === chromeLang && document.documentElement.lang === lang) return;
   chromeLang = lang;
-  const t = CHROME[chromeLang];
+  const words = strings(chromeLang);
   document.documentElement.lang = chromeLang;
   for (const e of document.querySelectorAll("[data-i18n]")) {
-    const v = t[e.dataset.i18n];
+    const v = Object.hasOwn(words, e.dataset.i18n) ? words[e.dataset.i18n] : null;
     if (typeof v === "string") e.textContent = v;
   }
-  document.title = t.title;
-  readerHost.setAttribute("aria-label", t.aside);
+  document.title = words.title;
+  readerHost.setAttribute("aria-label", words.aside);
 }
 
 function message(text) {
@@ -160,8 +135,8 @@ function annotateInWorker(text, lang) {
   worker ||= new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
   const id = ++jobId;
   const t0 = performance.now();
-  const tick = setInterval(() => progress(CHROME[chromeLang].annotating(sizeOf(text.length), ((performance.now() - t0) / 1000).toFixed(1))), 100);
-  progress(CHROME[chromeLang].annotating(sizeOf(text.length), "0.0"));
+  const tick = setInterval(() => progress(t().annotating(sizeOf(text.length), ((performance.now() - t0) / 1000).toFixed(1))), 100);
+  progress(t().annotating(sizeOf(text.length), "0.0"));
   return new Promise((resolve, reject) => {
     const onMessage = (e) => {
       if (e.data.id !== id || e.data.type === "progress") return;
@@ -179,16 +154,25 @@ function annotateInWorker(text, lang) {
 let chunks = [];
 let chunkTexts = [];
 
+/** The interface language for a document: its own when we read it, else the browser's (an unsupported text). */
+const docUiLang = (doc) => (doc.unsupported_language ? browserLang() : uiLang(doc.lang));
+
+/** What the run line says about `doc`: why there is nothing (a language we do not read), or `otherwise`. */
+function runLine(doc, otherwise) {
+  if (!doc.unsupported_language) return otherwise;
+  return t().unsupported(languageName(doc.unsupported_language, chromeLang));
+}
+
 async function mount(doc) {
   reader?.destroy();
   reader = null;
-  setChromeLang(doc.lang);
+  setChromeLang(docUiLang(doc));
   state.doc = doc;
   const mode = hashParam("mode") || "auto";
   document.dispatchEvent(new CustomEvent("annotator:painting"));
   const result = await paint(doc, chunks, chunkTexts, mode);
   reader = mountReader({
-    host: readerHost, articleRoot: articleText, engine, doc, result, text: state.text, lang: doc.lang,
+    host: readerHost, articleRoot: articleText, engine, doc, result, text: state.text, lang: chromeLang,
     source: /^https?:\/\//.test(current.source || "") ? current.source : location.href, name: current.slug, mode,
   });
   document.dispatchEvent(new CustomEvent("annotator:painted", { detail: reader.result }));
@@ -205,7 +189,7 @@ async function show(text, meta) {
   $("run").textContent = "";
   const lang = meta.lang && meta.lang !== "auto" ? meta.lang : engine.detectLang(text);
   setChromeLang(lang);
-  if (meta.pasted) meta.title = CHROME[chromeLang].pasted;
+  if (meta.pasted) meta.title = t().pasted;
   if (!meta.seed) for (const a of document.querySelectorAll("#seeds a")) a.removeAttribute("aria-current");
   $("article-title").textContent = meta.title || "";
   const m = $("article-meta");
@@ -213,14 +197,14 @@ async function show(text, meta) {
   if (/^https?:\/\//.test(meta.source || "")) {
     const a = document.createElement("a");
     a.href = meta.source;
-    a.textContent = CHROME[chromeLang].source;
+    a.textContent = t().source;
     m.append(a);
   } else if (meta.source) {
-    m.append(`${CHROME[chromeLang].source}${chromeLang === "fr" ? " : " : ": "}${meta.source}`);
+    m.append(`${t().source}${t().sep}${meta.source}`);
   }
-  if (meta.licence) m.append(`${meta.source ? " · " : ""}${CHROME[chromeLang].licence}${chromeLang === "fr" ? " : " : ": "}${meta.licence}`);
+  if (meta.licence) m.append(`${meta.source ? " · " : ""}${t().licence}${t().sep}${meta.licence}`);
   $("article").setAttribute("lang", lang);
-  progress(CHROME[chromeLang].rendering);
+  progress(t().rendering);
   const t0 = performance.now();
   const laid = await render(text);
   chunks = laid.chunks;
@@ -234,10 +218,11 @@ async function show(text, meta) {
     document.dispatchEvent(new CustomEvent("annotator:annotating"));
     const { doc, ms } = await annotateInWorker(state.text, meta.lang || "auto");
     document.dispatchEvent(new CustomEvent("annotator:annotated"));
-    progress(CHROME[chromeLang].painting);
+    progress(t().painting);
     await pause();
     // Usually what detectLang said already; setting it again would restyle the whole article.
-    if ($("article").getAttribute("lang") !== doc.lang) $("article").setAttribute("lang", doc.lang);
+    const textLang = doc.unsupported_language || uiLang(doc.lang);
+    if ($("article").getAttribute("lang") !== textLang) $("article").setAttribute("lang", textLang);
     const t3 = performance.now();
     await mount(doc);
     state.timings.annotate = Math.round(ms);
@@ -245,7 +230,7 @@ async function show(text, meta) {
     progress("");
     $("progress-text").textContent = "";
     state.lastRun = { ms: Math.round(ms), count: doc.annotations.length };
-    $("run").textContent = CHROME[chromeLang].done(doc.annotations.length, Math.round(ms));
+    $("run").textContent = runLine(doc, t().done(doc.annotations.length, Math.round(ms)));
   } catch (err) {
     progress("");
     message(String(err.message || err));
@@ -277,7 +262,7 @@ async function listSeeds() {
     seeds = Array.isArray(index) ? index : index.articles || index.seeds || [];
   } catch {
     ul.replaceChildren();
-    message(CHROME[chromeLang].noSeeds);
+    message(t().noSeeds);
     return;
   }
   ul.replaceChildren();
@@ -297,10 +282,15 @@ async function listSeeds() {
   }
 }
 
-/** A parameter of the location hash: #seed=<slug>&mode=wrap. */
+/** A parameter of the location hash: #seed=<slug>&mode=wrap. A malformed one (#seed=%E0%A4%A) is absent. */
 function hashParam(name) {
   const m = new RegExp(`[#&]${name}=([^&]+)`).exec(location.hash);
-  return m ? decodeURIComponent(m[1]) : null;
+  if (!m) return null;
+  try {
+    return decodeURIComponent(m[1]);
+  } catch {
+    return null;
+  }
 }
 const seedFromHash = () => hashParam("seed");
 
@@ -335,9 +325,9 @@ function wire() {
       if (!doc || !Array.isArray(doc.annotations)) throw new Error("no annotations");
       await mount(doc);
       message("");
-      $("run").textContent = CHROME[chromeLang].loaded(f.name, doc.annotations.length);
+      $("run").textContent = runLine(doc, t().loaded(f.name, doc.annotations.length));
     } catch {
-      message(CHROME[chromeLang].badDoc);
+      message(t().badDoc);
     }
     e.target.value = "";
   });
@@ -354,7 +344,7 @@ function wire() {
 }
 
 async function main() {
-  setChromeLang(navigator.language?.startsWith("fr") ? "fr" : "en");
+  setChromeLang(browserLang());
   // Kept for the page's lifetime: adding a stylesheet restyles the whole page, so not once per article.
   adoptHighlightStyles(document);
   adoptReaderStyles(document);
@@ -362,7 +352,7 @@ async function main() {
   try {
     await init();
   } catch {
-    message(CHROME[chromeLang].noEngine);
+    message(t().noEngine);
     return;
   }
   $("version").textContent = engine.version();

@@ -1,7 +1,34 @@
-// Interface strings, French and English. The interface follows the article's language.
+// Interface strings, French and English: the site's shell (main.js, index.html's data-i18n) and the reading
+// interface (reader-ui.js) read this one table. The interface follows the article's language.
 
 const STRINGS = {
   fr: {
+    // The shell (main.js; index.html's data-i18n keys).
+    title: "Annotateur d’articles",
+    tagline: "Entités, citations et affirmations non vérifiées, repérées dans votre navigateur. Rien ne quitte cette page.",
+    articles: "Articles",
+    loading: "Chargement…",
+    own: "Votre propre texte",
+    paste: "Coller un texte",
+    annotate: "Annoter",
+    drop: "…ou déposez ici un fichier .txt ou .html.",
+    choose: "Choisir un fichier",
+    loadDoc: "Charger des annotations (JSON du contrat) pour ce texte",
+    engine: "Moteur",
+    aside: "Annotations",
+    annotating: (size, s) => `Annotation de ${size}… ${s} s`,
+    rendering: "Mise en page du texte…",
+    painting: "Surlignage…",
+    pasted: "Texte collé",
+    noSeeds: "Pas de liste d’articles (seeds/index.json illisible).",
+    noEngine: "Le moteur (www/pkg/) manque : construisez-le avec scripts/wasm.sh build.",
+    badDoc: "Ce fichier n’est pas un document d’annotations pour ce texte.",
+    licence: "Licence",
+    done: (n, ms) => `${n} annotations en ${ms} ms.`,
+    loaded: (name, n) => `${n} annotations chargées depuis ${name}.`,
+    // The reading interface (reader-ui.js).
+    unsupported: (language) =>
+      `Ce texte semble être en ${language}\u00a0; article-annotator lit le français et l’anglais.`,
     legend: "Calques",
     sep: "\u00a0: ",
     q: (s) => `«\u00a0${s}\u00a0»`,
@@ -41,6 +68,31 @@ const STRINGS = {
     more: (n) => `Afficher la suite (${n} de plus)`,
   },
   en: {
+    // The shell (main.js; index.html's data-i18n keys).
+    title: "Article annotator",
+    tagline: "Entities, quotations and unverified claims, found in your browser. Nothing leaves this page.",
+    articles: "Articles",
+    loading: "Loading…",
+    own: "Your own text",
+    paste: "Paste a text",
+    annotate: "Annotate",
+    drop: "…or drop a .txt or .html file here.",
+    choose: "Choose a file",
+    loadDoc: "Load annotations (contract JSON) for this text",
+    engine: "Engine",
+    aside: "Annotations",
+    annotating: (size, s) => `Annotating ${size}… ${s} s`,
+    rendering: "Laying out the text…",
+    painting: "Painting…",
+    pasted: "Pasted text",
+    noSeeds: "No article list (seeds/index.json could not be read).",
+    noEngine: "The engine (www/pkg/) is missing: build it with scripts/wasm.sh build.",
+    badDoc: "This file is not an annotation document for this text.",
+    licence: "Licence",
+    done: (n, ms) => `${n} annotations in ${ms} ms.`,
+    loaded: (name, n) => `${n} annotations loaded from ${name}.`,
+    // The reading interface (reader-ui.js).
+    unsupported: (language) => `This text seems to be in ${language}; article-annotator reads French and English.`,
     legend: "Layers",
     sep: ": ",
     q: (s) => `“${s}”`,
@@ -81,7 +133,34 @@ const STRINGS = {
   },
 };
 
+/** The interface language for `lang`: "fr" or "en" (anything else, "__proto__" included, gives "en"). */
+export function uiLang(lang) {
+  return typeof lang === "string" && Object.hasOwn(STRINGS, lang) ? lang : "en";
+}
+
 /** The strings for `lang` ("fr" or "en"; anything else gives English). */
 export function strings(lang) {
-  return STRINGS[lang] || STRINGS.en;
+  return STRINGS[uiLang(lang)];
+}
+
+/** `table[key]` when the table has it as its own entry (never an inherited one such as "constructor"), else `fallback`. */
+export function own(table, key, fallback = key) {
+  return typeof key === "string" && Object.hasOwn(table, key) ? table[key] : fallback;
+}
+
+/** The name of language `code` (ISO 639-1) in the interface language `lang`: "German", "allemand"; else the code. */
+export function languageName(code, lang) {
+  try {
+    const name = new Intl.DisplayNames([uiLang(lang)], { type: "language", fallback: "none" }).of(code);
+    if (name) return name;
+  } catch {
+    // not a well-formed code, or no Intl.DisplayNames: the code itself
+  }
+  return String(code);
+}
+
+/** The interface language the browser asks for, when it is one we have. */
+export function browserLang() {
+  const asked = (globalThis.navigator?.languages ?? [globalThis.navigator?.language ?? ""]).map((l) => String(l).slice(0, 2));
+  return asked.find((l) => Object.hasOwn(STRINGS, l)) ?? "en";
 }

@@ -1,14 +1,13 @@
 // The reader page: where the bookmarklet sends a page's article when that page's Content-Security-Policy does not
-// let the annotator run inside it. Handshake (see bookmarklet.js): we post {type: "annotator-ready"} to our opener,
-// and accept one {type: "annotator-page"} message, only from that opener. The page arrives either as its serialised
-// HTML (from the bookmarklet's own code, which cannot load our extractor) or as extracted paragraphs (from
-// inject.js). HTML is only ever parsed into an inert DOMParser document to find the article; what is shown is
-// plain text (textContent), never markup from the page.
+// let the annotator run inside it. Handshake (see bookmarklet.js): the page that opened us put a nonce and its
+// origin in our URL fragment (#n=…&o=…); we post {type: "annotator-ready", nonce} to our opener at that origin only,
+// and accept one {type: "annotator-page", nonce, paragraphs, …} message, only from that window, that origin and with
+// that nonce. A window that opened us without the fragment gets nothing. What is shown is plain text (textContent),
+// never markup from the page, and it is labelled with the origin it came from.
 
-import { articleParagraphs, findArticle } from "./article-extract.js";
-
-const MAX_HTML = 32 * 1024 * 1024;
 const statusEl = document.getElementById("status");
+// How long we wait for the article once we have asked for it.
+const WAIT_MS = 15000;
 
 function setStatus(text, error = false) {
   statusEl.textContent = text;
@@ -17,23 +16,31 @@ function setStatus(text, error = false) {
 }
 
 /**
- * Turn a received message into {title, url, lang, paragraphs}, or null if it is not a page we can read.
+ * Turn a received message into {title, url, lang, paragraphs, why}, or null if it is not the page we asked for.
  * @param {unknown} data
+ * @param {string} nonce the nonce of our handshake
  */
-export function readMessage(data) {
-  if (!data || typeof data !== "object" || data.type !== "annotator-page") return null;
+export function readMessage(data, nonce) {
+  if (!data || typeof data !== "object" || data.type !== "annotator-page" || !nonce || data.nonce !== nonce) return null;
+  if (!Array.isArray(data.paragraphs)) return null;
   const str = (v) => (typeof v === "string" ? v : "");
-  let paragraphs = null;
-  if (Array.isArray(data.paragraphs)) {
-    paragraphs = data.paragraphs.filter((p) => typeof p === "string" && p.trim());
-  } else if (typeof data.html === "string" && data.html.length <= MAX_HTML) {
-    // Inert: scripts never run and subresources are never fetched in a DOMParser document.
-    const doc = new DOMParser().parseFromString(data.html, "text/html");
-    const { root } = findArticle(doc, { live: false });
-    paragraphs = articleParagraphs(root, { live: false });
-  }
-  if (!paragraphs || paragraphs.length === 0) return null;
+  const paragraphs = data.paragraphs.filter((p) => typeof p === "string" && p.trim());
+  if (paragraphs.length === 0) return null;
   return { title: str(data.title), url: str(data.url), lang: str(data.lang), paragraphs, why: str(data.why) };
+}
+
+/** The handshake's parameters from our URL fragment: {nonce, origin} or null. */
+export function handshakeParams(hash) {
+  const params = new URLSearchParams(hash.replace(/^#/, ""));
+  const nonce = params.get("n");
+  let origin = null;
+  try {
+    origin = new URL(params.get("o") || "").origin;
+  } catch {
+    return null;
+  }
+  if (!nonce || !/^https?:/.test(origin)) return null;
+  return { nonce, origin };
 }
 
 function render(article, from) {
@@ -88,20 +95,21 @@ async function annotate(box, lang, sourceUrl) {
 
 function start() {
   const opener = window.opener;
-  if (!opener) {
+  const handshake = handshakeParams(location.hash);
+  if (!opener || !handshake) {
     setStatus("This page shows an article sent by the bookmarklet. Open it from the bookmarklet (see install.html).");
     return;
   }
   let done = false;
   const timer = setTimeout(() => {
     if (!done) setStatus("No article arrived from the page that opened this window.", true);
-  }, 15000);
-  window.addEventListener("message", async (e) => {
-    // Any site may open us, so the origin cannot be fixed in advance: we trust only the window that opened us, once.
-    if (done || e.source !== opener) return;
-    const article = readMessage(e.data);
+  }, WAIT_MS);
+  const onMessage = async (e) => {
+    if (done || e.source !== opener || e.origin !== handshake.origin) return;
+    const article = readMessage(e.data, handshake.nonce);
     if (!article) return;
     done = true;
+    window.removeEventListener("message", onMessage);
     clearTimeout(timer);
     const box = render(article, e.origin);
     const why = article.why ? ` (${article.why})` : " (its security policy blocks scripts from this site)";
@@ -111,8 +119,9 @@ function start() {
     } catch (err) {
       setStatus(`The article is shown, but the annotator failed to start: ${err && err.message ? err.message : err}`, true);
     }
-  });
-  opener.postMessage({ type: "annotator-ready" }, "*");
+  };
+  window.addEventListener("message", onMessage);
+  opener.postMessage({ type: "annotator-ready", nonce: handshake.nonce }, handshake.origin);
 }
 
 start();

@@ -25,6 +25,7 @@ export const READER_CSS = `
 .annot-reader .swatch { display: inline-block; min-width: 2.2em; text-align: center; padding: 0 .2em; border: 1px solid #767676;
   border-radius: 2px; font-size: .85em; line-height: 1.5; background: #fff; }
 ${swatches}
+.annot-reader .unsupported { margin: .5rem 0; padding: .5rem .7rem; border-left: 4px solid #1f5fa8; background: #eef4fc; color: #1a1a1a; }
 .annot-reader .none, .annot-reader .note { color: #3b3b3b; font-style: italic; margin: .2rem 0; }
 .annot-reader .nav { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; margin: .5rem 0; }
 .annot-reader button, .annot-reader select { font: inherit; color: #1a1a1a; background: #f3f3f3; border: 1px solid #767676;

@@ -1,0 +1,76 @@
+// The development server (scripts/serve.py, what scripts/serve.sh runs): it serves only what the site needs
+// (www/ and seeds/), never the rest of the checkout (.git, scripts, sources) nor a directory listing, and sends
+// Access-Control-Allow-Origin only on what the bookmarklet loads from other sites.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import http from "node:http";
+import { requireWasmBuild, serveSite } from "./harness.mjs";
+
+let site;
+let sub;
+
+before(async () => {
+  requireWasmBuild();
+  site = await serveSite();
+  sub = await serveSite({ base: "/some/sub/path/" });
+});
+
+after(async () => {
+  await site?.close();
+  await sub?.close();
+});
+
+/** GET with the path sent as written (no URL normalisation of "..", "%2e"): {status, headers}. */
+function get(origin, rawPath) {
+  const { hostname, port } = new URL(origin);
+  return new Promise((resolve, reject) => {
+    const req = http.get({ hostname, port, path: rawPath }, (res) => {
+      res.resume();
+      res.on("end", () => resolve({ status: res.statusCode, headers: res.headers }));
+    });
+    req.on("error", reject);
+  });
+}
+
+test("only www/ and seeds/ are served: no .git, no scripts, no sources, no listings, no escaping", async () => {
+  for (const p of ["/.git/config", "/.git/HEAD", "/scripts/", "/scripts/serve.py", "/src/lib.rs", "/Cargo.toml",
+    "/e2e/package.json", "/www/../.git/config", "/www/%2e%2e/Cargo.toml", "/www/..%2fCargo.toml", "/seeds/../README.md",
+    "/www/js/", "/seeds/", "/seeds/fr/", "/www/pkg/", "/www/.gitignore", "/%2e%2e/%2e%2e/etc/passwd"]) {
+    const r = await get(site.origin, p);
+    assert.equal(r.status, 404, p);
+    assert.equal(r.headers["access-control-allow-origin"], undefined, p);
+  }
+  assert.equal((await get(site.origin, "/")).status, 302);
+  assert.equal((await get(site.origin, "/")).headers.location, "/www/");
+  for (const p of ["/www/", "/www/index.html", "/www/install.html", "/www/reader.html", "/seeds/index.json"]) {
+    assert.equal((await get(site.origin, p)).status, 200, p);
+  }
+});
+
+test("CORS only on what the bookmarklet loads: inject.js, its modules, the engine, the worker", async () => {
+  const cors = ["/www/inject.js", "/www/worker.js", "/www/js/reader-ui.js", "/www/js/article-extract.js",
+    "/www/js/highlight-styles.js", "/www/pkg/annotator.js", "/www/pkg/annotator_bg.wasm"];
+  for (const p of cors) {
+    const r = await get(site.origin, p);
+    assert.equal(r.status, 200, p);
+    assert.equal(r.headers["access-control-allow-origin"], "*", p);
+  }
+  assert.equal((await get(site.origin, "/www/pkg/annotator_bg.wasm")).headers["content-type"], "application/wasm");
+  for (const p of ["/www/", "/www/index.html", "/www/install.html", "/www/reader.html", "/www/style.css", "/www/main.js",
+    "/www/bookmarklet.js", "/seeds/index.json"]) {
+    const r = await get(site.origin, p);
+    assert.equal(r.status, 200, p);
+    assert.equal(r.headers["access-control-allow-origin"], undefined, `${p} is a page asset: no CORS`);
+  }
+});
+
+test("under a sub-path (--base), the same layout moves as a whole", async () => {
+  assert.equal(sub.www, `${sub.origin}/some/sub/path/www/`);
+  assert.equal((await get(sub.origin, "/some/sub/path/www/install.html")).status, 200);
+  assert.equal((await get(sub.origin, "/some/sub/path/seeds/index.json")).status, 200);
+  assert.equal((await get(sub.origin, "/some/sub/path/www/inject.js")).headers["access-control-allow-origin"], "*");
+  assert.equal((await get(sub.origin, "/some/sub/path/")).headers.location, "/some/sub/path/www/");
+  for (const p of ["/www/install.html", "/seeds/index.json", "/some/sub/path/.git/config", "/some/sub/www/inject.js"]) {
+    assert.equal((await get(sub.origin, p)).status, 404, p);
+  }
+});
