@@ -87,6 +87,11 @@ impl<'a, 't> Context<'a, 't> {
         self.a.tokens.get(i).map_or("", |t| t.span.slice(self.a.text))
     }
 
+    /// Whether token `i`, lower-cased, is one of `words`.
+    pub(super) fn lower_in(&self, i: usize, words: &[&str]) -> bool {
+        words.contains(&self.text(i).to_lowercase().as_str())
+    }
+
     pub(super) fn is(&self, i: usize, flags: u64) -> bool {
         self.classes.get(i).is_some_and(|c| c & flags != 0)
     }

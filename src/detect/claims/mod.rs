@@ -24,6 +24,7 @@ mod clause;
 mod conditional;
 mod context;
 mod frame;
+mod guard;
 mod hits;
 mod lexicon;
 mod merge;
@@ -34,36 +35,15 @@ mod silence;
 mod source;
 mod unidentified;
 mod verb;
+mod words;
 
 use super::Analysis;
 use crate::annotate::{Claim, ClaimReason, Entity, EntityLabel, Quote};
 use crate::span::Span;
 use context::Context;
-use lexicon::{class, Cue};
+use lexicon::Cue;
 use merge::merge;
-
-/// Function words: none of them is an adjective after a source noun.
-const FUNCTION: u64 = class::COMP
-    | class::CONJ
-    | class::DET
-    | class::AUX
-    | class::NEG
-    | class::CLITIC
-    | class::PRON
-    | class::ADV
-    | class::PREP
-    | class::REL
-    | class::SUB;
-
-/// The longest stretch of tokens a clause scan looks at, so that time stays
-/// linear on pathological input (one endless sentence).
-const MAX_SCAN: usize = 120;
-/// The longest source noun phrase, in tokens.
-const MAX_SOURCE: usize = 12;
-/// The longest clause segment (between commas) a look-back scans.
-const MAX_SEGMENT: usize = 40;
-/// How many sentences back a back-reference ("ces affirmations") looks.
-const MAX_BACK: usize = 3;
+use words::{FUNCTION, MAX_BACK, MAX_SCAN, MAX_SEGMENT, MAX_SOURCE};
 
 /// A cue occurrence: tokens `first..end` of the text.
 #[derive(Clone, Copy, Debug)]

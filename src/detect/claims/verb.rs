@@ -1,411 +1,259 @@
 //! Roles `verb` and `verb-that`: a claim verb ("X a affirmé [claim]",
-//! "X denied [claim]").
+//! "X denied [claim]"), as an ordered table of guards ([`GUARDS`]).
 
+use super::guard::{self, stop_if, Flow, Guard};
 use super::lexicon::{class, Role};
+use super::words::*;
 use super::{Candidate, ClaimReason, Context, Hit};
+use crate::span::Span;
 use crate::text::TokenKind;
+use std::ops::Range;
 
-impl<'a, 't> Context<'a, 't> {
-    pub(super) fn verb(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
-        let r = self.a.sentence_tokens[si].clone();
-        if self.negated_verb(si, h.first) {
-            return;
+/// What the guards of one claim verb share.
+pub(super) struct Verb {
+    si: usize,
+    h: Hit,
+    /// The sentence's tokens.
+    r: Range<usize>,
+    /// Where the complement starts: past adverbs, inverted clitics, a
+    /// parenthetical and a short adverbial.
+    c: usize,
+    /// A parenthetical between commas before the complementizer (its tokens).
+    parenthetical: Option<(usize, usize)>,
+    /// The claim, once found, and what the source makes of it.
+    span: Span,
+    source: Option<Span>,
+    reason: ClaimReason,
+    /// An unidentified source, which is the better cue.
+    anonymous_cue: Option<Span>,
+}
+
+impl Verb {
+    /// The complement opens with a complementizer ("denied that …").
+    fn has_comp(&self, cx: &Context) -> bool {
+        self.c < self.r.end && cx.is(self.c, class::COMP)
+    }
+
+    /// "assure avoir coupé les accès", "affirme n'avoir rien vu": a French
+    /// infinitive complement shares the subject of the claim verb.
+    fn infinitive(&self, cx: &Context) -> bool {
+        let (c, r) = (self.c, &self.r);
+        cx.a.lang == crate::lang::Lang::Fr && c < r.end && {
+            let k = if cx.lower_in(c, FR_INFINITIVE_NEGATION) { c + 1 } else { c };
+            k < r.end
+                && !cx.is_capitalized(k)
+                && FR_INFINITIVE_ENDINGS.iter().any(|e| cx.text(k).to_lowercase().ends_with(e))
         }
-        // "The doctors are also accused of …", "Il a ensuite été accusé de
-        // …": a passive claim verb is a predicate cue; its subject is the
-        // accused, not the source.
-        let mut b = h.first;
-        while b > r.start && (self.is(b - 1, class::ADV) || self.is_ly_adverb(b - 1)) && h.first - b < 3 {
-            b -= 1;
-        }
-        // (Only with its complement, "accused of / by", "accusé de / par":
-        // "was denied visas", "was poorly maintained" are no claims.)
-        let complement = h.end < r.end
-            && matches!(self.text(h.end).to_lowercase().as_str(), "of" | "by" | "de" | "d'" | "d’" | "par");
-        if b > r.start && b < h.first && self.is(b - 1, class::PASSIVE_AUX) && complement {
-            let mut as_pred = *h;
-            as_pred.cue.role = Role::Pred;
-            self.pred(si, &as_pred, out);
-            return;
-        }
-        // "« … » clame-t-il": an inverted reporting clause right after a
-        // quotation reports only the quotation (guidelines §3).
-        let mut p = h.first;
-        while p > r.start && self.is(p - 1, class::AUX) {
-            p -= 1;
-        }
-        if h.end < r.end
-            && self.text(h.end).starts_with('-')
-            && p > r.start
-            && (matches!(self.text(p - 1), "»" | "”" | "\"") || self.is_protected(self.a.tokens[p - 1].span.start))
-        {
-            return;
-        }
-        // "received no reports of looting", "aucune accusation": a noun.
-        if h.first > r.start && self.is(h.first - 1, class::NEG_SUBJECT) {
-            return;
-        }
-        if self.a.lang == crate::lang::Lang::En && self.noun_claim(si, h, out).is_some() {
-            return;
-        }
-        // "l'accusé", "the claims": a noun, not a verb. ("L'accusé a
-        // reconnu": an elided article opening the clause, where an object
-        // clitic would need a subject before it; "rencontrer l'accusé".)
-        if h.first > r.start
-            && self.is(h.first - 1, class::DET)
-            && (!self.is(h.first - 1, class::CLITIC | class::PRON)
-                || self.clause_start(si, h.first - 1) == h.first - 1
-                || h.end == h.first + 1 && self.is_elided_noun(h.first))
-        {
-            return;
-        }
-        // "denied that allegation", "a démenti ces accusations": the object
-        // points back; the claim is that noun phrase (as "ces affirmations"
-        // after a non-verification), not what follows it.
-        let mut o = h.end;
-        while o < r.end && (self.is(o, class::ADV) || self.is_ly_adverb(o)) {
-            o += 1;
-        }
-        // ("denied that allegations of fraud had …": "that" before a plural
-        // is the complementizer.)
-        let demonstrative_object = o + 1 < r.end
-            && self.is_demonstrative(o)
-            && self.is(o + 1, class::ALLEGATION | class::CLAIM_NOUN)
-            && !(self.is(o, class::COMP) && self.text(o + 1).ends_with('s'));
-        if h.cue.reason == ClaimReason::Claimed && demonstrative_object {
-            if let Some(span) = self.trimmed(o, o + 2) {
-                let cue = self.span(h.first, h.end);
-                let source = self.subject_before(si, h.first);
-                out.push(Candidate { span, cue, reason: h.cue.reason, source, backref: false });
-            }
-            return;
-        }
-        // "[X], the military claimed (on Monday).": a postposed subject and
-        // claim verb close the sentence; the clause before is the claim.
-        let postposed = self
-            .report_clause_end(si, h.first)
-            .and_then(|close| self.postposed_subject(si, h.first).map(|(comma, subject)| (close, comma, subject)));
-        if let Some((close, comma, subject)) = postposed {
-            // "Critics, the minister claimed, are paid …": embedded in the
-            // clause, which goes on after it.
-            let goes_on = close + 1 < r.end
-                && !(self.is(close + 1, class::PREP | class::CONJ | class::SUB | class::CONTRAST | class::COMP)
-                    || self.is_present_participle(close + 1)
-                    || self.hit_at(close + 1).is_some());
-            let span = if goes_on {
-                let s = self.clause_start(si, comma - 1);
-                self.trimmed(s, self.clause_end(si, close + 1))
-            } else {
-                self.clause_before_apposition(si, comma)
-            };
-            if let Some(span) = span {
-                let cue = self.span(h.first, h.end);
-                let (source, reason) = self.through_pronoun(subject, h.cue.reason);
-                out.push(Candidate { span, cue, reason, source: Some(source), backref: false });
-            }
-            return;
-        }
-        if let Some((span, source)) = self.apposed_object_clause(si, h) {
-            let cue = self.span(h.first, h.end);
-            out.push(Candidate { span, cue, reason: h.cue.reason, source, backref: false });
-            return;
-        }
-        let mut c = h.end;
-        // Adverbs ("denied knowingly taking"), inverted clitics.
-        while c < r.end
-            && (self.is(c, class::ADV)
-                || self.is_ly_adverb(c)
-                || self.text(c).starts_with('-')
-                || self.is(c, class::PRON))
-        {
-            if self.is(c, class::PRON) && !self.text(c - 1).starts_with('-') {
-                break;
-            }
-            c += 1;
-        }
-        // "X dément catégoriquement.", "He denied it strongly.": a lone
-        // adverb closing the sentence is no object.
-        let rest: Vec<usize> = (c..r.end).filter(|&k| self.a.tokens[k].kind != TokenKind::Punct).collect();
-        if let [only] = rest[..] {
-            let w = self.text(only);
-            if !self.is_capitalized(only) && w.chars().count() > 5 && (w.ends_with("ment") || w.ends_with("ly")) {
-                return;
-            }
-        }
-        // "claimed, without providing evidence, that …", "reported, citing
-        // unnamed officials, that …": a parenthetical between commas before
-        // the complementizer.
-        let mut parenthetical = None;
-        if c < r.end && self.is_comma(c) {
-            if let Some(close) = (c + 1..(c + 10).min(r.end)).find(|&k| self.is_comma(k)) {
-                if close + 1 < r.end && self.is(close + 1, class::COMP) {
-                    parenthetical = Some((c + 1, close));
-                    c = close + 1;
+    }
+}
+
+type Out = Vec<Candidate>;
+
+/// The claim verb's guards, in the order they run.
+pub(super) const GUARDS: &[Guard<Verb>] = &[
+    Guard {
+        name: "verb_negated",
+        doc: "\"The group has not claimed …\", \"Personne n'a revendiqué …\": a negated verb asserts nothing.",
+        case: "negated_claim_verb_asserts_nothing",
+        run: |cx, v, _| stop_if(cx.negated_verb(v.si, v.h.first)),
+    },
+    Guard {
+        name: "verb_passive_is_predicate",
+        doc: "\"The doctors are also accused of …\": a passive claim verb is a predicate cue, its subject the accused.",
+        case: "passive_accusation_with_an_adverb_is_a_predicate",
+        run: passive_is_predicate,
+    },
+    Guard {
+        name: "verb_inverted_after_quotation",
+        doc: "\"« … » clame-t-il\": an inverted reporting clause after a quotation reports only the quotation.",
+        case: "inverted_claim_verb_after_a_quotation_reports_only_the_quotation",
+        run: inverted_after_quotation,
+    },
+    Guard {
+        name: "verb_negative_subject_noun",
+        doc: "\"received no reports of looting\", \"aucune accusation\": a noun after a negative determiner.",
+        case: "",
+        run: |cx, v, _| stop_if(v.h.first > v.r.start && cx.is(v.h.first - 1, class::NEG_SUBJECT)),
+    },
+    Guard {
+        name: "verb_english_claim_noun",
+        doc: "\"its claim that the vote was rigged\": an English claim noun with its complement.",
+        case: "claim_noun_with_a_that_clause_after_a_possessive",
+        run: |cx, v, out| stop_if(cx.a.lang == crate::lang::Lang::En && cx.noun_claim(v.si, &v.h, out).is_some()),
+    },
+    Guard {
+        name: "verb_noun_after_determiner",
+        doc: "\"l'accusé\", \"the claims\": a noun after a determiner, not a verb (\"rencontrer l'accusé\").",
+        case: "maintient_que_and_a_participle_noun_after_an_elided_article_fr",
+        run: noun_after_determiner,
+    },
+    Guard {
+        name: "verb_demonstrative_object",
+        doc: "\"a démenti ces accusations\": an object pointing back is the claim, not what follows it.",
+        case: "denial_of_a_demonstrative_allegation_is_that_noun_phrase",
+        run: demonstrative_object,
+    },
+    Guard {
+        name: "verb_postposed_subject",
+        doc: "\"[X], the military claimed (on Monday).\": a postposed subject and verb close the sentence.",
+        case: "postposed_subject_and_claim_verb",
+        run: postposed_subject,
+    },
+    Guard {
+        name: "verb_apposed_object",
+        doc: "\"[X], a claim the group denies\": the verb of an apposition takes the clause before it.",
+        case: "apposed_inverted_denial_fr",
+        run: apposed_object,
+    },
+    Guard {
+        name: "verb_past_adverbs",
+        doc: "\"denied knowingly taking\", \"affirme-t-il\": the complement starts past adverbs and inverted clitics.",
+        case: "denied_adverb_gerund_and_coordinated_auxiliary",
+        run: past_adverbs,
+    },
+    Guard {
+        name: "verb_lone_adverb",
+        doc: "\"X dément catégoriquement.\", \"He denied it strongly.\": a lone adverb closing the sentence is no object.",
+        case: "lone_adverb_after_a_denial_is_no_object",
+        run: lone_adverb,
+    },
+    Guard {
+        name: "verb_parenthetical",
+        doc: "\"claimed, without providing evidence, that …\": a parenthetical between commas before the complementizer.",
+        case: "claim_without_evidence_parenthetical_fr",
+        run: parenthetical,
+    },
+    Guard {
+        name: "verb_adverbial_before_comp",
+        doc: "\"denied on Tuesday that …\", \"a démenti mardi que …\": a short adverbial before the clause.",
+        case: "denied_on_a_day_is_not_an_object",
+        run: |cx, v, _| {
+            if !v.has_comp(cx) {
+                if let Some(k) = cx.adverbial_before_comp(v.c, v.r.end) {
+                    v.c = k;
                 }
             }
-        }
-        // "denied on Tuesday that …", "a démenti mardi que …": a short
-        // adverbial of time or manner between the verb and its clause.
-        if !(c < r.end && self.is(c, class::COMP)) {
-            if let Some(k) = self.adverbial_before_comp(c, r.end) {
-                c = k;
+            Flow::Next
+        },
+    },
+    Guard {
+        name: "verb_demand_object",
+        doc: "\"revendiquent une forte hausse\", \"claimed a third title\": a demand or a win, not an assertion.",
+        case: "demand_is_not_a_claim_fr",
+        run: demand_object,
+    },
+    Guard {
+        name: "verb_demand_to",
+        doc: "\"claims to the islands\": a right demanded, not \"claims to have seen it\".",
+        case: "claim_noun_without_an_asserting_complement_is_no_claim",
+        run: demand_to,
+    },
+    Guard {
+        name: "verb_english_noun",
+        doc: "\"asylum claims over 150,000\": an English form is a verb only before a clause or an object.",
+        case: "claims_as_a_noun_en",
+        run: english_noun,
+    },
+    Guard {
+        name: "verb_that_postposed",
+        doc: "\"[X], the newspaper reports.\": a verb-that cue without its clause frames the clause before.",
+        case: "bare_plural_source_cue_verb_without_clause",
+        run: |cx, v, out| {
+            let bare = v.h.cue.role == Role::VerbThat
+                && !v.has_comp(cx)
+                && !v.infinitive(cx)
+                && !cx.verb_is_inverted(&v.h)
+                && !cx.bare_clause(v.si, &v.h, v.c);
+            if bare {
+                cx.postposed(v.si, &v.h, out);
             }
-        }
-        let has_comp = c < r.end && self.is(c, class::COMP);
-        // "revendiquent une forte hausse", "claimed the lives of", "claimed
-        // a third title": a demand or a win, not an assertion.
-        if h.cue.demand && !has_comp {
-            let mut k = c;
-            while k < r.end && k < c + 3 && (self.is(k, class::DET) || self.a.tokens[k].kind == TokenKind::Elision) {
-                k += 1;
+            stop_if(bare)
+        },
+    },
+    Guard {
+        name: "verb_disowned",
+        doc: "\"a teacher mistakenly thought …\": the article disowns the belief.",
+        case: "belief_disowned_by_the_article",
+        run: disowned,
+    },
+    Guard {
+        name: "verb_hypothetical",
+        doc: "\"si elle estime que …\", \"if they believe that …\": a hedge inside an if-clause is hypothetical.",
+        case: "belief_verb_inside_if_clause_fr",
+        run: |cx, v, _| {
+            let from = v.h.first.saturating_sub(HYPOTHETICAL_WINDOW).max(v.r.start);
+            stop_if(
+                v.h.cue.reason == ClaimReason::Hedge
+                    && cx.hits_in(from, v.h.first).iter().any(|x| x.cue.role == Role::Hypothetical),
+            )
+        },
+    },
+    Guard {
+        name: "verb_claim_span",
+        doc: "\"La panne est due à une attaque, affirme X.\" / \"X affirme que [Y]\": the clause before or after the verb.",
+        case: "affirme_que",
+        run: claim_span,
+    },
+    Guard {
+        name: "verb_relative_subject",
+        doc: "\"The chief executive, who has denied wrongdoing, …\": the relative pronoun stands for the noun phrase.",
+        case: "relative_pronoun_source_stands_for_the_subject_before",
+        run: relative_subject,
+    },
+    Guard {
+        name: "verb_participle_shares_source",
+        doc: "\"X se défend de …, arguant que …\": a participle after a comma shares the verb's source before it.",
+        case: "denial_and_participle_fr",
+        run: |cx, v, out| {
+            let h = &v.h;
+            if v.source.is_none() && h.first > v.r.start && cx.is_comma(h.first - 1) {
+                let at = cx.a.tokens[h.first].span.start;
+                v.source = out.iter().rev().find(|c| c.span.end <= at).and_then(|c| c.source);
             }
-            if (k..(k + 2).min(r.end)).any(|j| self.is(j, class::DEMAND_OBJECT)) {
-                return;
-            }
-            // "claims to the islands" (a right demanded), not "claims to
-            // have seen it".
-            if c + 1 < r.end
-                && self.text(c).eq_ignore_ascii_case("to")
-                && (self.is(c + 1, class::DET | class::POSSESSIVE) || self.is_capitalized(c + 1))
-            {
-                return;
-            }
-        }
-        // English "claims", "denied": a verb only before a clause or an
-        // object ("asylum claims over 150,000" is a noun).
-        if self.a.lang == crate::lang::Lang::En && h.cue.role == Role::Verb && !self.verb_is_inverted(h) {
-            let next_ok = c < r.end
-                && (self.is(c, class::COMP | class::DET | class::PRON)
-                    || self.is_capitalized(c)
-                    || self.a.tokens[c].kind == TokenKind::Number
-                    || self.is(c, class::NUMERAL)
-                    || self.punct(c, &['"', '“', '\''])
-                    || ["to", "of", "responsibility", "credit"].iter().any(|w| self.text(c).eq_ignore_ascii_case(w))
-                    // "accused ministers of ignoring …": an object, then "of" and a gerund.
-                    || (c + 1..(c + 4).min(r.end)).any(|k| {
-                        self.text(k).eq_ignore_ascii_case("of")
-                            && k + 1 < r.end
-                            && self.text(k + 1).ends_with("ing")
-                    })
-                    // "denied targeting civilians", "denied wrongdoing": a
-                    // past or third-person form cannot be a noun here.
-                    || self.unambiguous_verb(h)
-                        && (self.text(c).ends_with("ing") || self.is(c, class::DENIAL_OBJECT))
-                        && !self.after_be(h.first, r.start));
-            if !next_ok {
-                return;
-            }
-        }
-        // "assure avoir coupé les accès", "affirme n'avoir rien vu": a French
-        // infinitive complement shares the subject of the claim verb.
-        let infinitive = self.a.lang == crate::lang::Lang::Fr && c < r.end && {
-            let k = if matches!(self.text(c).to_lowercase().as_str(), "n'" | "ne") { c + 1 } else { c };
-            k < r.end
-                && !self.is_capitalized(k)
-                && ["avoir", "être", "er", "ir", "re"].iter().any(|e| self.text(k).to_lowercase().ends_with(e))
+            Flow::Next
+        },
+    },
+    Guard {
+        name: "verb_source_reason",
+        doc: "\"Le quotidien affirme\", \"Des riverains affirment\", \"Ces derniers affirment\": the source sets the reason.",
+        case: "quantity_of_people_is_an_unidentified_source_fr",
+        run: source_reason,
+    },
+    Guard {
+        name: "verb_relayed_source",
+        doc: "\"reported, citing unnamed officials, that …\": the relayed source is unidentified.",
+        case: "media_report_citing_unnamed_officials_is_anonymous",
+        run: relayed_source,
+    },
+    Guard {
+        name: "verb_push",
+        doc: "The claim; an unidentified subject (\"Des riverains affirment\") is a second, better cue.",
+        case: "worry_that_with_unidentified_subject",
+        run: push,
+    },
+];
+
+impl<'a, 't> Context<'a, 't> {
+    /// The candidates of the claim verb `h`: runs [`GUARDS`].
+    pub(super) fn verb(&self, si: usize, h: &Hit, out: &mut Out) {
+        let r = self.a.sentence_tokens[si].clone();
+        let mut state = Verb {
+            si,
+            h: *h,
+            c: h.end,
+            r,
+            parenthetical: None,
+            span: Span::new(0, 0),
+            source: None,
+            reason: h.cue.reason,
+            anonymous_cue: None,
         };
-        if h.cue.role == Role::VerbThat
-            && !has_comp
-            && !infinitive
-            && !self.verb_is_inverted(h)
-            && !self.bare_clause(si, h, c)
-        {
-            self.postposed(si, h, out);
-            return;
-        }
-        // "a teacher mistakenly thought …": the article disowns it.
-        if (h.first.saturating_sub(2).max(r.start)..h.first).any(|k| self.is(k, class::DISOWN))
-            || (h.end..(h.end + 2).min(r.end)).any(|k| self.is(k, class::DISOWN))
-        {
-            return;
-        }
-        // "si elle estime que …", "if they believe that …": hypothetical.
-        if h.cue.reason == ClaimReason::Hedge
-            && self
-                .hits_in(h.first.saturating_sub(4).max(r.start), h.first)
-                .iter()
-                .any(|x| x.cue.role == Role::Hypothetical)
-        {
-            return;
-        }
-        let cue = self.span(h.first, h.end);
-        let mut reason = h.cue.reason;
-        let mut anonymous_cue = None;
-        let (span, source) = if self.verb_is_inverted(h) {
-            // "La panne est due à une attaque, affirme X."
-            let mut j = h.first;
-            while j > r.start && !self.is_comma(j - 1) {
-                j -= 1;
-            }
-            if j <= r.start + 1 {
-                return;
-            }
-            let s = self.clause_start(si, j - 1);
-            // "…, a-t-elle affirmé": the pronoun before the verb.
-            let clitic = (j + 1..h.first).find(|&k| self.text(k - 1).starts_with('-') && self.is(k, class::PRON));
-            let src_first = (h.end..r.end).find(|&k| !self.text(k).starts_with('-')).unwrap_or(r.end);
-            let src_end = self.np_forward(src_first, r.end);
-            let source = match clitic {
-                Some(k) => Some(self.span(k, k + 1)),
-                None => (src_first < src_end).then(|| self.span(src_first, src_end)),
-            };
-            (self.trimmed(s, j - 1), source)
-        } else {
-            let mut first = c;
-            let clause_complement = first < r.end && self.is(first, class::COMP);
-            if first < r.end && (self.is(first, class::COMP) || self.text(first).eq_ignore_ascii_case("de")) {
-                first += 1;
-            }
-            if first >= r.end || self.a.tokens[first].kind == TokenKind::Punct && !self.punct(first, &['«', '"', '“'])
-            {
-                // "Même si la mairie dément, …": nothing is asserted here.
-                return;
-            }
-            let mut end = self.clause_end(si, h.end.saturating_sub(1).max(first));
-            // "a nié [A] et accusé [B]", "claimed [A] even as X estimated
-            // [B]": a coordinated claim verb or a contrastive clause ends it;
-            // after a non-finite complement, so does a coordinated auxiliary
-            // ("denied [taking …] and would request …").
-            let non_finite = infinitive || self.a.lang == crate::lang::Lang::En && self.text(first).ends_with("ing");
-            // "assure que « … » et a suspendu …": a quotation opening the
-            // complement and followed by a coordination is the whole of it.
-            let opens_quote = self.punct(first, &['«', '"', '“']);
-            if let Some(k) = (first + 1..end).find(|&k| {
-                self.is(k, class::CONTRAST)
-                    || opens_quote && self.is(k, class::CONJ) && self.punct(k - 1, &['»', '"', '”'])
-                    // "denied the charges and was released on bail": after a
-                    // noun-phrase object too.
-                    || (non_finite || !clause_complement && !self.is(first, class::PRON))
-                        && self.is(k, class::CONJ)
-                        && k + 1 < end
-                        && self.is(k + 1, class::AUX)
-                    || self.is(k, class::CONJ) && {
-                        let mut n = k + 1;
-                        while n < end && self.is(n, class::AUX | class::ADV) {
-                            n += 1;
-                        }
-                        self.hit_at(n).is_some_and(|x| matches!(x.cue.role, Role::Verb | Role::VerbThat))
-                    }
-            }) {
-                end = k;
-            }
-            let source = self.subject_before(si, h.first);
-            (self.trimmed(first, end.max(first)), source)
-        };
-        let Some(span) = span else { return };
-        let mut source = source;
-        // "The chief executive, who has denied wrongdoing, …": the relative
-        // pronoun stands for the noun phrase before its comma.
-        if let Some(s) = source {
-            let f = self.a.token_at_or_after(s.start);
-            // (Only a subject opening the sentence: the clause before the
-            // comma is then that noun phrase, short.)
-            let cs = self.clause_start(si, f.saturating_sub(2));
-            if self.a.token_at_or_after(s.end) == f + 1
-                && self.is(f, class::REL)
-                && f >= r.start + 2
-                && self.is_comma(f - 1)
-                && cs == r.start
-                && f - 1 - cs <= 6
-            {
-                source = self.trimmed(cs, f - 1).or(source);
-            }
-        }
-        // "X se défend de …, arguant que …": a participle after a comma
-        // shares the source of the claim verb before it.
-        if source.is_none() && h.first > r.start && self.is_comma(h.first - 1) {
-            source = out.iter().rev().find(|c| c.span.end <= self.a.tokens[h.first].span.start).and_then(|c| c.source);
-        }
-        if let Some(s) = source {
-            let first = self.a.token_at_or_after(s.start);
-            let last = self.a.token_at_or_after(s.end);
-            let media_name = self.lex.media_names.contains(s.slice(self.a.text))
-                || self
-                    .entities_from(s.start, s.end)
-                    .iter()
-                    .any(|e| e.span.end <= s.end && self.lex.media_names.contains(e.span.slice(self.a.text)));
-            if media_name || (first..last).any(|k| self.hit_at(k).is_some_and(|x| x.cue.role == Role::Media)) {
-                reason = ClaimReason::SingleSource;
-            }
-            // "a à plusieurs reprises affirmé": an adverbial, not the subject.
-            let after_prep = first > r.start && self.is(first - 1, class::PREP);
-            if first < last
-                && !after_prep
-                && self.indefinite_source(first, last)
-                && reason > ClaimReason::AnonymousSource
-            {
-                // The cue of an unidentified source is the source itself
-                // (guidelines §3); the verb stays one of the claim's cues.
-                anonymous_cue = Some(s);
-            }
-            // A bare source noun counts only as the head of the subject, and
-            // not after a possessive ("Smith's lawyers").
-            if (first..last).any(|k| {
-                self.hit_at(k).is_some_and(|x| {
-                    x.cue.role == Role::Anon
-                        || x.cue.role == Role::AnonSubj && x.end == last && !(first..k).any(|j| self.is_possessive(j))
-                })
-            }) {
-                reason = ClaimReason::AnonymousSource;
-                anonymous_cue = Some(s);
-            }
-            // "Ces derniers affirment …": the name in the sentence before; "Il
-            // a affirmé que …" after "Un responsable … a déclaré …": the
-            // pronoun's antecedent, which may be unidentified.
-            let (s, r) = match self.resolve_anaphor(si, s) {
-                Some(resolved) => (resolved, reason),
-                None => self.through_pronoun(s, reason),
-            };
-            source = Some(s);
-            reason = r;
-        }
-        // "reported, citing unnamed officials, that …": the relayed source
-        // is unidentified.
-        if let Some((pf, pe)) = parenthetical {
-            let cite = self.is(pf, class::CITE);
-            let relayed = cite && self.indefinite_source(pf + 1, pe);
-            if let Some(x) = self.hits_in(pf, pe).iter().find(|x| matches!(x.cue.role, Role::Anon | Role::AnonSubj)) {
-                let anon = self.span(if cite { pf + 1 } else { x.first }, pe);
-                out.push(Candidate {
-                    span,
-                    cue: anon,
-                    reason: ClaimReason::AnonymousSource,
-                    source: Some(anon),
-                    backref: false,
-                });
-            } else if relayed {
-                let anon = self.span(pf + 1, pe);
-                out.push(Candidate {
-                    span,
-                    cue: anon,
-                    reason: ClaimReason::AnonymousSource,
-                    source: Some(anon),
-                    backref: false,
-                });
-            }
-        }
-        out.push(Candidate { span, cue, reason, source, backref: false });
-        // An anonymity phrase before the verb ("…, qui a requis l'anonymat,
-        // affirme") is the better cue; it makes its own candidate.
-        // (Not one inside the subject itself: "Des riverains affirment".)
-        let in_subject = |x: &Hit| {
-            anonymous_cue.is_some_and(|s| {
-                let t = self.a.tokens[x.first].span;
-                s.start <= t.start && t.end <= s.end
-            })
-        };
-        let anonymity_phrase = self
-            .hits_in(r.start, h.first)
-            .iter()
-            .any(|x| matches!(x.cue.role, Role::Anon | Role::AnonSubj) && !in_subject(x));
-        if let Some(cue) = anonymous_cue.filter(|_| !anonymity_phrase) {
-            out.push(Candidate { span, cue, reason: ClaimReason::AnonymousSource, source, backref: false });
-        }
+        guard::run(GUARDS, self, &mut state, out);
     }
 
     /// A source and its verb after the clause they frame: "[X], Reuters
     /// reported on Monday.", "[X], the newspaper reports."
-    pub(super) fn postposed(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
+    pub(super) fn postposed(&self, si: usize, h: &Hit, out: &mut Out) {
         let r = self.a.sentence_tokens[si].clone();
         let Some(source) = self.subject_before(si, h.first) else { return };
         let s = self.a.token_at_or_after(source.start);
@@ -413,8 +261,9 @@ impl<'a, 't> Context<'a, 't> {
         if !(self.is(s, class::DET) || self.is_capitalized(s)) || self.is(h.first - 1, class::DET | class::CLITIC) {
             return;
         }
-        let tail_short = (h.end..r.end).all(|j| !self.is(j, class::COMP) && !self.is_comma(j)) && r.end - h.end <= 5;
-        if s < r.start + 2 || !self.is_comma(s - 1) || !tail_short || s + 6 < h.first {
+        let tail_short =
+            (h.end..r.end).all(|j| !self.is(j, class::COMP) && !self.is_comma(j)) && r.end - h.end <= POSTPOSED_TAIL;
+        if s < r.start + 2 || !self.is_comma(s - 1) || !tail_short || s + POSTPOSED_SOURCE < h.first {
             return;
         }
         let start = self.clause_start(si, s - 2);
@@ -423,4 +272,385 @@ impl<'a, 't> Context<'a, 't> {
             out.push(Candidate { span, cue, reason: h.cue.reason, source: Some(source), backref: false });
         }
     }
+}
+
+fn passive_is_predicate(cx: &Context, v: &mut Verb, out: &mut Out) -> Flow {
+    let (h, r) = (&v.h, &v.r);
+    let mut b = h.first;
+    while b > r.start && (cx.is(b - 1, class::ADV) || cx.is_ly_adverb(b - 1)) && h.first - b < PASSIVE_ADVERBS {
+        b -= 1;
+    }
+    // (Only with its complement, "accused of / by", "accusé de / par":
+    // "was denied visas", "was poorly maintained" are no claims.)
+    let complement = h.end < r.end && cx.lower_in(h.end, PASSIVE_COMPLEMENTS);
+    let passive = b > r.start && b < h.first && cx.is(b - 1, class::PASSIVE_AUX) && complement;
+    if passive {
+        let mut as_pred = *h;
+        as_pred.cue.role = Role::Pred;
+        cx.pred(v.si, &as_pred, out);
+    }
+    stop_if(passive)
+}
+
+fn inverted_after_quotation(cx: &Context, v: &mut Verb, _: &mut Out) -> Flow {
+    let (h, r) = (&v.h, &v.r);
+    let mut p = h.first;
+    while p > r.start && cx.is(p - 1, class::AUX) {
+        p -= 1;
+    }
+    stop_if(
+        h.end < r.end
+            && cx.text(h.end).starts_with('-')
+            && p > r.start
+            && (CLOSING_QUOTE_TOKENS.contains(&cx.text(p - 1)) || cx.is_protected(cx.a.tokens[p - 1].span.start)),
+    )
+}
+
+fn noun_after_determiner(cx: &Context, v: &mut Verb, _: &mut Out) -> Flow {
+    let (h, r) = (&v.h, &v.r);
+    // ("L'accusé a reconnu": an elided article opening the clause, where an
+    // object clitic would need a subject before it.)
+    stop_if(
+        h.first > r.start
+            && cx.is(h.first - 1, class::DET)
+            && (!cx.is(h.first - 1, class::CLITIC | class::PRON)
+                || cx.clause_start(v.si, h.first - 1) == h.first - 1
+                || h.end == h.first + 1 && cx.is_elided_noun(h.first)),
+    )
+}
+
+fn demonstrative_object(cx: &Context, v: &mut Verb, out: &mut Out) -> Flow {
+    let (h, r) = (&v.h, &v.r);
+    let mut o = h.end;
+    while o < r.end && (cx.is(o, class::ADV) || cx.is_ly_adverb(o)) {
+        o += 1;
+    }
+    // ("denied that allegations of fraud had …": "that" before a plural
+    // is the complementizer.)
+    let demonstrative_object = o + 1 < r.end
+        && cx.is_demonstrative(o)
+        && cx.is(o + 1, class::ALLEGATION | class::CLAIM_NOUN)
+        && !(cx.is(o, class::COMP) && cx.text(o + 1).ends_with('s'));
+    if !(h.cue.reason == ClaimReason::Claimed && demonstrative_object) {
+        return Flow::Next;
+    }
+    if let Some(span) = cx.trimmed(o, o + 2) {
+        let cue = cx.span(h.first, h.end);
+        let source = cx.subject_before(v.si, h.first);
+        out.push(Candidate { span, cue, reason: h.cue.reason, source, backref: false });
+    }
+    Flow::Stop
+}
+
+fn postposed_subject(cx: &Context, v: &mut Verb, out: &mut Out) -> Flow {
+    let (si, h, r) = (v.si, &v.h, &v.r);
+    let postposed = cx
+        .report_clause_end(si, h.first)
+        .and_then(|close| cx.postposed_subject(si, h.first).map(|(comma, subject)| (close, comma, subject)));
+    let Some((close, comma, subject)) = postposed else { return Flow::Next };
+    // "Critics, the minister claimed, are paid …": embedded in the
+    // clause, which goes on after it.
+    let goes_on = close + 1 < r.end
+        && !(cx.is(close + 1, class::PREP | class::CONJ | class::SUB | class::CONTRAST | class::COMP)
+            || cx.is_present_participle(close + 1)
+            || cx.hit_at(close + 1).is_some());
+    let span = if goes_on {
+        let s = cx.clause_start(si, comma - 1);
+        cx.trimmed(s, cx.clause_end(si, close + 1))
+    } else {
+        cx.clause_before_apposition(si, comma)
+    };
+    if let Some(span) = span {
+        let cue = cx.span(h.first, h.end);
+        let (source, reason) = cx.through_pronoun(subject, h.cue.reason);
+        out.push(Candidate { span, cue, reason, source: Some(source), backref: false });
+    }
+    Flow::Stop
+}
+
+fn apposed_object(cx: &Context, v: &mut Verb, out: &mut Out) -> Flow {
+    let h = &v.h;
+    let Some((span, source)) = cx.apposed_object_clause(v.si, h) else { return Flow::Next };
+    let cue = cx.span(h.first, h.end);
+    out.push(Candidate { span, cue, reason: h.cue.reason, source, backref: false });
+    Flow::Stop
+}
+
+fn past_adverbs(cx: &Context, v: &mut Verb, _: &mut Out) -> Flow {
+    let mut c = v.c;
+    while c < v.r.end
+        && (cx.is(c, class::ADV) || cx.is_ly_adverb(c) || cx.text(c).starts_with('-') || cx.is(c, class::PRON))
+    {
+        if cx.is(c, class::PRON) && !cx.text(c - 1).starts_with('-') {
+            break;
+        }
+        c += 1;
+    }
+    v.c = c;
+    Flow::Next
+}
+
+fn lone_adverb(cx: &Context, v: &mut Verb, _: &mut Out) -> Flow {
+    let rest: Vec<usize> = (v.c..v.r.end).filter(|&k| cx.a.tokens[k].kind != TokenKind::Punct).collect();
+    if let [only] = rest[..] {
+        let w = cx.text(only);
+        if !cx.is_capitalized(only)
+            && w.chars().count() > LONE_ADVERB_MIN_CHARS
+            && LONE_ADVERB_ENDINGS.iter().any(|e| w.ends_with(e))
+        {
+            return Flow::Stop;
+        }
+    }
+    Flow::Next
+}
+
+fn parenthetical(cx: &Context, v: &mut Verb, _: &mut Out) -> Flow {
+    let (c, r) = (v.c, &v.r);
+    if c < r.end && cx.is_comma(c) {
+        if let Some(close) = (c + 1..(c + PARENTHETICAL).min(r.end)).find(|&k| cx.is_comma(k)) {
+            if close + 1 < r.end && cx.is(close + 1, class::COMP) {
+                v.parenthetical = Some((c + 1, close));
+                v.c = close + 1;
+            }
+        }
+    }
+    Flow::Next
+}
+
+fn demand_object(cx: &Context, v: &mut Verb, _: &mut Out) -> Flow {
+    if !v.h.cue.demand || v.has_comp(cx) {
+        return Flow::Next;
+    }
+    let (c, r) = (v.c, &v.r);
+    let mut k = c;
+    while k < r.end && k < c + DEMAND_DETERMINERS && (cx.is(k, class::DET) || cx.a.tokens[k].kind == TokenKind::Elision)
+    {
+        k += 1;
+    }
+    stop_if((k..(k + DEMAND_OBJECT_WORDS).min(r.end)).any(|j| cx.is(j, class::DEMAND_OBJECT)))
+}
+
+fn demand_to(cx: &Context, v: &mut Verb, _: &mut Out) -> Flow {
+    let (c, r) = (v.c, &v.r);
+    stop_if(
+        v.h.cue.demand
+            && !v.has_comp(cx)
+            && c + 1 < r.end
+            && cx.text(c).eq_ignore_ascii_case("to")
+            && (cx.is(c + 1, class::DET | class::POSSESSIVE) || cx.is_capitalized(c + 1)),
+    )
+}
+
+fn english_noun(cx: &Context, v: &mut Verb, _: &mut Out) -> Flow {
+    let (h, c, r) = (&v.h, v.c, &v.r);
+    if !(cx.a.lang == crate::lang::Lang::En && h.cue.role == Role::Verb && !cx.verb_is_inverted(h)) {
+        return Flow::Next;
+    }
+    let next_ok = c < r.end
+        && (cx.is(c, class::COMP | class::DET | class::PRON)
+            || cx.is_capitalized(c)
+            || cx.a.tokens[c].kind == TokenKind::Number
+            || cx.is(c, class::NUMERAL)
+            || cx.punct(c, &['"', '“', '\''])
+            || EN_VERB_OBJECT_WORDS.iter().any(|w| cx.text(c).eq_ignore_ascii_case(w))
+            // "accused ministers of ignoring …": an object, then "of" and a gerund.
+            || (c + 1..(c + OBJECT_THEN_OF).min(r.end)).any(|k| {
+                cx.text(k).eq_ignore_ascii_case("of") && k + 1 < r.end && cx.text(k + 1).ends_with("ing")
+            })
+            // "denied targeting civilians", "denied wrongdoing": a
+            // past or third-person form cannot be a noun here.
+            || cx.unambiguous_verb(h)
+                && (cx.text(c).ends_with("ing") || cx.is(c, class::DENIAL_OBJECT))
+                && !cx.after_be(h.first, r.start));
+    stop_if(!next_ok)
+}
+
+fn disowned(cx: &Context, v: &mut Verb, _: &mut Out) -> Flow {
+    let (h, r) = (&v.h, &v.r);
+    stop_if(
+        (h.first.saturating_sub(DISOWN_WINDOW).max(r.start)..h.first).any(|k| cx.is(k, class::DISOWN))
+            || (h.end..(h.end + DISOWN_WINDOW).min(r.end)).any(|k| cx.is(k, class::DISOWN)),
+    )
+}
+
+/// The claim and the source of the verb: before an inverted verb ("…,
+/// affirme X"), else its complement.
+fn claim_span(cx: &Context, v: &mut Verb, _: &mut Out) -> Flow {
+    let found = if cx.verb_is_inverted(&v.h) { inverted_claim(cx, v) } else { complement_claim(cx, v) };
+    match found {
+        Some((Some(span), source)) => {
+            v.span = span;
+            v.source = source;
+            Flow::Next
+        }
+        _ => Flow::Stop,
+    }
+}
+
+/// "La panne est due à une attaque, affirme X.", "…, a-t-elle affirmé":
+/// the clause before the comma, the subject after the verb.
+fn inverted_claim(cx: &Context, v: &Verb) -> Option<(Option<Span>, Option<Span>)> {
+    let (h, r) = (&v.h, &v.r);
+    let mut j = h.first;
+    while j > r.start && !cx.is_comma(j - 1) {
+        j -= 1;
+    }
+    if j <= r.start + 1 {
+        return None;
+    }
+    let s = cx.clause_start(v.si, j - 1);
+    // "…, a-t-elle affirmé": the pronoun before the verb.
+    let clitic = (j + 1..h.first).find(|&k| cx.text(k - 1).starts_with('-') && cx.is(k, class::PRON));
+    let src_first = (h.end..r.end).find(|&k| !cx.text(k).starts_with('-')).unwrap_or(r.end);
+    let src_end = cx.np_forward(src_first, r.end);
+    let source = match clitic {
+        Some(k) => Some(cx.span(k, k + 1)),
+        None => (src_first < src_end).then(|| cx.span(src_first, src_end)),
+    };
+    Some((cx.trimmed(s, j - 1), source))
+}
+
+/// "X affirme que [Y]": the complement, up to a coordinated claim verb or a
+/// contrastive clause; the subject before the verb.
+fn complement_claim(cx: &Context, v: &Verb) -> Option<(Option<Span>, Option<Span>)> {
+    let (si, h, r) = (v.si, &v.h, &v.r);
+    let mut first = v.c;
+    let clause_complement = first < r.end && cx.is(first, class::COMP);
+    if first < r.end && (cx.is(first, class::COMP) || cx.text(first).eq_ignore_ascii_case("de")) {
+        first += 1;
+    }
+    if first >= r.end || cx.a.tokens[first].kind == TokenKind::Punct && !cx.punct(first, OPENING_QUOTES) {
+        // "Même si la mairie dément, …": nothing is asserted here.
+        return None;
+    }
+    let mut end = cx.clause_end(si, h.end.saturating_sub(1).max(first));
+    // "a nié [A] et accusé [B]", "claimed [A] even as X estimated [B]": a
+    // coordinated claim verb or a contrastive clause ends it; after a
+    // non-finite complement, so does a coordinated auxiliary ("denied
+    // [taking …] and would request …").
+    let non_finite = v.infinitive(cx) || cx.a.lang == crate::lang::Lang::En && cx.text(first).ends_with("ing");
+    // "assure que « … » et a suspendu …": a quotation opening the
+    // complement and followed by a coordination is the whole of it.
+    let opens_quote = cx.punct(first, OPENING_QUOTES);
+    if let Some(k) = (first + 1..end).find(|&k| {
+        cx.is(k, class::CONTRAST)
+            || opens_quote && cx.is(k, class::CONJ) && cx.punct(k - 1, CLOSING_QUOTES)
+            // "denied the charges and was released on bail": after a
+            // noun-phrase object too.
+            || (non_finite || !clause_complement && !cx.is(first, class::PRON))
+                && cx.is(k, class::CONJ)
+                && k + 1 < end
+                && cx.is(k + 1, class::AUX)
+            || cx.is(k, class::CONJ) && {
+                let mut n = k + 1;
+                while n < end && cx.is(n, class::AUX | class::ADV) {
+                    n += 1;
+                }
+                cx.hit_at(n).is_some_and(|x| matches!(x.cue.role, Role::Verb | Role::VerbThat))
+            }
+    }) {
+        end = k;
+    }
+    let source = cx.subject_before(si, h.first);
+    Some((cx.trimmed(first, end.max(first)), source))
+}
+
+fn relative_subject(cx: &Context, v: &mut Verb, _: &mut Out) -> Flow {
+    let Some(s) = v.source else { return Flow::Next };
+    let r = &v.r;
+    let f = cx.a.token_at_or_after(s.start);
+    // (Only a subject opening the sentence: the clause before the comma is
+    // then that noun phrase, short.)
+    let cs = cx.clause_start(v.si, f.saturating_sub(2));
+    if cx.a.token_at_or_after(s.end) == f + 1
+        && cx.is(f, class::REL)
+        && f >= r.start + 2
+        && cx.is_comma(f - 1)
+        && cs == r.start
+        && f - 1 - cs <= RELATIVE_ANTECEDENT
+    {
+        v.source = cx.trimmed(cs, f - 1).or(v.source);
+    }
+    Flow::Next
+}
+
+fn source_reason(cx: &Context, v: &mut Verb, _: &mut Out) -> Flow {
+    let Some(s) = v.source else { return Flow::Next };
+    let r = &v.r;
+    let first = cx.a.token_at_or_after(s.start);
+    let last = cx.a.token_at_or_after(s.end);
+    let media_name = cx.lex.media_names.contains(s.slice(cx.a.text))
+        || cx
+            .entities_from(s.start, s.end)
+            .iter()
+            .any(|e| e.span.end <= s.end && cx.lex.media_names.contains(e.span.slice(cx.a.text)));
+    if media_name || (first..last).any(|k| cx.hit_at(k).is_some_and(|x| x.cue.role == Role::Media)) {
+        v.reason = ClaimReason::SingleSource;
+    }
+    // "a à plusieurs reprises affirmé": an adverbial, not the subject.
+    let after_prep = first > r.start && cx.is(first - 1, class::PREP);
+    if first < last && !after_prep && cx.indefinite_source(first, last) && v.reason > ClaimReason::AnonymousSource {
+        // The cue of an unidentified source is the source itself
+        // (guidelines §3); the verb stays one of the claim's cues.
+        v.anonymous_cue = Some(s);
+    }
+    // A bare source noun counts only as the head of the subject, and
+    // not after a possessive ("Smith's lawyers").
+    if (first..last).any(|k| {
+        cx.hit_at(k).is_some_and(|x| {
+            x.cue.role == Role::Anon
+                || x.cue.role == Role::AnonSubj && x.end == last && !(first..k).any(|j| cx.is_possessive(j))
+        })
+    }) {
+        v.reason = ClaimReason::AnonymousSource;
+        v.anonymous_cue = Some(s);
+    }
+    // "Ces derniers affirment …": the name in the sentence before; "Il
+    // a affirmé que …" after "Un responsable … a déclaré …": the
+    // pronoun's antecedent, which may be unidentified.
+    let (s, reason) = match cx.resolve_anaphor(v.si, s) {
+        Some(resolved) => (resolved, v.reason),
+        None => cx.through_pronoun(s, v.reason),
+    };
+    v.source = Some(s);
+    v.reason = reason;
+    Flow::Next
+}
+
+fn relayed_source(cx: &Context, v: &mut Verb, out: &mut Out) -> Flow {
+    let Some((pf, pe)) = v.parenthetical else { return Flow::Next };
+    let cite = cx.is(pf, class::CITE);
+    let relayed = cite && cx.indefinite_source(pf + 1, pe);
+    let anon = match cx.hits_in(pf, pe).iter().find(|x| matches!(x.cue.role, Role::Anon | Role::AnonSubj)) {
+        Some(x) => Some(cx.span(if cite { pf + 1 } else { x.first }, pe)),
+        None => relayed.then(|| cx.span(pf + 1, pe)),
+    };
+    if let Some(anon) = anon {
+        let reason = ClaimReason::AnonymousSource;
+        out.push(Candidate { span: v.span, cue: anon, reason, source: Some(anon), backref: false });
+    }
+    Flow::Next
+}
+
+fn push(cx: &Context, v: &mut Verb, out: &mut Out) -> Flow {
+    let (h, span, source) = (&v.h, v.span, v.source);
+    let cue = cx.span(h.first, h.end);
+    out.push(Candidate { span, cue, reason: v.reason, source, backref: false });
+    // An anonymity phrase before the verb ("…, qui a requis l'anonymat,
+    // affirme") is the better cue; it makes its own candidate.
+    // (Not one inside the subject itself: "Des riverains affirment".)
+    let in_subject = |x: &Hit| {
+        v.anonymous_cue.is_some_and(|s| {
+            let t = cx.a.tokens[x.first].span;
+            s.start <= t.start && t.end <= s.end
+        })
+    };
+    let anonymity_phrase = cx
+        .hits_in(v.r.start, h.first)
+        .iter()
+        .any(|x| matches!(x.cue.role, Role::Anon | Role::AnonSubj) && !in_subject(x));
+    if let Some(cue) = v.anonymous_cue.filter(|_| !anonymity_phrase) {
+        out.push(Candidate { span, cue, reason: ClaimReason::AnonymousSource, source, backref: false });
+    }
+    Flow::Stop
 }

@@ -1,0 +1,89 @@
+//! The claim layer's named windows and the few words it tests by spelling.
+//!
+//! Word classes that hold many words live in `data/<lang>/claim-words.txt`
+//! (`lexicon::class`). What stays here is compared by spelling, exactly as
+//! written (a class look-up would treat "OF" in a headline as an acronym):
+//! short closed lists, each with the construction it serves. Windows are
+//! counted in tokens.
+
+use super::lexicon::class;
+
+/// Function words: none of them is an adjective after a source noun.
+pub(super) const FUNCTION: u64 = class::COMP
+    | class::CONJ
+    | class::DET
+    | class::AUX
+    | class::NEG
+    | class::CLITIC
+    | class::PRON
+    | class::ADV
+    | class::PREP
+    | class::REL
+    | class::SUB;
+
+// -------------------------------------------------------------- scan limits
+
+/// The longest stretch of tokens a clause scan looks at, so that time stays
+/// linear on pathological input (one endless sentence).
+pub(super) const MAX_SCAN: usize = 120;
+/// The longest source noun phrase, in tokens.
+pub(super) const MAX_SOURCE: usize = 12;
+/// The longest clause segment (between commas) a look-back scans.
+pub(super) const MAX_SEGMENT: usize = 40;
+/// How many sentences back a back-reference ("ces affirmations") looks.
+pub(super) const MAX_BACK: usize = 3;
+
+// -------------------------------------------------------------- claim verbs
+
+/// Adverbs a passive auxiliary may stand before its participle by ("are
+/// also accused of").
+pub(super) const PASSIVE_ADVERBS: usize = 3;
+/// The prepositions after a passive claim verb that make it a predicate:
+/// "accused of / by", "accusé de / par" (not "was denied visas").
+pub(super) const PASSIVE_COMPLEMENTS: &[&str] = &["of", "by", "de", "d'", "d’", "par"];
+/// Marks closing a quotation before an inverted reporting clause ("« … »
+/// clame-t-il").
+pub(super) const CLOSING_QUOTE_TOKENS: &[&str] = &["»", "”", "\""];
+/// Quotation marks that open a quoted complement ("assure que « … »").
+pub(super) const OPENING_QUOTES: &[char] = &['«', '"', '“'];
+/// Quotation marks that close one.
+pub(super) const CLOSING_QUOTES: &[char] = &['»', '"', '”'];
+/// Endings of a lone adverb closing the sentence after a claim verb ("X
+/// dément catégoriquement.", "He denied it strongly."), longer than
+/// [`LONE_ADVERB_MIN_CHARS`] characters.
+pub(super) const LONE_ADVERB_ENDINGS: &[&str] = &["ment", "ly"];
+/// See [`LONE_ADVERB_ENDINGS`].
+pub(super) const LONE_ADVERB_MIN_CHARS: usize = 5;
+/// The longest parenthetical between commas after a claim verb ("claimed,
+/// without providing evidence, that …").
+pub(super) const PARENTHETICAL: usize = 10;
+/// Determiners before the object of a demanding claim verb ("revendiquent
+/// une forte hausse").
+pub(super) const DEMAND_DETERMINERS: usize = 3;
+/// Words after them that may be the demand object.
+pub(super) const DEMAND_OBJECT_WORDS: usize = 2;
+/// What may follow an English claim verb for it to be a verb ("claims to
+/// have", "accused of", "claimed responsibility", "took credit").
+pub(super) const EN_VERB_OBJECT_WORDS: &[&str] = &["to", "of", "responsibility", "credit"];
+/// The window in which "of" and a gerund follow an object ("accused
+/// ministers of ignoring …").
+pub(super) const OBJECT_THEN_OF: usize = 4;
+/// Endings of a French infinitive complement ("assure avoir coupé",
+/// "affirme n'avoir rien vu").
+pub(super) const FR_INFINITIVE_ENDINGS: &[&str] = &["avoir", "être", "er", "ir", "re"];
+/// The negation before an infinitive ("affirme n'avoir rien vu").
+pub(super) const FR_INFINITIVE_NEGATION: &[&str] = &["n'", "ne"];
+/// How far before and after a claim verb an adverb of disowning counts ("a
+/// teacher mistakenly thought").
+pub(super) const DISOWN_WINDOW: usize = 2;
+/// How far before a belief verb an "if" makes it hypothetical ("si elle
+/// estime que …").
+pub(super) const HYPOTHETICAL_WINDOW: usize = 4;
+/// The longest noun phrase a relative pronoun subject stands for ("The
+/// chief executive, who has denied wrongdoing, …").
+pub(super) const RELATIVE_ANTECEDENT: usize = 6;
+/// The longest tail after a claim verb whose source comes before the clause
+/// ("[X], Reuters reported on Monday.").
+pub(super) const POSTPOSED_TAIL: usize = 5;
+/// The longest source noun phrase before such a verb.
+pub(super) const POSTPOSED_SOURCE: usize = 6;
