@@ -89,7 +89,7 @@ mod tests {
 
     /// Every guard of every role table: (name, doc, case).
     fn all_guards() -> Vec<(&'static str, &'static str, &'static str)> {
-        [super::describe(claims::verb::GUARDS)].concat()
+        [super::describe(claims::verb::GUARDS), super::describe(claims::frame::GUARDS)].concat()
     }
 
     #[derive(serde::Deserialize)]

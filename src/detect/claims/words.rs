@@ -87,3 +87,28 @@ pub(super) const RELATIVE_ANTECEDENT: usize = 6;
 pub(super) const POSTPOSED_TAIL: usize = 5;
 /// The longest source noun phrase before such a verb.
 pub(super) const POSTPOSED_SOURCE: usize = 6;
+
+// -------------------------------------------------------------- source frames
+
+/// The longest parenthesised acronym after a frame's source ("selon l'Office
+/// national des forêts (ONF)").
+pub(super) const ACRONYM: usize = 6;
+/// Prepositions by which an anonymous source names the body it speaks for
+/// ("analysts at Jefferies", "des experts de l'OMS").
+pub(super) const BODY_PREPOSITIONS: &[&str] = &["at", "from", "of", "with", "chez", "de", "du"];
+/// How many sentences before "selon la même source" its source may be named.
+pub(super) const SAME_SOURCE_SENTENCES: usize = 2;
+/// Determiners before the name of a frame's source ("According to the
+/// Saudi Interior Ministry").
+pub(super) const FRAME_DETERMINERS: usize = 2;
+/// The longest name a frame without a comma takes as its source.
+pub(super) const FRAME_NAME: usize = 6;
+/// The longest apposition on a frame's source ("Pour Jeanne Dupont,
+/// économiste à l'Insee, …").
+pub(super) const SOURCE_APPOSITION: usize = 12;
+/// A clause before "…, according to X, …" longer than this is the claim.
+pub(super) const FRAME_CLOSES_CLAUSE: usize = 6;
+/// The longest source of "Pour X, …".
+pub(super) const POUR_SOURCE: usize = 8;
+/// The window of "Pour le sociologue Jean Dupont": a title, then the name.
+pub(super) const POUR_TITLE_THEN_NAME: usize = 4;
