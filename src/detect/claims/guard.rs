@@ -89,7 +89,12 @@ mod tests {
 
     /// Every guard of every role table: (name, doc, case).
     fn all_guards() -> Vec<(&'static str, &'static str, &'static str)> {
-        [super::describe(claims::verb::GUARDS), super::describe(claims::frame::GUARDS)].concat()
+        [
+            super::describe(claims::verb::GUARDS),
+            super::describe(claims::frame::GUARDS),
+            super::describe(claims::anon_subject::GUARDS),
+        ]
+        .concat()
     }
 
     #[derive(serde::Deserialize)]

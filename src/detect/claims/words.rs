@@ -112,3 +112,19 @@ pub(super) const FRAME_CLOSES_CLAUSE: usize = 6;
 pub(super) const POUR_SOURCE: usize = 8;
 /// The window of "Pour le sociologue Jean Dupont": a title, then the name.
 pub(super) const POUR_TITLE_THEN_NAME: usize = 4;
+
+// -------------------------------------------------------------- unnamed sources
+
+/// Modifiers before a bare plural source ("senior U.S. officials").
+pub(super) const SOURCE_MODIFIERS: usize = 3;
+/// The longest complement of common nouns after one ("officials in the
+/// region said").
+pub(super) const SOURCE_COMPLEMENT: usize = 4;
+/// French adjectives after one ("des responsables américains").
+pub(super) const FR_POSTNOMINAL_ADJECTIVES: usize = 2;
+/// Words between a reporting verb and its complementizer ("said on
+/// Thursday that").
+pub(super) const COMP_AFTER_VERB: usize = 4;
+/// The longest subject that a source between commas interrupts ("The
+/// combination, say economists, marks …").
+pub(super) const SHORT_SUBJECT: usize = 4;
