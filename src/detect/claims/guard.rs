@@ -93,6 +93,7 @@ mod tests {
             super::describe(claims::verb::GUARDS),
             super::describe(claims::frame::GUARDS),
             super::describe(claims::anon_subject::GUARDS),
+            super::describe(claims::noun_phrase::GUARDS),
         ]
         .concat()
     }

@@ -1,157 +1,100 @@
 //! Role `np`: a cue inside a noun phrase ("le présumé meurtrier",
-//! "alleged fraud"), and claim nouns with a complement ("its claim that …").
+//! "alleged fraud"), as an ordered table of guards ([`GUARDS`]); and claim
+//! nouns with a complement ("its claim that …").
 
+use super::guard::{self, stop_if, Flow, Guard};
 use super::lexicon::{class, Role};
-use super::{Candidate, ClaimReason, Context, Hit, FUNCTION};
+use super::words::*;
+use super::{Candidate, ClaimReason, Context, Hit};
+use crate::span::Span;
 use crate::text::TokenKind;
+use std::ops::Range;
+
+/// What the guards of one noun-phrase cue share.
+pub(super) struct NounPhrase {
+    si: usize,
+    h: Hit,
+    /// The sentence's tokens.
+    r: Range<usize>,
+    cue: Span,
+}
+
+impl NounPhrase {
+    /// A claim of this cue's reason without source.
+    fn candidate(&self, span: Span) -> Candidate {
+        Candidate { span, cue: self.cue, reason: self.h.cue.reason, source: None, backref: false }
+    }
+
+    /// An English one-word participle cue ("alleged", "rumoured").
+    fn en_participle(&self, cx: &Context) -> bool {
+        let h = &self.h;
+        cx.a.lang == crate::lang::Lang::En && h.end == h.first + 1 && cx.text(h.first).ends_with("ed")
+    }
+}
+
+type Out = Vec<Candidate>;
+
+/// The noun-phrase cue's guards, in the order they run.
+pub(super) const GUARDS: &[Guard<NounPhrase>] = &[
+    Guard {
+        name: "np_frame_source",
+        doc: "\"Selon l'accusation\" (the prosecution): the source of a frame, not a claim.",
+        case: "l_accuse_after_a_verb_is_the_defendant_and_l_accusation_a_frame_source_fr",
+        run: |cx, n, _| {
+            let from = n.h.first.saturating_sub(NP_FRAME_BEFORE).max(n.r.start);
+            stop_if((from..n.h.first).any(|k| cx.frame_at(k)))
+        },
+    },
+    Guard {
+        name: "np_apposition_head",
+        doc: "\"[X], an allegation the group denies\": the apposition's head names the claim; the verb makes it.",
+        case: "allegation_noun_heading_a_passive_denial_is_no_claim_of_its_own",
+        run: apposition_head,
+    },
+    Guard {
+        name: "np_definite_allegation",
+        doc: "\"rejected the accusations as baseless\": a definite allegation noun points back; it is no new claim.",
+        case: "definite_allegation_noun_without_content_is_no_new_claim",
+        run: definite_allegation,
+    },
+    Guard {
+        name: "np_claim_noun_complement",
+        doc: "\"her accusation that the mayor lied\", \"accusations of fraud\": an English claim noun's complement.",
+        case: "accusation_noun_with_a_that_clause",
+        run: |cx, n, out| stop_if(cx.a.lang == crate::lang::Lang::En && cx.noun_claim(n.si, &n.h, out) == Some(true)),
+    },
+    Guard {
+        name: "np_participle_as_verb",
+        doc: "\"The group alleged (in a statement) that …\": an English participle cue as a finite verb is that verb.",
+        case: "alleged_as_finite_verb_is_a_claim_verb",
+        run: participle_as_verb,
+    },
+    Guard {
+        name: "np_qualifies_news_items",
+        doc: "\"Unconfirmed local reports said [X]\": a cue in the subject qualifies what is reported (not \"alleged victims\").",
+        case: "unconfirmed_reports_said_marks_what_they_said",
+        run: qualifies_news_items,
+    },
+    Guard {
+        name: "np_participle_after_noun",
+        doc: "\"cheaper Lite model rumoured for spring\": the noun phrase, the participle and its complement.",
+        case: "rumoured_after_its_noun_in_a_headline",
+        run: participle_after_noun,
+    },
+    Guard {
+        name: "np_push",
+        doc: "\"le présumé meurtrier\", \"the alleged fraud at the bank\": the noun phrase from its determiner.",
+        case: "alleged_in_a_reporting_subject_qualifies_the_noun_phrase",
+        run: push,
+    },
+];
 
 impl<'a, 't> Context<'a, 't> {
-    pub(super) fn noun_phrase(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
+    /// The candidate of the noun-phrase cue `h`: runs [`GUARDS`].
+    pub(super) fn noun_phrase(&self, si: usize, h: &Hit, out: &mut Out) {
         let r = self.a.sentence_tokens[si].clone();
-        let cue = self.span(h.first, h.end);
-        // "Selon l'accusation" (the prosecution): the source of a frame.
-        if (h.first.saturating_sub(2).max(r.start)..h.first).any(|k| self.frame_at(k)) {
-            return;
-        }
-        // "[X], an allegation the group denies": the apposition's head noun
-        // names the claim before it; the verb makes that claim.
-        let apposition_head = self.hits_in(h.end, (h.end + 7).min(r.end)).iter().any(|v| {
-            matches!(v.cue.role, Role::Verb | Role::VerbThat)
-                && self.apposed_object_clause(si, v).is_some()
-                && h.first > r.start
-                && (h.first.saturating_sub(2).max(r.start)..h.first).any(|k| self.is_comma(k))
-                || v.cue.role == Role::PassiveDenial
-                    && self.passive_denial_at(si, v).is_some_and(|(c, _)| c + 2 == h.first)
-        });
-        if apposition_head {
-            return;
-        }
-        // "rejected the accusations as baseless", "dismissed the fraud
-        // allegations": an allegation noun after a definite determiner,
-        // without a that-clause of its own, points back to allegations
-        // already reported; it is not a new claim.
-        let definite_before = (h.first.saturating_sub(3).max(r.start)..h.first)
-            .rev()
-            .find(|&k| self.is(k, class::DET))
-            .is_some_and(|d| self.is(d, class::DEFINITE) && (d + 1..h.first).all(|k| !self.is_comma(k)));
-        if self.is(h.first, class::ALLEGATION) && definite_before && !(h.end < r.end && self.is(h.end, class::COMP)) {
-            return;
-        }
-        // "her accusation that the mayor lied", "accusations of fraud".
-        if self.a.lang == crate::lang::Lang::En && self.noun_claim(si, h, out) == Some(true) {
-            return;
-        }
-        // "The group alleged (in a statement) that …": an English participle
-        // cue used as the finite verb of a that-clause is that verb, with its
-        // reason ("allege": claimed); a verb the lexicon lacks ("suspected
-        // that") keeps the cue's own.
-        if self.a.lang == crate::lang::Lang::En
-            && h.end == h.first + 1
-            && h.first > r.start
-            && !self.is(h.first - 1, class::DET | class::PREP)
-            && self.text(h.first).ends_with("ed")
-        {
-            let mut c = h.end;
-            while c < r.end && self.is(c, class::ADV) {
-                c += 1;
-            }
-            if c < r.end && (self.is(c, class::COMP) || self.adverbial_before_comp(c, r.end).is_some()) {
-                let word = self.text(h.first).to_lowercase();
-                let base = [&word[..word.len() - 1], &word[..word.len() - 2]];
-                let mut as_verb = *h;
-                if let Some(&r) = base.iter().find_map(|b| self.lex.verb_reasons.get(b)) {
-                    as_verb.cue.reason = r;
-                }
-                as_verb.cue.role = Role::Verb;
-                self.verb(si, &as_verb, out);
-                return;
-            }
-        }
-        // "Unconfirmed local reports said [X]", "Des informations non
-        // confirmées indiquent que …": a cue in the subject of a reporting
-        // verb qualifies what is reported.
-        // (Not "The alleged victims said": the cue must qualify news items.)
-        if let Some(v) = (h.end..(h.end + 4).min(r.end))
-            .take_while(|&k| self.a.tokens[k].kind == TokenKind::Word && !self.is(k, class::COMP | class::AUX))
-            .find(|&k| self.is(k, class::REPORT))
-            .filter(|&v| (h.first.saturating_sub(2).max(r.start)..v).any(|k| self.is(k, class::INFO)))
-        {
-            let mut c = self.after_addressee(v, r.end);
-            while c < r.end && self.is(c, class::COMP | class::ADV) {
-                c += 1;
-            }
-            if let Some(span) = self.trimmed(c, self.clause_end(si, c.min(r.end - 1)).max(c)) {
-                out.push(Candidate { span, cue, reason: h.cue.reason, source: None, backref: false });
-                return;
-            }
-        }
-        // "cheaper Lite model rumoured for spring": a participle after its
-        // noun; the noun phrase, the participle and its complement.
-        if self.a.lang == crate::lang::Lang::En
-            && h.end == h.first + 1
-            && self.text(h.first).ends_with("ed")
-            && h.first > r.start
-            && self.a.tokens[h.first - 1].kind == TokenKind::Word
-            && !self.is(h.first - 1, FUNCTION)
-            // (Not "the suspect alleged to have fled": a predicate.)
-            && !(h.end < r.end && self.text(h.end).eq_ignore_ascii_case("to"))
-        {
-            let mut first = h.first - 1;
-            while first > r.start
-                && h.first - first < 5
-                && self.a.tokens[first - 1].kind == TokenKind::Word
-                && (!self.is(first - 1, FUNCTION) || self.is(first - 1, class::DET))
-            {
-                first -= 1;
-                if self.is(first, class::DET) {
-                    break;
-                }
-            }
-            let mut end = h.end;
-            while end < r.end
-                && end - h.end < 6
-                && self.a.tokens[end].kind != TokenKind::Punct
-                && !self.is(end, class::AUX | class::COMP | class::CONJ | class::REL)
-            {
-                end += 1;
-            }
-            if let Some(span) = self.trimmed(first, end) {
-                out.push(Candidate { span, cue, reason: h.cue.reason, source: None, backref: false });
-            }
-            return;
-        }
-        // Start at the determiner before (within 3 tokens).
-        let mut first = h.first;
-        for k in (h.first.saturating_sub(3).max(r.start)..h.first).rev() {
-            if self.is_comma(k) || self.is_strong_break(k) {
-                break;
-            }
-            if self.is(k, class::DET) {
-                first = k;
-                break;
-            }
-        }
-        let postnominal = first < h.first && first + 1 < h.first;
-        let end = if postnominal || h.first > first + 1 {
-            h.end
-        } else {
-            // Prenominal: the head noun and its complements.
-            let mut j = h.end;
-            while j < r.end && j - h.end < 6 {
-                if self.a.tokens[j].kind == TokenKind::Punct
-                    || self.is(j, class::COMP | class::AUX | class::CONJ | class::PRON | class::REPORT)
-                    || self.is(j, class::PREP) && !self.is(j, class::DET) && !self.is_of(j)
-                    || self.hit_at(j).is_some()
-                {
-                    break;
-                }
-                j += 1;
-            }
-            j
-        };
-        if let Some(span) = self.trimmed(first, end.max(h.end)) {
-            out.push(Candidate { span, cue, reason: h.cue.reason, source: None, backref: false });
-        }
+        let mut state = NounPhrase { si, h: *h, r, cue: self.span(h.first, h.end) };
+        guard::run(GUARDS, self, &mut state, out);
     }
 
     /// A claim noun after a determiner or a possessive ("the union's claims
@@ -261,4 +204,142 @@ impl<'a, 't> Context<'a, 't> {
         noun.cue.role = Role::Np;
         Some(noun)
     }
+}
+
+fn apposition_head(cx: &Context, n: &mut NounPhrase, _: &mut Out) -> Flow {
+    let (si, h, r) = (n.si, &n.h, &n.r);
+    stop_if(cx.hits_in(h.end, (h.end + APPOSITION_HEAD).min(r.end)).iter().any(|v| {
+        matches!(v.cue.role, Role::Verb | Role::VerbThat)
+            && cx.apposed_object_clause(si, v).is_some()
+            && h.first > r.start
+            && (h.first.saturating_sub(NP_COMMA_BEFORE).max(r.start)..h.first).any(|k| cx.is_comma(k))
+            || v.cue.role == Role::PassiveDenial && cx.passive_denial_at(si, v).is_some_and(|(c, _)| c + 2 == h.first)
+    }))
+}
+
+fn definite_allegation(cx: &Context, n: &mut NounPhrase, _: &mut Out) -> Flow {
+    let (h, r) = (&n.h, &n.r);
+    // ("dismissed the fraud allegations": without a that-clause of its own.)
+    let definite_before = (h.first.saturating_sub(NP_DETERMINER_BEFORE).max(r.start)..h.first)
+        .rev()
+        .find(|&k| cx.is(k, class::DET))
+        .is_some_and(|d| cx.is(d, class::DEFINITE) && (d + 1..h.first).all(|k| !cx.is_comma(k)));
+    stop_if(cx.is(h.first, class::ALLEGATION) && definite_before && !(h.end < r.end && cx.is(h.end, class::COMP)))
+}
+
+fn participle_as_verb(cx: &Context, n: &mut NounPhrase, out: &mut Out) -> Flow {
+    let (h, r) = (&n.h, &n.r);
+    if !(n.en_participle(cx) && h.first > r.start && !cx.is(h.first - 1, class::DET | class::PREP)) {
+        return Flow::Next;
+    }
+    let mut c = h.end;
+    while c < r.end && cx.is(c, class::ADV) {
+        c += 1;
+    }
+    if !(c < r.end && (cx.is(c, class::COMP) || cx.adverbial_before_comp(c, r.end).is_some())) {
+        return Flow::Next;
+    }
+    // With its verb's reason ("allege": claimed); a verb the lexicon lacks
+    // ("suspected that") keeps the cue's own.
+    let word = cx.text(h.first).to_lowercase();
+    let base = [&word[..word.len() - 1], &word[..word.len() - 2]];
+    let mut as_verb = *h;
+    if let Some(&reason) = base.iter().find_map(|b| cx.lex.verb_reasons.get(b)) {
+        as_verb.cue.reason = reason;
+    }
+    as_verb.cue.role = Role::Verb;
+    cx.verb(n.si, &as_verb, out);
+    Flow::Stop
+}
+
+fn qualifies_news_items(cx: &Context, n: &mut NounPhrase, out: &mut Out) -> Flow {
+    let (h, r) = (&n.h, &n.r);
+    let Some(v) = (h.end..(h.end + NP_TO_REPORT_VERB).min(r.end))
+        .take_while(|&k| cx.a.tokens[k].kind == TokenKind::Word && !cx.is(k, class::COMP | class::AUX))
+        .find(|&k| cx.is(k, class::REPORT))
+        .filter(|&v| (h.first.saturating_sub(NP_INFO_BEFORE).max(r.start)..v).any(|k| cx.is(k, class::INFO)))
+    else {
+        return Flow::Next;
+    };
+    let mut c = cx.after_addressee(v, r.end);
+    while c < r.end && cx.is(c, class::COMP | class::ADV) {
+        c += 1;
+    }
+    // (Nothing left to report: on to the noun phrase itself.)
+    let Some(span) = cx.trimmed(c, cx.clause_end(n.si, c.min(r.end - 1)).max(c)) else { return Flow::Next };
+    out.push(n.candidate(span));
+    Flow::Stop
+}
+
+fn participle_after_noun(cx: &Context, n: &mut NounPhrase, out: &mut Out) -> Flow {
+    let (h, r) = (&n.h, &n.r);
+    let after_noun = n.en_participle(cx)
+        && h.first > r.start
+        && cx.a.tokens[h.first - 1].kind == TokenKind::Word
+        && !cx.is(h.first - 1, FUNCTION)
+        // (Not "the suspect alleged to have fled": a predicate.)
+        && !(h.end < r.end && cx.text(h.end).eq_ignore_ascii_case("to"));
+    if !after_noun {
+        return Flow::Next;
+    }
+    let mut first = h.first - 1;
+    while first > r.start
+        && h.first - first < NOUN_BEFORE_PARTICIPLE
+        && cx.a.tokens[first - 1].kind == TokenKind::Word
+        && (!cx.is(first - 1, FUNCTION) || cx.is(first - 1, class::DET))
+    {
+        first -= 1;
+        if cx.is(first, class::DET) {
+            break;
+        }
+    }
+    let mut end = h.end;
+    while end < r.end
+        && end - h.end < NP_COMPLEMENT
+        && cx.a.tokens[end].kind != TokenKind::Punct
+        && !cx.is(end, class::AUX | class::COMP | class::CONJ | class::REL)
+    {
+        end += 1;
+    }
+    if let Some(span) = cx.trimmed(first, end) {
+        out.push(n.candidate(span));
+    }
+    Flow::Stop
+}
+
+fn push(cx: &Context, n: &mut NounPhrase, out: &mut Out) -> Flow {
+    let (h, r) = (&n.h, &n.r);
+    // Start at the determiner before (within three tokens).
+    let mut first = h.first;
+    for k in (h.first.saturating_sub(NP_DETERMINER_BEFORE).max(r.start)..h.first).rev() {
+        if cx.is_comma(k) || cx.is_strong_break(k) {
+            break;
+        }
+        if cx.is(k, class::DET) {
+            first = k;
+            break;
+        }
+    }
+    let postnominal = first < h.first && first + 1 < h.first;
+    let end = if postnominal || h.first > first + 1 {
+        h.end
+    } else {
+        // Prenominal: the head noun and its complements.
+        let mut j = h.end;
+        while j < r.end && j - h.end < NP_COMPLEMENT {
+            if cx.a.tokens[j].kind == TokenKind::Punct
+                || cx.is(j, class::COMP | class::AUX | class::CONJ | class::PRON | class::REPORT)
+                || cx.is(j, class::PREP) && !cx.is(j, class::DET) && !cx.is_of(j)
+                || cx.hit_at(j).is_some()
+            {
+                break;
+            }
+            j += 1;
+        }
+        j
+    };
+    if let Some(span) = cx.trimmed(first, end.max(h.end)) {
+        out.push(n.candidate(span));
+    }
+    Flow::Stop
 }

@@ -128,3 +128,25 @@ pub(super) const COMP_AFTER_VERB: usize = 4;
 /// The longest subject that a source between commas interrupts ("The
 /// combination, say economists, marks …").
 pub(super) const SHORT_SUBJECT: usize = 4;
+
+// -------------------------------------------------------------- noun-phrase cues
+
+/// How far before a noun-phrase cue a frame makes it its source ("Selon
+/// l'accusation").
+pub(super) const NP_FRAME_BEFORE: usize = 2;
+/// How far after a noun-phrase cue the verb of an apposition it heads may
+/// be ("[X], an allegation the group denies").
+pub(super) const APPOSITION_HEAD: usize = 7;
+/// How far before it the apposition's comma may be.
+pub(super) const NP_COMMA_BEFORE: usize = 2;
+/// How far before a noun-phrase cue its determiner may be.
+pub(super) const NP_DETERMINER_BEFORE: usize = 3;
+/// How far after a noun-phrase cue a reporting verb may be ("Unconfirmed
+/// local reports said").
+pub(super) const NP_TO_REPORT_VERB: usize = 4;
+/// How far before it the news-item noun may be.
+pub(super) const NP_INFO_BEFORE: usize = 2;
+/// The longest noun before a participle cue ("cheaper Lite model rumoured").
+pub(super) const NOUN_BEFORE_PARTICIPLE: usize = 5;
+/// The longest complement of a noun-phrase cue.
+pub(super) const NP_COMPLEMENT: usize = 6;
