@@ -150,3 +150,20 @@ pub(super) const NP_INFO_BEFORE: usize = 2;
 pub(super) const NOUN_BEFORE_PARTICIPLE: usize = 5;
 /// The longest complement of a noun-phrase cue.
 pub(super) const NP_COMPLEMENT: usize = 6;
+/// How far after an unidentified source phrase its complementizer may be.
+pub(super) const ANON_TO_COMP: usize = 10;
+/// How far before the phrase the comma closing its clause may be.
+pub(super) const ANON_COMMA_BEFORE: usize = 4;
+/// The same, with an inverted reporting clause between ("…, a-t-on appris
+/// de source policière").
+pub(super) const ANON_INVERTED_BEFORE: usize = 8;
+/// Quantifiers before the phrase ("Several witnesses", "Two witnesses").
+pub(super) const ANON_QUANTIFIERS: usize = 2;
+/// How far before the phrase a relative word may be ("Two players who
+/// spoke on condition of anonymity").
+pub(super) const ANON_RELATIVE_BEFORE: usize = 3;
+/// The longest subject of "spoke on condition of anonymity".
+pub(super) const HOW_SPOKEN_SUBJECT: usize = 5;
+/// Verbs saying how a source spoke, not what it said ("The person spoke on
+/// condition of anonymity to discuss …").
+pub(super) const SPOKE_VERBS: &[&str] = &["spoke", "talked", "exprimé", "exprimée", "exprimait"];
