@@ -19,76 +19,17 @@ impl<'a, 't> Context<'a, 't> {
                 continue;
             }
             let (si, cue, reason) = (claims[k].0, claims[k].1.cue, claims[k].1.reason);
-            let mut targets: Vec<usize>;
             if !claims[k].2 {
                 // "Le syndicat accuse la municipalité de … La municipalité n'a
                 // pas répondu": the allegation put to the silent party is the
                 // claim (guidelines §3), when an earlier claim names it.
                 if let Some(t) = self.party_claim(claims, k) {
-                    let target = &mut claims[t].1;
-                    if reason < target.reason {
-                        let old = target.cue;
-                        target.other_cues.insert(0, old);
-                        target.cue = cue;
-                        target.reason = reason;
-                        target.explanation = self.explanation(reason, target.source);
-                    }
+                    self.promote(&mut claims[t].1, cue, reason);
                     silent_clauses.push(k);
                 }
                 continue;
             }
-            // Claims are in sentence order.
-            let of_sentence = |sj: usize| claims.partition_point(|c| c.0 < sj)..claims.partition_point(|c| c.0 <= sj);
-            // "Une vidéo semble montrer [X], mais l'AFP n'a pas pu vérifier
-            // son authenticité": a claim before the cue in its own sentence.
-            targets = of_sentence(si).filter(|&t| t != k && claims[t].1.span.end <= cue.start).collect();
-            // "… on the allegations": the latest allegations, however far
-            // back (often the article's lead), not whatever claim came last.
-            let span = claims[k].1.span;
-            let about_allegations = (self.a.token_at_or_after(cue.end)..self.a.token_at_or_after(span.end))
-                .any(|j| self.is(j, class::ALLEGATION));
-            // A silence on a topic named by no phrase pointing back ("did
-            // not respond to questions about the price of the drug") points
-            // to an earlier claim only if that claim mentions the topic.
-            // (A demonstrative object points back by itself; a topic of
-            // document words only, "on the estimate", names nothing to
-            // match: the nearest claim it is.)
-            let words = if reason == ClaimReason::NoResponse
-                && !about_allegations
-                && !(self.a.token_at_or_after(cue.end)..self.a.token_at_or_after(span.end))
-                    .any(|j| self.is_demonstrative(j))
-                && !self.backref_in(span)
-            {
-                self.topic_words(cue, span)
-            } else {
-                Vec::new()
-            };
-            if !words.is_empty() {
-                targets.clear();
-                for back in 1..=MAX_BACK.min(si) {
-                    targets = of_sentence(si - back).filter(|&t| self.mentions_any(claims[t].1.span, &words)).collect();
-                    if !targets.is_empty() {
-                        break;
-                    }
-                }
-                if targets.is_empty() {
-                    continue;
-                }
-            }
-            if targets.is_empty() && about_allegations {
-                for back in 1..=si {
-                    targets = of_sentence(si - back).filter(|&t| claims[t].1.reason == ClaimReason::Claimed).collect();
-                    if !targets.is_empty() {
-                        break;
-                    }
-                }
-            }
-            for back in 1..=MAX_BACK.min(si) {
-                if !targets.is_empty() {
-                    break;
-                }
-                targets = of_sentence(si - back).collect();
-            }
+            let Some(mut targets) = self.back_targets(claims, k) else { continue };
             // A silence that points back: the allegation put to the silent
             // party is the claim, not the sentence saying it was silent.
             if reason == ClaimReason::NoResponse && !targets.is_empty() {
@@ -107,13 +48,7 @@ impl<'a, 't> Context<'a, 't> {
             }
             for t in targets {
                 let target = if t < claims.len() { &mut claims[t].1 } else { &mut extra[t - claims.len()].1 };
-                if reason < target.reason {
-                    let old = target.cue;
-                    target.other_cues.insert(0, old);
-                    target.cue = cue;
-                    target.reason = reason;
-                    target.explanation = self.explanation(reason, target.source);
-                } else if !target.other_cues.contains(&cue) && target.cue != cue {
+                if !self.promote(target, cue, reason) && !target.other_cues.contains(&cue) && target.cue != cue {
                     target.other_cues.push(cue);
                 }
             }
@@ -124,6 +59,81 @@ impl<'a, 't> Context<'a, 't> {
             !silent_clauses.contains(&(k - 1))
         });
         claims.extend(extra);
+    }
+
+    /// A pointing-back cue of a stronger reason becomes the target's cue,
+    /// its old cue the first of the others. False when the reason is not
+    /// stronger.
+    fn promote(&self, target: &mut Claim, cue: Span, reason: ClaimReason) -> bool {
+        if reason >= target.reason {
+            return false;
+        }
+        let old = target.cue;
+        target.other_cues.insert(0, old);
+        target.cue = cue;
+        target.reason = reason;
+        target.explanation = self.explanation(reason, target.source);
+        true
+    }
+
+    /// The claims the pointing-back claim `k` points to: earlier ones of its
+    /// sentence, the latest allegations, those naming the topic of a
+    /// silence, else those of the nearest earlier sentence that has some.
+    /// `None` when a silence's topic is named by no earlier claim.
+    fn back_targets(&self, claims: &[(usize, Claim, bool)], k: usize) -> Option<Vec<usize>> {
+        let (si, cue, reason, span) = (claims[k].0, claims[k].1.cue, claims[k].1.reason, claims[k].1.span);
+        // Claims are in sentence order.
+        let of_sentence = |sj: usize| claims.partition_point(|c| c.0 < sj)..claims.partition_point(|c| c.0 <= sj);
+        // "Une vidéo semble montrer [X], mais l'AFP n'a pas pu vérifier
+        // son authenticité": a claim before the cue in its own sentence.
+        let mut targets: Vec<usize> =
+            of_sentence(si).filter(|&t| t != k && claims[t].1.span.end <= cue.start).collect();
+        // "… on the allegations": the latest allegations, however far
+        // back (often the article's lead), not whatever claim came last.
+        let object = self.a.token_at_or_after(cue.end)..self.a.token_at_or_after(span.end);
+        let about_allegations = object.clone().any(|j| self.is(j, class::ALLEGATION));
+        // A silence on a topic named by no phrase pointing back ("did
+        // not respond to questions about the price of the drug") points
+        // to an earlier claim only if that claim mentions the topic.
+        // (A demonstrative object points back by itself; a topic of
+        // document words only, "on the estimate", names nothing to
+        // match: the nearest claim it is.)
+        let words = if reason == ClaimReason::NoResponse
+            && !about_allegations
+            && !object.clone().any(|j| self.is_demonstrative(j))
+            && !self.backref_in(span)
+        {
+            self.topic_words(cue, span)
+        } else {
+            Vec::new()
+        };
+        if !words.is_empty() {
+            targets.clear();
+            for back in 1..=MAX_BACK.min(si) {
+                targets = of_sentence(si - back).filter(|&t| self.mentions_any(claims[t].1.span, &words)).collect();
+                if !targets.is_empty() {
+                    break;
+                }
+            }
+            if targets.is_empty() {
+                return None;
+            }
+        }
+        if targets.is_empty() && about_allegations {
+            for back in 1..=si {
+                targets = of_sentence(si - back).filter(|&t| claims[t].1.reason == ClaimReason::Claimed).collect();
+                if !targets.is_empty() {
+                    break;
+                }
+            }
+        }
+        for back in 1..=MAX_BACK.min(si) {
+            if !targets.is_empty() {
+                break;
+            }
+            targets = of_sentence(si - back).collect();
+        }
+        Some(targets)
     }
 
     /// For the silence claim `k` that does not point back by itself, the

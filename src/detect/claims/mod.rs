@@ -35,6 +35,7 @@ mod silence;
 mod source;
 mod unidentified;
 mod verb;
+mod verb_claim;
 mod words;
 
 use super::Analysis;
