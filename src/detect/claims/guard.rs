@@ -95,6 +95,8 @@ mod tests {
             super::describe(claims::anon_subject::GUARDS),
             super::describe(claims::noun_phrase::GUARDS),
             super::describe(claims::anonymous::GUARDS),
+            super::describe(claims::pred::GUARDS),
+            super::describe(claims::silence::UNVERIFIED),
         ]
         .concat()
     }

@@ -1,9 +1,11 @@
 //! Roles `no-response` and `unverified`: the party did not answer, the
 //! article could not verify.
 
+use super::guard::{self, stop_if, Flow, Guard};
 use super::lexicon::{class, Role};
 use super::{Candidate, ClaimReason, Context, Hit};
 use crate::span::Span;
+use std::ops::Range;
 
 impl<'a, 't> Context<'a, 't> {
     pub(super) fn no_response(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
@@ -65,39 +67,10 @@ impl<'a, 't> Context<'a, 't> {
         self.is_demonstrative(k) && !(k + 1 < end && self.is(k + 1, class::TIME_NOUN))
     }
 
+    /// The candidate of the non-verification cue `h`: runs [`UNVERIFIED`].
     pub(super) fn unverified(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
         let r = self.a.sentence_tokens[si].clone();
-        let cue = self.span(h.first, h.end);
-        if self.disowned_by_apposition(si, h, out) {
-            return;
-        }
-        if self.contrast_disowns(si, h, out) {
-            return;
-        }
-        let end = self.clause_end(si, h.end.saturating_sub(1));
-        // The object: what could not be verified.
-        if let Some(b) = self.hit_at(h.end).filter(|b| b.cue.role == Role::BackRef) {
-            // "the authenticity of the footage": the complement is what
-            // was not verified, not who claimed it.
-            let what = self.hit_at(b.end + 1).is_some_and(|x| x.cue.role == Role::BackRef);
-            let source = self.of_complement(b.end, end).filter(|_| !what).map(|(f, e)| {
-                // "du groupe Anonymous" → "groupe Anonymous"; "de la police" → "la police".
-                let _ = f;
-                self.span(b.end + 1, e)
-            });
-            if let Some(span) = self.trimmed(b.first, end.max(b.end)) {
-                out.push(Candidate { span, cue, reason: ClaimReason::Unconfirmed, source, backref: true });
-            }
-            return;
-        }
-        let span = if h.end < end && h.end < r.end {
-            self.trimmed(if self.is(h.end, class::COMP) { h.end + 1 } else { h.end }, end)
-        } else {
-            self.clause(si, h.first)
-        };
-        if let Some(span) = span {
-            out.push(Candidate { span, cue, reason: ClaimReason::Unconfirmed, source: None, backref: false });
-        }
+        guard::run(UNVERIFIED, self, &mut Unverified { si, h: *h, r }, out);
     }
 
     /// The comma before an apposition that disowns the clause before it:
@@ -188,4 +161,69 @@ impl<'a, 't> Context<'a, 't> {
         out.push(Candidate { span, cue, reason: ClaimReason::Unconfirmed, source: None, backref: false });
         true
     }
+}
+
+/// What the guards of one non-verification share.
+pub(super) struct Unverified {
+    si: usize,
+    h: Hit,
+    /// The sentence's tokens.
+    r: Range<usize>,
+}
+
+/// The non-verification's guards, in the order they run.
+pub(super) const UNVERIFIED: &[Guard<Unverified>] = &[
+    Guard {
+        name: "unverified_apposition",
+        doc: "\"[…], ce qui n'a pas pu être vérifié\": an apposition disowns the clause before it.",
+        case: "relative_clause_of_non_verification_on_a_frame_source_disowns_what_it_frames_fr",
+        run: |cx, u, out| stop_if(cx.disowned_by_apposition(u.si, &u.h, out)),
+    },
+    Guard {
+        name: "unverified_contrast",
+        doc: "\"[…], mais n'a fourni aucune preuve\": a contrastive clause disowns the clause before it.",
+        case: "non_verification_in_a_contrastive_clause_disowns_the_clause_before",
+        run: |cx, u, out| stop_if(cx.contrast_disowns(u.si, &u.h, out)),
+    },
+    Guard {
+        name: "unverified_backref_object",
+        doc: "\"n'a pas pu vérifier ces affirmations\": an object pointing back is what was not verified.",
+        case: "unconfirmed_back_reference",
+        run: backref_object,
+    },
+    Guard {
+        name: "unverified_push",
+        doc: "\"n'a pas pu vérifier que [X]\", \"[X], which could not be verified\": the object or the clause.",
+        case: "have_not_confirmed_with_an_object",
+        run: |cx, u, out| {
+            let (si, h, r) = (u.si, &u.h, &u.r);
+            let end = cx.clause_end(si, h.end.saturating_sub(1));
+            let span = if h.end < end && h.end < r.end {
+                cx.trimmed(if cx.is(h.end, class::COMP) { h.end + 1 } else { h.end }, end)
+            } else {
+                cx.clause(si, h.first)
+            };
+            if let Some(span) = span {
+                let (cue, reason) = (cx.span(h.first, h.end), ClaimReason::Unconfirmed);
+                out.push(Candidate { span, cue, reason, source: None, backref: false });
+            }
+            Flow::Stop
+        },
+    },
+];
+
+fn backref_object(cx: &Context, u: &mut Unverified, out: &mut Vec<Candidate>) -> Flow {
+    let (si, h) = (u.si, &u.h);
+    let Some(b) = cx.hit_at(h.end).filter(|b| b.cue.role == Role::BackRef) else { return Flow::Next };
+    let end = cx.clause_end(si, h.end.saturating_sub(1));
+    // "the authenticity of the footage": the complement is what was not
+    // verified, not who claimed it. "du groupe Anonymous" → "groupe
+    // Anonymous"; "de la police" → "la police".
+    let what = cx.hit_at(b.end + 1).is_some_and(|x| x.cue.role == Role::BackRef);
+    let source = cx.of_complement(b.end, end).filter(|_| !what).map(|(_, e)| cx.span(b.end + 1, e));
+    if let Some(span) = cx.trimmed(b.first, end.max(b.end)) {
+        let (cue, reason) = (cx.span(h.first, h.end), ClaimReason::Unconfirmed);
+        out.push(Candidate { span, cue, reason, source, backref: true });
+    }
+    Flow::Stop
 }

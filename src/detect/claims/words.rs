@@ -167,3 +167,14 @@ pub(super) const HOW_SPOKEN_SUBJECT: usize = 5;
 /// Verbs saying how a source spoke, not what it said ("The person spoke on
 /// condition of anonymity to discuss …").
 pub(super) const SPOKE_VERBS: &[&str] = &["spoke", "talked", "exprimé", "exprimée", "exprimait"];
+
+// -------------------------------------------------------------- predicate cues
+
+/// How far before a modal a word of purpose may open its clause ("so our
+/// readers may learn more").
+pub(super) const PURPOSE_BEFORE: usize = 6;
+/// How far before a non-verification the comma opening its relative clause
+/// may be ("The video, which could not be independently verified, …").
+pub(super) const RELATIVE_OPEN_BEFORE: usize = 4;
+/// How far after it the comma closing it may be.
+pub(super) const RELATIVE_CLOSE_AFTER: usize = 6;
