@@ -2,8 +2,10 @@
 //! trimming of a span to its words.
 
 use super::lexicon::{class, Role};
+use super::words::DATELINE;
 use super::{Context, FUNCTION, MAX_SCAN, MAX_SEGMENT, MAX_SOURCE};
 use crate::span::Span;
+use crate::text::phrase;
 use crate::text::TokenKind;
 
 impl<'a, 't> Context<'a, 't> {
@@ -238,26 +240,10 @@ impl<'a, 't> Context<'a, 't> {
     /// (Reuters) - …", "ARGENSEL, 12 novembre — …"): a place in capitals,
     /// then no lower-case function word up to a dash.
     pub(super) fn after_dateline(&self, first: usize, end: usize) -> usize {
-        if first >= end {
-            return first;
-        }
-        let t = self.text(first);
-        let capitals = t.chars().count() >= 3 && t.chars().all(|c| c.is_uppercase() || c == '-');
-        if !capitals {
-            return first;
-        }
-        let dash = (first + 1..(first + 8).min(end)).find(|&k| self.punct(k, &['—', '–', '-']));
-        match dash {
-            // No lower-case function word before the dash: not a clause.
-            Some(d)
-                if (first + 1..d).all(|k| {
-                    self.a.tokens[k].kind != TokenKind::Word || self.is_capitalized(k) || !self.is(k, FUNCTION)
-                }) =>
-            {
-                d + 1
-            }
-            _ => first,
-        }
+        let (text, tokens) = (self.a.text, &self.a.tokens[..]);
+        phrase::after_dateline(text, tokens, first, end, DATELINE, |k| {
+            tokens[k].kind == TokenKind::Word && !self.is_capitalized(k) && self.is(k, FUNCTION)
+        })
     }
 
     /// `first..end` without a leading dateline, footnote mark, connective,

@@ -8,6 +8,7 @@ use super::lexicon::{class, Role};
 use super::{Analysis, Entity, Hit, Quote};
 use crate::span::Span;
 use crate::text::normalize_word;
+use crate::text::phrase::{self, PossessiveSpelling};
 use crate::text::TokenKind;
 
 /// Everything computed once per text.
@@ -105,7 +106,7 @@ impl<'a, 't> Context<'a, 't> {
     }
 
     pub(super) fn is_strong_break(&self, i: usize) -> bool {
-        self.punct(i, &[';', ':', '.', '!', '?', '…'])
+        self.punct(i, phrase::STRONG_BREAKS)
     }
 
     pub(super) fn is_protected(&self, pos: usize) -> bool {
@@ -205,8 +206,7 @@ impl<'a, 't> Context<'a, 't> {
 
     /// The possessive "'s" of "Saudi Arabia's".
     pub(super) fn is_possessive(&self, i: usize) -> bool {
-        let t = self.text(i);
-        t.len() <= 3 && t.starts_with(['\'', '’']) && t.ends_with(['s', 'S'])
+        phrase::is_possessive_clitic(self.text(i), PossessiveSpelling::ShortAnyCase)
     }
 
     /// "de", "d'", "of": a preposition that keeps a noun phrase going.

@@ -4,23 +4,14 @@
 use super::lexicon::{class, Role};
 use super::{ClaimReason, Context, EntityLabel, FUNCTION, MAX_SOURCE};
 use crate::span::Span;
+use crate::text::phrase;
 use crate::text::TokenKind;
 
 impl<'a, 't> Context<'a, 't> {
     /// The noun phrase starting at `i`: up to a comma, a strong break, a
     /// complementizer or `MAX_SOURCE` tokens, ending before `limit`.
     pub(super) fn np_forward(&self, i: usize, limit: usize) -> usize {
-        let mut j = i;
-        while j < limit && j - i < MAX_SOURCE {
-            if self.is_comma(j) || self.is_strong_break(j) || self.is(j, class::COMP) && j > i {
-                break;
-            }
-            if self.punct(j, &['(', ')', '«', '»', '"', '“', '”']) {
-                break;
-            }
-            j += 1;
-        }
-        j
+        phrase::noun_phrase_end(self.a.text, &self.a.tokens, i, limit, MAX_SOURCE, |j| self.is(j, class::COMP))
     }
 
     /// The subject noun phrase ending just before token `i` (the verb or

@@ -178,3 +178,8 @@ pub(super) const PURPOSE_BEFORE: usize = 6;
 pub(super) const RELATIVE_OPEN_BEFORE: usize = 4;
 /// How far after it the comma closing it may be.
 pub(super) const RELATIVE_CLOSE_AFTER: usize = 6;
+
+// -------------------------------------------------------------- clauses
+
+/// The longest wire dateline before its dash ("KELDMOOR, Dec. 3 —").
+pub(super) const DATELINE: usize = 8;
