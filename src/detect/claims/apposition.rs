@@ -2,7 +2,8 @@
 //! group denies", "[X], une version contestée par la famille".
 
 use super::lexicon::{class, Role};
-use super::{Candidate, Context, Hit, FUNCTION};
+use super::words::*;
+use super::{Candidate, Context, Hit};
 use crate::span::Span;
 use crate::text::TokenKind;
 
@@ -14,7 +15,8 @@ impl<'a, 't> Context<'a, 't> {
     /// that clause and the verb's subject.
     pub(super) fn apposed_object_clause(&self, si: usize, h: &Hit) -> Option<(Span, Option<Span>)> {
         let r = self.a.sentence_tokens[si].clone();
-        let comma = (h.first.saturating_sub(8).max(r.start + 2)..h.first).rev().find(|&k| self.is_comma(k))?;
+        let comma =
+            (h.first.saturating_sub(APPOSITION_TO_VERB).max(r.start + 2)..h.first).rev().find(|&k| self.is_comma(k))?;
         let a = comma + 1;
         if a >= h.first {
             return None;
@@ -22,7 +24,7 @@ impl<'a, 't> Context<'a, 't> {
         // After the verb: nothing, or a short inverted subject.
         let tail: Vec<usize> = (h.end..r.end).filter(|&k| self.a.tokens[k].kind != TokenKind::Punct).collect();
         let inverted = !tail.is_empty()
-            && tail.len() <= 6
+            && tail.len() <= INVERTED_SUBJECT
             && self.is(h.end, class::DET | class::PRON)
             && !tail.iter().any(|&k| self.is(k, class::COMP | class::REL | class::CONJ | class::PREP) && k == h.end);
         // The apposition: "ce que …" or a determiner, a noun and an optional
@@ -60,7 +62,7 @@ impl<'a, 't> Context<'a, 't> {
             let end = (subject_from..h.first)
                 .find(|&k| self.is(k, class::AUX | class::ADV | class::NEG | class::CLITIC) || self.is_ly_adverb(k))
                 .unwrap_or(h.first);
-            if end <= subject_from || end - subject_from > 5 {
+            if end <= subject_from || end - subject_from > APPOSITION_SUBJECT {
                 return None;
             }
             Some(self.span(subject_from, end))
@@ -146,7 +148,7 @@ impl<'a, 't> Context<'a, 't> {
     /// dément le ministère"): the clause before ends there.
     pub(super) fn opens_apposed_object(&self, si: usize, comma: usize) -> bool {
         let r = self.a.sentence_tokens[si].clone();
-        self.hits_in(comma + 1, (comma + 9).min(r.end)).iter().any(|v| {
+        self.hits_in(comma + 1, (comma + 1 + APPOSITION_TO_VERB).min(r.end)).iter().any(|v| {
             matches!(v.cue.role, Role::Verb | Role::VerbThat)
                 && (comma + 1..v.first).all(|k| !self.is_comma(k))
                 && self.apposed_object_clause(si, v).is_some()

@@ -2,7 +2,8 @@
 //! affirmations") marks the claims it points to.
 
 use super::lexicon::class;
-use super::{Claim, ClaimReason, Context, FUNCTION, MAX_BACK};
+use super::words::*;
+use super::{Claim, ClaimReason, Context};
 use crate::span::Span;
 use crate::text::TokenKind;
 
@@ -166,7 +167,7 @@ impl<'a, 't> Context<'a, 't> {
         if heads.is_empty() {
             return None;
         }
-        let floor = si.saturating_sub(2);
+        let floor = si.saturating_sub(PARTY_CLAIM_SENTENCES);
         (0..k).rev().take_while(|&t| claims[t].0 >= floor).find(|&t| {
             let c = &claims[t].1;
             let (cf, ce) = (self.a.token_at_or_after(c.span.start), self.a.token_at_or_after(c.span.end));
@@ -181,7 +182,11 @@ impl<'a, 't> Context<'a, 't> {
             // before ("Selon une source, le ministère aurait gelé … Sollicité,
             // le ministère n'a pas donné suite").
             c.span.end <= silence.span.start
-                && if c.reason == ClaimReason::Claimed { names(ce) } else { claims[t].0 + 1 >= si && names(cf + 3) }
+                && if c.reason == ClaimReason::Claimed {
+                    names(ce)
+                } else {
+                    claims[t].0 + 1 >= si && names(cf + REPORT_SUBJECT)
+                }
         })
     }
 
@@ -197,7 +202,7 @@ impl<'a, 't> Context<'a, 't> {
             Some(q) => {
                 // The subject of the reporting verb, past its addressee ("X
                 // told the Gazette that").
-                let verb = (q.saturating_sub(5).max(r.start)..q)
+                let verb = (q.saturating_sub(VERB_BEFORE_COMP).max(r.start)..q)
                     .rev()
                     .find(|&k| self.is_report_verb(k))
                     .unwrap_or(q.saturating_sub(1));
@@ -229,7 +234,7 @@ impl<'a, 't> Context<'a, 't> {
         (from..to)
             .filter(|&k| {
                 self.a.tokens[k].kind == TokenKind::Word
-                    && self.text(k).chars().count() > 3
+                    && self.text(k).chars().count() > TOPIC_WORD_MIN_CHARS
                     && !self.is(k, FUNCTION | class::DOCUMENT | class::TIME_NOUN | class::CLAIM_NOUN)
             })
             .map(|k| self.text(k).to_lowercase())

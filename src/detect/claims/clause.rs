@@ -3,7 +3,8 @@
 
 use super::lexicon::{class, Role};
 use super::words::DATELINE;
-use super::{Context, FUNCTION, MAX_SCAN, MAX_SEGMENT, MAX_SOURCE};
+use super::words::*;
+use super::Context;
 use crate::span::Span;
 use crate::text::phrase;
 use crate::text::TokenKind;
@@ -89,7 +90,7 @@ impl<'a, 't> Context<'a, 't> {
     }
 
     pub(super) fn next_is_quote(&self, i: usize) -> bool {
-        i + 1 < self.a.tokens.len() && self.punct(i + 1, &['«', '“', '"'])
+        i + 1 < self.a.tokens.len() && self.punct(i + 1, QUOTE_OPENERS)
     }
 
     /// True when a source frame ("selon X") starts at token `i`.
@@ -205,15 +206,14 @@ impl<'a, 't> Context<'a, 't> {
     /// said"), the phrase's first token (the participle).
     pub(super) fn participle_apposition_start(&self, comma: usize) -> Option<usize> {
         let mut k = comma;
-        let stop = comma.saturating_sub(12);
+        let stop = comma.saturating_sub(PARTICIPLE_APPOSITION);
         while k > stop && !self.is_comma(k - 1) && !self.is_strong_break(k - 1) {
             k -= 1;
         }
         let opens = k + 1 < comma && k > stop && self.is_comma(k - 1) && !self.is_capitalized(k) && {
             let w = self.text(k).to_lowercase();
-            let participle = ["é", "ée", "és", "ées", "ed"].iter().any(|e| w.ends_with(e))
-                || self.a.lang == crate::lang::Lang::Fr
-                    && ["i", "ie", "is", "it", "int", "u", "ue", "us"].iter().any(|e| w.ends_with(e));
+            let participle = PARTICIPLE_ENDINGS.iter().any(|e| w.ends_with(e))
+                || self.a.lang == crate::lang::Lang::Fr && FR_PARTICIPLE_ENDINGS.iter().any(|e| w.ends_with(e));
             participle && self.is(k + 1, class::PREP)
         };
         opens.then_some(k)
@@ -230,9 +230,9 @@ impl<'a, 't> Context<'a, 't> {
         let lo = self.a.sentence_tokens[si].start;
         let open = (lo..comma).find(|&k| self.is_comma(k))?;
         (open > lo
-            && open - lo <= 4
+            && open - lo <= APPOSED_NAME
             && (lo..open).all(|k| self.is_capitalized(k) || self.is(k, class::DET))
-            && comma - open <= 6)
+            && comma - open <= SHORT_APPOSITION)
             .then_some(open)
     }
 
@@ -264,14 +264,14 @@ impl<'a, 't> Context<'a, 't> {
             if first < end
                 && (self.is(first, class::CONJ | class::COMP | class::CAUSE | class::CONTRAST)
                     && !self.is(first, class::DET)
-                    || self.punct(first, &[',', ';', ':', '.', '-', '–', '—']))
+                    || self.punct(first, LEADING_PUNCT))
             {
                 first += 1;
                 continue;
             }
             break;
         }
-        while end > first && self.punct(end - 1, &[',', ';', ':', '.', '!', '?', '…', '-', '–', '—']) {
+        while end > first && self.punct(end - 1, TRAILING_PUNCT) {
             end -= 1;
         }
         (first < end).then(|| self.span(first, end))

@@ -4,7 +4,8 @@
 //! -rer verbs ("tir-ait", "montr-ait", "dur-ait").
 
 use super::lexicon::{class, Role, StemRules};
-use super::{Context, Hit, MAX_SCAN};
+use super::words::*;
+use super::{Context, Hit};
 use crate::text::TokenKind;
 
 /// True when `lower` (a lower-cased word) is a third-person conditional
@@ -58,7 +59,7 @@ impl<'a, 't> Context<'a, 't> {
         // clause governed by a past verb.
         let lo = i.saturating_sub(MAX_SCAN).max(r.start);
         if let Some(q) = (lo..i).rev().find(|&k| self.is(k, class::COMP)) {
-            let before = q.saturating_sub(6).max(r.start);
+            let before = q.saturating_sub(PAST_VERB_BEFORE_COMP).max(r.start);
             let past = (before..q).any(|k| {
                 self.is(k, class::PAST_AUX)
                     || self.a.tokens[k].kind == TokenKind::Word && {
@@ -94,8 +95,8 @@ impl<'a, 't> Context<'a, 't> {
             return false;
         }
         let cs = self.clause_start(si, i);
-        (cs.max(i.saturating_sub(6))..i).any(|k| self.is(k, class::PROPOSAL))
-            || (cs..(cs + 3).min(i)).any(|k| self.is(k, class::PROPOSAL))
+        (cs.max(i.saturating_sub(PROPOSAL_BEFORE))..i).any(|k| self.is(k, class::PROPOSAL))
+            || (cs..(cs + PROPOSAL_HEADS_CLAUSE).min(i)).any(|k| self.is(k, class::PROPOSAL))
             || (r.start..i).any(|k| self.is(k, class::PROPOSAL) && k + 1 < i && self.is(k + 1, class::PROVIDES))
     }
 }

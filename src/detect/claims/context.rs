@@ -5,6 +5,7 @@ use super::conditional;
 use super::hits::protected_regions;
 use super::lexicon::Lexicon;
 use super::lexicon::{class, Role};
+use super::words::*;
 use super::{Analysis, Entity, Hit, Quote};
 use crate::span::Span;
 use crate::text::normalize_word;
@@ -129,7 +130,7 @@ impl<'a, 't> Context<'a, 't> {
         // "By this time, “her skin was weeping …”": a short adverbial
         // lead-in to a quotation is still only the quotation (a subject
         // before a partial quotation is not: "officials “plied …”").
-        let lead_in = own.len() <= 3
+        let lead_in = own.len() <= LEAD_IN_WORDS
             && own.first().is_some_and(|&k| self.is(k, class::PREP | class::ADV))
             && self.protected_bytes(span) * 3 >= span.len() * 2;
         !own.is_empty() && !lead_in
@@ -153,7 +154,7 @@ impl<'a, 't> Context<'a, 't> {
     /// ("Italy") or a short word ("only").
     pub(super) fn is_ly_adverb(&self, i: usize) -> bool {
         self.a.lang == crate::lang::Lang::En
-            && self.text(i).len() > 4
+            && self.text(i).len() > LY_ADVERB_MIN_BYTES
             && self.text(i).ends_with("ly")
             && !self.is_capitalized(i)
     }
@@ -166,7 +167,7 @@ impl<'a, 't> Context<'a, 't> {
 
     /// A demonstrative determiner ("ces critiques", "this report").
     pub(super) fn is_demonstrative(&self, i: usize) -> bool {
-        ["ce", "cet", "cette", "ces", "this", "that", "these", "those"].contains(&self.text(i).to_lowercase().as_str())
+        self.lower_in(i, DEMONSTRATIVES)
     }
 
     /// Whether what a reporting verb reports from token `k` on is an object
@@ -188,7 +189,7 @@ impl<'a, 't> Context<'a, 't> {
     /// in é, ée, és, ées.
     pub(super) fn is_past_participle_fr(&self, i: usize) -> bool {
         let w = self.text(i).to_lowercase();
-        ["é", "ée", "és", "ées"].iter().any(|e| w.ends_with(e))
+        FR_PAST_PARTICIPLE_ENDINGS.iter().any(|e| w.ends_with(e))
     }
 
     /// "l'accusé": a past participle right after an elided article is a

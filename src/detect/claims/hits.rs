@@ -2,6 +2,7 @@
 //! boundaries, longest first; and the direct quotations cues are dropped in.
 
 use super::lexicon::Role;
+use super::words::*;
 use super::{Analysis, Context, EntityLabel, Hit, Quote};
 use crate::span::Span;
 use crate::text::TokenKind;
@@ -110,7 +111,7 @@ pub(super) fn protected_regions(a: &Analysis, quotes: &[Quote]) -> Vec<Span> {
                 (Some((close, start)), c) if c == close => {
                     let inner = Span::new(start + c.len_utf8(), pos);
                     let words = inner.slice(text).split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric));
-                    if words.count() >= 3 {
+                    if words.count() >= MIN_QUOTATION_WORDS {
                         out.push(inner);
                     }
                     open = None;
@@ -123,7 +124,7 @@ pub(super) fn protected_regions(a: &Analysis, quotes: &[Quote]) -> Vec<Span> {
         if let Some((_, start)) = open {
             let mark = text[start..].chars().next().map_or(1, char::len_utf8);
             let inner = Span::new(start + mark, p.end);
-            if inner.slice(text).split_whitespace().count() >= 3 {
+            if inner.slice(text).split_whitespace().count() >= MIN_QUOTATION_WORDS {
                 out.push(inner);
             }
         }

@@ -1,5 +1,6 @@
 //! Merging one sentence's candidates into claims, and their explanations.
 
+use super::words::*;
 use super::{Candidate, Claim, ClaimReason, Context};
 use crate::span::Span;
 
@@ -57,7 +58,7 @@ impl<'a, 't> Context<'a, 't> {
         let i = ClaimReason::ALL.iter().position(|&r| r == reason).unwrap_or(0);
         let (plain, with_source) = self.lex.explanations[i];
         match source.map(|s| s.slice(self.a.text)) {
-            Some(s) if s.len() <= 80 && !s.is_empty() && reason != ClaimReason::Unconfirmed => {
+            Some(s) if s.len() <= MAX_SOURCE_IN_EXPLANATION && !s.is_empty() && reason != ClaimReason::Unconfirmed => {
                 with_source.replace("{source}", s)
             }
             _ => plain.to_string(),

@@ -44,7 +44,6 @@ use crate::span::Span;
 use context::Context;
 use lexicon::Cue;
 use merge::merge;
-use words::{FUNCTION, MAX_BACK, MAX_SCAN, MAX_SEGMENT, MAX_SOURCE};
 
 /// A cue occurrence: tokens `first..end` of the text.
 #[derive(Clone, Copy, Debug)]

@@ -134,7 +134,7 @@ impl<'a, 't> Context<'a, 't> {
             // "Her accusation that the mayor lied was dismissed": as the
             // subject, the noun phrase ends before the main verb, the last of
             // two runs of auxiliaries.
-            let subject = self.clause_start(si, d) >= d.saturating_sub(3);
+            let subject = self.clause_start(si, d) >= d.saturating_sub(CLAIM_NOUN_SUBJECT);
             if subject {
                 let mut runs = (n + 1..end).filter(|&k| self.is(k, class::AUX) && !self.is(k - 1, class::AUX));
                 if let (Some(_), Some(last)) = (runs.next(), runs.last()) {
@@ -152,7 +152,7 @@ impl<'a, 't> Context<'a, 't> {
             // "claims of unsafe conditions": the noun phrase after "of".
             let mut end = c + 1;
             while end < r.end
-                && end - c <= 8
+                && end - c <= CLAIM_NOUN_OF
                 && self.a.tokens[end].kind != TokenKind::Punct
                 && !self.is(end, class::AUX | class::COMP | class::REL | class::REPORT)
                 && self.hit_at(end).is_none()
@@ -168,7 +168,11 @@ impl<'a, 't> Context<'a, 't> {
         // possessive determiner ("The opposition repeated its claim").
         let source = if self.is_possessive(d) {
             let mut s = d;
-            while s > r.start && d - s < 5 && !self.is_comma(s - 1) && !self.is(s - 1, class::PREP | class::COMP) {
+            while s > r.start
+                && d - s < POSSESSOR
+                && !self.is_comma(s - 1)
+                && !self.is(s - 1, class::PREP | class::COMP)
+            {
                 s -= 1;
                 if self.is(s, class::DET) {
                     break;

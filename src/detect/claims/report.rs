@@ -2,7 +2,8 @@
 //! negation and what they report.
 
 use super::lexicon::{class, Role};
-use super::{Context, EntityLabel, Hit, FUNCTION, MAX_SEGMENT};
+use super::words::*;
+use super::{Context, EntityLabel, Hit};
 use crate::span::Span;
 use crate::text::TokenKind;
 
@@ -18,7 +19,7 @@ impl<'a, 't> Context<'a, 't> {
     /// (see `trailing_report_at`).
     pub(super) fn trailing_report(&self, si: usize, i: usize) -> Option<usize> {
         let end = self.a.sentence_tokens[si].end;
-        let v = (i..(i + 10).min(end)).find(|&k| {
+        let v = (i..(i + TRAILING_REPORT_VERB).min(end)).find(|&k| {
             self.is(k, class::REPORT | class::TELL)
                 // "…, local media reported."
                 || self.is_report_verb(k) && k > i
@@ -58,7 +59,7 @@ impl<'a, 't> Context<'a, 't> {
         // reports a clause of its own.)
         let tail_ok = (v + 1..tail_end).all(|k| {
             tail_words += usize::from(self.a.tokens[k].kind == TokenKind::Word);
-            tail_words <= 5 && !self.is(k, class::COMP | class::AUX) && !self.is_comma(k)
+            tail_words <= REPORT_TAIL_WORDS && !self.is(k, class::COMP | class::AUX) && !self.is_comma(k)
         });
         (subject_ok && tail_ok).then_some(v)
     }
@@ -78,7 +79,10 @@ impl<'a, 't> Context<'a, 't> {
                 continue;
             }
             words += 1;
-            if words > 5 || self.is(k, class::COMP | class::REL | class::PRON) || self.hit_at(k).is_some() {
+            if words > REPORT_TAIL_WORDS
+                || self.is(k, class::COMP | class::REL | class::PRON)
+                || self.hit_at(k).is_some()
+            {
                 return None;
             }
             // An adverbial ("on Monday", "in a statement", "mardi",
@@ -106,8 +110,9 @@ impl<'a, 't> Context<'a, 't> {
         while s > r.start && self.is(s - 1, class::AUX | class::ADV) {
             s -= 1;
         }
-        let comma =
-            (s.saturating_sub(7).max(r.start)..s).rev().find(|&k| self.is_comma(k) || self.is_strong_break(k))?;
+        let comma = (s.saturating_sub(POSTPOSED_SUBJECT).max(r.start)..s)
+            .rev()
+            .find(|&k| self.is_comma(k) || self.is_strong_break(k))?;
         // (Not "…, elle peut saisir le juge": a determiner makes it a noun.)
         if !self.is_comma(comma) || comma < r.start + 1 || comma + 1 >= s || self.is(s - 1, class::DET) {
             return None;
@@ -129,7 +134,10 @@ impl<'a, 't> Context<'a, 't> {
     pub(super) fn negated_verb(&self, si: usize, v: usize) -> bool {
         let r = self.a.sentence_tokens[si].clone();
         let mut k = v;
-        while k > r.start && v - k < 4 && self.is(k - 1, class::AUX | class::ADV | class::NEG | class::CLITIC) {
+        while k > r.start
+            && v - k < NEGATION_BEFORE
+            && self.is(k - 1, class::AUX | class::ADV | class::NEG | class::CLITIC)
+        {
             k -= 1;
             if self.is(k, class::NEG) && !self.text(k).eq_ignore_ascii_case("no") {
                 return true;
@@ -147,7 +155,7 @@ impl<'a, 't> Context<'a, 't> {
             return k;
         }
         if self.is_capitalized(k) {
-            while k < limit && self.is_capitalized(k) && k - v <= 4 {
+            while k < limit && self.is_capitalized(k) && k - v <= ADDRESSEE_NAME {
                 k += 1;
             }
         } else if self.is(k, class::DET) && !self.is(k, class::PRON) && k + 1 < limit {
@@ -271,7 +279,7 @@ impl<'a, 't> Context<'a, 't> {
         {
             return None;
         }
-        let k = (c + 1..(c + 6).min(end)).find(|&k| self.is(k, class::COMP))?;
+        let k = (c + 1..(c + ADVERBIAL).min(end)).find(|&k| self.is(k, class::COMP))?;
         (c..k)
             .all(|j| {
                 matches!(self.a.tokens[j].kind, TokenKind::Word | TokenKind::Number | TokenKind::Elision)
@@ -286,8 +294,7 @@ impl<'a, 't> Context<'a, 't> {
     /// not "claims", "stress").
     pub(super) fn unambiguous_verb(&self, h: &Hit) -> bool {
         let t = self.text(h.end - 1).to_ascii_lowercase();
-        h.end - h.first == 1
-            && (t.ends_with("ed") || ["deny", "denies", "insist", "insists", "contends"].contains(&t.as_str()))
+        h.end - h.first == 1 && (t.ends_with("ed") || UNAMBIGUOUS_VERBS.contains(&t.as_str()))
     }
 
     /// A passive: "were denied visas" is a refusal they underwent.
@@ -296,8 +303,7 @@ impl<'a, 't> Context<'a, 't> {
         while j > lo && self.is(j - 1, class::ADV) {
             j -= 1;
         }
-        j > lo
-            && ["was", "were", "been", "being", "is", "are", "be"].contains(&self.text(j - 1).to_lowercase().as_str())
+        j > lo && self.lower_in(j - 1, FORMS_OF_BE)
     }
 
     /// A belief verb without complementizer before its clause: a subject
@@ -333,7 +339,7 @@ impl<'a, 't> Context<'a, 't> {
         // million", "forecasts growth of 1.2 percent").
         let bare_noun = self.a.tokens[c].kind == TokenKind::Word
             && !self.is(c, FUNCTION)
-            && (c + 1..(c + 6).min(r.end))
+            && (c + 1..(c + BARE_NOUN_FIGURE).min(r.end))
                 .take_while(|&k| self.a.tokens[k].kind != TokenKind::Punct || self.punct(k, &['-']))
                 .any(|k| {
                     self.a.tokens[k].kind == TokenKind::Number

@@ -3,6 +3,7 @@
 
 use super::guard::{self, stop_if, Flow, Guard};
 use super::lexicon::{class, Role};
+use super::words::*;
 use super::{Candidate, ClaimReason, Context, Hit};
 use crate::span::Span;
 use std::ops::Range;
@@ -23,7 +24,7 @@ impl<'a, 't> Context<'a, 't> {
     pub(super) fn silence_points_back(&self, h: &Hit, span: Span) -> bool {
         // The object right after the cue, not a clause further on ("did not
         // respond to questions about whether it was reviewing the donations").
-        let end = self.a.token_at_or_after(span.end).min(h.end + 6);
+        let end = self.a.token_at_or_after(span.end).min(h.end + SILENCE_OBJECT);
         let end = (h.end..end).find(|&k| self.is(k, class::COMP) || self.is_comma(k)).unwrap_or(end);
         // "Interrogée sur ce point, la direction n'a pas souhaité
         // s'exprimer", "Asked about these claims, the company declined to
@@ -79,14 +80,14 @@ impl<'a, 't> Context<'a, 't> {
     /// relative word, then the cue at `cue`.
     pub(super) fn apposed_disowning(&self, si: usize, cue: usize) -> Option<usize> {
         let lo = self.a.sentence_tokens[si].start;
-        let stop = cue.saturating_sub(8).max(lo);
+        let stop = cue.saturating_sub(DISOWNING_APPOSITION).max(lo);
         let comma = (stop..cue).rev().find(|&k| self.is_comma(k) || self.is_strong_break(k))?;
         if !self.is_comma(comma) || comma < lo + 3 {
             return None;
         }
         let relative = (comma + 1..cue).any(|k| {
             let t = self.text(k);
-            ["that", "which", "qui", "que", "qu'"].iter().any(|w| t.eq_ignore_ascii_case(w))
+            RELATIVE_WORDS.iter().any(|w| t.eq_ignore_ascii_case(w))
         });
         relative.then_some(comma)
     }
@@ -107,7 +108,7 @@ impl<'a, 't> Context<'a, 't> {
         // the frame's source is disowned, so is what it frames.
         let framed = self
             .frame_at(self.clause_start(si, comma - 1))
-            .then(|| (h.end..(h.end + 6).min(r.end)).find(|&k| self.is_comma(k)))
+            .then(|| (h.end..(h.end + FRAMED_DISOWNING).min(r.end)).find(|&k| self.is_comma(k)))
             .flatten()
             .and_then(|close| self.trimmed(close + 1, self.clause_end(si, close + 1)));
         let span = match self.reported.iter().find(|q| q.start >= part.start && q.start < part.end) {
@@ -129,14 +130,14 @@ impl<'a, 't> Context<'a, 't> {
     /// or claim verb).
     pub(super) fn contrast_disowns(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) -> bool {
         let r = self.a.sentence_tokens[si].clone();
-        let comma = (h.first.saturating_sub(6).max(r.start + 2)..h.first)
+        let comma = (h.first.saturating_sub(CONTRAST_COMMA_BEFORE).max(r.start + 2)..h.first)
             .rev()
             .find(|&k| self.is_comma(k) || self.punct(k, &[';']));
         // "…; it did not provide evidence", "… ; elle n'a fourni aucune
         // preuve": after a semicolon, a pronoun subject, auxiliaries and at
         // most one verb.
         let Some(c) = comma.filter(|&c| {
-            h.first - c <= 5
+            h.first - c <= CONTRAST_CLAUSE
                 && if self.is_comma(c) {
                     self.is(c + 1, class::CONTRAST | class::CONJ)
                 } else {

@@ -2,7 +2,8 @@
 //! whether a source is identified.
 
 use super::lexicon::{class, Role};
-use super::{ClaimReason, Context, EntityLabel, FUNCTION, MAX_SOURCE};
+use super::words::*;
+use super::{ClaimReason, Context, EntityLabel};
 use crate::span::Span;
 use crate::text::phrase;
 use crate::text::TokenKind;
@@ -125,7 +126,7 @@ impl<'a, 't> Context<'a, 't> {
         }
         let plural = self.is(first, class::ANAPHOR_MANY);
         let si = self.a.sentence_at(pron.start)?;
-        let floor = self.a.sentences[si.saturating_sub(1)].start;
+        let floor = self.a.sentences[si.saturating_sub(ANTECEDENT_SENTENCES)].start;
         let mentions = self.mentions.borrow();
         let upto = mentions.partition_point(|s| s.start < pron.start);
         mentions[..upto]
@@ -250,11 +251,11 @@ impl<'a, 't> Context<'a, 't> {
         if i < limit && self.is(i, class::PREP) {
             i += 1;
         }
-        while i < limit && self.is(i, class::DET) && i - start < 3 {
+        while i < limit && self.is(i, class::DET) && i - start < COMPLEMENT_DETERMINERS {
             i += 1;
         }
         let words_start = i;
-        while i < limit && i - words_start < 4 {
+        while i < limit && i - words_start < COMPLEMENT_WORDS {
             let t = &self.a.tokens[i];
             let word = matches!(t.kind, TokenKind::Word | TokenKind::Number);
             let cap_run = self.is_capitalized(i) && (i == words_start || self.is_capitalized(i - 1));

@@ -183,3 +183,122 @@ pub(super) const RELATIVE_CLOSE_AFTER: usize = 6;
 
 /// The longest wire dateline before its dash ("KELDMOOR, Dec. 3 —").
 pub(super) const DATELINE: usize = 8;
+/// How far before its verb an apposition's comma may be, and the verb after
+/// it ("[X], a claim the group denies").
+pub(super) const APPOSITION_TO_VERB: usize = 8;
+/// The longest inverted subject after the verb of an apposition ("[X], ce
+/// que dément le ministère").
+pub(super) const INVERTED_SUBJECT: usize = 6;
+/// The longest subject of the verb of an apposition ("the group has").
+pub(super) const APPOSITION_SUBJECT: usize = 5;
+/// The longest apposed participle phrase ("Le maire, interrogé par l'AFP,
+/// a assuré").
+pub(super) const PARTICIPLE_APPOSITION: usize = 12;
+/// The longest name or noun phrase opening a sentence before an apposition
+/// ("Mr Smith, 52, denies …").
+pub(super) const APPOSED_NAME: usize = 4;
+/// The longest such apposition.
+pub(super) const SHORT_APPOSITION: usize = 6;
+/// Endings of a participle opening an apposed phrase ("interrogé",
+/// "reached").
+pub(super) const PARTICIPLE_ENDINGS: &[&str] = &["é", "ée", "és", "ées", "ed"];
+/// Further French participle endings ("saisi", "surpris", "détenu").
+pub(super) const FR_PARTICIPLE_ENDINGS: &[&str] = &["i", "ie", "is", "it", "int", "u", "ue", "us"];
+/// Endings of a French past participle of the first group ("accusé",
+/// "démentie").
+pub(super) const FR_PAST_PARTICIPLE_ENDINGS: &[&str] = &["é", "ée", "és", "ées"];
+/// Quotation marks that open a quotation right after a colon.
+pub(super) const QUOTE_OPENERS: &[char] = &['«', '“', '"'];
+/// Punctuation trimmed from the start of a claim.
+pub(super) const LEADING_PUNCT: &[char] = &[',', ';', ':', '.', '-', '–', '—'];
+/// Punctuation trimmed from the end of a claim.
+pub(super) const TRAILING_PUNCT: &[char] = &[',', ';', ':', '.', '!', '?', '…', '-', '–', '—'];
+/// Demonstrative determiners ("ces critiques", "this report").
+pub(super) const DEMONSTRATIVES: &[&str] = &["ce", "cet", "cette", "ces", "this", "that", "these", "those"];
+/// The longest adverbial lead-in to a quotation that leaves a span only the
+/// quotation ("By this time, “her skin was weeping …”").
+pub(super) const LEAD_IN_WORDS: usize = 3;
+/// An English "-ly" adverb is longer than this ("only" is not one).
+pub(super) const LY_ADVERB_MIN_BYTES: usize = 4;
+/// Fewer words between quotation marks are a term, not a quotation.
+pub(super) const MIN_QUOTATION_WORDS: usize = 3;
+/// A source longer than this (bytes) is not named in the explanation.
+pub(super) const MAX_SOURCE_IN_EXPLANATION: usize = 80;
+
+// -------------------------------------------------------------- reporting clauses
+
+/// How far after a comma the verb of a reporting clause closing the
+/// sentence may be ("…, police said in a statement.").
+pub(super) const TRAILING_REPORT_VERB: usize = 10;
+/// Words after such a verb ("on Monday", "in a statement").
+pub(super) const REPORT_TAIL_WORDS: usize = 5;
+/// How far before its verb the comma before a postposed subject may be
+/// ("[X], the military claimed").
+pub(super) const POSTPOSED_SUBJECT: usize = 7;
+/// Auxiliaries and adverbs before a verb that a negation may stand among.
+pub(super) const NEGATION_BEFORE: usize = 4;
+/// The longest addressee name after "told" ("told BBC News").
+pub(super) const ADDRESSEE_NAME: usize = 4;
+/// The longest adverbial between a verb and its complementizer ("denied on
+/// Tuesday that").
+pub(super) const ADVERBIAL: usize = 6;
+/// How far after a bare noun object a figure or "to" makes it a clause
+/// ("expects revenue to rise").
+pub(super) const BARE_NOUN_FIGURE: usize = 6;
+/// English claim verb forms that no noun shares.
+pub(super) const UNAMBIGUOUS_VERBS: &[&str] = &["deny", "denies", "insist", "insists", "contends"];
+/// Forms of "be" before a passive ("were denied visas").
+pub(super) const FORMS_OF_BE: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
+/// How far before a complementizer the reporting verb may be ("X told the
+/// Gazette that").
+pub(super) const VERB_BEFORE_COMP: usize = 5;
+/// How far before a complementizer a past verb makes a conditional a
+/// future-in-the-past ("a estimé que cela contraindrait").
+pub(super) const PAST_VERB_BEFORE_COMP: usize = 6;
+/// How far before a conditional a proposal noun may be ("la réforme
+/// permettrait").
+pub(super) const PROPOSAL_BEFORE: usize = 6;
+/// A proposal noun among the first tokens of the clause heads it ("Ce
+/// dispositif – … – permettrait").
+pub(super) const PROPOSAL_HEADS_CLAUSE: usize = 3;
+
+// -------------------------------------------------------------- silences and back-references
+
+/// The object right after a silence cue ("did not respond to the claim").
+pub(super) const SILENCE_OBJECT: usize = 6;
+/// How far before a non-verification the comma of a disowning apposition
+/// may be ("[…], a claim that could not be independently verified").
+pub(super) const DISOWNING_APPOSITION: usize = 8;
+/// How far after a disowned frame's source its closing comma may be.
+pub(super) const FRAMED_DISOWNING: usize = 6;
+/// How far before a non-verification the comma or semicolon of a
+/// contrastive clause may be ("…, though it did not provide evidence").
+pub(super) const CONTRAST_COMMA_BEFORE: usize = 6;
+/// The longest stretch from that comma to the cue.
+pub(super) const CONTRAST_CLAUSE: usize = 5;
+/// Relative words of a disowning apposition ("…, ce qui n'a pas pu être
+/// vérifié").
+pub(super) const RELATIVE_WORDS: &[&str] = &["that", "which", "qui", "que", "qu'"];
+/// How many sentences back a silent party's accusation may be.
+pub(super) const PARTY_CLAIM_SENTENCES: usize = 2;
+/// The first tokens of a report, where its subject names the silent party.
+pub(super) const REPORT_SUBJECT: usize = 3;
+/// A topic word of a silence is longer than this.
+pub(super) const TOPIC_WORD_MIN_CHARS: usize = 3;
+
+// -------------------------------------------------------------- sources
+
+/// How many sentences back a pronoun's antecedent may be.
+pub(super) const ANTECEDENT_SENTENCES: usize = 1;
+/// Determiners of a short complement ("de l'enquête").
+pub(super) const COMPLEMENT_DETERMINERS: usize = 3;
+/// Words of a short complement ("du dossier", "le Kremlin").
+pub(super) const COMPLEMENT_WORDS: usize = 4;
+/// The subject of a claim noun's clause opens within this many tokens of
+/// its determiner ("Her accusation that the mayor lied was dismissed").
+pub(super) const CLAIM_NOUN_SUBJECT: usize = 3;
+/// The longest "of" complement of a claim noun ("claims of unsafe
+/// conditions").
+pub(super) const CLAIM_NOUN_OF: usize = 8;
+/// The longest possessor before "'s" ("the union's claims").
+pub(super) const POSSESSOR: usize = 5;
