@@ -210,7 +210,7 @@ impl<'a, 't> Context<'a, 't> {
             }
             None => (self.trimmed(r.start, r.end)?, None),
         };
-        if self.protected_bytes(span) * 5 >= span.len() * 4 {
+        if self.protected_bytes(span) * QUOTED_SHARE.1 >= span.len() * QUOTED_SHARE.0 {
             return None;
         }
         Some(Claim {

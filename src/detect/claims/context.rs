@@ -132,7 +132,7 @@ impl<'a, 't> Context<'a, 't> {
         // before a partial quotation is not: "officials “plied …”").
         let lead_in = own.len() <= LEAD_IN_WORDS
             && own.first().is_some_and(|&k| self.is(k, class::PREP | class::ADV))
-            && self.protected_bytes(span) * 3 >= span.len() * 2;
+            && self.protected_bytes(span) * LEAD_IN_QUOTED_SHARE.1 >= span.len() * LEAD_IN_QUOTED_SHARE.0;
         !own.is_empty() && !lead_in
     }
 

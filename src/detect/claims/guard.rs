@@ -97,6 +97,7 @@ mod tests {
             super::describe(claims::anonymous::GUARDS),
             super::describe(claims::pred::GUARDS),
             super::describe(claims::silence::UNVERIFIED),
+            super::describe(claims::unidentified::SPEAKER_GUARDS),
         ]
         .concat()
     }

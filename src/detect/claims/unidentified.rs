@@ -1,73 +1,30 @@
 //! Reported speech whose speaker is unidentified, found by the quote layer
 //! or by a reporting clause after the claim.
 
+use super::guard::{self, stop_if, Flow, Guard};
 use super::lexicon::{class, Role};
+use super::words::*;
 use super::{Candidate, ClaimReason, Context};
+use crate::span::Span;
 use crate::text::TokenKind;
+use std::ops::Range;
 
 impl<'a, 't> Context<'a, 't> {
     /// Reported speech whose speaker is not identified ("A senior official
     /// told Al Jazeera that [X]", "Des riverains affirment [X]"): an
-    /// anonymous source, whatever the verb (guidelines §3).
+    /// anonymous source, whatever the verb (guidelines §3). Runs
+    /// [`SPEAKER_GUARDS`] on each reported speech starting in the sentence.
     pub(super) fn unidentified_speakers(&self, si: usize, out: &mut Vec<Candidate>) {
         let r = self.a.sentence_tokens[si].clone();
         let (lo, hi) = (self.a.tokens[r.start].span.start, self.a.tokens[r.end - 1].span.end);
-        // Only the reported speech that starts in this sentence.
         let from = self.reported_by.partition_point(|(c, _)| c.start < lo);
         let to = self.reported_by.partition_point(|(c, _)| c.start < hi);
         for &(content, speaker) in &self.reported_by[from..to.max(from)] {
-            if content.end > hi || speaker.start < lo || speaker.end > hi {
-                continue;
-            }
             let (first, end) = (self.a.token_at_or_after(speaker.start), self.a.token_at_or_after(speaker.end));
-            // "Un responsable … a déclaré : « … ». Il a ajouté que [X]": the
-            // pronoun's antecedent is the source.
-            let antecedent = self.antecedent(speaker);
-            let unidentified = match antecedent {
-                Some(m) => self.indefinite_source(self.a.token_at_or_after(m.start), self.a.token_at_or_after(m.end)),
-                None => self.indefinite_source(first, end),
-            };
-            // "Acme, a Texas-based parts maker, which said …": an
-            // apposition to a name is identified by it.
-            let apposed_to_name = first >= r.start + 2
-                && self.is_comma(first - 1)
-                && self.is_capitalized(first - 2)
-                && first - 2 > r.start;
-            if !unidentified || apposed_to_name {
-                continue;
-            }
             let (cf, ce) = (self.a.token_at_or_after(content.start), self.a.token_at_or_after(content.end));
-            if self.no_content_at(cf, ce) {
-                continue;
-            }
-            // A reporting verb between the speaker and what is reported, and
-            // nothing by which the article disowns it ("mistakenly thought").
-            let between = if end <= cf { end..cf } else { ce..first };
-            if !between.clone().any(|k| self.is_report_verb(k) || self.is(k, class::TELL))
-                || (first..cf.max(end)).any(|k| self.is(k, class::DISOWN))
-            {
-                continue;
-            }
-            // Another cue already made it an anonymous claim ("Selon une
-            // source …" keeps its frame as the cue); a weaker reason on the
-            // same content ("[X pourrait …], avance un spécialiste") yields.
-            if out.iter().any(|c| {
-                c.span.start < content.end && content.start < c.span.end && c.reason <= ClaimReason::AnonymousSource
-            }) {
-                continue;
-            }
-            if let Some(span) = self.trimmed(cf, ce.max(cf)) {
-                if self.protected_bytes(span) * 5 < span.len() * 4 {
-                    let speaker = self.without_final_period(speaker);
-                    out.push(Candidate {
-                        span,
-                        cue: speaker,
-                        reason: ClaimReason::AnonymousSource,
-                        source: Some(antecedent.unwrap_or(speaker)),
-                        backref: false,
-                    });
-                }
-            }
+            let mut speech =
+                Speech { r: r.clone(), bytes: (lo, hi), content, speaker, first, end, cf, ce, antecedent: None };
+            guard::run(SPEAKER_GUARDS, self, &mut speech, out);
         }
     }
 
@@ -133,3 +90,103 @@ impl<'a, 't> Context<'a, 't> {
         }
     }
 }
+
+/// One reported speech with its speaker (the quote layer's), as the
+/// guards of [`SPEAKER_GUARDS`] see it.
+pub(super) struct Speech {
+    /// The sentence's tokens and bytes.
+    r: Range<usize>,
+    bytes: (usize, usize),
+    content: Span,
+    speaker: Span,
+    /// The speaker's tokens `first..end`, the content's `cf..ce`.
+    first: usize,
+    end: usize,
+    cf: usize,
+    ce: usize,
+    /// The speaker pronoun's antecedent ("Il a ajouté que").
+    antecedent: Option<Span>,
+}
+
+/// The guards of reported speech with an unidentified speaker, in order.
+pub(super) const SPEAKER_GUARDS: &[Guard<Speech>] = &[
+    Guard {
+        name: "speaker_in_sentence",
+        doc: "\"Des riverains affirment [X]\": only speech and speaker inside the sentence (it starts there).",
+        case: "",
+        run: |_, s, _| {
+            let (lo, hi) = s.bytes;
+            stop_if(s.content.end > hi || s.speaker.start < lo || s.speaker.end > hi)
+        },
+    },
+    Guard {
+        name: "speaker_unidentified",
+        doc: "\"A senior official told …\"; \"Un responsable … a déclaré … Il a ajouté que [X]\": through the pronoun.",
+        case: "pronoun_speaker_of_reported_speech_points_back_to_an_unidentified_speaker",
+        run: |cx, s, _| {
+            s.antecedent = cx.antecedent(s.speaker);
+            let unidentified = match s.antecedent {
+                Some(m) => cx.indefinite_source(cx.a.token_at_or_after(m.start), cx.a.token_at_or_after(m.end)),
+                None => cx.indefinite_source(s.first, s.end),
+            };
+            stop_if(!unidentified)
+        },
+    },
+    Guard {
+        name: "speaker_apposed_to_name",
+        doc: "\"Acme, a Texas-based parts maker, which said …\": an apposition to a name is identified by it.",
+        case: "indefinite_apposition_to_a_name_is_identified",
+        run: |cx, s, _| {
+            let (first, r) = (s.first, &s.r);
+            stop_if(
+                first >= r.start + 2 && cx.is_comma(first - 1) && cx.is_capitalized(first - 2) && first - 2 > r.start,
+            )
+        },
+    },
+    Guard {
+        name: "speaker_no_content",
+        doc: "\"Officials said little about the timing\": an object that holds no clause.",
+        case: "reporting_verb_with_an_object_of_no_content_reports_nothing",
+        run: |cx, s, _| stop_if(cx.no_content_at(s.cf, s.ce)),
+    },
+    Guard {
+        name: "speaker_reporting_verb_between",
+        doc: "A reporting verb between speaker and speech, and no disowning (\"mistakenly thought\").",
+        case: "passive_apposed_denial_fr",
+        run: |cx, s, _| {
+            let (first, end, cf, ce) = (s.first, s.end, s.cf, s.ce);
+            let between = if end <= cf { end..cf } else { ce..first };
+            stop_if(
+                !between.clone().any(|k| cx.is_report_verb(k) || cx.is(k, class::TELL))
+                    || (first..cf.max(end)).any(|k| cx.is(k, class::DISOWN)),
+            )
+        },
+    },
+    Guard {
+        name: "speaker_already_anonymous",
+        doc: "\"Selon une source …\" keeps its frame as the cue; \"[X pourrait …], avance un spécialiste\" yields.",
+        case: "condition_of_anonymity",
+        run: |_, s, out| {
+            let content = s.content;
+            stop_if(out.iter().any(|c| {
+                c.span.start < content.end && content.start < c.span.end && c.reason <= ClaimReason::AnonymousSource
+            }))
+        },
+    },
+    Guard {
+        name: "speaker_push",
+        doc: "\"A senior official told Al Jazeera that [X]\": the speech, unless it is mostly a direct quotation.",
+        case: "indefinite_speaker_of_reported_speech_is_anonymous",
+        run: |cx, s, out| {
+            if let Some(span) = cx.trimmed(s.cf, s.ce.max(s.cf)) {
+                if cx.protected_bytes(span) * QUOTED_SHARE.1 < span.len() * QUOTED_SHARE.0 {
+                    let speaker = cx.without_final_period(s.speaker);
+                    let source = Some(s.antecedent.unwrap_or(speaker));
+                    let reason = ClaimReason::AnonymousSource;
+                    out.push(Candidate { span, cue: speaker, reason, source, backref: false });
+                }
+            }
+            Flow::Stop
+        },
+    },
+];

@@ -302,3 +302,9 @@ pub(super) const CLAIM_NOUN_SUBJECT: usize = 3;
 pub(super) const CLAIM_NOUN_OF: usize = 8;
 /// The longest possessor before "'s" ("the union's claims").
 pub(super) const POSSESSOR: usize = 5;
+/// A span at least this share quoted (numerator, denominator) is a
+/// quotation, not the journalist's claim.
+pub(super) const QUOTED_SHARE: (usize, usize) = (4, 5);
+/// With a short lead-in, a span at least this share quoted is only the
+/// quotation ("By this time, “her skin was weeping …”").
+pub(super) const LEAD_IN_QUOTED_SHARE: (usize, usize) = (2, 3);
