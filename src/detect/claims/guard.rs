@@ -98,6 +98,7 @@ mod tests {
             super::describe(claims::pred::GUARDS),
             super::describe(claims::silence::UNVERIFIED),
             super::describe(claims::unidentified::SPEAKER_GUARDS),
+            super::describe(claims::unidentified::POSTPOSED_GUARDS),
         ]
         .concat()
     }

@@ -31,63 +31,100 @@ impl<'a, 't> Context<'a, 't> {
     /// "[X may …], two people with knowledge of the inquiry said.": an
     /// unidentified source in a reporting clause after the claim makes it
     /// an anonymous claim, whatever cue the clause before has.
+    /// Runs [`POSTPOSED_GUARDS`] on each comma of the sentence.
     pub(super) fn postposed_unidentified(&self, si: usize, out: &mut Vec<Candidate>) {
         let r = self.a.sentence_tokens[si].clone();
         for comma in (r.start + 3..r.end).filter(|&k| self.is_comma(k)) {
-            // "…, two people … said." or, inverted, "…, avance un spécialiste …".
-            let (first, end) = match self.trailing_report(si, comma + 1) {
-                Some(v) => (comma + 1, v),
-                None => {
-                    // "…, ont confié à l'AFP deux diplomates": auxiliaries,
-                    // the verb, an addressee, then the unnamed source.
-                    let mut v = comma + 1;
-                    while v < r.end && self.is(v, class::AUX) {
-                        v += 1;
-                    }
-                    if !(v + 1 < r.end && self.is_report_verb(v)) {
-                        continue;
-                    }
-                    let last = (v + 1..r.end).rev().find(|&k| self.a.tokens[k].kind != TokenKind::Punct);
-                    match last {
-                        // A noun phrase, not a clause ("…, said [at least two
-                        // patients had died]").
-                        Some(l)
-                            if l + 1 - (v + 1) <= 16
-                                && (v + 1..=l).all(|k| !self.is_comma(k) && !self.is(k, class::COMP | class::AUX)) =>
-                        {
-                            let source = (v + 1..=l)
-                                .find(|&k| {
-                                    self.is(k, class::INDEF | class::NUMERAL)
-                                        || self.a.tokens[k].kind == TokenKind::Number
-                                })
-                                .filter(|_| self.is(v + 1, class::PREP))
-                                .unwrap_or(v + 1);
-                            (source, l + 1)
-                        }
-                        _ => continue,
-                    }
-                }
-            };
-            // "Selon une source, [un accord pourrait être] annoncé": after a
-            // frame, and with a verb of its own, the segment is the clause.
-            if self.frame_ends_before(si, comma) || (first..end).any(|k| self.conditional[k]) {
-                continue;
-            }
-            let anon_hit = self.hits_in(first, end).iter().any(|x| matches!(x.cue.role, Role::Anon | Role::AnonSubj));
-            if first >= end || !(anon_hit || self.indefinite_source(first, end)) {
-                continue;
-            }
-            let source = self.without_final_period(self.span(first, end));
-            if let Some(span) = self.trimmed(self.clause_start(si, comma - 1), comma) {
-                out.push(Candidate {
-                    span,
-                    cue: source,
-                    reason: ClaimReason::AnonymousSource,
-                    source: Some(source),
-                    backref: false,
-                });
-            }
+            let mut clause = Postposed { si, r: r.clone(), comma, first: comma + 1, end: comma + 1 };
+            guard::run(POSTPOSED_GUARDS, self, &mut clause, out);
         }
+    }
+}
+
+/// A reporting clause after a comma whose source may be unidentified.
+pub(super) struct Postposed {
+    si: usize,
+    /// The sentence's tokens.
+    r: Range<usize>,
+    comma: usize,
+    /// The source's tokens, once found.
+    first: usize,
+    end: usize,
+}
+
+/// The guards of a postposed unidentified source, in order.
+pub(super) const POSTPOSED_GUARDS: &[Guard<Postposed>] = &[
+    Guard {
+        name: "postposed_reporting_clause",
+        doc: "\"…, two people … said.\", \"…, ont confié à l'AFP deux diplomates\": a reporting clause and its source.",
+        case: "postposed_unidentified_source_before_a_contrastive_clause",
+        run: reporting_clause,
+    },
+    Guard {
+        name: "postposed_after_frame_or_conditional",
+        doc: "\"Selon une source, [un accord pourrait être] annoncé\": after a frame, or with a verb of its own, a clause.",
+        case: "frame_then_a_clause_ending_in_a_reporting_participle_is_one_claim",
+        run: |cx, p, _| {
+            stop_if(cx.frame_ends_before(p.si, p.comma) || (p.first..p.end).any(|k| cx.conditional[k]))
+        },
+    },
+    Guard {
+        name: "postposed_source_unidentified",
+        doc: "\"[X may …], two people with knowledge of the inquiry said.\": an anonymous or indefinite source.",
+        case: "postposed_identified_source_stays_neutral",
+        run: |cx, p, _| {
+            let anon = cx.hits_in(p.first, p.end).iter().any(|x| matches!(x.cue.role, Role::Anon | Role::AnonSubj));
+            stop_if(p.first >= p.end || !(anon || cx.indefinite_source(p.first, p.end)))
+        },
+    },
+    Guard {
+        name: "postposed_push",
+        doc: "\"[X may …], two people … said.\": the clause before the comma, whatever cue it has.",
+        case: "postposed_unidentified_source_before_a_contrastive_clause",
+        run: |cx, p, out| {
+            let source = cx.without_final_period(cx.span(p.first, p.end));
+            if let Some(span) = cx.trimmed(cx.clause_start(p.si, p.comma - 1), p.comma) {
+                let reason = ClaimReason::AnonymousSource;
+                out.push(Candidate { span, cue: source, reason, source: Some(source), backref: false });
+            }
+            Flow::Stop
+        },
+    },
+];
+
+/// The reporting clause after the comma: a short subject and its verb
+/// ("…, two people … said."), or, inverted, auxiliaries, the verb, an
+/// addressee, then the unnamed source ("…, ont confié à l'AFP deux
+/// diplomates"). Stops when there is none.
+fn reporting_clause(cx: &Context, p: &mut Postposed, _: &mut Vec<Candidate>) -> Flow {
+    let (r, comma) = (&p.r, p.comma);
+    if let Some(v) = cx.trailing_report(p.si, comma + 1) {
+        (p.first, p.end) = (comma + 1, v);
+        return Flow::Next;
+    }
+    let mut v = comma + 1;
+    while v < r.end && cx.is(v, class::AUX) {
+        v += 1;
+    }
+    if !(v + 1 < r.end && cx.is_report_verb(v)) {
+        return Flow::Stop;
+    }
+    let last = (v + 1..r.end).rev().find(|&k| cx.a.tokens[k].kind != TokenKind::Punct);
+    match last {
+        // A noun phrase, not a clause ("…, said [at least two patients had
+        // died]").
+        Some(l)
+            if l + 1 - (v + 1) <= INVERTED_SOURCE
+                && (v + 1..=l).all(|k| !cx.is_comma(k) && !cx.is(k, class::COMP | class::AUX)) =>
+        {
+            let source = (v + 1..=l)
+                .find(|&k| cx.is(k, class::INDEF | class::NUMERAL) || cx.a.tokens[k].kind == TokenKind::Number)
+                .filter(|_| cx.is(v + 1, class::PREP))
+                .unwrap_or(v + 1);
+            (p.first, p.end) = (source, l + 1);
+            Flow::Next
+        }
+        _ => Flow::Stop,
     }
 }
 

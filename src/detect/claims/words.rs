@@ -308,3 +308,6 @@ pub(super) const QUOTED_SHARE: (usize, usize) = (4, 5);
 /// With a short lead-in, a span at least this share quoted is only the
 /// quotation ("By this time, “her skin was weeping …”").
 pub(super) const LEAD_IN_QUOTED_SHARE: (usize, usize) = (2, 3);
+/// The longest inverted source closing a sentence ("…, ont confié à l'AFP
+/// deux diplomates").
+pub(super) const INVERTED_SOURCE: usize = 16;
