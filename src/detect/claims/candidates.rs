@@ -1,10 +1,14 @@
 //! One sentence's candidate claims: each cue hit goes to its role's
 //! handler, then the French conditionals.
 
+use super::guard::{self, stop_if, Flow, Guard};
 use super::lexicon::Role;
 use super::{Candidate, ClaimReason, Context};
 
 impl<'a, 't> Context<'a, 't> {
+    /// The candidates of sentence `si`, before merging: each hit by its
+    /// role, then the unidentified sources, then (French) the conditionals
+    /// ([`CONDITIONAL_GUARDS`]).
     pub(super) fn sentence_candidates(&self, si: usize) -> Vec<Candidate> {
         let mut out = Vec::new();
         let hits = self.sentence_hits(si);
@@ -49,29 +53,53 @@ impl<'a, 't> Context<'a, 't> {
             let continues = si > 0
                 && self.proposal_sentence.get() == Some(si - 1)
                 && hits.iter().all(|h| matches!(h.cue.role, Role::SourceNoun | Role::Media | Role::Anaphor));
-            for i in r.clone() {
-                if !self.conditional[i] {
-                    continue;
-                }
-                if continues || self.proposal_consequence(si, i) {
-                    self.proposal_sentence.set(Some(si));
-                    continue;
-                }
-                if self.conditional_counts(si, i) {
-                    if let Some(span) = self.clause(si, i) {
-                        let cue = self.a.tokens[i].span;
-                        out.push(Candidate {
-                            span,
-                            cue,
-                            reason: ClaimReason::Conditional,
-                            source: None,
-                            backref: false,
-                        });
-                    }
-                }
+            for i in r.clone().filter(|&i| self.conditional[i]) {
+                guard::run(CONDITIONAL_GUARDS, self, &mut Conditional { si, i, continues }, &mut out);
             }
         }
         out.retain(|c| !c.span.is_empty() && !self.is_protected(c.cue.start) && self.has_own_words(c.span));
         out
     }
 }
+
+/// A third-person conditional (French) at token `i` of sentence `si`.
+pub(super) struct Conditional {
+    si: usize,
+    i: usize,
+    /// The sentence goes on describing the proposal of the sentence before.
+    continues: bool,
+}
+
+/// The guards of a French conditional, in order.
+pub(super) const CONDITIONAL_GUARDS: &[Guard<Conditional>] = &[
+    Guard {
+        name: "conditional_proposal",
+        doc: "\"Ce dispositif permettrait … En pratique, les services pourraient …\": what a proposal would do.",
+        case: "proposal_subject_across_an_aside_and_next_sentence",
+        run: |cx, c, _| {
+            let proposal = c.continues || cx.proposal_consequence(c.si, c.i);
+            if proposal {
+                cx.proposal_sentence.set(Some(c.si));
+            }
+            stop_if(proposal)
+        },
+    },
+    Guard {
+        name: "conditional_counts",
+        doc: "\"il faudrait\", \"aurait dû\", \"a estimé que cela contraindrait\": not evidential.",
+        case: "excluded_il_faudrait",
+        run: |cx, c, _| stop_if(!cx.conditional_counts(c.si, c.i)),
+    },
+    Guard {
+        name: "conditional_push",
+        doc: "\"Le suspect aurait quitté le pays\": the clause of the evidential conditional.",
+        case: "conditional_past_evidential",
+        run: |cx, c, out| {
+            if let Some(span) = cx.clause(c.si, c.i) {
+                let (cue, reason) = (cx.a.tokens[c.i].span, ClaimReason::Conditional);
+                out.push(Candidate { span, cue, reason, source: None, backref: false });
+            }
+            Flow::Stop
+        },
+    },
+];

@@ -99,6 +99,7 @@ mod tests {
             super::describe(claims::silence::UNVERIFIED),
             super::describe(claims::unidentified::SPEAKER_GUARDS),
             super::describe(claims::unidentified::POSTPOSED_GUARDS),
+            super::describe(claims::candidates::CONDITIONAL_GUARDS),
         ]
         .concat()
     }
