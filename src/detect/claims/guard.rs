@@ -94,6 +94,7 @@ mod tests {
             super::describe(claims::frame::GUARDS),
             super::describe(claims::anon_subject::GUARDS),
             super::describe(claims::noun_phrase::GUARDS),
+            super::describe(claims::noun_phrase::CLAIM_NOUN_GUARDS),
             super::describe(claims::anonymous::GUARDS),
             super::describe(claims::pred::GUARDS),
             super::describe(claims::silence::UNVERIFIED),

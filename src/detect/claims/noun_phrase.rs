@@ -103,90 +103,12 @@ impl<'a, 't> Context<'a, 't> {
     /// the possessor its source. `None` when the cue is not such a noun;
     /// `Some(false)` when it is one without a complement that states a claim
     /// ("its territorial claims to the island").
+    /// Runs [`CLAIM_NOUN_GUARDS`].
     pub(super) fn noun_claim(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) -> Option<bool> {
         let r = self.a.sentence_tokens[si].clone();
-        if h.first <= r.start || h.end >= r.end || h.cue.reason != ClaimReason::Claimed {
-            return None;
-        }
-        let d = h.first - 1;
-        let possessive = self.is_possessive(d) || self.is(d, class::POSSESSIVE);
-        if !(possessive || self.is(d, class::DET) && !self.is(d, class::CLITIC | class::PRON)) {
-            return None;
-        }
-        // "[X], a claim that Moscow disputed": an apposition, whose relative
-        // clause is handled with the clause before.
-        if d > r.start && self.is_comma(d - 1) {
-            return None;
-        }
-        let c = h.end;
-        let span = if self.is(c, class::COMP) {
-            // The clause must open like one ("that the vote …", "that he lied"),
-            // not like a relative clause ("the claims that surfaced").
-            let n = c + 1;
-            if !(n < r.end
-                && (self.is(n, class::DET | class::PRON)
-                    || self.is_capitalized(n)
-                    || self.a.tokens[n].kind == TokenKind::Number))
-            {
-                return Some(false);
-            }
-            let mut end = self.clause_end(si, n);
-            // "Her accusation that the mayor lied was dismissed": as the
-            // subject, the noun phrase ends before the main verb, the last of
-            // two runs of auxiliaries.
-            let subject = self.clause_start(si, d) >= d.saturating_sub(CLAIM_NOUN_SUBJECT);
-            if subject {
-                let mut runs = (n + 1..end).filter(|&k| self.is(k, class::AUX) && !self.is(k - 1, class::AUX));
-                if let (Some(_), Some(last)) = (runs.next(), runs.last()) {
-                    end = last;
-                }
-            }
-            self.trimmed(n, end)
-        } else if self.is_of(c)
-            && self.a.lang == crate::lang::Lang::En
-            // Not a possessor ("the claims of the opposition").
-            && c + 1 < r.end
-            && !self.is(c + 1, class::DET)
-            && !self.is_capitalized(c + 1)
-        {
-            // "claims of unsafe conditions": the noun phrase after "of".
-            let mut end = c + 1;
-            while end < r.end
-                && end - c <= CLAIM_NOUN_OF
-                && self.a.tokens[end].kind != TokenKind::Punct
-                && !self.is(end, class::AUX | class::COMP | class::REL | class::REPORT)
-                && self.hit_at(end).is_none()
-            {
-                end += 1;
-            }
-            self.trimmed(c + 1, end)
-        } else {
-            return Some(false);
-        };
-        let Some(span) = span else { return Some(false) };
-        // The possessor: "the union's", or the subject of the verb before a
-        // possessive determiner ("The opposition repeated its claim").
-        let source = if self.is_possessive(d) {
-            let mut s = d;
-            while s > r.start
-                && d - s < POSSESSOR
-                && !self.is_comma(s - 1)
-                && !self.is(s - 1, class::PREP | class::COMP)
-            {
-                s -= 1;
-                if self.is(s, class::DET) {
-                    break;
-                }
-            }
-            self.trimmed(s, d)
-        } else if possessive && d > r.start {
-            self.subject_before(si, d - 1)
-        } else {
-            None
-        };
-        let cue = self.span(h.first, h.end);
-        out.push(Candidate { span, cue, reason: h.cue.reason, source, backref: false });
-        Some(true)
+        let mut state = NounClaim { si, h: *h, r, d: 0, possessive: false, span: None, result: None };
+        guard::run(CLAIM_NOUN_GUARDS, self, &mut state, out);
+        state.result
     }
 
     /// The claim noun closing a back-referring phrase ("the claims",
@@ -345,5 +267,146 @@ fn push(cx: &Context, n: &mut NounPhrase, out: &mut Out) -> Flow {
     if let Some(span) = cx.trimmed(first, end.max(h.end)) {
         out.push(n.candidate(span));
     }
+    Flow::Stop
+}
+
+/// What the guards of one claim noun share.
+pub(super) struct NounClaim {
+    si: usize,
+    h: Hit,
+    /// The sentence's tokens.
+    r: Range<usize>,
+    /// The determiner or possessive before the noun.
+    d: usize,
+    possessive: bool,
+    /// The claim the complement states.
+    span: Option<Span>,
+    /// What `noun_claim` returns.
+    result: Option<bool>,
+}
+
+/// The guards of a claim noun with its complement, in order.
+pub(super) const CLAIM_NOUN_GUARDS: &[Guard<NounClaim>] = &[
+    Guard {
+        name: "claim_noun_after_determiner",
+        doc: "\"its claim that …\", \"the union's claims of …\": a claimed noun after a determiner or possessive.",
+        case: "claims_of_bare_noun_after_a_possessive_name",
+        run: |cx, n, _| {
+            let (h, r) = (&n.h, &n.r);
+            if h.first <= r.start || h.end >= r.end || h.cue.reason != ClaimReason::Claimed {
+                return Flow::Stop;
+            }
+            let d = h.first - 1;
+            n.d = d;
+            n.possessive = cx.is_possessive(d) || cx.is(d, class::POSSESSIVE);
+            stop_if(!(n.possessive || cx.is(d, class::DET) && !cx.is(d, class::CLITIC | class::PRON)))
+        },
+    },
+    Guard {
+        name: "claim_noun_apposition",
+        doc: "\"[X], a claim that Moscow disputed\": an apposition, handled with the clause before.",
+        case: "apposed_claim_that_x_disputed",
+        run: |cx, n, _| {
+            let apposition = n.d > n.r.start && cx.is_comma(n.d - 1);
+            if !apposition {
+                n.result = Some(false);
+            }
+            stop_if(apposition)
+        },
+    },
+    Guard {
+        name: "claim_noun_that_clause",
+        doc: "\"its claim that the vote was rigged\", not \"the claims that surfaced\" (a relative clause).",
+        case: "accusation_noun_with_a_that_clause",
+        run: that_clause,
+    },
+    Guard {
+        name: "claim_noun_of_complement",
+        doc: "\"claims of unsafe conditions\", not \"the claims of the opposition\" (a possessor).",
+        case: "claims_of_bare_noun_after_a_possessive_name",
+        run: of_complement,
+    },
+    Guard {
+        name: "claim_noun_push",
+        doc: "\"The opposition repeated its claim that …\": the complement; the possessor or subject is the source.",
+        case: "accusation_noun_with_a_that_clause",
+        run: push_noun_claim,
+    },
+];
+
+fn that_clause(cx: &Context, n: &mut NounClaim, _: &mut Vec<Candidate>) -> Flow {
+    let (si, h, r, d) = (n.si, &n.h, &n.r, n.d);
+    let c = h.end;
+    if !cx.is(c, class::COMP) {
+        return Flow::Next;
+    }
+    // The clause must open like one ("that the vote …", "that he lied").
+    let k = c + 1;
+    if !(k < r.end
+        && (cx.is(k, class::DET | class::PRON) || cx.is_capitalized(k) || cx.a.tokens[k].kind == TokenKind::Number))
+    {
+        return Flow::Stop;
+    }
+    let mut end = cx.clause_end(si, k);
+    // "Her accusation that the mayor lied was dismissed": as the subject,
+    // the noun phrase ends before the main verb, the last of two runs of
+    // auxiliaries.
+    let subject = cx.clause_start(si, d) >= d.saturating_sub(CLAIM_NOUN_SUBJECT);
+    if subject {
+        let mut runs = (k + 1..end).filter(|&j| cx.is(j, class::AUX) && !cx.is(j - 1, class::AUX));
+        if let (Some(_), Some(last)) = (runs.next(), runs.last()) {
+            end = last;
+        }
+    }
+    n.span = cx.trimmed(k, end);
+    Flow::Next
+}
+
+fn of_complement(cx: &Context, n: &mut NounClaim, _: &mut Vec<Candidate>) -> Flow {
+    let (h, r) = (&n.h, &n.r);
+    let c = h.end;
+    let of = !cx.is(c, class::COMP)
+        && cx.is_of(c)
+        && cx.a.lang == crate::lang::Lang::En
+        && c + 1 < r.end
+        && !cx.is(c + 1, class::DET)
+        && !cx.is_capitalized(c + 1);
+    if of {
+        let mut end = c + 1;
+        while end < r.end
+            && end - c <= CLAIM_NOUN_OF
+            && cx.a.tokens[end].kind != TokenKind::Punct
+            && !cx.is(end, class::AUX | class::COMP | class::REL | class::REPORT)
+            && cx.hit_at(end).is_none()
+        {
+            end += 1;
+        }
+        n.span = cx.trimmed(c + 1, end);
+    }
+    Flow::Next
+}
+
+fn push_noun_claim(cx: &Context, n: &mut NounClaim, out: &mut Vec<Candidate>) -> Flow {
+    let (si, h, r, d) = (n.si, &n.h, &n.r, n.d);
+    let Some(span) = n.span else { return Flow::Stop };
+    // The possessor: "the union's", or the subject of the verb before a
+    // possessive determiner ("The opposition repeated its claim").
+    let source = if cx.is_possessive(d) {
+        let mut s = d;
+        while s > r.start && d - s < POSSESSOR && !cx.is_comma(s - 1) && !cx.is(s - 1, class::PREP | class::COMP) {
+            s -= 1;
+            if cx.is(s, class::DET) {
+                break;
+            }
+        }
+        cx.trimmed(s, d)
+    } else if n.possessive && d > r.start {
+        cx.subject_before(si, d - 1)
+    } else {
+        None
+    };
+    let cue = cx.span(h.first, h.end);
+    out.push(Candidate { span, cue, reason: h.cue.reason, source, backref: false });
+    n.result = Some(true);
     Flow::Stop
 }
