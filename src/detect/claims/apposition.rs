@@ -131,6 +131,9 @@ impl<'a, 't> Context<'a, 't> {
         Some((comma, Some(self.span(h.end, end))))
     }
 
+    /// Role `passive-denial`: "[X], a claim rejected by the army": the
+    /// clause before the apposition is the claim, the agent its source (the
+    /// pattern itself, `passive_denial_at`, is the only guard).
     pub(super) fn passive_denial(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
         let Some((comma, source)) = self.passive_denial_at(si, h) else {
             return;

@@ -9,6 +9,9 @@ use crate::span::Span;
 use std::ops::Range;
 
 impl<'a, 't> Context<'a, 't> {
+    /// Role `no-response`: "X n'a pas répondu": the clause is the claim; it
+    /// points back when its object does ("n'a pas souhaité commenter ces
+    /// critiques"). No guard: every silence makes a candidate.
     pub(super) fn no_response(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
         let cue = self.span(h.first, h.end);
         if let Some(span) = self.clause(si, h.first) {
