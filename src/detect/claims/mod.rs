@@ -14,6 +14,19 @@
 //!    cue is the primary one, the others go to `other_cues`.
 //! 5. A non-verification or non-response that points back ("ces
 //!    affirmations") also marks the claims of the sentence it points to.
+//!
+//! Where each concern lives:
+//!
+//! | module | concern |
+//! |---|---|
+//! | `lexicon`, `words` | the data (cues, word classes) and the named windows and spelled words |
+//! | `context` | the per-text context and its token tests |
+//! | `hits` | cue finding; direct quotations |
+//! | `clause`, `source`, `report`, `apposition` | clause bounds; sources and pronouns; reporting clauses; appositions |
+//! | `guard` | role handlers as ordered tables of named guards, and the test that each guard's case pins it |
+//! | `candidates` | one sentence: hits to their role handlers, then the conditionals |
+//! | `frame`, `verb` (+ `verb_claim`), `pred`, `noun_phrase`, `anonymous`, `anon_subject`, `silence`, `unidentified`, `conditional` | one role handler each, as a guard table |
+//! | `merge`, `backref` | merging candidates into claims; back-references |
 
 mod anon_subject;
 mod anonymous;
