@@ -4,9 +4,9 @@
 //! and, for French, the future stems of the conditional
 //! (`conditional-stems.txt`).
 
-use crate::annotate::ClaimReason;
 use crate::lang::data::{entries, lang_file};
 use crate::lang::Lang;
+use crate::model::ClaimReason;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
 use std::sync::OnceLock;

@@ -19,7 +19,7 @@ mod conditional;
 mod lexicon;
 
 use super::Analysis;
-use crate::annotate::{Claim, ClaimReason, Entity, EntityLabel, Quote};
+use crate::model::{Claim, ClaimReason, Entity, EntityLabel, Quote};
 use crate::span::Span;
 use crate::text::{normalize_word, TokenKind};
 use lexicon::{class, Cue, Lexicon, Role};

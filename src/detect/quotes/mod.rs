@@ -24,7 +24,7 @@ mod marks;
 mod speaker;
 
 use super::Analysis;
-use crate::annotate::{Entity, EntityLabel, Quote};
+use crate::model::{Entity, EntityLabel, Quote};
 use crate::span::Span;
 use lexicon::class::*;
 use speaker::{Ctx, Sp};
@@ -479,8 +479,8 @@ impl Ctx<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::annotate::EntityLabel;
     use crate::lang::Lang;
+    use crate::model::EntityLabel;
 
     fn run(text: &str, lang: Lang, entities: &[Entity]) -> Vec<(String, bool, Option<String>, Option<u32>)> {
         let a = Analysis::new(text, lang);

@@ -7,8 +7,8 @@
 
 use super::lexicon::{class::*, lexicon, Lexicon};
 use super::Analysis;
-use crate::annotate::{Entity, EntityLabel, Speaker};
 use crate::lang::{data, Lang};
+use crate::model::{Entity, EntityLabel, Speaker};
 use crate::span::Span;
 use crate::text::{normalize_word, TokenKind};
 
