@@ -13,10 +13,9 @@ use crate::lang::Lang;
 use crate::model::{Annotation, ClaimReason, Document, EntityLabel};
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// A span in the contract: UTF-16 offsets and the text they cover.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct ContractSpan {
     /// First UTF-16 code unit.
@@ -30,6 +29,7 @@ pub struct ContractSpan {
 /// A quotation's speaker in the contract.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(missing_as_null))]
 pub struct ContractSpeaker {
     /// First UTF-16 code unit.
     pub start: u32,
@@ -46,7 +46,8 @@ pub struct ContractSpeaker {
 /// One annotation in the contract (`kind` tags the variant).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(tag = "kind", rename_all = "lowercase")]
+#[cfg_attr(target_arch = "wasm32", tsify(missing_as_null))]
+#[serde(tag = "kind", rename_all = "lowercase", try_from = "AnnotationFields")]
 pub enum ContractAnnotation {
     /// `{"kind": "entity", start, end, text, label, entity_id}`
     Entity {
@@ -93,6 +94,83 @@ pub enum ContractAnnotation {
         /// One short sentence for the reader.
         explanation: String,
     },
+}
+
+/// How a [`ContractAnnotation`] is read: every field of any kind, then
+/// checked for the fields its kind needs. (Deriving `Deserialize` on the
+/// internally tagged enum would buffer every annotation in serde's
+/// `Content` first: 35 KB of wasm for nothing.)
+#[derive(Deserialize)]
+struct AnnotationFields {
+    kind: Kind,
+    start: u32,
+    end: u32,
+    text: String,
+    label: Option<EntityLabel>,
+    entity_id: Option<u32>,
+    direct: Option<bool>,
+    speaker: Option<ContractSpeaker>,
+    reason: Option<ClaimReason>,
+    cue: Option<ContractSpan>,
+    source: Option<ContractSpan>,
+    other_cues: Option<Vec<ContractSpan>>,
+    explanation: Option<String>,
+}
+
+#[derive(Clone, Copy, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Kind {
+    Entity,
+    Quote,
+    Claim,
+}
+
+impl TryFrom<AnnotationFields> for ContractAnnotation {
+    type Error = String;
+
+    fn try_from(f: AnnotationFields) -> Result<ContractAnnotation, String> {
+        let (kind, missing) = match f.kind {
+            Kind::Entity => ("entity", [("label", f.label.is_none()), ("entity_id", f.entity_id.is_none())].to_vec()),
+            Kind::Quote => ("quote", [("direct", f.direct.is_none())].to_vec()),
+            Kind::Claim => (
+                "claim",
+                [
+                    ("reason", f.reason.is_none()),
+                    ("cue", f.cue.is_none()),
+                    ("other_cues", f.other_cues.is_none()),
+                    ("explanation", f.explanation.is_none()),
+                ]
+                .to_vec(),
+            ),
+        };
+        if let Some((field, _)) = missing.iter().find(|(_, absent)| *absent) {
+            return Err(format!("missing field `{field}` in an annotation of kind {kind:?}"));
+        }
+        // Every field the kind needs is present (checked just above).
+        let (start, end, text) = (f.start, f.end, f.text);
+        Ok(match f.kind {
+            Kind::Entity => ContractAnnotation::Entity {
+                start,
+                end,
+                text,
+                label: f.label.unwrap_or(EntityLabel::Misc),
+                entity_id: f.entity_id.unwrap_or_default(),
+            },
+            Kind::Quote => {
+                ContractAnnotation::Quote { start, end, text, direct: f.direct.unwrap_or_default(), speaker: f.speaker }
+            }
+            Kind::Claim => ContractAnnotation::Claim {
+                start,
+                end,
+                text,
+                reason: f.reason.unwrap_or(ClaimReason::Claimed),
+                cue: f.cue.unwrap_or_default(),
+                source: f.source,
+                other_cues: f.other_cues.unwrap_or_default(),
+                explanation: f.explanation.unwrap_or_default(),
+            },
+        })
+    }
 }
 
 impl ContractAnnotation {
@@ -148,16 +226,22 @@ impl Document {
     }
 }
 
-/// Speaker names: entity id → its first PER or ORG mention, found in one pass
-/// (a quotation's speaker is named by the entity it resolves to).
-fn speaker_names(annotations: &[Annotation]) -> HashMap<u32, Span> {
-    let mut names = HashMap::new();
+/// Speaker names: for each entity id, its first PER or ORG mention, found in
+/// one pass (a quotation's speaker is named by the entity it resolves to).
+/// Entity ids are dense from 0 (one per entity), so a list indexed by id;
+/// an id past the number of annotations names no entity.
+fn speaker_names(annotations: &[Annotation]) -> Vec<Option<Span>> {
+    let mut names = Vec::new();
     for a in annotations {
         #[cfg(test)]
         tests::count_visit();
         if let Annotation::Entity(e) = a {
-            if matches!(e.label, EntityLabel::Per | EntityLabel::Org) {
-                names.entry(e.entity_id).or_insert(e.span);
+            let id = e.entity_id as usize;
+            if matches!(e.label, EntityLabel::Per | EntityLabel::Org) && id < annotations.len() {
+                if names.len() <= id {
+                    names.resize(id + 1, None);
+                }
+                names[id].get_or_insert(e.span);
             }
         }
     }
@@ -168,7 +252,7 @@ fn speaker_names(annotations: &[Annotation]) -> HashMap<u32, Span> {
 struct Converter<'t> {
     text: &'t str,
     index: Utf16Index,
-    names: HashMap<u32, Span>,
+    names: Vec<Option<Span>>,
 }
 
 impl Converter<'_> {
@@ -193,7 +277,7 @@ impl Converter<'_> {
                 direct: q.direct,
                 speaker: q.speaker.as_ref().map(|sp| {
                     let ContractSpan { start, end, text } = self.span(sp.span);
-                    let named = sp.entity_id.and_then(|id| self.names.get(&id));
+                    let named = sp.entity_id.and_then(|id| self.names.get(id as usize).copied().flatten());
                     let speaker_name = match named {
                         Some(name) => Some(name.slice(self.text).to_string()),
                         None => sp.is_name.then(|| text.clone()),
@@ -313,11 +397,17 @@ mod tests {
     fn unknown_label_or_reason_is_an_error_naming_it() {
         let entity = r#"{"kind": "entity", "start": 0, "end": 1, "text": "a", "label": "PERSON", "entity_id": 0}"#;
         let err = serde_json::from_str::<ContractAnnotation>(entity).unwrap_err().to_string();
-        assert!(err.contains("PERSON"), "{err}");
+        assert!(err.contains("unknown entity label \"PERSON\", expected one of PER, ORG, LOC, DATE, MISC"), "{err}");
         let claim = r#"{"kind": "claim", "start": 0, "end": 1, "text": "a", "reason": "rumour",
             "cue": {"start": 0, "end": 1, "text": "a"}, "source": null, "other_cues": [], "explanation": "x"}"#;
         let err = serde_json::from_str::<ContractAnnotation>(claim).unwrap_err().to_string();
         assert!(err.contains("rumour"), "{err}");
+        let kind = r#"{"kind": "note", "start": 0, "end": 1, "text": "a"}"#;
+        let err = serde_json::from_str::<ContractAnnotation>(kind).unwrap_err().to_string();
+        assert!(err.contains("note"), "{err}");
+        let no_label = r#"{"kind": "entity", "start": 0, "end": 1, "text": "a", "entity_id": 0}"#;
+        let err = serde_json::from_str::<ContractAnnotation>(no_label).unwrap_err().to_string();
+        assert!(err.contains("missing field `label` in an annotation of kind \"entity\""), "{err}");
     }
 
     #[test]

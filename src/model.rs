@@ -9,10 +9,10 @@
 
 use crate::lang::Lang;
 use crate::span::Span;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// Entity types (see the annotation guidelines, §1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum EntityLabel {
     /// People, real or fictional.
@@ -50,7 +50,7 @@ impl EntityLabel {
 }
 
 /// Why a claim is not vouched for (guidelines §3), highest priority first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum ClaimReason {
@@ -93,6 +93,35 @@ impl ClaimReason {
             ClaimReason::Conditional => "conditional",
             ClaimReason::Hedge => "hedge",
         }
+    }
+}
+
+/// Reads a label or reason by its contract name (what `as_str` gives), and
+/// names an unknown one in the error, with the names expected. (Written out
+/// rather than derived: the derived visitors cost the wasm 2 KB more for the
+/// same result.)
+fn by_name<'de, D: Deserializer<'de>, T: Copy>(
+    deserializer: D,
+    all: &[T],
+    name: fn(T) -> &'static str,
+    what: &str,
+) -> Result<T, D::Error> {
+    let given = String::deserialize(deserializer)?;
+    all.iter().copied().find(|&t| name(t) == given).ok_or_else(|| {
+        let expected: Vec<&str> = all.iter().map(|&t| name(t)).collect();
+        serde::de::Error::custom(format!("unknown {what} {given:?}, expected one of {}", expected.join(", ")))
+    })
+}
+
+impl<'de> Deserialize<'de> for EntityLabel {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<EntityLabel, D::Error> {
+        by_name(deserializer, &EntityLabel::ALL, EntityLabel::as_str, "entity label")
+    }
+}
+
+impl<'de> Deserialize<'de> for ClaimReason {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<ClaimReason, D::Error> {
+        by_name(deserializer, &ClaimReason::ALL, ClaimReason::as_str, "claim reason")
     }
 }
 

@@ -472,3 +472,32 @@ fn unsupported_language_is_reported() {
     assert!(get(&french, "unsupported_language").is_undefined());
     assert!(!String::from(js_sys::JSON::stringify(&french).unwrap()).contains("unsupported"));
 }
+
+/// A call that stops half-way (here, the page's own `getAttribute` throws
+/// while a layer is being hidden: like a trap, the exception crosses the
+/// wasm frames without unwinding them) leaves the binding's state usable:
+/// the next calls hide the layer and `clear` restores the page exactly.
+/// (With a `RefCell` borrowed across that call, every later call panicked.)
+#[wasm_bindgen_test]
+fn a_call_cut_short_leaves_the_next_calls_working() {
+    let root = fixture("<p>Marie Curie est née à Varsovie.</p>");
+    let before = root.inner_html();
+    let text = web::extract_text(&root);
+    let d = doc(vec![entity(&text, "Marie Curie", "PER", 0), entity(&text, "Varsovie", "LOC", 1)]);
+    web::highlight(&root, d, options("{\"mode\": \"wrap\"}")).unwrap();
+    // From JavaScript, as the page would call it: the exception reaches the JS caller.
+    let hide = Closure::<dyn Fn() -> JsValue>::new(|| JsValue::from(web::set_layer_visible("entity-PER", false)));
+    let sabotage = js_sys::Function::new_with_args(
+        "f",
+        "const p = Element.prototype, real = p.getAttribute;
+         p.getAttribute = function () { throw new Error('page script'); };
+         try { return f(); } finally { p.getAttribute = real; }",
+    );
+    let err = sabotage.call1(&JsValue::NULL, hide.as_ref()).unwrap_err();
+    assert!(String::from(err.dyn_into::<js_sys::Error>().unwrap().message()).contains("page script"));
+    assert!(web::set_layer_visible("entity-PER", false), "the state survived the call cut short");
+    assert!(root.query_selector("mark[data-annot~=\"entity-PER\"]").unwrap().is_none());
+    web::clear();
+    assert_eq!(root.inner_html(), before);
+    root.remove();
+}

@@ -1,22 +1,30 @@
 //! Is the text in a language the engine reads at all?
 //!
 //! [`Lang::detect`] only chooses between French and English, so a German or
-//! Spanish article used to be annotated as French. Before that choice,
-//! [`identify`] asks `whatlang` (character trigram profiles, MIT) which of
-//! the languages in [`RECOGNISED`] the text is in. Only a *reliable* answer
-//! (whatlang's confidence above 0.9) over enough letters ([`MIN_LETTERS`])
-//! naming a language other than French or English makes the text
-//! unsupported; anything less certain keeps today's French-or-English
-//! choice, so mixed, short and quotation-heavy French or English texts are
-//! annotated as before.
+//! Spanish article used to be annotated as French. [`identify`] first asks
+//! whether the text is clearly in another language, from two kinds of
+//! evidence over its first few thousand words:
 //!
-//! Measured on every text the repository holds, the shared GUM (English) and
-//! WiNER (French) documents: no French or English text is called
-//! unsupported (`scripts/snapshot.py` output unchanged).
+//! - **script**: most of its letters in a script French and English do not
+//!   use (Cyrillic, Greek, Arabic, Han, …; [`SCRIPTS`]);
+//! - **function words**: for Latin-script text, how many words are frequent
+//!   function words of French, English, and of the other languages listed in
+//!   [`OTHER_LATIN`] (`data/identify/<code>.txt`). Another language must
+//!   have many of them ([`MIN_HITS`]), most of the words being its own
+//!   ([`MIN_SHARE`]), and clearly more than French and English together
+//!   ([`MARGIN`]).
+//!
+//! Anything less certain keeps the French-or-English choice, so short, mixed
+//! and quotation-heavy French or English texts are annotated as before.
+//! Measured on every text the repository holds and the shared GUM (English)
+//! and WiNER (French) documents: none is called unsupported
+//! (`scripts/snapshot.py` output unchanged). `whatlang` was measured first:
+//! its 69 trigram profiles cost more than the wasm size budget allows.
 
+use super::data::{self, entries};
 use super::Lang;
+use std::collections::HashSet;
 use std::sync::OnceLock;
-use whatlang::Lang as W;
 
 /// What identification found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,97 +36,127 @@ pub(crate) enum Identified {
     Unsupported { closest: Lang, code: &'static str },
 }
 
-/// The languages identification chooses among, with their ISO 639-1 codes:
-/// the two the engine reads, the other major languages of European news,
-/// and the languages of other scripts (which cannot be confused with ours).
-/// Closely related minor languages are left out on purpose: with fewer
-/// candidates, a French text is not mistaken for, say, Catalan or Occitan.
-const RECOGNISED: &[(W, &str)] = &[
-    (W::Fra, "fr"),
-    (W::Eng, "en"),
-    // Latin script.
-    (W::Deu, "de"),
-    (W::Spa, "es"),
-    (W::Ita, "it"),
-    (W::Por, "pt"),
-    (W::Nld, "nl"),
-    (W::Pol, "pl"),
-    (W::Ces, "cs"),
-    (W::Swe, "sv"),
-    (W::Dan, "da"),
-    (W::Nob, "nb"),
-    (W::Fin, "fi"),
-    (W::Hun, "hu"),
-    (W::Ron, "ro"),
-    (W::Tur, "tr"),
-    (W::Hrv, "hr"),
-    (W::Vie, "vi"),
-    (W::Ind, "id"),
-    // Other scripts.
-    (W::Rus, "ru"),
-    (W::Ukr, "uk"),
-    (W::Bul, "bg"),
-    (W::Srp, "sr"),
-    (W::Ell, "el"),
-    (W::Heb, "he"),
-    (W::Ara, "ar"),
-    (W::Pes, "fa"),
-    (W::Urd, "ur"),
-    (W::Hin, "hi"),
-    (W::Ben, "bn"),
-    (W::Tha, "th"),
-    (W::Kat, "ka"),
-    (W::Hye, "hy"),
-    (W::Cmn, "zh"),
-    (W::Jpn, "ja"),
-    (W::Kor, "ko"),
+/// Latin-script languages recognised by their function words (ISO 639-1
+/// code, word list).
+const OTHER_LATIN: &[(&str, &str)] = &[
+    ("de", include_str!("../../data/identify/de.txt")),
+    ("es", include_str!("../../data/identify/es.txt")),
+    ("it", include_str!("../../data/identify/it.txt")),
+    ("nl", include_str!("../../data/identify/nl.txt")),
+    ("pl", include_str!("../../data/identify/pl.txt")),
+    ("pt", include_str!("../../data/identify/pt.txt")),
+    ("sv", include_str!("../../data/identify/sv.txt")),
 ];
 
+/// Scripts French and English are not written in: a Unicode block and the
+/// language it means, unless a marker letter of [`MARKERS`] says otherwise.
+const SCRIPTS: &[(char, char, &str)] = &[
+    ('\u{0370}', '\u{03FF}', "el"), // Greek
+    ('\u{0400}', '\u{04FF}', "ru"), // Cyrillic
+    ('\u{0530}', '\u{058F}', "hy"), // Armenian
+    ('\u{0590}', '\u{05FF}', "he"), // Hebrew
+    ('\u{0600}', '\u{06FF}', "ar"), // Arabic
+    ('\u{0750}', '\u{077F}', "ar"), // Arabic supplement
+    ('\u{0900}', '\u{097F}', "hi"), // Devanagari
+    ('\u{0980}', '\u{09FF}', "bn"), // Bengali
+    ('\u{0E00}', '\u{0E7F}', "th"), // Thai
+    ('\u{10A0}', '\u{10FF}', "ka"), // Georgian
+    ('\u{1100}', '\u{11FF}', "ko"), // Hangul jamo
+    ('\u{3040}', '\u{30FF}', "ja"), // Hiragana, Katakana
+    ('\u{3130}', '\u{318F}', "ko"), // Hangul compatibility jamo
+    ('\u{4E00}', '\u{9FFF}', "zh"), // CJK ideographs (Japanese when kana are present)
+    ('\u{AC00}', '\u{D7AF}', "ko"), // Hangul syllables
+];
+
+/// Letters only one language of a shared script uses: (script's default
+/// code, marker letters, the language they mean).
+const MARKERS: &[(&str, &str, &str)] =
+    &[("ru", "іїєґ", "uk"), ("ru", "ђћџјљњ", "sr"), ("ar", "پچژگ", "fa"), ("ar", "ٹڈڑںے", "ur")];
+
+/// Words read: the start of an article says what language it is in, and
+/// the cost stays flat on megabyte inputs.
+const MAX_WORDS: usize = 3000;
+/// Letters read for the script test.
+const MAX_LETTERS: usize = 20_000;
 /// Fewer letters than this and no language is "clearly" anything: a title,
 /// a name, a one-line quotation keep the French-or-English choice.
 const MIN_LETTERS: usize = 60;
-
-/// How much of the text is read: the start of an article says what
-/// language it is in, and the cost stays flat on megabyte inputs.
-const SAMPLE_BYTES: usize = 16 * 1024;
+/// Function words of the other language needed at least.
+const MIN_HITS: usize = 6;
+/// Share of all words that must be the other language's function words
+/// (running text in any of these languages has 30–50 %).
+const MIN_SHARE: f64 = 0.2;
+/// How many times the French or English function words (the larger count)
+/// the other language's must be.
+const MARGIN: usize = 2;
 
 /// Identifies the language of `text`: French or English as
 /// [`Lang::detect`] chooses, unless the text is clearly in another language.
 pub(crate) fn identify(text: &str) -> Identified {
     let closest = Lang::detect(text);
-    match other_language(text) {
+    match other_script(text).or_else(|| other_latin(text)) {
         Some(code) => Identified::Unsupported { closest, code },
         None => Identified::Supported(closest),
     }
 }
 
-/// The ISO 639-1 code of the language `text` is reliably identified in, when
-/// that is neither French nor English.
-fn other_language(text: &str) -> Option<&'static str> {
-    let sample = &text[..floor_char_boundary(text, SAMPLE_BYTES)];
-    if sample.chars().filter(|c| c.is_alphabetic()).nth(MIN_LETTERS - 1).is_none() {
+/// The language of the script most letters of `text` are in, when that is
+/// not Latin and covers over half the letters.
+fn other_script(text: &str) -> Option<&'static str> {
+    let mut letters = 0usize;
+    let mut per_code: Vec<(&'static str, usize)> = Vec::new();
+    for c in text.chars().filter(|c| c.is_alphabetic()).take(MAX_LETTERS) {
+        letters += 1;
+        if let Some(&(_, _, code)) = SCRIPTS.iter().find(|&&(lo, hi, _)| (lo..=hi).contains(&c)) {
+            match per_code.iter_mut().find(|(k, _)| *k == code) {
+                Some(entry) => entry.1 += 1,
+                None => per_code.push((code, 1)),
+            }
+        }
+    }
+    let count = |code: &str| per_code.iter().find(|(k, _)| *k == code).map_or(0, |e| e.1);
+    // Japanese mixes kana with ideographs; a few kana in Chinese text are names.
+    let (kana, han) = (count("ja"), count("zh"));
+    if kana > 0 && kana * 20 >= kana + han {
+        per_code.retain(|(k, _)| *k != "zh" && *k != "ja");
+        per_code.push(("ja", kana + han));
+    }
+    let (code, n) = per_code.into_iter().max_by_key(|&(_, n)| n)?;
+    if letters < MIN_LETTERS || n * 2 <= letters {
         return None;
     }
-    static DETECTOR: OnceLock<whatlang::Detector> = OnceLock::new();
-    let detector =
-        DETECTOR.get_or_init(|| whatlang::Detector::with_allowlist(RECOGNISED.iter().map(|&(w, _)| w).collect()));
-    let info = detector.detect(sample)?;
-    if !info.is_reliable() {
-        return None;
-    }
-    match info.lang() {
-        W::Fra | W::Eng => None,
-        // A language of a script with one language (Greek, Hebrew, …) is named even when not listed.
-        other => Some(RECOGNISED.iter().find(|&&(w, _)| w == other).map_or(other.code(), |&(_, code)| code)),
-    }
+    let marked = MARKERS.iter().find(|(base, marks, _)| *base == code && text.chars().any(|c| marks.contains(c)));
+    Some(marked.map_or(code, |&(_, _, other)| other))
 }
 
-/// The largest char boundary of `text` at or before `max`.
-fn floor_char_boundary(text: &str, max: usize) -> usize {
-    if max >= text.len() {
-        return text.len();
+/// The function-word lists of [`OTHER_LATIN`], parsed once.
+fn other_lists() -> &'static [(&'static str, HashSet<&'static str>)] {
+    static LISTS: OnceLock<Vec<(&'static str, HashSet<&'static str>)>> = OnceLock::new();
+    LISTS.get_or_init(|| OTHER_LATIN.iter().map(|&(code, file)| (code, entries(file).collect())).collect())
+}
+
+/// The Latin-script language other than French and English whose function
+/// words dominate `text`, if one clearly does.
+fn other_latin(text: &str) -> Option<&'static str> {
+    let fr = &data::resources(Lang::Fr).stopwords;
+    let en = &data::resources(Lang::En).stopwords;
+    let others = other_lists();
+    let (mut words, mut ours_fr, mut ours_en) = (0usize, 0usize, 0usize);
+    let mut hits = vec![0usize; others.len()];
+    let mut buf = String::new();
+    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(MAX_WORDS) {
+        words += 1;
+        buf.clear();
+        buf.extend(word.chars().flat_map(char::to_lowercase));
+        ours_fr += usize::from(fr.contains(buf.as_str()));
+        ours_en += usize::from(en.contains(buf.as_str()));
+        for (h, (_, list)) in hits.iter_mut().zip(others) {
+            *h += usize::from(list.contains(buf.as_str()));
+        }
     }
-    (0..=max).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0)
+    let (i, &best) = hits.iter().enumerate().max_by_key(|&(i, &h)| (h, usize::MAX - i))?;
+    let clear = best >= MIN_HITS && best as f64 >= MIN_SHARE * words as f64 && best >= MARGIN * ours_fr.max(ours_en);
+    clear.then_some(others[i].0)
 }
 
 #[cfg(test)]
@@ -132,25 +170,44 @@ mod tests {
         }
     }
 
+    /// Every list: sorted, no duplicates, no trailing whitespace, a comment
+    /// header; every code two letters and listed once.
     #[test]
-    fn every_code_is_two_letters_and_listed_once() {
-        for (i, &(w, c)) in RECOGNISED.iter().enumerate() {
-            assert_eq!(c.len(), 2, "{c}");
-            assert!(RECOGNISED[..i].iter().all(|&(v, d)| v != w && d != c), "{c} listed twice");
+    fn word_lists_are_clean() {
+        for (i, &(code, file)) in OTHER_LATIN.iter().enumerate() {
+            assert_eq!(code.len(), 2);
+            assert!(OTHER_LATIN[..i].iter().all(|&(c, _)| c != code), "{code} listed twice");
+            assert!(file.starts_with("# "), "data/identify/{code}.txt: no header");
+            data::assert_clean_list(Lang::Fr, &format!("../identify/{code}.txt"), file);
+            assert!(entries(file).count() >= 50, "{code}: too few words");
         }
     }
 
     #[test]
     fn short_text_is_never_unsupported() {
         assert_eq!(code("Guten Morgen, Frau Müller!"), None);
+        assert_eq!(code("Buenos días, señora."), None);
         assert_eq!(code(""), None);
         assert_eq!(code("😀😀😀"), None);
     }
 
     #[test]
-    fn sample_cut_on_a_char_boundary() {
-        let text = "é".repeat(SAMPLE_BYTES);
-        assert!(text.is_char_boundary(floor_char_boundary(&text, SAMPLE_BYTES + 1)));
-        assert!(floor_char_boundary(&text, SAMPLE_BYTES + 1) <= SAMPLE_BYTES + 1);
+    fn other_scripts() {
+        let ru = "Правительство России заявило в среду, что переговоры о поставках газа будут продолжены на следующей неделе.";
+        assert_eq!(code(ru), Some("ru"));
+        let uk = "Уряд України заявив у середу, що переговори щодо постачання газу будуть продовжені наступного тижня.";
+        assert_eq!(code(uk), Some("uk"));
+        let el = "Η κυβέρνηση ανακοίνωσε την Τετάρτη ότι οι διαπραγματεύσεις για την προμήθεια φυσικού αερίου θα συνεχιστούν.";
+        assert_eq!(code(el), Some("el"));
+        let zh = "政府周三表示，关于天然气供应的谈判将于下周继续进行。外交部发言人在例行记者会上回答了记者的提问，并表示双方保持着密切沟通，争取尽早达成协议。";
+        assert_eq!(code(zh), Some("zh"));
+        let ja = "政府は水曜日、天然ガスの供給に関する交渉を来週も続けると発表した。外務省の報道官は定例記者会見で記者の質問に答え、両国は緊密に連絡を取り合っていると述べた。";
+        assert_eq!(code(ja), Some("ja"));
+        let ar = "أعلنت الحكومة يوم الأربعاء أن المفاوضات بشأن إمدادات الغاز ستستمر الأسبوع المقبل في العاصمة.";
+        assert_eq!(code(ar), Some("ar"));
+        // A French text quoting a few words of Russian stays French.
+        let fr =
+            "Le président a répondu « Спасибо » aux journalistes avant de quitter la salle du conseil, samedi soir.";
+        assert_eq!(code(fr), None);
     }
 }

@@ -12,7 +12,7 @@ use super::walk::{walk, Walk};
 use super::wrap;
 use crate::contract::ContractAnnotation;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -24,6 +24,7 @@ const SEARCH_WINDOW: usize = 2000;
 
 /// Options of `highlight()`.
 #[derive(Deserialize, Default, tsify::Tsify)]
+#[tsify(missing_as_null)]
 pub struct HighlightOptions {
     /// "auto" (default): the CSS Custom Highlight API when the browser has it, else wrapping in `<mark>`.
     #[serde(default)]
@@ -183,15 +184,13 @@ fn choose_mode(asked: Option<&str>, has_api: bool) -> Result<Mode, JsError> {
 /// What earlier calls painted, to add to (`append` in the same mode);
 /// otherwise clears it.
 fn take_previous(append: bool, mode: Mode) -> Option<Painted> {
-    let previous = if append { painted::take() } else { None };
     let same_mode = |p: &Painted| match p {
         Painted::HighlightApi { .. } => mode == Mode::HighlightApi,
         Painted::Wrap { .. } => mode == Mode::Wrap,
     };
-    match previous {
-        Some(p) if same_mode(&p) => Some(p),
-        other => {
-            painted::put(other);
+    match painted::peek() {
+        Some(p) if append && same_mode(&p) => Some(p),
+        _ => {
             painted::clear();
             None
         }
@@ -276,14 +275,14 @@ fn paint_highlights(
         js_sys::Reflect::get(&js_sys::global(), &"Highlight".into()).map_err(js_err)?.dyn_into().map_err(js_err)?;
     let (mut highlights, hidden) = match previous {
         Some(Painted::HighlightApi { highlights, hidden }) => (highlights, hidden),
-        _ => (BTreeMap::new(), BTreeSet::new()),
+        _ => (Vec::new(), Vec::new()),
     };
     for p in placed {
         let Some(((sn, so), (en, eo))) = walk.map.range(p.start, p.end) else { continue };
         let range = document.create_range().map_err(js_err)?;
         range.set_start(&walk.nodes[sn as usize], so).map_err(js_err)?;
         range.set_end(&walk.nodes[en as usize], eo).map_err(js_err)?;
-        let hl = match highlights.get(&p.layer) {
+        let hl = match painted::layer_highlight(&highlights, &p.layer) {
             Some(h) => h.clone(),
             None => {
                 let h = js_sys::Reflect::construct(&ctor, &js_sys::Array::new()).map_err(js_err)?;
@@ -294,7 +293,8 @@ fn paint_highlights(
                     _ => 0,
                 };
                 js_sys::Reflect::set(&h, &"priority".into(), &priority.into()).map_err(js_err)?;
-                highlights.insert(p.layer.clone(), h.clone());
+                let at = highlights.partition_point(|(l, _)| *l < p.layer);
+                highlights.insert(at, (p.layer.clone(), h.clone()));
                 h
             }
         };

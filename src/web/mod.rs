@@ -23,7 +23,7 @@ mod walk;
 mod wrap;
 
 use crate::{Annotator, Error, LangChoice};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(start)]
@@ -31,17 +31,18 @@ fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// Options of `annotate()`.
-#[derive(Deserialize, Default, tsify::Tsify)]
+/// Options of `annotate()`. (Read field by field with `Reflect`, cheaper in
+/// wasm than a serde struct; this type gives their TypeScript declaration.)
+#[derive(tsify::Tsify)]
+#[allow(dead_code)] // declared for TypeScript: `lang_option` reads the same field
 pub struct AnnotateOptions {
     /// "auto" (default): French or English as the text reads, or nothing annotated and `unsupported_language`
     /// set for a text clearly in another language; "fr" or "en": that language, whatever the text.
-    #[serde(default)]
-    #[tsify(type = "\"auto\" | \"fr\" | \"en\"")]
+    #[tsify(optional, type = "\"auto\" | \"fr\" | \"en\"")]
     lang: Option<String>,
 }
 
-/// Reads the options of `annotate`.
+/// Reads the options of `annotate` ([`AnnotateOptions`]).
 fn lang_option(options: Option<JsValue>) -> Result<LangChoice, Error> {
     let Some(options) = options.filter(|o| !o.is_undefined() && !o.is_null()) else {
         return Ok(LangChoice::Auto);
@@ -49,9 +50,12 @@ fn lang_option(options: Option<JsValue>) -> Result<LangChoice, Error> {
     if !options.is_object() {
         return Err(Error::invalid_option("options", "expected an object such as { lang: \"fr\" }"));
     }
-    let options: AnnotateOptions = serde_wasm_bindgen::from_value(options)
-        .map_err(|_| Error::invalid_option("lang", "expected \"auto\", \"fr\" or \"en\""))?;
-    options.lang.as_deref().map_or(Ok(LangChoice::Auto), str::parse)
+    let lang = js_sys::Reflect::get(&options, &JsValue::from_str("lang")).unwrap_or(JsValue::UNDEFINED);
+    if lang.is_undefined() || lang.is_null() {
+        return Ok(LangChoice::Auto);
+    }
+    let code = lang.as_string().ok_or_else(|| Error::invalid_option("lang", "expected \"auto\", \"fr\" or \"en\""))?;
+    code.parse()
 }
 
 /// Serialises like JSON: maps as plain objects, `None` as `null`.
@@ -65,7 +69,7 @@ pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 #[wasm_bindgen(unchecked_return_type = "ContractDocument")]
 pub fn annotate(
     text: &str,
-    #[wasm_bindgen(unchecked_param_type = "AnnotateOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "AnnotateOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
     let choice = lang_option(options)?;
     let doc = Annotator::new(choice).annotate(text).to_contract(text);
@@ -87,7 +91,7 @@ pub fn extract_text(root: &web_sys::Element) -> String {
 pub fn highlight(
     root: &web_sys::Element,
     #[wasm_bindgen(unchecked_param_type = "ContractDocument")] doc: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "HighlightOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "HighlightOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
     highlight::highlight(root, doc, options.unwrap_or(JsValue::UNDEFINED))
 }

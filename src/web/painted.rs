@@ -2,14 +2,16 @@
 //! `showHighlights` and `setLayerVisible` can act on it.
 //!
 //! The one piece of state the binding keeps across calls. It lives in a
-//! `Cell` and is taken out for the length of a call, then put back: no borrow
-//! flag exists to stay set, so even if a call stopped half-way (a trap,
-//! which on wasm32 does not unwind), the next call finds a usable state
-//! (at worst, empty).
+//! `Cell`: a call works on a copy (handles to the same JS objects) and
+//! stores the result at its end, so no borrow is ever held while JavaScript
+//! runs. A call that stops half-way (a trap, or an exception thrown by the
+//! page's own overridden DOM methods: on wasm32 neither unwinds, no
+//! destructor runs) leaves the state as it was before that call, and the
+//! next call works on it; undoing is idempotent, so a `clear` cut short can
+//! simply be repeated.
 
 use super::wrap;
 use std::cell::Cell;
-use std::collections::{BTreeMap, BTreeSet};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Text};
@@ -18,12 +20,14 @@ use web_sys::{Element, Text};
 pub(crate) const PREFIX: &str = "annot-";
 
 /// Everything painted, so `clear` and `set_layer_visible` can undo it.
+#[derive(Clone)]
 pub(crate) enum Painted {
     HighlightApi {
-        /// Layer name → its Highlight object (kept while hidden).
-        highlights: BTreeMap<String, JsValue>,
+        /// Layer name → its Highlight object (kept while hidden), sorted by
+        /// name (a dozen layers at most: a list, not a map).
+        highlights: Vec<(String, JsValue)>,
         /// Layers hidden by `set_layer_visible`.
-        hidden: BTreeSet<String>,
+        hidden: Vec<String>,
     },
     Wrap {
         /// Our marks, each holding one piece (its only child).
@@ -38,9 +42,14 @@ thread_local! {
     static PAINTED: Cell<Option<Painted>> = const { Cell::new(None) };
 }
 
-/// Takes what is painted out of the state (leaving it empty).
-pub(crate) fn take() -> Option<Painted> {
-    PAINTED.with(Cell::take)
+/// A copy of what is painted (the state itself is left as it is).
+pub(crate) fn peek() -> Option<Painted> {
+    PAINTED.with(|cell| {
+        let painted = cell.take();
+        let copy = painted.clone();
+        cell.set(painted);
+        copy
+    })
 }
 
 /// Records what is painted now.
@@ -67,24 +76,25 @@ pub(crate) fn call(target: &JsValue, method: &str, args: &[&JsValue]) -> Result<
 /// Removes everything painted; in the wrapping mode, restores the original
 /// nodes and text exactly.
 pub(crate) fn clear() {
-    match take() {
-        None => {}
+    match peek() {
+        None => return,
         Some(Painted::HighlightApi { highlights, .. }) => {
             if let Some(registry) = registry() {
-                for layer in highlights.keys() {
+                for (layer, _) in &highlights {
                     let _ = call(&registry, "delete", &[&format!("{PREFIX}{layer}").into()]);
                 }
             }
         }
-        Some(Painted::Wrap { marks, splits }) => wrap::unwrap(marks, splits),
+        Some(Painted::Wrap { marks, splits }) => wrap::unwrap(&marks, &splits),
     }
+    put(None);
 }
 
 /// Registers every painted, not hidden layer (or only `only`) that is not
 /// registered yet.
 pub(crate) fn register(registry: &JsValue, painted: &Painted, only: Option<&str>) {
     if let Painted::HighlightApi { highlights, hidden } = painted {
-        for (layer, h) in highlights.iter().filter(|(l, _)| !hidden.contains(*l) && only.map_or(true, |o| o == *l)) {
+        for (layer, h) in highlights.iter().filter(|(l, _)| !hidden.contains(l) && only.map_or(true, |o| o == l)) {
             let name: JsValue = format!("{PREFIX}{layer}").into();
             if !call(registry, "has", &[&name]).is_ok_and(|v| v.is_truthy()) {
                 let _ = call(registry, "set", &[&name, h]);
@@ -95,26 +105,26 @@ pub(crate) fn register(registry: &JsValue, painted: &Painted, only: Option<&str>
 
 /// Shows what was painted with `defer` (every layer, or only `only`).
 pub(crate) fn show_highlights(only: Option<&str>) {
-    let painted = take();
-    if let (Some(registry), Some(p)) = (registry(), painted.as_ref()) {
-        register(&registry, p, only);
+    if let (Some(registry), Some(painted)) = (registry(), peek()) {
+        register(&registry, &painted, only);
     }
-    put(painted);
 }
 
 /// Shows or hides one painted layer; false when nothing of it is painted.
 pub(crate) fn set_layer_visible(layer: &str, visible: bool) -> bool {
-    let mut painted = take();
+    let mut painted = peek();
     let found = match painted.as_mut() {
         None => false,
-        Some(Painted::HighlightApi { highlights, hidden }) => match (highlights.get(layer), registry()) {
+        Some(Painted::HighlightApi { highlights, hidden }) => match (layer_highlight(highlights, layer), registry()) {
             (Some(h), Some(registry)) => {
                 let name: JsValue = format!("{PREFIX}{layer}").into();
                 let r = if visible {
-                    hidden.remove(layer);
+                    hidden.retain(|l| l != layer);
                     call(&registry, "set", &[&name, h])
                 } else {
-                    hidden.insert(layer.to_string());
+                    if !hidden.iter().any(|l| l == layer) {
+                        hidden.push(layer.to_string());
+                    }
                     call(&registry, "delete", &[&name])
                 };
                 r.is_ok()
@@ -125,4 +135,9 @@ pub(crate) fn set_layer_visible(layer: &str, visible: bool) -> bool {
     };
     put(painted);
     found
+}
+
+/// The Highlight object of `layer`, if painted.
+pub(crate) fn layer_highlight<'a>(highlights: &'a [(String, JsValue)], layer: &str) -> Option<&'a JsValue> {
+    highlights.iter().find(|(l, _)| l == layer).map(|(_, h)| h)
 }

@@ -95,21 +95,27 @@ pub(crate) fn wrap(
 }
 
 /// Puts every piece back in place of its mark and re-joins the split nodes.
-pub(crate) fn unwrap(marks: Vec<Element>, splits: Vec<(Text, Vec<Text>)>) {
+/// Idempotent: a mark already removed and a piece already re-joined are
+/// skipped, so an undo cut short can be run again.
+pub(crate) fn unwrap(marks: &[Element], splits: &[(Text, Vec<Text>)]) {
     for mark in marks {
         if let (Some(parent), Some(child)) = (mark.parent_node(), mark.first_child()) {
-            let _ = parent.replace_child(&child, &mark);
+            let _ = parent.replace_child(&child, mark);
         }
     }
     for (original, tails) in splits {
         let mut data = original.data();
-        for t in &tails {
-            data.push_str(&t.data());
+        let mut joined = false;
+        for t in tails {
             if let Some(p) = t.parent_node() {
+                data.push_str(&t.data());
                 let _ = p.remove_child(t);
+                joined = true;
             }
         }
-        original.set_data(&data);
+        if joined {
+            original.set_data(&data);
+        }
     }
 }
 
