@@ -99,27 +99,50 @@ pub enum ContractAnnotation {
 /// How a [`ContractAnnotation`] is read: every field of any kind, then
 /// checked for the fields its kind needs. (Deriving `Deserialize` on the
 /// internally tagged enum would buffer every annotation in serde's
-/// `Content` first: 35 KB of wasm for nothing.)
+/// `Content` first: 35 KB of wasm for nothing.) `highlight()` reads
+/// annotations through it too, needing only what painting uses: the span,
+/// and the label or reason that names the layer.
 #[derive(Deserialize)]
-struct AnnotationFields {
-    kind: Kind,
-    start: u32,
-    end: u32,
-    text: String,
-    label: Option<EntityLabel>,
+pub(crate) struct AnnotationFields {
+    pub kind: Kind,
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+    pub label: Option<EntityLabel>,
     entity_id: Option<u32>,
     direct: Option<bool>,
     speaker: Option<ContractSpeaker>,
-    reason: Option<ClaimReason>,
+    pub reason: Option<ClaimReason>,
     cue: Option<ContractSpan>,
     source: Option<ContractSpan>,
     other_cues: Option<Vec<ContractSpan>>,
     explanation: Option<String>,
 }
 
+impl AnnotationFields {
+    /// The layer name painting uses ("entity-PER", "quote", "claim-hedge"),
+    /// or which field is missing for it.
+    pub(crate) fn layer(&self) -> Result<String, String> {
+        match self.kind {
+            Kind::Entity => {
+                self.label.map(|l| format!("entity-{}", l.as_str())).ok_or_else(|| missing("label", "entity"))
+            }
+            Kind::Quote => Ok("quote".into()),
+            Kind::Claim => {
+                self.reason.map(|r| format!("claim-{}", r.as_str())).ok_or_else(|| missing("reason", "claim"))
+            }
+        }
+    }
+}
+
+fn missing(field: &str, kind: &str) -> String {
+    format!("missing field `{field}` in an annotation of kind {kind:?}")
+}
+
+/// The `kind` of an annotation.
 #[derive(Clone, Copy, Deserialize)]
 #[serde(rename_all = "lowercase")]
-enum Kind {
+pub(crate) enum Kind {
     Entity,
     Quote,
     Claim,
@@ -129,7 +152,7 @@ impl TryFrom<AnnotationFields> for ContractAnnotation {
     type Error = String;
 
     fn try_from(f: AnnotationFields) -> Result<ContractAnnotation, String> {
-        let (kind, missing) = match f.kind {
+        let (kind, absent) = match f.kind {
             Kind::Entity => ("entity", [("label", f.label.is_none()), ("entity_id", f.entity_id.is_none())].to_vec()),
             Kind::Quote => ("quote", [("direct", f.direct.is_none())].to_vec()),
             Kind::Claim => (
@@ -143,8 +166,8 @@ impl TryFrom<AnnotationFields> for ContractAnnotation {
                 .to_vec(),
             ),
         };
-        if let Some((field, _)) = missing.iter().find(|(_, absent)| *absent) {
-            return Err(format!("missing field `{field}` in an annotation of kind {kind:?}"));
+        if let Some((field, _)) = absent.iter().find(|(_, absent)| *absent) {
+            return Err(missing(field, kind));
         }
         // Every field the kind needs is present (checked just above).
         let (start, end, text) = (f.start, f.end, f.text);

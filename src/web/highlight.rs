@@ -10,7 +10,7 @@
 use super::painted::{self, Painted};
 use super::walk::{walk, Walk};
 use super::wrap;
-use crate::contract::ContractAnnotation;
+use crate::contract::AnnotationFields;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
@@ -146,8 +146,9 @@ pub(crate) fn highlight(root: &Element, doc: JsValue, options: JsValue) -> Resul
 }
 
 /// The annotations of a contract document, each read through the contract's
-/// own types: an unknown kind, label or reason is an error naming it.
-fn read_document(doc: &JsValue) -> Result<Vec<ContractAnnotation>, JsError> {
+/// own field types: an unknown kind, label or reason, or a missing one, is
+/// an error naming it. Returns each annotation with its layer name.
+fn read_document(doc: &JsValue) -> Result<Vec<(AnnotationFields, String)>, JsError> {
     let list = doc
         .is_object()
         .then(|| js_sys::Reflect::get(doc, &"annotations".into()).ok())
@@ -158,13 +159,13 @@ fn read_document(doc: &JsValue) -> Result<Vec<ContractAnnotation>, JsError> {
         })?;
     let mut annotations = Vec::with_capacity(list.length() as usize);
     for (i, value) in list.iter().enumerate() {
-        let a: ContractAnnotation = serde_wasm_bindgen::from_value(value)
-            .map_err(|e| JsError::new(&format!("highlight: annotation {i}: {e}")))?;
-        let (start, end, _) = a.span();
-        if start > end {
-            return Err(JsError::new(&format!("highlight: annotation {i}: start {start} is after end {end}")));
+        let bad = |e: &dyn std::fmt::Display| JsError::new(&format!("highlight: annotation {i}: {e}"));
+        let a: AnnotationFields = serde_wasm_bindgen::from_value(value).map_err(|e| bad(&e))?;
+        if a.start > a.end {
+            return Err(bad(&format!("start {} is after end {}", a.start, a.end)));
         }
-        annotations.push(a);
+        let layer = a.layer().map_err(|e| bad(&e))?;
+        annotations.push((a, layer));
     }
     Ok(annotations)
 }
@@ -197,16 +198,6 @@ fn take_previous(append: bool, mode: Mode) -> Option<Painted> {
     }
 }
 
-/// The layer (highlight) name of an annotation: "entity-PER", "quote",
-/// "claim-hedge".
-fn layer_of(a: &ContractAnnotation) -> String {
-    match a {
-        ContractAnnotation::Entity { label, .. } => format!("entity-{}", label.as_str()),
-        ContractAnnotation::Quote { .. } => "quote".into(),
-        ContractAnnotation::Claim { reason, .. } => format!("claim-{}", reason.as_str()),
-    }
-}
-
 fn wanted(layers: &Option<Vec<String>>, layer: &str) -> bool {
     match layers {
         None => true,
@@ -218,19 +209,17 @@ fn wanted(layers: &Option<Vec<String>>, layer: &str) -> bool {
 fn place_all(
     walk: &Walk,
     units: &[u16],
-    annotations: &[ContractAnnotation],
+    annotations: &[(AnnotationFields, String)],
     layers: &Option<Vec<String>>,
 ) -> (Vec<Placed>, u32) {
     let mut placed = Vec::new();
     let mut unmatched = 0;
-    for (index, a) in annotations.iter().enumerate() {
-        let layer = layer_of(a);
-        if !wanted(layers, &layer) {
+    for (index, (a, layer)) in annotations.iter().enumerate() {
+        if !wanted(layers, layer) {
             continue;
         }
-        let (start, end, text) = a.span();
-        match place(units, start, end, text).filter(|&(s, e)| walk.map.range(s, e).is_some()) {
-            Some((start, end)) => placed.push(Placed { index, layer, start, end }),
+        match place(units, a.start, a.end, &a.text).filter(|&(s, e)| walk.map.range(s, e).is_some()) {
+            Some((start, end)) => placed.push(Placed { index, layer: layer.clone(), start, end }),
             None => unmatched += 1,
         }
     }
