@@ -122,6 +122,7 @@ pub(crate) struct AnnotationFields {
 impl AnnotationFields {
     /// The layer name painting uses ("entity-PER", "quote", "claim-hedge"),
     /// or which field is missing for it.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used by web::highlight
     pub(crate) fn layer(&self) -> Result<String, String> {
         match self.kind {
             Kind::Entity => {
@@ -429,6 +430,10 @@ mod tests {
         let err = serde_json::from_str::<ContractAnnotation>(kind).unwrap_err().to_string();
         assert!(err.contains("note"), "{err}");
         let no_label = r#"{"kind": "entity", "start": 0, "end": 1, "text": "a", "entity_id": 0}"#;
+        let fields: AnnotationFields = serde_json::from_str(no_label).unwrap();
+        assert_eq!(fields.layer().unwrap_err(), "missing field `label` in an annotation of kind \"entity\"");
+        let hedge = r#"{"kind": "claim", "start": 0, "end": 1, "text": "a", "reason": "hedge"}"#;
+        assert_eq!(serde_json::from_str::<AnnotationFields>(hedge).unwrap().layer().unwrap(), "claim-hedge");
         let err = serde_json::from_str::<ContractAnnotation>(no_label).unwrap_err().to_string();
         assert!(err.contains("missing field `label` in an annotation of kind \"entity\""), "{err}");
     }
