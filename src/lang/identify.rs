@@ -3,7 +3,7 @@
 //! [`Lang::detect`] only chooses between French and English, so a German or
 //! Spanish article used to be annotated as French. [`identify`] first asks
 //! whether the text is clearly in another language, from two kinds of
-//! evidence over its first few thousand words:
+//! evidence over its first thousand words:
 //!
 //! - **script**: most of its letters in a script French and English do not
 //!   use (Cyrillic, Greek, Arabic, Han, …; [`SCRIPTS`]);
@@ -23,7 +23,7 @@
 
 use super::data::{self, entries};
 use super::Lang;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// What identification found.
@@ -75,9 +75,9 @@ const MARKERS: &[(&str, &str, &str)] =
 
 /// Words read: the start of an article says what language it is in, and
 /// the cost stays flat on megabyte inputs.
-const MAX_WORDS: usize = 3000;
+const MAX_WORDS: usize = 1000;
 /// Letters read for the script test.
-const MAX_LETTERS: usize = 20_000;
+const MAX_LETTERS: usize = 6000;
 /// Fewer letters than this and no language is "clearly" anything: a title,
 /// a name, a one-line quotation keep the French-or-English choice.
 const MIN_LETTERS: usize = 60;
@@ -107,6 +107,9 @@ fn other_script(text: &str) -> Option<&'static str> {
     let mut per_code: Vec<(&'static str, usize)> = Vec::new();
     for c in text.chars().filter(|c| c.is_alphabetic()).take(MAX_LETTERS) {
         letters += 1;
+        if c < SCRIPTS[0].0 {
+            continue; // Latin (and the rest below Greek)
+        }
         if let Some(&(_, _, code)) = SCRIPTS.iter().find(|&&(lo, hi, _)| (lo..=hi).contains(&c)) {
             match per_code.iter_mut().find(|(k, _)| *k == code) {
                 Some(entry) => entry.1 += 1,
@@ -129,34 +132,54 @@ fn other_script(text: &str) -> Option<&'static str> {
     Some(marked.map_or(code, |&(_, _, other)| other))
 }
 
-/// The function-word lists of [`OTHER_LATIN`], parsed once.
-fn other_lists() -> &'static [(&'static str, HashSet<&'static str>)] {
-    static LISTS: OnceLock<Vec<(&'static str, HashSet<&'static str>)>> = OnceLock::new();
-    LISTS.get_or_init(|| OTHER_LATIN.iter().map(|&(code, file)| (code, entries(file).collect())).collect())
+/// Bit of French and of English in [`word_languages`]; the languages of
+/// [`OTHER_LATIN`] follow, in order.
+const FR: u16 = 1;
+const EN: u16 = 2;
+const FIRST_OTHER: u32 = 2;
+const _: () = assert!(OTHER_LATIN.len() + FIRST_OTHER as usize <= 16, "one bit per language in a u16");
+
+/// Every function word of French, English and [`OTHER_LATIN`], with the set
+/// of languages (bits) it belongs to: one look-up per word of the text.
+fn word_languages() -> &'static HashMap<&'static str, u16> {
+    static WORDS: OnceLock<HashMap<&'static str, u16>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words: HashMap<&'static str, u16> = HashMap::new();
+        for (bit, list) in [(FR, &data::resources(Lang::Fr).stopwords), (EN, &data::resources(Lang::En).stopwords)] {
+            for &w in list {
+                *words.entry(w).or_default() |= bit;
+            }
+        }
+        for (i, &(_, file)) in OTHER_LATIN.iter().enumerate() {
+            for w in entries(file) {
+                *words.entry(w).or_default() |= 1 << (FIRST_OTHER + i as u32);
+            }
+        }
+        words
+    })
 }
 
 /// The Latin-script language other than French and English whose function
 /// words dominate `text`, if one clearly does.
 fn other_latin(text: &str) -> Option<&'static str> {
-    let fr = &data::resources(Lang::Fr).stopwords;
-    let en = &data::resources(Lang::En).stopwords;
-    let others = other_lists();
+    let languages = word_languages();
     let (mut words, mut ours_fr, mut ours_en) = (0usize, 0usize, 0usize);
-    let mut hits = vec![0usize; others.len()];
+    let mut hits = [0usize; OTHER_LATIN.len()];
     let mut buf = String::new();
     for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(MAX_WORDS) {
         words += 1;
         buf.clear();
         buf.extend(word.chars().flat_map(char::to_lowercase));
-        ours_fr += usize::from(fr.contains(buf.as_str()));
-        ours_en += usize::from(en.contains(buf.as_str()));
-        for (h, (_, list)) in hits.iter_mut().zip(others) {
-            *h += usize::from(list.contains(buf.as_str()));
+        let Some(&bits) = languages.get(buf.as_str()) else { continue };
+        ours_fr += usize::from(bits & FR != 0);
+        ours_en += usize::from(bits & EN != 0);
+        for (i, h) in hits.iter_mut().enumerate() {
+            *h += usize::from(bits & (1 << (FIRST_OTHER + i as u32)) != 0);
         }
     }
     let (i, &best) = hits.iter().enumerate().max_by_key(|&(i, &h)| (h, usize::MAX - i))?;
     let clear = best >= MIN_HITS && best as f64 >= MIN_SHARE * words as f64 && best >= MARGIN * ours_fr.max(ours_en);
-    clear.then_some(others[i].0)
+    clear.then_some(OTHER_LATIN[i].0)
 }
 
 #[cfg(test)]
