@@ -3,7 +3,7 @@
 //! [`Lang::detect`] only chooses between French and English, so a German or
 //! Spanish article used to be annotated as French. [`identify`] first asks
 //! whether the text is clearly in another language, from two kinds of
-//! evidence over its first thousand words:
+//! evidence over its first 400 words:
 //!
 //! - **script**: most of its letters in a script French and English do not
 //!   use (Cyrillic, Greek, Arabic, Han, …; [`SCRIPTS`]);
@@ -75,9 +75,9 @@ const MARKERS: &[(&str, &str, &str)] =
 
 /// Words read: the start of an article says what language it is in, and
 /// the cost stays flat on megabyte inputs.
-const MAX_WORDS: usize = 1000;
+const MAX_WORDS: usize = 400;
 /// Letters read for the script test.
-const MAX_LETTERS: usize = 6000;
+const MAX_LETTERS: usize = 2400;
 /// Fewer letters than this and no language is "clearly" anything: a title,
 /// a name, a one-line quotation keep the French-or-English choice.
 const MIN_LETTERS: usize = 60;
