@@ -52,7 +52,7 @@ mod verb_claim;
 mod words;
 
 use super::Analysis;
-use crate::annotate::{Claim, ClaimReason, Entity, EntityLabel, Quote};
+use crate::model::{Claim, ClaimReason, Entity, EntityLabel, Quote};
 use crate::span::Span;
 use context::Context;
 use lexicon::Cue;
