@@ -71,6 +71,9 @@ EOF
       echo "| category | bytes | share |"; echo "|---|---:|---:|"
       python3 $R/classify.py "$dir/$f.top.csv"
     done
+    twiggy dominators -f csv "$dir/annotator_bg.wasm" >"$dir/annotator_bg.dom.csv"
+    echo; echo "retained sizes before wasm-opt (twiggy dominators):"
+    python3 $R/retained.py "$dir/annotator_bg.dom.csv" 8000
   fi
 }
 

@@ -35,3 +35,20 @@ for c, s in tot.most_common(): print(f"| {c} | {s} | {100*s/T:.1f} % |")
 print(f"| total | {T} | |")
 if '--other' in sys.argv:
   for n, s in other.most_common(25): print("  other:", s, n[:120])
+
+# Second view: what kind of code, whatever module it serves (sorts, automata, formatting...).
+KINDS = [("stable/unstable sort instances", r'core::slice::sort'), ("BTreeMap/BTreeSet", r'btree'),
+         ("hashbrown (HashMap/HashSet)", r'hashbrown'),
+         ("float formatting (f64 Display, flt2dec)", r'flt2dec|f64 as|f32 as|dragon|grisu|bignum|WithDecimalPoint|core::fmt::float'),
+         ("core::fmt machinery", r'core::fmt|Debug|Display|fmt::Write|write_fmt|pad_integral'),
+         ("panic machinery", r'panic|unwrap_failed|expect_failed|console_error_panic_hook|slice_error_fail|index_fail|assert_failed'),
+         ("aho-corasick", r'aho_corasick'), ("memchr", r'memchr'), ("dlmalloc", r'dlmalloc|__rdl|__rust_alloc|__rust_realloc'),
+         ("Unicode tables, case conversion", r'unicode|to_lowercase|to_uppercase|conversions'),
+         ("serde-wasm-bindgen deserialise", r'serde_wasm_bindgen::de|serde_core::de'),
+         ("serde-wasm-bindgen serialise", r'serde_wasm_bindgen::ser|serde_core::ser|Serialize'),
+         ("OnceLock initialisers (list parsing)", r'OnceLock|once::'), ("Debug impls of our types", r'article_annotator.*Debug'),
+         ("serde_json", r'serde_json')]
+print("\n| kind (overlapping rows) | functions | bytes |\n|---|---:|---:|")
+for name, rx in KINDS:
+    sel = [r for r in rows if re.search(rx, r['Name'])]
+    print(f"| {name} | {len(sel)} | {sum(int(r['ShallowSize']) for r in sel)} |")
