@@ -7,10 +7,12 @@
 #                                                 DIR/opt.wasm (the shipped -Oz file) and DIR/opt-g.wasm (same,
 #                                                 with the name section, for twiggy)
 #   scripts/wasm-size-report.sh wasm DIR          sections of DIR/opt.wasm, raw and gzip; twiggy categories
-#   scripts/wasm-size-report.sh engine-only DIR   the engine without language data: HEAD + size-research/
-#                                                 engine-only.patch in a temporary copy, built into DIR; packs
-#                                                 DIR/fr.pack, DIR/en.pack; checks in node that engine + packs
-#                                                 annotate the seeds exactly as the full build in DIR.full
+#   scripts/wasm-size-report.sh engine-only DIR [CMD]
+#                                                 the engine without language data: HEAD + size-research/
+#                                                 engine-only.patch in a temporary copy (then shell CMD run in
+#                                                 it: a size experiment), built into DIR; packs DIR/fr.pack,
+#                                                 DIR/en.pack; checks in node that engine + packs annotate the
+#                                                 seeds as the full build in DIR.full (built if missing)
 # Needs: wasm-pack, tools/node_modules/.bin/wasm-opt (scripts/setup.sh build), python3, node; twiggy for the
 # categories (cargo install twiggy). Builds use CARGO_BUILD_JOBS=2.
 set -euo pipefail
@@ -78,11 +80,11 @@ EOF
 }
 
 engine_only() {
-  local dir=$1 src
+  local dir=$1 experiment=${2:-} src
   dir=$(realpath -m "$dir")
   src=$(mktemp -d)
   git archive HEAD | tar -x -C "$src"
-  (cd "$src" && git apply "$here/$R/engine-only.patch")
+  (cd "$src" && git apply "$here/$R/engine-only.patch" && if [ -n "$experiment" ]; then bash -c "$experiment"; fi)
   # Same target directory: only the crate itself is rebuilt.
   (cd "$src" && CARGO_TARGET_DIR="$here/target" build "$dir")
   rm -rf "$src"
@@ -99,6 +101,6 @@ case "${1:-}" in
 data) data ;;
 build) build "$(realpath -m "$2")" "${3:-s}" ;;
 wasm) wasm "$2" ;;
-engine-only) engine_only "$2" ;;
-*) sed -n '2,16p' "$0" >&2; exit 2 ;;
+engine-only) engine_only "$2" "${3:-}" ;;
+*) sed -n '2,18p' "$0" >&2; exit 2 ;;
 esac
