@@ -7,7 +7,7 @@
 #                                                 DIR/opt.wasm (the shipped -Oz file) and DIR/opt-g.wasm (same,
 #                                                 with the name section, for twiggy)
 #   scripts/wasm-size-report.sh wasm DIR          sections of DIR/opt.wasm, raw and gzip; twiggy categories
-#   scripts/wasm-size-report.sh engine-only DIR [CMD]
+#   [OPT=z] scripts/wasm-size-report.sh engine-only DIR [CMD]
 #                                                 the engine without language data: HEAD + size-research/
 #                                                 engine-only.patch in a temporary copy (then shell CMD run in
 #                                                 it: a size experiment), built into DIR; packs DIR/fr.pack,
@@ -39,7 +39,7 @@ data() {
 }
 
 build() {
-  local dir=$1 opt=${2:-s}
+  local dir=$1 opt=${2:-${OPT:-s}}
   CARGO_PROFILE_RELEASE_OPT_LEVEL=$opt wasm-pack build --release --target "$(get target)" --out-dir "$dir" \
     --out-name annotator >"$dir.log" 2>&1 || { tail -20 "$dir.log" >&2; exit 1; }
   # shellcheck disable=SC2046 # the flags are a list
