@@ -1,5 +1,7 @@
-// WASM=FILE node node-check.mjs PKG_DIR [PACK...] (from the crate root): loads the wasm in node, registers packs, annotates the seeds and a 1 MB
-// French text, prints a digest of the output (to compare builds) and the median time of 5 runs.
+// WASM=FILE node scripts/size-research/node-check.mjs PKG_DIR [PACK...]   (from the crate root)
+// Loads PKG_DIR/annotator.js with the wasm FILE (default PKG_DIR/annotator_bg.wasm) in node, registers the packs
+// (engine-only builds), annotates every seed and prints a digest of the outputs (equal digests = same output),
+// then times `annotate` on 1 MB of the French seeds: a cold run, then the median of 5.
 import fs from "node:fs"; import path from "node:path"; import crypto from "node:crypto";
 const [dir, ...packs] = process.argv.slice(2);
 const m = await import(path.resolve(dir, "annotator.js")); const wasmFile = process.env.WASM || path.resolve(dir, "annotator_bg.wasm");
