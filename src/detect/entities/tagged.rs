@@ -6,6 +6,7 @@ use super::tagger::{self, CAP, FIRST_NAME, SEEN_LOWER, START};
 use super::{name_continuation, place_at, trim, Cand, Cx};
 use crate::annotate::EntityLabel;
 use crate::lang::data;
+use crate::lang::Lang;
 use crate::text::TokenKind;
 
 fn label_of(tag: u8) -> EntityLabel {
@@ -31,7 +32,7 @@ pub(super) fn tagged_spans(cx: &Cx, tags: &[u8], out: &mut Vec<Cand>) {
         while j < tags.len() && tags[j] == b + 1 {
             j += 1;
         }
-        j = name_end(cx, i, j);
+        j = name_end(cx, i, j, label_of(b));
         // Two complete names joined by "and" are two mentions ("Lincoln High
         // School and Harvard University"); "Procter and Gamble" is one.
         let mut resume = None;
@@ -90,9 +91,11 @@ pub(super) fn tagged_spans(cx: &Cx, tags: &[u8], out: &mut Vec<Cand>) {
 }
 
 /// Where a tagged name `[i, j)` ends: a function word that is no name
-/// connector ends it ("Lake Geneva [on Monday]"), and names do not end
-/// with lower-case words ("Lavigne a").
-fn name_end(cx: &Cx, i: usize, mut j: usize) -> usize {
+/// connector ends it ("Lake Geneva [on Monday]"), and a person's name does
+/// not end with lower-case words ("Lavigne a"), nor does any name in a
+/// language whose adjectives precede the noun; in French the names of
+/// institutions end with one ("Assemblée nationale", "Parti socialiste").
+fn name_end(cx: &Cx, i: usize, mut j: usize, label: EntityLabel) -> usize {
     if !cx.lex.name_connectors.is_empty() {
         let stop = &data::resources(cx.a.lang).stopwords;
         if let Some(k) = (i + 1..j).find(|&k| {
@@ -104,10 +107,22 @@ fn name_end(cx: &Cx, i: usize, mut j: usize) -> usize {
             j = k;
         }
     }
+    if label != EntityLabel::Per && adjectives_follow(cx.a.lang) {
+        return j;
+    }
     while j > i + 1 && cx.a.tokens[j - 1].kind == TokenKind::Word && !cx.is_name_word(j - 1) {
         j -= 1;
     }
     j
+}
+
+/// Whether adjectives follow the noun in `lang`, so that a lower-case word
+/// can end a name ("Parlement européen").
+fn adjectives_follow(lang: Lang) -> bool {
+    match lang {
+        Lang::Fr => true,
+        Lang::En => false,
+    }
 }
 
 /// A possessive inside an institution's name ("Korean People's Army",
