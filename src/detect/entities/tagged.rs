@@ -48,11 +48,22 @@ pub(super) fn tagged_spans(cx: &Cx, tags: &[u8], out: &mut Vec<Cand>) {
             j = past_possessive(cx, tags.len(), i, j);
         }
         let mut label = label_of(b);
+        // A place head tagged alone takes the name after it ("Lake" + "Geneva").
+        if j == i + 1 && cx.flags(i) & CAP != 0 && cx.lex.loc_heads.contains(&cx.word(i)) {
+            while j < tags.len() && j < i + 4 && cx.same_sentence(i, j) && name_continuation(cx, j) {
+                j += 1;
+            }
+        }
         if j - i >= 2 && cx.flags(i) & CAP != 0 && cx.lex.loc_heads.contains(&cx.word(i)) {
             label = EntityLabel::Loc;
         }
         if let Some((s, mut e)) = trim(cx, i, j, label) {
             let mut s = s;
+            // A lower-case typing cue is no part of the name it types ("société [xAI]").
+            while s + 1 < e && cx.flags(s) & CAP == 0 && cx.lex.cues.contains_key(&cx.word(s)) && cx.is_name_word(s + 1)
+            {
+                s += 1;
+            }
             if label == EntityLabel::Per {
                 // "Isabel Ruiz of Heaven Sent Gaming": a person's name stops at "of".
                 e = (s + 1..e).find(|&k| cx.text(k) == "of").unwrap_or(e);
@@ -185,7 +196,8 @@ fn skip_role(cx: &Cx, s: usize, e: usize) -> usize {
 /// The type a name's last word gives it: "Harrow School", "Labour Party",
 /// "Acme Inc." are organisations, "Wildwood Trail", "Hoover Dam"-like
 /// facilities places. A person's name stays one when it starts with a
-/// given name ("Jane Hill").
+/// given name ("Jane Hill") and has no organisation word closing three
+/// or more words.
 pub(super) fn suffix_label(cx: &Cx, s: usize, e: usize, label: EntityLabel) -> EntityLabel {
     if e - s < 2 {
         return label;
@@ -195,7 +207,10 @@ pub(super) fn suffix_label(cx: &Cx, s: usize, e: usize, label: EntityLabel) -> E
         Some(k) => cx.word(k - 1),
         None => cx.word(e - 1),
     };
-    if label == EntityLabel::Per && cx.flags(s) & FIRST_NAME != 0 {
+    // "Jane Hill" stays a person; "Lincoln High School" (three words or more
+    // ending with an organisation word) does not.
+    let org_tail = e - s >= 3 && cx.lex.org_suffixes.contains(&last);
+    if label == EntityLabel::Per && cx.flags(s) & FIRST_NAME != 0 && !org_tail {
         return label;
     }
     if cx.lex.org_suffixes.contains(&last) {
