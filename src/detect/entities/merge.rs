@@ -4,7 +4,7 @@
 
 use super::tagged::suffix_label;
 use super::tagger::{ALLCAPS, CAP, FIRST_NAME, START};
-use super::{name_continuation, trim, Cand, Cx};
+use super::{covered_tokens, name_continuation, trim, Cand, Cx};
 use crate::annotate::EntityLabel;
 use crate::text::TokenKind;
 use std::collections::HashMap;
@@ -83,6 +83,43 @@ pub(super) fn propagate(cx: &Cx, kept: &mut Vec<Cand>) {
             if !next_cap && !prev_cap {
                 kept.push(Cand { s: i, e: i + 1, label, prio: 0 });
             }
+        }
+    }
+    repeat_full_names(cx, kept);
+}
+
+/// A name of two or more words found once is the same name where it is
+/// repeated and nothing else was found ("Elon Musk" in a title, tagged
+/// in the body), unless it is part of a longer capitalised run.
+fn repeat_full_names(cx: &Cx, kept: &mut Vec<Cand>) {
+    let n = cx.a.tokens.len();
+    let mut full: HashMap<&str, Vec<Cand>> = HashMap::new();
+    for c in kept.iter().filter(|c| c.e - c.s >= 2 && c.label != EntityLabel::Date) {
+        full.entry(cx.text(c.s)).or_default().push(*c);
+    }
+    if full.is_empty() {
+        return;
+    }
+    let covered = covered_tokens(n, kept);
+    let mut i = 0;
+    while i < n {
+        let found = full.get(cx.text(i)).and_then(|cands| {
+            cands.iter().find(|c| {
+                let len = c.e - c.s;
+                i + len <= n
+                    && (0..len).all(|k| !covered[i + k] && cx.text(i + k) == cx.text(c.s + k))
+                    && cx.same_sentence(i, i + len - 1)
+                    && !(i > 0 && cx.same_sentence(i - 1, i) && cx.is_name_word(i - 1) && cx.flags(i) & START == 0)
+                    && !(i + len < n && cx.same_sentence(i, i + len) && cx.is_name_word(i + len))
+            })
+        });
+        match found {
+            Some(c) => {
+                let len = c.e - c.s;
+                kept.push(Cand { s: i, e: i + len, label: c.label, prio: 0 });
+                i += len;
+            }
+            None => i += 1,
         }
     }
 }
