@@ -570,11 +570,12 @@ pub fn gum_open_ids(path: &Path) -> std::collections::HashSet<String> {
     out
 }
 
-/// Training documents of `lang`, from openly licensed corpora only:
-/// French = WiNER-fr train part (CC BY 2.5 texts, CC BY 4.0 annotations)
-/// + Europeana Newspapers fr train chunks (CC0); English = GUM train
-/// documents of [`GUM_OPEN_GENRES`]. `sets` filters the French corpora
-/// by name ("winer", "europeana") for experiments.
+/// Training documents of `lang`, from openly licensed corpora only.
+/// French: the corpora named in `sets`, "winer" (WiNER-fr train part, CC
+/// BY 2.5 texts, CC BY 4.0 annotations) and "europeana" (Europeana
+/// Newspapers fr train chunks, CC0; tried and left out by
+/// `scripts/train-ner.sh`). English: GUM train documents of
+/// [`GUM_OPEN_GENRES`].
 pub fn train_docs(lang: &str, sets: &[&str]) -> Vec<Doc> {
     let d = data_dir();
     if lang == "en" {
