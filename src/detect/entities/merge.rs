@@ -93,26 +93,34 @@ pub(super) fn propagate(cx: &Cx, kept: &mut Vec<Cand>) {
 /// in the body), unless it is part of a longer capitalised run.
 fn repeat_full_names(cx: &Cx, kept: &mut Vec<Cand>) {
     let n = cx.a.tokens.len();
-    let mut full: HashMap<&str, Vec<Cand>> = HashMap::new();
-    for c in kept.iter().filter(|c| c.e - c.s >= 2 && c.label != EntityLabel::Date) {
-        full.entry(cx.text(c.s)).or_default().push(*c);
-    }
+    // One entry per distinct name (its first occurrence), sorted by the
+    // hash of its first word so that each token costs one binary search.
+    let mut seen = std::collections::HashSet::new();
+    let mut full: Vec<(u32, Cand)> = kept
+        .iter()
+        .filter(|c| c.e - c.s >= 2 && c.label != EntityLabel::Date && seen.insert(cx.text_span(c.s, c.e)))
+        .map(|c| (cx.word(c.s), *c))
+        .collect();
     if full.is_empty() {
         return;
     }
+    full.sort_by_key(|f| f.0);
     let covered = covered_tokens(n, kept);
     let mut i = 0;
     while i < n {
-        let found = full.get(cx.text(i)).and_then(|cands| {
-            cands.iter().find(|c| {
-                let len = c.e - c.s;
-                i + len <= n
-                    && (0..len).all(|k| !covered[i + k] && cx.text(i + k) == cx.text(c.s + k))
-                    && cx.same_sentence(i, i + len - 1)
-                    && !(i > 0 && cx.same_sentence(i - 1, i) && cx.is_name_word(i - 1) && cx.flags(i) & START == 0)
-                    && !(i + len < n && cx.same_sentence(i, i + len) && cx.is_name_word(i + len))
-            })
-        });
+        let w = cx.word(i);
+        let from = full.partition_point(|f| f.0 < w);
+        let found =
+            (!covered[i]).then(|| full[from..].iter().take_while(|f| f.0 == w).map(|f| f.1)).and_then(|mut cands| {
+                cands.find(|c| {
+                    let len = c.e - c.s;
+                    i + len <= n
+                        && (0..len).all(|k| !covered[i + k] && cx.text(i + k) == cx.text(c.s + k))
+                        && cx.same_sentence(i, i + len - 1)
+                        && !(i > 0 && cx.same_sentence(i - 1, i) && cx.is_name_word(i - 1) && cx.flags(i) & START == 0)
+                        && !(i + len < n && cx.same_sentence(i, i + len) && cx.is_name_word(i + len))
+                })
+            });
         match found {
             Some(c) => {
                 let len = c.e - c.s;
