@@ -34,6 +34,16 @@ build)
   # shellcheck disable=SC2046 # the flags are a list
   "$wasm_opt" $(get wasm-opt-flags) "$wasm" -o "$wasm.opt"
   mv "$wasm.opt" "$wasm"
+  # The npm package credits the data the models derive from (NOTICE); its licence field is Cargo.toml's.
+  cp NOTICE "$out_dir/NOTICE"
+  python3 - "$out_dir/package.json" <<'PY'
+import json, sys
+path = sys.argv[1]
+pkg = json.load(open(path))
+if "NOTICE" not in pkg.setdefault("files", []):
+    pkg["files"].append("NOTICE")
+json.dump(pkg, open(path, "w"), indent=2)
+PY
   size
   ;;
 test)

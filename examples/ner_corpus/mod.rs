@@ -3,7 +3,9 @@
 //! rebuilt from its tokens + gold entity spans in byte offsets), with the
 //! project's train / held-out split decided here and only here.
 //!
-//! Label mapping to the project's guidelines: HIPE `pers` keeps only its
+//! Label mapping to the project's guidelines: WiNER-fr Person/Location/
+//! Organization → PER/LOC/ORG, Event/Product → MISC, Date/Hour → DATE,
+//! outermost spans, text detokenised (see [`winer`]); HIPE `pers` keeps only its
 //! `comp.name` part (titles and functions are outside our PER spans),
 //! `prod.media` (newspapers) is ORG, `prod.doctr` MISC, `time` dropped;
 //! GUM: named mentions (head is a proper noun, linked to Wikipedia or not),
@@ -534,23 +536,69 @@ pub fn data_dir() -> std::path::PathBuf {
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data"))
 }
 
-/// Training documents of `lang`.
-pub fn train_docs(lang: &str) -> Vec<Doc> {
+/// GUM genres whose texts are openly licensed without a non-commercial,
+/// share-alike or no-derivatives term (GUM's LICENSE.txt and
+/// `../shared/data/gum-en`): academic (CC BY 4.0), court (US court
+/// records, public domain), interview and news (Wikinews, CC BY 2.5),
+/// speech (US government / UN / public-domain addresses, CC BY), textbook
+/// (OpenStax / Rebus, CC BY 4.0), vlog (YouTube videos under CC BY). Left
+/// out: fiction, whow, essay, letter, podcast (non-commercial), bio and
+/// voyage (share-alike), conversation (Santa Barbara corpus, no
+/// derivatives) and any other document taken from that corpus.
+pub const GUM_OPEN_GENRES: &[&str] = &["academic", "court", "interview", "news", "speech", "textbook", "vlog"];
+
+/// Sources whose licence forbids derivatives (the Santa Barbara Corpus of
+/// Spoken American English, CC BY-ND): never trained on.
+const GUM_CLOSED_SOURCES: &[&str] = &["linguistics.ucsb.edu", "talkbank.org"];
+
+/// The ids of the GUM documents in `path` that are of an open genre and
+/// not from a closed source (`# meta::sourceURL`).
+pub fn gum_open_ids(path: &Path) -> std::collections::HashSet<String> {
+    let data = read(path);
+    let mut out = std::collections::HashSet::new();
+    let mut id = "";
+    for line in data.lines() {
+        if let Some(v) = line.strip_prefix("# newdoc id =") {
+            id = v.trim();
+        } else if let Some(url) = line.strip_prefix("# meta::sourceURL =") {
+            let genre = id.strip_prefix("GUM_").and_then(|r| r.split_once('_')).map_or("", |(g, _)| g);
+            if GUM_OPEN_GENRES.contains(&genre) && !GUM_CLOSED_SOURCES.iter().any(|c| url.contains(c)) {
+                out.insert(id.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// Training documents of `lang`, from openly licensed corpora only.
+/// French: the corpora named in `sets`, "winer" (WiNER-fr train part, CC
+/// BY 2.5 texts, CC BY 4.0 annotations) and "europeana" (Europeana
+/// Newspapers fr train chunks, CC0; tried and left out by
+/// `scripts/train-ner.sh`). English: GUM train documents of
+/// [`GUM_OPEN_GENRES`].
+pub fn train_docs(lang: &str, sets: &[&str]) -> Vec<Doc> {
     let d = data_dir();
     if lang == "en" {
-        return gum(&d.join("gum-en/gum-train.conllu.gz"));
+        let path = d.join("gum-en/gum-train.conllu.gz");
+        let open = gum_open_ids(&path);
+        return gum(&path).into_iter().filter(|doc| open.contains(&doc.id)).collect();
     }
-    let mut docs = hipe(&d.join("hipe-newspapers-ner/fr/CLEF-HIPE-2020-v0.9-hipe2020-train-fr.tsv"), "hipe-train");
-    docs.extend(hipe(&d.join("hipe-newspapers-ner/fr/HIPE-2022-v2.1-letemps-dev-fr.tsv"), "letemps-dev"));
-    docs.extend(europeana(&d.join("europeana-newspapers-ner-fr/enp_FR.bnf.train.bio")).0);
-    docs.extend(wikineural(&d.join("wikineural-fr/wikineural-fr-val.conllu.gz")).0);
+    let mut docs = Vec::new();
+    if sets.contains(&"winer") {
+        docs.extend(winer(&d.join("winer-fr"), Part::Train));
+    }
+    if sets.contains(&"europeana") {
+        docs.extend(europeana(&d.join("europeana-newspapers-ner-fr/enp_FR.bnf.train.bio")).0);
+    }
     docs
 }
 
-/// Evaluation sets: (name, documents). Never used in training.
-pub fn eval_sets() -> Vec<(&'static str, Vec<Doc>)> {
+/// Evaluation sets: (name, documents). Never used in training. The
+/// WiNER-fr test part is only scored when `with_test` is set (at the end).
+pub fn eval_sets(with_test: bool) -> Vec<(&'static str, Vec<Doc>)> {
     let d = data_dir();
-    vec![
+    let mut sets = vec![
+        ("WiNER-fr dev (every 5th article)", winer(&d.join("winer-fr"), Part::Dev)),
         (
             "HIPE fr dev (hipe2020)",
             hipe(&d.join("hipe-newspapers-ner/fr/HIPE-2022-v2.1-hipe2020-dev-fr.tsv"), "hipe-dev"),
@@ -558,5 +606,148 @@ pub fn eval_sets() -> Vec<(&'static str, Vec<Doc>)> {
         ("Europeana fr (held-out chunks)", europeana(&d.join("europeana-newspapers-ner-fr/enp_FR.bnf.train.bio")).1),
         ("WikiNEuRal fr (held-out val)", wikineural(&d.join("wikineural-fr/wikineural-fr-val.conllu.gz")).1),
         ("GUM en dev", gum(&d.join("gum-en/gum-dev.conllu.gz"))),
-    ]
+    ];
+    if with_test {
+        sets.insert(1, ("WiNER-fr test (i % 10 == 3)", winer(&d.join("winer-fr"), Part::Test)));
+    }
+    sets
+}
+
+/// Which part of WiNER-fr an article belongs to, by its index in path
+/// order: every 5th article (i % 5 == 0) is the development split, another
+/// tenth (i % 10 == 3) the test part scored only at the end, the rest
+/// (70 %) is trained on.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Part {
+    Train,
+    Dev,
+    Test,
+}
+
+fn winer_part(i: usize) -> Part {
+    if i % 5 == 0 {
+        Part::Dev
+    } else if i % 10 == 3 {
+        Part::Test
+    } else {
+        Part::Train
+    }
+}
+
+/// Undoes WiNER's tokenisation artefacts so that the text reads as a news
+/// page does ("l' OMS ," → "l'OMS,", "Libéria ." → "Libéria.", "( x )" →
+/// "(x)", "1 er mars" → "1er mars"); French spaces before ":", ";", "!",
+/// "?", "»", "%" and after "«" stay. Returns the new text and, for every
+/// char of the old one (plus its end), its byte offset in the new text.
+fn winer_detok(old: &str) -> (String, Vec<usize>) {
+    let cs: Vec<char> = old.chars().collect();
+    let mut out = String::with_capacity(old.len());
+    let mut map = Vec::with_capacity(cs.len() + 1);
+    let word_at = |i: usize| -> String { cs[i..].iter().take_while(|c| c.is_alphanumeric()).collect() };
+    for (i, &c) in cs.iter().enumerate() {
+        map.push(out.len());
+        if c == ' ' {
+            let prev = if i > 0 { cs[i - 1] } else { '\n' };
+            let next = cs.get(i + 1).copied().unwrap_or('\n');
+            let after_next = cs.get(i + 2).copied().unwrap_or('\n');
+            let drop = matches!(next, ',' | ')' | ']')
+                || next == '.' && !after_next.is_alphanumeric()
+                || matches!(prev, '(' | '[')
+                || matches!(prev, '\'' | '’') && i >= 2 && cs[i - 2].is_alphabetic()
+                || prev.is_ascii_digit()
+                    && matches!(word_at(i + 1).as_str(), "e" | "er" | "ère" | "ème" | "es" | "ers");
+            if drop {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    map.push(out.len());
+    (out, map)
+}
+
+/// Generic bodies are no names in our guidelines (§1: "l'armée
+/// syrienne", "le gouvernement", "la police", "le parquet"), though WiNER
+/// labels some of them Organization: a lower-case span headed by one of
+/// these words, without a capitalised word, is dropped from the gold.
+fn winer_generic_body(span: &str) -> bool {
+    const HEADS: &[&str] =
+        &["armée", "gouvernement", "police", "parquet", "gendarmerie", "gauche", "droite", "opposition", "aviation"];
+    let words: Vec<&str> = span.split([' ', '\'', '’']).filter(|w| !w.is_empty()).collect();
+    let head = words.iter().find(|w| !matches!(**w, "l" | "la" | "le" | "les")).copied().unwrap_or("");
+    HEADS.contains(&head) && !span.chars().any(char::is_uppercase)
+}
+
+/// WiNER-fr (brat standoff, see its README), articles of `part`. Labels:
+/// Person → PER, Location → LOC, Organization → ORG, Event and Product →
+/// MISC, Date and Hour → DATE; only the outermost spans are kept (nested
+/// ones are not separate entities in our guidelines).
+pub fn winer(dir: &Path, part: Part) -> Vec<Doc> {
+    let mut paths = Vec::new();
+    let mut years: Vec<_> = std::fs::read_dir(dir).expect("winer-fr").flatten().map(|e| e.path()).collect();
+    years.sort();
+    for y in years.iter().filter(|p| p.is_dir()) {
+        let mut months: Vec<_> = std::fs::read_dir(y).unwrap().flatten().map(|e| e.path()).collect();
+        months.sort();
+        for m in months {
+            let mut files: Vec<_> = std::fs::read_dir(&m)
+                .unwrap()
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .collect();
+            files.sort();
+            paths.extend(files);
+        }
+    }
+    let mut docs = Vec::new();
+    for (i, p) in paths.iter().enumerate() {
+        if winer_part(i) != part {
+            continue;
+        }
+        let raw = read(p);
+        let ann = read(&p.with_extension("ann"));
+        let (text, map) = winer_detok(&raw);
+        let mut spans: Vec<(usize, usize, &'static str)> = Vec::new();
+        for line in ann.lines() {
+            let mut cols = line.split('\t');
+            let (Some(id), Some(info)) = (cols.next(), cols.next()) else { continue };
+            if !id.starts_with('T') {
+                continue;
+            }
+            let f: Vec<&str> = info.split([' ', ';']).collect();
+            let label = match f[0] {
+                "Person" => "PER",
+                "Location" => "LOC",
+                "Organization" => "ORG",
+                "Event" | "Product" => "MISC",
+                "Date" | "Hour" => "DATE",
+                _ => continue,
+            };
+            let (Ok(s), Ok(e)) = (f[1].parse::<usize>(), f[f.len() - 1].parse::<usize>()) else { continue };
+            if label == "ORG" && winer_generic_body(cols.next().unwrap_or("")) {
+                continue;
+            }
+            if s >= e || e >= map.len() {
+                continue;
+            }
+            let (bs, be) = (map[s], map[e]);
+            let t = &text[bs..be];
+            let (bs, be) = (bs + (t.len() - t.trim_start().len()), be - (t.len() - t.trim_end().len()));
+            if bs < be {
+                spans.push((bs, be, label));
+            }
+        }
+        spans.sort_by_key(|s| (s.0, std::cmp::Reverse(s.1)));
+        let mut kept: Vec<(usize, usize, &'static str)> = Vec::new();
+        for s in spans {
+            if kept.last().is_some_and(|k| s.0 < k.1) {
+                continue;
+            }
+            kept.push(s);
+        }
+        let id = p.file_stem().unwrap().to_string_lossy().to_string();
+        docs.push(Doc { id: format!("winer:{id}"), lang: "fr", text, spans: kept });
+    }
+    docs
 }

@@ -24,7 +24,7 @@ pub const NTAGS: usize = 9;
 /// Hashed feature space used in training (features are reduced modulo this).
 pub const BUCKETS: u32 = 1 << 20;
 /// Magic bytes of a model file.
-pub const MAGIC: &[u8; 8] = b"AANER01\n";
+pub const MAGIC: &[u8; 8] = b"AANER02\n";
 
 /// What the tagger needs to know about one token, computed once.
 #[derive(Clone, Copy, Debug, Default)]
@@ -291,9 +291,8 @@ impl Model {
             let mut row = [0i16; NTAGS];
             for (t, w) in row.iter_mut().enumerate() {
                 if present & (1 << t) != 0 {
-                    let (v, rest) = b.split_first_chunk::<2>()?;
-                    *w = i16::from_le_bytes(*v);
-                    b = rest;
+                    let z = read_varint(&mut b)?;
+                    *w = i16::try_from((z >> 1) as i32 ^ -((z & 1) as i32)).ok()?;
                 }
             }
             let mut slot = (key.wrapping_mul(0x9E37_79B9) >> 8) as usize & m.mask;
@@ -383,7 +382,8 @@ fn push_varint(out: &mut Vec<u8>, mut v: u32) {
 
 /// Writes a model file: magic, a text header (source and licence), NUL,
 /// the number of rows, then per row (sorted by bucket) the bucket delta as
-/// a varint, a 16-bit mask of non-zero tags and their `i16` weights.
+/// a varint, a 16-bit mask of non-zero tags and their `i16` weights as
+/// zigzag varints.
 pub fn encode(header: &str, rows: &[(u32, [i16; NTAGS])]) -> Vec<u8> {
     let mut out = MAGIC.to_vec();
     out.extend_from_slice(header.as_bytes());
@@ -395,8 +395,9 @@ pub fn encode(header: &str, rows: &[(u32, [i16; NTAGS])]) -> Vec<u8> {
         last = *k;
         let mask: u16 = row.iter().enumerate().filter(|(_, &w)| w != 0).map(|(t, _)| 1u16 << t).sum();
         out.extend_from_slice(&mask.to_le_bytes());
-        for w in row.iter().filter(|&&w| w != 0) {
-            out.extend_from_slice(&w.to_le_bytes());
+        for &w in row.iter().filter(|&&w| w != 0) {
+            // Zigzag varint: most weights take one byte.
+            push_varint(&mut out, ((w as i32) << 1 ^ (w as i32) >> 31) as u32);
         }
     }
     out
