@@ -5,7 +5,7 @@
 use super::tagged::suffix_label;
 use super::tagger::{ALLCAPS, CAP, FIRST_NAME, START};
 use super::{covered_tokens, name_continuation, trim, Cand, Cx};
-use crate::annotate::EntityLabel;
+use crate::model::EntityLabel;
 use crate::text::TokenKind;
 use std::collections::HashMap;
 

@@ -4,8 +4,8 @@
 
 use super::tagger::{ALLCAPS, CAP, FIRST_NAME, SEEN_LOWER, START};
 use super::{covered_tokens, name_continuation, place_at, trim, Cand, Cx};
-use crate::annotate::EntityLabel;
 use crate::lang::data;
+use crate::model::EntityLabel;
 use crate::text::TokenKind;
 
 /// Photo credits: runs of capitalised words joined by "/" with at least one

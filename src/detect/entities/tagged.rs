@@ -4,9 +4,9 @@
 
 use super::tagger::{self, CAP, FIRST_NAME, SEEN_LOWER, START};
 use super::{name_continuation, place_at, trim, Cand, Cx};
-use crate::annotate::EntityLabel;
 use crate::lang::data;
 use crate::lang::Lang;
+use crate::model::EntityLabel;
 use crate::text::TokenKind;
 
 fn label_of(tag: u8) -> EntityLabel {
