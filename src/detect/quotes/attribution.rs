@@ -6,6 +6,7 @@ use super::clauses::Clause;
 use super::context::{Ctx, Mention};
 use super::lexicon::class::*;
 use super::marks::Pair;
+use super::ranker::Candidates;
 use super::windows::MAX_ASKED_CLAUSE_TAIL;
 use super::{Found, Rule};
 
@@ -31,7 +32,7 @@ pub(super) struct Site<'p> {
 }
 
 /// What the rules have found so far.
-#[derive(Default)]
+#[derive(Default, Clone, Copy)]
 pub(super) struct Attribution {
     /// The reporting clause after the quotation.
     pub after: Option<Clause>,
@@ -115,14 +116,23 @@ impl Ctx<'_, '_> {
     ) -> Found {
         let site = self.site(&pair, prev_close, next_open, prev);
         let mut at = Attribution::default();
+        let mut cands = Candidates::default();
         for rule in ATTRIBUTION.iter().filter(|r| r.on()) {
+            // Each step also runs on its own (what it would find were no
+            // speaker known yet): its mention is a candidate of the ranking.
+            let mut probe = Attribution { speaker: None, attributed: false, ..at };
+            (rule.apply)(self, &site, &mut probe);
+            cands.add(rule.name, probe.speaker);
             (rule.apply)(self, &site, &mut at);
         }
+        self.generate(&site, at.verb_before, &mut cands);
+        let chain = at.speaker;
+        let (ranked, scored) = self.rank(&site, cands, chain);
         let attributed = at.attributed && at.verb_before || at.speaker.is_some();
         let clause_after = at.after.is_some_and(|c| c.speaker.is_some());
         let speech = self.is_speech(&pair, site.colon_before, clause_after, attributed, at.speaker.is_some());
         let (first_sentence, last_sentence) = (site.first_sentence, site.last_sentence);
-        Found { pair, first_sentence, last_sentence, speaker: at.speaker, speech }
+        Found { pair, first_sentence, last_sentence, speaker: ranked, speech, candidates: scored }
     }
 
     fn site<'p>(

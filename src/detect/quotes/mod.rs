@@ -44,6 +44,7 @@ mod lexicon;
 mod marks;
 mod names;
 mod phrases;
+mod ranker;
 mod reported;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod rule_cases;
@@ -54,6 +55,7 @@ use super::Analysis;
 // The annotation types, named once for the whole layer (submodules take them
 // from here).
 use crate::annotate::{Entity, EntityLabel, Quote, Speaker};
+use crate::span::Span;
 use context::{Ctx, Mention};
 use coref::Salience;
 
@@ -96,6 +98,9 @@ struct Found {
     last_sentence: usize,
     speaker: Option<Mention>,
     speech: bool,
+    /// The speaker candidates with their features (read by the training
+    /// dump, [`speaker_candidates`]).
+    candidates: ranker::Scored,
 }
 
 /// Finds the quotations of the text, sorted by start.
@@ -117,6 +122,25 @@ pub fn detect(analysis: &Analysis, entities: &[Entity]) -> Vec<Quote> {
     ctx.reported(&found, &mut out);
     out.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
     out
+}
+
+/// A direct quotation's segments and its speaker candidates (span, features).
+pub type QuoteCandidates = (Vec<Span>, Vec<(Span, Vec<String>)>);
+
+/// The speaker candidates of every direct quotation the layer keeps: its
+/// segments, and each candidate's span and features. Read by the ranker's
+/// training program (`examples/train_speakers.rs`), not by `annotate`.
+#[doc(hidden)]
+pub fn speaker_candidates(analysis: &Analysis, entities: &[Entity]) -> Vec<QuoteCandidates> {
+    if analysis.tokens.is_empty() {
+        return Vec::new();
+    }
+    let ctx = Ctx::new(analysis, entities);
+    attribute_pairs(&ctx, marks::pairs(analysis))
+        .into_iter()
+        .filter(|f| f.speech)
+        .map(|f| (f.pair.segments, f.candidates.into_iter().map(|(m, feats)| (m.span, feats)).collect()))
+        .collect()
 }
 
 /// Attributes every pair in order: each is bounded by the closing mark
