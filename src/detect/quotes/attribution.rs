@@ -47,7 +47,7 @@ type Step = fn(&Ctx, &Site, &mut Attribution);
 
 /// The attribution rules, in the order they run. Each does nothing when
 /// its condition does not hold (most: when a speaker is already known).
-const ATTRIBUTION: [Rule<Step>; 8] = [
+const ATTRIBUTION: [Rule<Step>; 9] = [
     Rule {
         name: "clause_after",
         doc: "« … », a-t-il ajouté; “…,” said Smith; “…,” the spokesman said.",
@@ -89,6 +89,12 @@ const ATTRIBUTION: [Rule<Step>; 8] = [
         doc: "« … », a écrit X. « … »: a quotation sentence continues the one before.",
         case: "fr_continuation_next_sentence",
         apply: |cx, s, at| cx.continues_previous_quote(s, at),
+    },
+    Rule {
+        name: "same_sentence_previous_quote",
+        doc: "Pour X, il s'agit d'« … » et d'« … »: a quotation after another of its sentence shares its speaker.",
+        case: "fr_second_quote_after_source_frame",
+        apply: |cx, s, at| cx.same_sentence_previous_quote(s, at),
     },
     Rule {
         name: "colon_ending_previous_sentence",
@@ -245,6 +251,16 @@ impl Ctx<'_, '_> {
                 at.speaker = p.speaker;
                 at.attributed = true;
             }
+        }
+    }
+
+    fn same_sentence_previous_quote(&self, s: &Site, at: &mut Attribution) {
+        if at.speaker.is_some() {
+            return;
+        }
+        if let Some(p) = s.prev.filter(|p| p.speech && p.last_sentence == s.first_sentence && p.speaker.is_some()) {
+            at.speaker = p.speaker;
+            at.attributed = true;
         }
     }
 

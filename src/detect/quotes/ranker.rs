@@ -64,22 +64,17 @@ type Generator = fn(&Ctx, &Site) -> Option<Mention>;
 
 /// The candidate finders beyond the attribution steps: forms of real news
 /// the steps leave without a speaker. Each is a feature, not a decision.
-pub(super) const GENERATORS: [(&str, Generator); 6] = [
-    // "Christophe Castaner « invite … »", "L'association A4E prévoit « … »",
-    // "he has called the vote an “…”": the subject of the quotation's
-    // sentence, whatever its verb.
-    ("sentence_subject", |cx, s| cx.sentence_subject(s)),
+pub(super) const GENERATORS: [(&str, Generator); 5] = [
     // "Pour Erdogan, il s'agit d'« … » et d'« … »": a source frame opening
     // the sentence, read across an earlier quotation of it.
     ("sentence_source_frame", |cx, s| {
         let s_lo = cx.a.sentence_tokens[s.first_sentence].start;
         cx.before_clause(s_lo, s.pair.open).and_then(|c| c.speaker)
     }),
-    // "Il avait dénombré « 200 … » et « 1500 … »": the speaker of the
-    // quotation before, in the same sentence.
-    ("same_sentence_previous_quote", |_, s| {
-        s.prev.filter(|p| p.speech && p.last_sentence == s.first_sentence).and_then(|p| p.speaker)
-    }),
+    // "Christophe Castaner « invite … »", "L'association A4E prévoit « … »",
+    // "he has called the vote an “…”": the subject of the quotation's
+    // sentence, whatever its verb.
+    ("sentence_subject", |cx, s| cx.sentence_subject(s)),
     // "« … » a salué pour sa part le Premier ministre Manuel Valls": the
     // first name after a reporting verb that follows the quotation.
     ("postposed_name", |cx, s| cx.postposed_name(s)),
@@ -87,7 +82,7 @@ pub(super) const GENERATORS: [(&str, Generator); 6] = [
     // of the sentence before, in the same paragraph.
     ("previous_sentence_subject", |cx, s| cx.previous_sentence_subject(s)),
     // "le président de la Catalogne Carles Puigdemont": the name inside a
-    // phrase another finder proposed (added by `inner_names`).
+    // phrase another finder proposed (added by `generate`).
     ("inner_name", |_, _| None),
 ];
 
@@ -142,13 +137,18 @@ impl Ctx<'_, '_> {
     /// Runs the extra generators on a site. The sentence's subject is only
     /// sought where the attribution steps have no say: no colon before the
     /// quotation (`colon_subject`'s), no reporting verb before it
-    /// (`nearest_reporting_verb`'s).
+    /// (`nearest_reporting_verb`'s), no source frame opening the sentence.
     pub(super) fn generate(&self, s: &Site, verb_before: bool, cands: &mut Candidates) {
+        let mut framed = false;
         for (name, g) in GENERATORS {
-            if name == "sentence_subject" && (s.colon_before || verb_before) {
+            // "Pour X, il s'agit d'« … »": under a source frame the
+            // sentence's subject is not who speaks.
+            if name == "sentence_subject" && (s.colon_before || verb_before || framed) {
                 continue;
             }
-            cands.add(name, g(self, s));
+            let m = g(self, s);
+            framed |= name == "sentence_source_frame" && m.is_some();
+            cands.add(name, m);
         }
         // The names inside the phrases proposed so far.
         let phrases: Vec<Mention> = cands.0.iter().map(|c| c.mention).filter(|m| !m.is_name && m.pron == 0).collect();
