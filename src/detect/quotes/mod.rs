@@ -15,6 +15,10 @@
 //!    a complement ("X a indiqué que …", "X said (that) …"), "selon X, …",
 //!    and "…, a-t-il dit." without marks.
 //!
+//! The speaker is chosen by `ranker.rs` among the candidates every step and
+//! finder proposes, by learned weights; the first-match chain's choice is
+//! one feature (and speaks unless another candidate scores higher).
+//!
 //! Speaker spans come from the syntax around the verb (names, noun phrases,
 //! pronouns); `entity_id` from the entity layer when it overlaps, and for
 //! pronouns from the nearest salient person before them (`coref.rs`).
@@ -27,7 +31,8 @@
 //! | `clauses.rs` | speaker candidates: clause forms after and before a quotation (rule tables), source frames, inverted subjects |
 //! | `grammar.rs` | this layer's copies of general helpers (dateline, possessive, entity at a token, subject before a verb, phrase forward) |
 //! | `phrases.rs`, `names.rs` | speaker noun phrases and names |
-//! | `attribution.rs` | speaker choice for a pair (rule table) |
+//! | `attribution.rs` | the attribution steps for a pair (rule table), each also run on its own to propose a candidate |
+//! | `ranker.rs` | speaker choice: extra candidate finders, features, the learned weights (`data/models/speaker-ranker.tsv`) |
 //! | `speech.rs` | quote filtering: speech or term (rule table) |
 //! | `reported.rs` | reported speech without marks (its rejections a rule table) |
 //! | `coref.rs` | salience and nearest-person coreference |
