@@ -35,6 +35,7 @@
 //! | `detect` | the entity, quotation and claim detectors |
 //! | `annotate` | the [`Annotator`]: identifies the language, runs the detectors |
 //! | `contract` | the UTF-16 JSON contract and the conversion to it |
+//! | `summary` | the sourcing summary of an article, computed from its contract |
 //! | `web` (wasm32), `bin/annotate` | the browser binding; the command line |
 //!
 //! ## Internals

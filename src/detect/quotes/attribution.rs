@@ -6,6 +6,7 @@ use super::clauses::Clause;
 use super::context::{Ctx, Mention};
 use super::lexicon::class::*;
 use super::marks::Pair;
+use super::ranker::Candidates;
 use super::windows::MAX_ASKED_CLAUSE_TAIL;
 use super::{Found, Rule};
 
@@ -31,7 +32,7 @@ pub(super) struct Site<'p> {
 }
 
 /// What the rules have found so far.
-#[derive(Default)]
+#[derive(Default, Clone, Copy)]
 pub(super) struct Attribution {
     /// The reporting clause after the quotation.
     pub after: Option<Clause>,
@@ -46,7 +47,7 @@ type Step = fn(&Ctx, &Site, &mut Attribution);
 
 /// The attribution rules, in the order they run. Each does nothing when
 /// its condition does not hold (most: when a speaker is already known).
-const ATTRIBUTION: [Rule<Step>; 8] = [
+const ATTRIBUTION: [Rule<Step>; 9] = [
     Rule {
         name: "clause_after",
         doc: "« … », a-t-il ajouté; “…,” said Smith; “…,” the spokesman said.",
@@ -90,6 +91,12 @@ const ATTRIBUTION: [Rule<Step>; 8] = [
         apply: |cx, s, at| cx.continues_previous_quote(s, at),
     },
     Rule {
+        name: "same_sentence_previous_quote",
+        doc: "Pour X, il s'agit d'« … » et d'« … »: a quotation after another of its sentence shares its speaker.",
+        case: "fr_second_quote_after_source_frame",
+        apply: |cx, s, at| cx.same_sentence_previous_quote(s, at),
+    },
+    Rule {
         name: "colon_ending_previous_sentence",
         doc: "Le préfet a ajouté : (line break) « … »: a colon ending the sentence before introduces it.",
         case: "fr_colon_previous_paragraph",
@@ -115,14 +122,23 @@ impl Ctx<'_, '_> {
     ) -> Found {
         let site = self.site(&pair, prev_close, next_open, prev);
         let mut at = Attribution::default();
+        let mut cands = Candidates::default();
         for rule in ATTRIBUTION.iter().filter(|r| r.on()) {
+            // Each step also runs on its own (what it would find were no
+            // speaker known yet): its mention is a candidate of the ranking.
+            let mut probe = Attribution { speaker: None, attributed: false, ..at };
+            (rule.apply)(self, &site, &mut probe);
+            cands.add(rule.name, probe.speaker);
             (rule.apply)(self, &site, &mut at);
         }
+        self.generate(&site, at.verb_before, &mut cands);
+        let chain = at.speaker;
+        let (ranked, scored) = self.rank(&site, cands, chain);
         let attributed = at.attributed && at.verb_before || at.speaker.is_some();
         let clause_after = at.after.is_some_and(|c| c.speaker.is_some());
         let speech = self.is_speech(&pair, site.colon_before, clause_after, attributed, at.speaker.is_some());
         let (first_sentence, last_sentence) = (site.first_sentence, site.last_sentence);
-        Found { pair, first_sentence, last_sentence, speaker: at.speaker, speech }
+        Found { pair, first_sentence, last_sentence, speaker: ranked, speech, candidates: scored }
     }
 
     fn site<'p>(
@@ -235,6 +251,16 @@ impl Ctx<'_, '_> {
                 at.speaker = p.speaker;
                 at.attributed = true;
             }
+        }
+    }
+
+    fn same_sentence_previous_quote(&self, s: &Site, at: &mut Attribution) {
+        if at.speaker.is_some() {
+            return;
+        }
+        if let Some(p) = s.prev.filter(|p| p.speech && p.last_sentence == s.first_sentence && p.speaker.is_some()) {
+            at.speaker = p.speaker;
+            at.attributed = true;
         }
     }
 

@@ -15,6 +15,10 @@
 //!    a complement ("X a indiqué que …", "X said (that) …"), "selon X, …",
 //!    and "…, a-t-il dit." without marks.
 //!
+//! The speaker is chosen by `ranker.rs` among the candidates every step and
+//! finder proposes, by learned weights; the first-match chain's choice is
+//! one feature (and speaks unless another candidate scores higher).
+//!
 //! Speaker spans come from the syntax around the verb (names, noun phrases,
 //! pronouns); `entity_id` from the entity layer when it overlaps, and for
 //! pronouns from the nearest salient person before them (`coref.rs`).
@@ -27,7 +31,8 @@
 //! | `clauses.rs` | speaker candidates: clause forms after and before a quotation (rule tables), source frames, inverted subjects |
 //! | `grammar.rs` | this layer's copies of general helpers (dateline, possessive, entity at a token, subject before a verb, phrase forward) |
 //! | `phrases.rs`, `names.rs` | speaker noun phrases and names |
-//! | `attribution.rs` | speaker choice for a pair (rule table) |
+//! | `attribution.rs` | the attribution steps for a pair (rule table), each also run on its own to propose a candidate |
+//! | `ranker.rs` | speaker choice: extra candidate finders, features, the learned weights (`data/models/speaker-ranker.tsv`) |
 //! | `speech.rs` | quote filtering: speech or term (rule table) |
 //! | `reported.rs` | reported speech without marks (its rejections a rule table) |
 //! | `coref.rs` | salience and nearest-person coreference |
@@ -44,6 +49,7 @@ mod lexicon;
 mod marks;
 mod names;
 mod phrases;
+mod ranker;
 mod reported;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod rule_cases;
@@ -54,6 +60,7 @@ use super::Analysis;
 // The annotation types, named once for the whole layer (submodules take them
 // from here).
 use crate::model::{Entity, EntityLabel, Quote, Speaker};
+use crate::span::Span;
 use context::{Ctx, Mention};
 use coref::Salience;
 
@@ -96,6 +103,9 @@ struct Found {
     last_sentence: usize,
     speaker: Option<Mention>,
     speech: bool,
+    /// The speaker candidates with their features (read by the training
+    /// dump, [`speaker_candidates`]).
+    candidates: ranker::Scored,
 }
 
 /// Finds the quotations of the text, sorted by start.
@@ -117,6 +127,25 @@ pub fn detect(analysis: &Analysis, entities: &[Entity]) -> Vec<Quote> {
     ctx.reported(&found, &mut out);
     out.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
     out
+}
+
+/// A direct quotation's segments and its speaker candidates (span, features).
+pub type QuoteCandidates = (Vec<Span>, Vec<(Span, Vec<String>)>);
+
+/// The speaker candidates of every direct quotation the layer keeps: its
+/// segments, and each candidate's span and features. Read by the ranker's
+/// training program (`examples/train_speakers.rs`), not by `annotate`.
+#[doc(hidden)]
+pub fn speaker_candidates(analysis: &Analysis, entities: &[Entity]) -> Vec<QuoteCandidates> {
+    if analysis.tokens.is_empty() {
+        return Vec::new();
+    }
+    let ctx = Ctx::new(analysis, entities);
+    attribute_pairs(&ctx, marks::pairs(analysis))
+        .into_iter()
+        .filter(|f| f.speech)
+        .map(|f| (f.pair.segments, f.candidates.into_iter().map(|(m, feats)| (m.span, feats)).collect()))
+        .collect()
 }
 
 /// Attributes every pair in order: each is bounded by the closing mark

@@ -84,6 +84,14 @@ impl Ctx<'_, '_> {
             j += 1;
         }
         let mut span = Span::new(self.a.tokens[i].span.start.max(e.span.start), e.span.end);
+        // A name does not end on a capitalised particle: the entity layer
+        // cut "Christophe Le Gallo" after "Le"; the next capitalised word is
+        // the rest of it.
+        let cut_on_particle = j > i && self.has(j - 1, DET | PREP | PARTICLE) && self.has(j - 1, CAP);
+        if cut_on_particle && j < hi && self.has(j, CAP) && self.has(j, WORD) && !self.has(j, DET | PREP | STOP) {
+            span = Span::new(span.start, self.a.tokens[j].span.end);
+            j += 1;
+        }
         // A double-barrelled name joined by a dash that the entity layer
         // cut in two ("Schreiber–Di Cesare"): one speaker.
         if e.label == EntityLabel::Per && j + 1 < hi && self.has(j, DASH | HYPHEN) {

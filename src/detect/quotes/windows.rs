@@ -35,6 +35,9 @@ pub const MAX_NAME_TOKENS: usize = 6;
 
 /// How far before a quotation a reporting verb is looked for.
 pub const MAX_BEFORE: usize = 40;
+/// How far after a closing mark a reporting verb with a postposed name is
+/// looked for ("« … » a salué pour sa part le Premier ministre Manuel Valls").
+pub const MAX_POSTPOSED_VERB: usize = 4;
 /// Commas and dashes skipped after a closing mark ("…», — a-t-il dit").
 pub const MAX_PUNCT_AFTER_QUOTE: usize = 2;
 /// Auxiliaries, adverbs and clitics before a verb that comes first after a
