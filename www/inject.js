@@ -9,10 +9,17 @@
 // `all: initial` does not reset `direction` and `unicode-bidi` (CSS Cascade: `all` leaves them out), so a page's
 // `direction: rtl !important` would reach our interface: the host sets both itself.
 //
+// Live pages: when the page changes the article after we painted it (a single-page site re-rendering, lazy
+// paragraphs), the highlights are re-anchored (text extracted and annotated again); when that cannot be done
+// safely (the article element left the page, or a text too long to annotate again on the page's thread), the bar
+// offers a one-click refresh instead.
+//
 // Hostile pages: if the engine cannot start here (a CSP without 'wasm-unsafe-eval', a connect-src without our
 // origin, Trusted Types refusing something), the article's text goes to our reader page instead, as text only.
 
 import { articleParagraphs, findArticle } from "./js/article-extract.js";
+import { rangesDetached, watchArticle } from "./js/live-article.js";
+import { strings } from "./js/i18n.js";
 
 const HOST_ATTR = "data-article-annotator";
 const UI_CSS = `
@@ -65,11 +72,13 @@ export async function toggle() {
 
 /**
  * The open session, for tests and debugging: the article element found and why it was chosen; null when closed.
- * @returns {{articleRoot: Element, reason: string, annotatedIn?: "worker" | "page"} | null}
+ * @returns {{articleRoot: Element, reason: string, annotatedIn?: "worker" | "page", reanchored: number} | null}
+ *   `reanchored`: how many times the highlights were placed again after the page changed the article
  */
 export function state() {
   if (!session?.articleRoot) return null;
-  return { articleRoot: session.articleRoot, reason: session.reason, annotatedIn: session.annotatedIn };
+  const { articleRoot, reason, annotatedIn, reanchored = 0 } = session;
+  return { articleRoot, reason, annotatedIn, reanchored };
 }
 
 async function open() {
@@ -140,14 +149,51 @@ async function open() {
     docSheets.push(optOutOfForcedColours(articleRoot));
     const text = engine.extractText(articleRoot);
     let doc;
+    let summary;
     if (text.length > BIG_TEXT) {
       status.textContent = `Article annotator: annotating ${Math.round(text.length / 1024)} KB…`;
-      doc = await annotateInWorker(text, pageLang()).catch(() => undefined); // else on this thread, below
+      // else on this thread, below
+      ({ doc, summary } = await annotateInWorker(text, pageLang()).catch(() => ({})));
     }
     if (closed()) return;
     session.annotatedIn = doc ? "worker" : "page";
-    reader = mountReader({ host: ui, articleRoot, engine, lang: pageLang(), doc, text, source: location.href, name: "page" });
+    const mount = (text, doc, summary) =>
+      mountReader({ host: ui, articleRoot, engine, lang: pageLang(), doc, summary: summary ?? undefined, text, source: location.href, name: "page" });
+    reader = mount(text, doc, summary);
     status.textContent = "Article annotator";
+    const words = strings(pageLang() || reader.doc.lang);
+    const offerRefresh = () => {
+      watch.stop();
+      status.textContent = `Article annotator — ${words.pageChanged}`;
+      if (bar.querySelector(".refresh")) return;
+      const refresh = el("button", { type: "button", class: "refresh" }, words.refresh);
+      refresh.addEventListener("click", () => {
+        close();
+        toggle();
+      });
+      bar.insertBefore(refresh, panelButton);
+    };
+    const watch = watchArticle(articleRoot, {
+      ignore: (node) => host.contains(node),
+      changed: () =>
+        !articleRoot.isConnected || rangesDetached(articleRoot, reader.result.ranges) || engine.extractText(articleRoot) !== reader.text,
+      onChange: () => {
+        const now = articleRoot.isConnected ? engine.extractText(articleRoot) : "";
+        if (!articleRoot.isConnected || now.length > BIG_TEXT) return offerRefresh();
+        try {
+          watch.pause(() => {
+            reader.destroy();
+            reader = null;
+            reader = mount(now);
+          });
+          session.reanchored = (session.reanchored || 0) + 1;
+          status.textContent = `Article annotator — ${words.reanchored}`;
+        } catch {
+          offerRefresh();
+        }
+      },
+    });
+    cancels.push(() => watch.stop());
   } catch (err) {
     if (closed()) return;
     // Trusted Types or a page's odd DOM can break the interface: undo what was painted, then offer the reader page.
@@ -186,7 +232,7 @@ function annotateInWorker(text, lang) {
     };
     worker.onerror = (e) => done(reject, new Error(e.message || "worker failed"));
     worker.onmessage = (e) => {
-      if (e.data.type === "done") done(resolve, e.data.doc);
+      if (e.data.type === "done") done(resolve, { doc: e.data.doc, summary: e.data.summary });
       else if (e.data.type === "error") done(reject, new Error(e.data.message));
     };
     worker.postMessage({ id: 1, text, lang });
