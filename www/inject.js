@@ -176,7 +176,7 @@ async function open() {
     const watch = watchArticle(articleRoot, {
       ignore: (node) => host.contains(node),
       changed: () =>
-        !articleRoot.isConnected || rangesDetached(articleRoot, reader.result.ranges) || engine.extractText(articleRoot) !== reader.text,
+        !articleRoot.isConnected || rangesDetached(articleRoot, reader.result.ranges, reader.doc.annotations) || engine.extractText(articleRoot) !== reader.text,
       onChange: () => {
         const now = articleRoot.isConnected ? engine.extractText(articleRoot) : "";
         if (!articleRoot.isConnected || now.length > BIG_TEXT) return offerRefresh();
