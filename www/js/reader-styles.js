@@ -49,13 +49,14 @@ ${swatches}
 .annot-reader .share-text { margin: .2rem 0; }
 .annot-reader .share-bar { height: .5rem; border: 1px solid #767676; border-radius: 3px; background: #fff; overflow: hidden; }
 .annot-reader .share-bar span { display: block; height: 100%; background: #1f5fa8; }
-.annot-reader .summary li button, .annot-reader .summary li.inert { display: flex; flex-wrap: wrap; align-items: baseline;
-  column-gap: .5rem; overflow-wrap: anywhere; }
+.annot-reader .summary li button, .annot-reader .summary li.inert { display: block; overflow-wrap: anywhere; }
+.annot-reader .summary li span { margin-right: .5rem; }
 .annot-reader .summary li.inert { padding: .2rem .6rem; border: 1px solid transparent; }
 .annot-reader .summary .label { font-weight: 600; }
 .annot-reader .summary .meta { display: inline; }
 .annot-reader .summary .tag { font-size: .8em; border: 1px solid #767676; border-radius: 3px; padding: 0 .3em; color: #3b3b3b; }
-.annot-reader .summary .where { margin-left: auto; font-size: .85em; color: #3b3b3b; font-variant-numeric: tabular-nums; }
+.annot-reader .summary .where:empty { display: none; }
+.annot-reader .summary .where { float: right; margin: 0 0 0 .5rem; font-size: .85em; color: #3b3b3b; font-variant-numeric: tabular-nums; }
 .annot-reader .summary ul.pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: .3rem; }
 .annot-reader .summary ul.pair li { margin: 0; }
 .annot-tooltip { position: fixed; z-index: 2147483647; max-width: 22rem; background: #1a1a1a; color: #fff; border-radius: 6px;
