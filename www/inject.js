@@ -38,6 +38,8 @@ button:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 1px; }
 
 // Where this module was loaded from: the site's folder (reader.html, worker.js and pkg/ are beside it).
 const SITE = new URL(".", import.meta.url);
+// Past this many automatic re-anchorings in a minute, the bar offers a refresh instead (a page that never settles).
+const MAX_REANCHORS_PER_MINUTE = 6;
 // How long a reader window opened for the fallback has to ask for the article before we stop listening.
 const READER_WAIT_MS = 60_000;
 
@@ -161,39 +163,21 @@ async function open() {
       mountReader({ host: ui, articleRoot, engine, lang: pageLang(), doc, summary: summary ?? undefined, text, source: location.href, name: "page" });
     reader = mount(text, doc, summary);
     status.textContent = "Article annotator";
-    const words = strings(pageLang() || reader.doc.lang);
-    const offerRefresh = () => {
-      watch.stop();
-      status.textContent = `Article annotator — ${words.pageChanged}`;
-      if (bar.querySelector(".refresh")) return;
-      const refresh = el("button", { type: "button", class: "refresh" }, words.refresh);
-      refresh.addEventListener("click", () => {
+    const stop = keepAnchored({
+      articleRoot, engine, host, status, bar, before: panelButton, words: strings(pageLang() || reader.doc.lang),
+      reader: () => reader,
+      remount: (text) => {
+        reader.destroy();
+        reader = null;
+        reader = mount(text);
+        session.reanchored = (session.reanchored || 0) + 1;
+      },
+      refresh: () => {
         close();
         toggle();
-      });
-      bar.insertBefore(refresh, panelButton);
-    };
-    const watch = watchArticle(articleRoot, {
-      ignore: (node) => host.contains(node),
-      changed: () =>
-        !articleRoot.isConnected || rangesDetached(articleRoot, reader.result.ranges, reader.doc.annotations) || engine.extractText(articleRoot) !== reader.text,
-      onChange: () => {
-        const now = articleRoot.isConnected ? engine.extractText(articleRoot) : "";
-        if (!articleRoot.isConnected || now.length > BIG_TEXT) return offerRefresh();
-        try {
-          watch.pause(() => {
-            reader.destroy();
-            reader = null;
-            reader = mount(now);
-          });
-          session.reanchored = (session.reanchored || 0) + 1;
-          status.textContent = `Article annotator — ${words.reanchored}`;
-        } catch {
-          offerRefresh();
-        }
       },
     });
-    cancels.push(() => watch.stop());
+    cancels.push(stop);
   } catch (err) {
     if (closed()) return;
     // Trusted Types or a page's odd DOM can break the interface: undo what was painted, then offer the reader page.
@@ -207,6 +191,46 @@ async function open() {
     docSheets.splice(0).forEach((remove) => remove());
     fallback(articleRoot, status, bar, err, cancels);
   }
+}
+
+/**
+ * Live pages: watches the article after painting; when the page changed its text or replaced the nodes our ranges
+ * were on, `remount(text)` annotates and paints the new text (unobserved, so our own painting is not a change);
+ * when that is not safe (the article element left the page, a text too long for this thread, a page that never
+ * settles), the bar gets a Refresh button (`refresh()`). Returns the stopper.
+ */
+function keepAnchored({ articleRoot, engine, host, status, bar, before, words, reader, remount, refresh }) {
+  let times = [];
+  const offerRefresh = () => {
+    watch.stop();
+    status.textContent = `Article annotator — ${words.pageChanged}`;
+    if (bar.querySelector(".refresh")) return;
+    const button = el("button", { type: "button", class: "refresh" }, words.refresh);
+    button.addEventListener("click", refresh);
+    bar.insertBefore(button, before);
+  };
+  const watch = watchArticle(articleRoot, {
+    ignore: (node) => host.contains(node),
+    changed: () => {
+      const r = reader();
+      return !articleRoot.isConnected || rangesDetached(articleRoot, r.result.ranges, r.doc.annotations) ||
+        engine.extractText(articleRoot) !== r.text;
+    },
+    onChange: () => {
+      const text = articleRoot.isConnected ? engine.extractText(articleRoot) : "";
+      // A page that keeps changing its article (a ticking clock, a live blog) would have us annotate without end.
+      times = times.filter((at) => at > performance.now() - 60_000);
+      if (!articleRoot.isConnected || text.length > BIG_TEXT || times.length >= MAX_REANCHORS_PER_MINUTE) return offerRefresh();
+      times.push(performance.now());
+      try {
+        watch.pause(() => remount(text));
+        status.textContent = `Article annotator — ${words.reanchored}`;
+      } catch {
+        offerRefresh();
+      }
+    },
+  });
+  return () => watch.stop();
 }
 
 /**
