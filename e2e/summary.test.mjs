@@ -312,6 +312,8 @@ test("live page: a re-render and lazy paragraphs re-anchor the highlights; a rep
   await page.waitForFunction(() => !!document.querySelector("[data-article-annotator]").shadowRoot.querySelector(".bar .refresh"));
   now = await liveState(page);
   assert.match(now.status, /article changed/);
+  assert.equal(now.ranges, 0, "nothing left painted for the article that left the page");
+  assert.equal(await page.evaluate(() => document.querySelector("[data-article-annotator]").shadowRoot.querySelector(".annot-reader")), null);
   await page.screenshot({ path: path.join(SHOTS, "live-refresh-offered.png") });
   await page.locator("[data-article-annotator] .bar .refresh").click();
   await until(page, async (www) => {

@@ -172,6 +172,10 @@ async function open() {
         reader = mount(text);
         session.reanchored = (session.reanchored || 0) + 1;
       },
+      drop: () => {
+        reader?.destroy();
+        reader = null;
+      },
       refresh: () => {
         close();
         toggle();
@@ -197,12 +201,15 @@ async function open() {
  * Live pages: watches the article after painting; when the page changed its text or replaced the nodes our ranges
  * were on, `remount(text)` annotates and paints the new text (unobserved, so our own painting is not a change);
  * when that is not safe (the article element left the page, a text too long for this thread, a page that never
- * settles), the bar gets a Refresh button (`refresh()`). Returns the stopper.
+ * settles), the bar gets a Refresh button (`refresh()`), and when the article left the page `drop()` removes what
+ * was painted for it. Returns the stopper.
  */
-function keepAnchored({ articleRoot, engine, host, status, bar, before, words, reader, remount, refresh }) {
+function keepAnchored({ articleRoot, engine, host, status, bar, before, words, reader, remount, drop, refresh }) {
   let times = [];
   const offerRefresh = () => {
     watch.stop();
+    // The article we painted is gone: its panel and focus ring would point at nothing.
+    if (!articleRoot.isConnected) drop();
     status.textContent = `Article annotator — ${words.pageChanged}`;
     if (bar.querySelector(".refresh")) return;
     const button = el("button", { type: "button", class: "refresh" }, words.refresh);
