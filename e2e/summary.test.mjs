@@ -206,6 +206,20 @@ test("site: without clipboard access the text is shown selected instead", async 
   await page.close();
 });
 
+test("home page: a link to the bookmarklet's install page, in the interface language", async () => {
+  const { page, errors } = await newPage({ width: 360, height: 800 });
+  await page.goto(`${site.www}#seed=${encodeURIComponent(seeds.find((x) => x.lang === "fr").slug)}`);
+  await page.waitForFunction(() => window.annotatorPage?.ready, null, { timeout: 60000 });
+  const link = page.locator("header a[href='install.html']");
+  assert.match(await link.textContent(), /marque-page/);
+  await page.locator("header").screenshot({ path: path.join(SHOTS, "home-install-link-narrow.png") });
+  await link.click();
+  await page.waitForURL(/install\.html$/);
+  assert.match(await page.locator("#bookmarklet").getAttribute("href"), /^javascript:/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 /** Click the bookmarklet as from the bookmarks bar; wait for its status line to settle; returns it. */
 async function openBookmarklet(page) {
   const cdp = await page.context().newCDPSession(page);
