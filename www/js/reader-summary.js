@@ -5,6 +5,9 @@ import { el } from "./dom.js";
 import { own } from "./i18n.js";
 import { percent } from "./export-table.js";
 
+// Speakers listed before a "show more" button.
+const SPEAKERS_SHOWN = 12;
+
 /**
  * @param {{uiDoc: Document, t: object, id: string, items: object[]}} o painted annotations (item.i = index in doc)
  * @param {object} summary what engine.summarize returned
@@ -25,9 +28,22 @@ export function buildSummary({ uiDoc, t, id, items }, summary, onPick) {
     el(uiDoc, "div", { className: "share-bar", "aria-hidden": "true" }, fill));
 
   const quoted = el(uiDoc, "ul");
-  for (const s of summary.speakers) {
+  const speakerLine = (s) => {
     const meta = [s.direct && t.direct(s.direct), s.reported && t.reported(s.reported)].filter(Boolean).join(" · ");
-    quoted.append(line(s.label, meta, s.annotations, s.named ? null : t.unnamedMark));
+    return line(s.label, meta, s.annotations, s.named ? null : t.unnamedMark);
+  };
+  // The most quoted first; a long tail (a long article quotes hundreds of people) waits for "show more".
+  quoted.append(...summary.speakers.slice(0, SPEAKERS_SHOWN).map(speakerLine));
+  const rest = summary.speakers.slice(SPEAKERS_SHOWN);
+  if (rest.length) {
+    const more = el(uiDoc, "button", { type: "button", className: "more", text: t.more(rest.length) });
+    const item = el(uiDoc, "li", {}, more);
+    more.addEventListener("click", () => {
+      const lines = rest.map(speakerLine);
+      item.replaceWith(...lines);
+      lines[0].querySelector("button")?.focus();
+    });
+    quoted.append(item);
   }
   if (summary.unattributed_quotes.count) {
     quoted.append(line(t.unattributedQuotes, String(summary.unattributed_quotes.count), summary.unattributed_quotes.annotations));
