@@ -138,6 +138,45 @@ test("site: a speaker's line steps through each of its quotations in turn, then 
   await page.close();
 });
 
+test("site: a given summary: unnamed speakers marked, lines without painted passages inert, a long tail behind 'show more'", async () => {
+  const { page, errors } = await newPage();
+  await page.goto(`${site.www}#seed=${encodeURIComponent(seeds.find((x) => x.lang === "en").slug)}`);
+  await page.waitForFunction(() => window.annotatorPage?.ready, null, { timeout: 60000 });
+  const shown = await page.evaluate(async () => {
+    const st = window.annotatorPage;
+    const { mountReader } = await import("./js/reader-ui.js");
+    const painted = st.reader.result.ranges.map((r, i) => (r ? i : -1)).filter((i) => i >= 0);
+    const speaker = (k) => ({ label: `Speaker ${k}`, named: k % 2 === 0, entity_id: null, direct: 1, reported: k, annotations: painted.slice(k, k + 1) });
+    const summary = {
+      lang: "en", speakers: Array.from({ length: 15 }, (_, k) => speaker(k)),
+      unattributed_quotes: { count: 2, annotations: [] }, named_sources: { count: 1, annotations: painted.slice(0, 1) },
+      unnamed_sources: { count: 0, annotations: [] }, claims: [{ reason: "hedge", count: 1, annotations: painted.slice(1, 2) }],
+      sentences: 8, attributed_sentences: 3,
+    };
+    st.reader.destroy();
+    const r = mountReader({ host: document.getElementById("reader"), articleRoot: document.getElementById("article-text"),
+      engine: st.engine, doc: st.doc, text: st.text, summary, lang: "en" });
+    const sec = () => document.querySelector(".annot-reader .summary");
+    const before = { items: sec().querySelectorAll("li").length, tags: sec().querySelectorAll(".tag").length,
+      inert: [...sec().querySelectorAll("li.inert .label")].map((e) => e.textContent), share: sec().querySelector(".share-text").textContent };
+    sec().querySelector("button.more").click();
+    const after = { items: sec().querySelectorAll("li").length, more: !!sec().querySelector("button.more"),
+      focused: document.activeElement.textContent };
+    r.destroy();
+    return { before, after };
+  });
+  // 12 speakers + "show more" + unattributed; named, unnamed; one reason.
+  assert.equal(shown.before.items, 12 + 1 + 1 + 2 + 1);
+  assert.equal(shown.before.tags, 6, "the unnamed among the first twelve are marked");
+  assert.deepEqual(shown.before.inert, ["Quotations without a speaker", "Unnamed sources"]);
+  assert.equal(shown.before.share, "3 of 8 sentences attributed to a source (38%)");
+  assert.equal(shown.after.items, 15 + 1 + 2 + 1);
+  assert.equal(shown.after.more, false);
+  assert.match(shown.after.focused, /^Speaker 12/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("site: narrow screens and accessibility of the summary and its exports", async () => {
   const axe = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
   for (const s of [seeds.find((x) => x.lang === "fr"), seeds.find((x) => x.lang === "en")]) {
