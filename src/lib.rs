@@ -5,7 +5,8 @@
 //! and events), **quotations with who said them**, and **unverified
 //! claims** (what the article reports without vouching for it: the French
 //! journalistic conditional, "selon X", anonymous sources, "did not
-//! respond", hedges). French first, English as well.
+//! respond", hedges). French first, English as well; a text clearly in
+//! another language is reported as such ([`Document::unsupported_language`]).
 //!
 //! The core is pure Rust and knows nothing of the browser; `src/web` (built
 //! only for `wasm32`) is a thin binding that paints the annotations onto a
@@ -20,24 +21,49 @@
 //! let json = serde_json::to_string(&doc.to_contract(text)).unwrap();
 //! assert!(json.starts_with(r#"{"lang":"fr","annotations":["#));
 //! ```
+//!
+//! ## Layers
+//!
+//! Each module imports only the ones above it in this list:
+//!
+//! | module | holds |
+//! |---|---|
+//! | `span`, `error` | byte ranges; the one error type |
+//! | `lang` | language codes, the compiled-in data files, language identification |
+//! | `text` | tokens, sentences, paragraphs (byte offsets) |
+//! | `model` | the annotation types, plain data |
+//! | `detect` | the entity, quotation and claim detectors |
+//! | `annotate` | the [`Annotator`]: identifies the language, runs the detectors |
+//! | `contract` | the UTF-16 JSON contract and the conversion to it |
+//! | `web` (wasm32), `bin/annotate` | the browser binding; the command line |
+//!
+//! ## Internals
+//!
+//! `detect` and `text` are public only for the repository's examples,
+//! benchmarks and tests (the tagger trainer, per-stage timings, tokenizer
+//! checks). They are hidden from the documentation, are not part of the
+//! API and change without notice.
 #![deny(missing_docs)]
 
 mod annotate;
+mod contract;
+#[doc(hidden)]
 pub mod detect;
 mod error;
-pub mod lang;
-pub mod span;
+mod lang;
+mod model;
+mod span;
 mod summary;
+#[doc(hidden)]
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-pub use crate::annotate::{
-    annotate, Annotation, Annotator, Claim, ClaimReason, ContractAnnotation, ContractDocument, ContractSpan,
-    ContractSpeaker, Document, Entity, EntityLabel, Quote, Speaker,
-};
+pub use crate::annotate::{annotate, Annotator};
+pub use crate::contract::{ContractAnnotation, ContractDocument, ContractSpan, ContractSpeaker};
 pub use crate::error::Error;
 pub use crate::lang::{Lang, LangChoice};
+pub use crate::model::{Annotation, Claim, ClaimReason, Document, Entity, EntityLabel, Quote, Speaker};
 pub use crate::span::Span;
 pub use crate::summary::{summarize, CountLine, ReasonLine, SpeakerLine, Summary};

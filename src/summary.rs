@@ -14,6 +14,8 @@ use crate::{ClaimReason, ContractAnnotation, ContractDocument, EntityLabel, Lang
 
 /// The sourcing of one article.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(missing_as_null))]
 pub struct Summary {
     /// The language the article was read in.
     pub lang: Lang,
@@ -36,6 +38,8 @@ pub struct Summary {
 
 /// One speaker: every quotation attributed to the same entity, name or description.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(missing_as_null))]
 pub struct SpeakerLine {
     /// The speaker's proper name, or, when unnamed, the description as the text gives it.
     pub label: String,
@@ -53,6 +57,8 @@ pub struct SpeakerLine {
 
 /// A count and the annotations behind it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(missing_as_null))]
 pub struct CountLine {
     /// How many.
     pub count: usize,
@@ -62,6 +68,8 @@ pub struct CountLine {
 
 /// The claims of one reason.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(missing_as_null))]
 pub struct ReasonLine {
     /// Why the claims are unverified.
     pub reason: ClaimReason,
@@ -340,13 +348,8 @@ impl NamedSpans {
 fn sentence_units(text: &str, lang: Lang) -> Vec<(u32, u32)> {
     let tokens = crate::text::tokenize(text, lang);
     let spans = crate::text::sentences(text, &tokens, lang);
-    let mut offsets = Vec::with_capacity(spans.len() * 2);
-    for s in &spans {
-        offsets.push(s.start);
-        offsets.push(s.end);
-    }
-    let units = crate::span::to_utf16(text, &offsets);
-    units.chunks(2).map(|p| (p[0], p[1])).collect()
+    let index = crate::contract::Utf16Index::new(text);
+    spans.iter().map(|s| (index.convert(s.start), index.convert(s.end))).collect()
 }
 
 #[cfg(test)]
@@ -390,7 +393,7 @@ mod tests {
     }
 
     fn doc(annotations: Vec<ContractAnnotation>) -> ContractDocument {
-        ContractDocument { lang: Lang::Fr, annotations }
+        ContractDocument { lang: Lang::Fr, unsupported_language: None, annotations }
     }
 
     #[test]

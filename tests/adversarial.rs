@@ -16,8 +16,9 @@
 //! Lone surrogates cannot exist in a Rust `&str`: wasm-bindgen turns each into
 //! U+FFFD (one UTF-16 unit for one), so offsets computed on the converted
 //! string are offsets of the original JS string. That is checked here
-//! natively on U+FFFD text built from `u16` arrays; the JS-side test lives in
-//! `tests/web.rs`.
+//! natively on U+FFFD text built from `u16` arrays; the JS-side test, a JS
+//! string holding lone surrogates passed by JavaScript into the binding, is
+//! `lone_surrogates_from_a_js_string_keep_offsets` in `tests/web.rs`.
 
 mod common;
 

@@ -113,3 +113,88 @@ fn usage_errors_exit_2() {
     assert_eq!(run(&["--jsonl", "file.txt"], b"").status.code(), Some(2));
     assert!(run(&["--help"], b"").status.success());
 }
+
+/// Lone surrogates in a JSON line (`"\ud800"` escapes, as `JSON.stringify`
+/// writes a JS string holding them) become U+FFFD, one unit for one, as on
+/// the wasm path: the line is annotated, offsets index the original string,
+/// and valid pairs and escaped backslashes are left alone.
+#[test]
+fn lone_surrogates_become_replacement_characters() {
+    let line = r#"{"id": 1, "lang": "fr", "text": "\ud800« Oui », a dit Marie Curie \udc00à Paris. \ud83d\ude00 C:\\ud800 \udbff"}"#;
+    let out = run(&["--jsonl"], format!("{line}\n").as_bytes());
+    let stderr = String::from_utf8(out.stderr.clone()).unwrap();
+    assert!(out.status.success(), "{stderr}");
+    let docs = lines(&out);
+    assert_eq!(docs.len(), 1);
+    let text = "\u{FFFD}« Oui », a dit Marie Curie \u{FFFD}à Paris. 😀 C:\\ud800 \u{FFFD}";
+    check_contract(&docs[0], text);
+    let texts: Vec<&str> =
+        docs[0]["annotations"].as_array().unwrap().iter().map(|a| a["text"].as_str().unwrap()).collect();
+    assert!(texts.contains(&"Marie Curie") && texts.contains(&"Paris"), "{texts:?}");
+    // check_contract read the offsets against `text`, whose UTF-16 units are the original string's, one
+    // U+FFFD for each lone surrogate: the offsets index the original.
+    let paris = docs[0]["annotations"].as_array().unwrap().iter().find(|a| a["text"] == "Paris").unwrap();
+    assert_eq!(paris["start"].as_u64().unwrap() as usize, text[..text.find("Paris").unwrap()].encode_utf16().count());
+}
+
+/// With `--lang auto`, a German, Spanish or Italian text gets
+/// `"unsupported_language"` and no annotations, with a note on stderr (not an
+/// error); `--lang fr` annotates it anyway; French and English texts are
+/// annotated as ever, without the field.
+#[test]
+fn unsupported_language_is_reported() {
+    let texts = [
+        ("de", "Die Bundesregierung hat am Mittwoch beschlossen, die Förderung für Elektroautos zu verlängern. Nach Angaben des Ministeriums sollen die Mittel bis Ende des Jahres reichen."),
+        ("es", "El Gobierno aprobó el martes una reforma de las pensiones que, según el ministro, garantiza la sostenibilidad del sistema durante los próximos años."),
+        ("it", "Il governo ha approvato martedì la riforma delle pensioni che, secondo il ministro, garantisce la sostenibilità del sistema per i prossimi anni."),
+        ("fr", "Le gouvernement a adopté mardi la réforme des retraites qui, selon le ministre, garantit la pérennité du système pour les prochaines années."),
+        ("en", "The government approved the pension reform on Tuesday, which the minister said guarantees the sustainability of the system for years to come."),
+    ];
+    let input: String =
+        texts.iter().map(|(id, text)| format!("{}\n", serde_json::json!({"id": id, "text": text}))).collect();
+    let out = run(&["--jsonl"], input.as_bytes());
+    assert!(out.status.success(), "an unsupported language is not an error");
+    let stderr = String::from_utf8(out.stderr.clone()).unwrap();
+    for (doc, (id, text)) in lines(&out).iter().zip(texts) {
+        assert_eq!(doc["id"], id);
+        if id == "fr" || id == "en" {
+            assert!(doc.get("unsupported_language").is_none(), "{doc}");
+            assert_eq!(doc["lang"], id);
+            assert!(!doc["annotations"].as_array().unwrap().is_empty());
+            check_contract(doc, text);
+        } else {
+            assert_eq!(doc["unsupported_language"], id, "{doc}");
+            assert!(doc["lang"] == "fr" || doc["lang"] == "en");
+            assert_eq!(doc["annotations"], serde_json::json!([]));
+        }
+    }
+    assert_eq!(stderr.matches("does not read").count(), 3, "{stderr}");
+    assert!(stderr.contains("line 1") && stderr.contains("\"de\""), "{stderr}");
+    let forced = run(&["--jsonl", "--lang", "fr"], input.as_bytes());
+    assert!(lines(&forced).iter().all(|d| d.get("unsupported_language").is_none()));
+    assert!(String::from_utf8(forced.stderr).unwrap().is_empty());
+}
+
+#[test]
+fn summary_of_files_and_of_json_lines() {
+    let text = "« Nous partirons demain », a déclaré Paul Martin. Selon une source policière, il aurait fui.";
+    let out = run(&["--summary", "-"], text.as_bytes());
+    assert!(out.status.success());
+    let printed = String::from_utf8(out.stdout).unwrap();
+    assert!(printed.starts_with("Personnes citées\n  Paul Martin: 1 citation(s) directe(s)"), "{printed}");
+    assert!(printed.contains("source anonyme: 1"), "{printed}");
+    assert!(printed.contains("Phrases attribuées à une source: 2/2 (100 %)"), "{printed}");
+
+    let line = serde_json::json!({"id": 7, "text": text}).to_string() + "\n";
+    let out = run(&["--jsonl", "--summary"], line.as_bytes());
+    let docs = lines(&out);
+    let summary = &docs[0]["summary"];
+    assert_eq!(summary["speakers"][0]["label"], "Paul Martin");
+    assert_eq!(summary["sentences"], 2);
+    // The indices point into the line's own annotations.
+    let i = summary["claims"][0]["annotations"][0].as_u64().unwrap() as usize;
+    assert_eq!(docs[0]["annotations"][i]["kind"], "claim");
+    // Without --summary the lines stay as they were.
+    let out = run(&["--jsonl"], line.as_bytes());
+    assert!(lines(&out)[0].get("summary").is_none());
+}

@@ -28,7 +28,7 @@ fn seeds_match_their_expected_annotations() {
     for (path, lang) in seeds() {
         let text = std::fs::read_to_string(&path).unwrap();
         assert_eq!(article_annotator::Lang::detect(&text).code(), lang, "{}: language identification", path.display());
-        let doc = Annotator::for_text(LangChoice::Auto, &text).annotate(&text).to_contract(&text);
+        let doc = Annotator::new(LangChoice::Auto).annotate(&text).to_contract(&text);
         let actual = serde_json::to_string_pretty(&doc).unwrap() + "\n";
         let expected_path = path.with_extension("expected.json");
         if update {

@@ -4,7 +4,7 @@
 //! `wasm-pack test --headless --chrome -- --test web`.
 
 use article_annotator::web;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::Element;
 
@@ -60,7 +60,7 @@ fn claim(text: &str, needle: &str, cue: &str) -> serde_json::Value {
     let (start, end) = find16(text, needle, 0);
     let (cs, ce) = find16(text, cue, 0);
     serde_json::json!({"kind": "claim", "start": start, "end": end, "text": needle, "reason": "conditional",
-        "cue": {"start": cs, "end": ce, "text": cue}, "source": null, "explanation": "x"})
+        "cue": {"start": cs, "end": ce, "text": cue}, "source": null, "other_cues": [], "explanation": "x"})
 }
 
 fn doc(annotations: Vec<serde_json::Value>) -> JsValue {
@@ -68,8 +68,8 @@ fn doc(annotations: Vec<serde_json::Value>) -> JsValue {
     js_sys::JSON::parse(&json).unwrap()
 }
 
-fn options(json: &str) -> JsValue {
-    js_sys::JSON::parse(json).unwrap()
+fn options(json: &str) -> Option<JsValue> {
+    Some(js_sys::JSON::parse(json).unwrap())
 }
 
 fn get(v: &JsValue, key: &str) -> JsValue {
@@ -149,7 +149,7 @@ fn emoji_and_combining_characters() {
     ]);
     // The offsets really are UTF-16: "😀 " is 3 units.
     assert_eq!(find16(&text, "Ele\u{301}onore", 0), (3, 12));
-    let result = web::highlight(&root, d, JsValue::UNDEFINED).unwrap();
+    let result = web::highlight(&root, d, None).unwrap();
     assert_eq!(
         range_texts(&result),
         vec![Some("Ele\u{301}onore".to_string()), Some("👩\u{200d}👩\u{200d}👧 à Zo\u{308}e".to_string())]
@@ -172,7 +172,7 @@ fn highlight_api_registers_one_highlight_per_layer() {
         quote(&text, "De retour à passer"),
         claim(&text, "pourrait constituer", "pourrait"),
     ]);
-    let result = web::highlight(&root, d, JsValue::UNDEFINED).unwrap();
+    let result = web::highlight(&root, d, None).unwrap();
     assert_eq!(get(&result, "mode").as_string().as_deref(), Some("highlight-api"));
     let mut names = highlight_names();
     names.sort();
@@ -237,7 +237,7 @@ fn moved_text_is_found_nearby_and_misses_are_counted() {
     let missing =
         serde_json::json!({"kind": "entity", "start": 0, "end": 4, "text": "Lyon", "label": "LOC", "entity_id": 1});
     let out_of_range = serde_json::json!({"kind": "quote", "start": 900, "end": 905, "text": "zzzzz", "direct": true, "speaker": null});
-    let result = web::highlight(&root, doc(vec![shifted, missing, out_of_range]), JsValue::UNDEFINED).unwrap();
+    let result = web::highlight(&root, doc(vec![shifted, missing, out_of_range]), None).unwrap();
     assert_eq!(get(&result, "painted").as_f64(), Some(1.0));
     assert_eq!(get(&result, "unmatched").as_f64(), Some(2.0));
     assert_eq!(range_texts(&result), vec![Some("Marie Curie".to_string()), None, None]);
@@ -270,7 +270,7 @@ fn annotate_returns_the_contract_shape() {
             other => panic!("unknown kind {other:?}"),
         }
     }
-    let en = web::annotate("The minister said that the outage was over.", JsValue::UNDEFINED).unwrap();
+    let en = web::annotate("The minister said that the outage was over.", None).unwrap();
     assert_eq!(get(&en, "lang").as_string().as_deref(), Some("en"));
     // A plain object that survives JSON.stringify.
     let json = String::from(js_sys::JSON::stringify(&en).unwrap());
@@ -282,10 +282,10 @@ fn a_rust_error_reaches_js_as_an_error() {
     let err = web::annotate("Bonjour.", options("{\"lang\": \"de\"}")).unwrap_err();
     let err: js_sys::Error = JsValue::from(err).dyn_into().expect("a JS Error");
     assert!(String::from(err.message()).contains("\"de\""), "{}", String::from(err.message()));
-    let err = web::annotate("Bonjour.", JsValue::from(7)).unwrap_err();
+    let err = web::annotate("Bonjour.", Some(JsValue::from(7))).unwrap_err();
     assert!(JsValue::from(err).is_instance_of::<js_sys::Error>());
     let root = fixture("<p>x</p>");
-    let err = web::highlight(&root, JsValue::from_str("nope"), JsValue::UNDEFINED).unwrap_err();
+    let err = web::highlight(&root, JsValue::from_str("nope"), None).unwrap_err();
     assert!(JsValue::from(err).is_instance_of::<js_sys::Error>());
     let err = web::highlight(&root, doc(vec![]), options("{\"mode\": \"paint\"}")).unwrap_err();
     let err: js_sys::Error = JsValue::from(err).dyn_into().unwrap();
@@ -335,7 +335,7 @@ fn append_paints_a_page_in_slices_and_clear_undoes_all() {
 #[wasm_bindgen_test]
 fn detect_lang_matches_annotate_auto() {
     for text in ["Le ministre a démissionné hier soir.", "The minister resigned last night."] {
-        let d = web::annotate(text, JsValue::UNDEFINED).unwrap();
+        let d = web::annotate(text, None).unwrap();
         assert_eq!(get(&d, "lang").as_string().unwrap(), web::detect_lang(text));
     }
 }
@@ -361,5 +361,143 @@ fn deferred_slices_are_shown_at_once() {
     assert_eq!(names, ["annot-entity-LOC", "annot-entity-PER"]);
     web::clear();
     assert!(highlight_names().is_empty());
+    root.remove();
+}
+
+/// A crafted annotation far past the text (`start` near `u32::MAX`, which
+/// overflowed the search window's bounds on wasm32 and trapped the instance)
+/// is simply not found; one whose text is near the end of the page is found
+/// there; and the next calls work.
+#[wasm_bindgen_test]
+fn offsets_near_u32_max_are_unmatched_and_the_next_call_works() {
+    let root = article(&"Marie Curie a parlé à Paris.\n".repeat(120));
+    let text = web::extract_text(&root);
+    assert!(utf16_len(&text) > 2700, "long enough for the search window to start inside the text");
+    let far = |needle: &str| {
+        serde_json::json!({"kind": "entity", "start": 4294966000u32, "end": 4294966000u32 + utf16_len(needle),
+            "text": needle, "label": "LOC", "entity_id": 0})
+    };
+    let result = web::highlight(&root, doc(vec![far("Lyon"), far("Paris")]), options("{\"mode\": \"wrap\"}")).unwrap();
+    assert_eq!(get(&result, "unmatched").as_f64(), Some(1.0), "Lyon is nowhere");
+    assert_eq!(range_texts(&result)[1].as_deref(), Some("Paris"), "Paris is found in the last window");
+    // The instance is still usable: paint, hide, clear.
+    let result = web::highlight(&root, doc(vec![entity(&text, "Marie Curie", "PER", 0)]), None).unwrap();
+    assert_eq!(get(&result, "painted").as_f64(), Some(1.0));
+    assert!(web::set_layer_visible("entity-PER", false));
+    web::clear();
+    root.remove();
+}
+
+/// Annotations are read through the contract's own types: an unknown label,
+/// reason or kind, or reversed offsets, is an error naming it and which
+/// annotation, not a silent "MISC" or "claimed".
+#[wasm_bindgen_test]
+fn unknown_labels_and_reasons_are_errors_naming_them() {
+    let root = fixture("<p>Marie Curie aurait parlé à Paris.</p>");
+    let text = web::extract_text(&root);
+    let message = |annotations: Vec<serde_json::Value>| {
+        let err = web::highlight(&root, doc(annotations), None).unwrap_err();
+        let err: js_sys::Error = JsValue::from(err).dyn_into().expect("a JS Error");
+        String::from(err.message())
+    };
+    let mut person = entity(&text, "Marie Curie", "PER", 0);
+    person["label"] = "PERSON".into();
+    let m = message(vec![entity(&text, "Paris", "LOC", 1), person]);
+    assert!(m.contains("PERSON") && m.contains("annotation 1"), "{m}");
+    let mut rumour = claim(&text, "aurait parlé", "aurait");
+    rumour["reason"] = "rumour".into();
+    let m = message(vec![rumour]);
+    assert!(m.contains("rumour"), "{m}");
+    let mut odd = quote(&text, "parlé");
+    odd["kind"] = "note".into();
+    assert!(message(vec![odd]).contains("note"));
+    let mut reversed = entity(&text, "Paris", "LOC", 1);
+    reversed["start"] = 30.into();
+    reversed["end"] = 10.into();
+    assert!(message(vec![reversed]).contains("start 30 is after end 10"));
+    // Nothing was painted by the rejected calls.
+    assert!(root.query_selector("mark").unwrap().is_none());
+    root.remove();
+}
+
+/// A JS string with lone surrogates crosses into Rust as one U+FFFD per lone
+/// surrogate (wasm-bindgen's TextEncoder), so the contract's UTF-16 offsets
+/// index the original JS string: each annotation's text equals the original
+/// slice wherever that slice holds no lone surrogate. The string is passed
+/// by JavaScript itself, through a JS function calling back into Rust.
+#[wasm_bindgen_test]
+fn lone_surrogates_from_a_js_string_keep_offsets() {
+    let mut units: Vec<u16> = Vec::new();
+    let lone: [&[u16]; 4] = [&[0xD800], &[0xDC00], &[0xDBFF, 0x41], &[0xD83D, 0xDE00]];
+    for i in 0..24 {
+        let words = ["« Oui », a dit Marie Curie à Paris. ", "Selon l'AFP, il aurait menti. ", "M. Dupont "];
+        units.extend(words[i % 3].encode_utf16());
+        units.extend_from_slice(lone[i % 4]);
+    }
+    let original = js_sys::JsString::from_char_code(&units);
+    assert!(!original.is_valid_utf16(), "the JS string really holds lone surrogates");
+    let callback = Closure::<dyn Fn(String) -> JsValue>::new(|s: String| {
+        web::annotate(&s, options("{\"lang\": \"fr\"}")).unwrap_or_else(JsValue::from)
+    });
+    let call = js_sys::Function::new_with_args("f, s", "return f(s);");
+    let d = call.call2(&JsValue::NULL, callback.as_ref(), &original).unwrap();
+    let annotations: js_sys::Array = get(&d, "annotations").dyn_into().expect("a document");
+    assert!(annotations.length() >= 10, "the text is annotated");
+    for a in annotations.iter() {
+        let (s, e) = (get(&a, "start").as_f64().unwrap() as usize, get(&a, "end").as_f64().unwrap() as usize);
+        assert!(s < e && e <= units.len());
+        let slice = &units[s..e];
+        let covered = get(&a, "text").as_string().unwrap();
+        match String::from_utf16(slice) {
+            Ok(exact) => assert_eq!(exact, covered, "offsets {s}..{e} index the JS string"),
+            Err(_) => assert_eq!(String::from_utf16_lossy(slice), covered),
+        }
+    }
+}
+
+/// With `lang: "auto"`, a text clearly in another language gives an empty
+/// document naming it in `unsupported_language`; French and English texts
+/// have no such field; an explicit `lang` is obeyed.
+#[wasm_bindgen_test]
+fn unsupported_language_is_reported() {
+    let german = "Die Bundesregierung hat am Mittwoch beschlossen, die Förderung für Elektroautos zu verlängern. \
+        Nach Angaben des Wirtschaftsministeriums sollen die Mittel bis Ende des kommenden Jahres reichen.";
+    let d = web::annotate(german, None).unwrap();
+    assert_eq!(get(&d, "unsupported_language").as_string().as_deref(), Some("de"));
+    assert!(["fr", "en"].contains(&get(&d, "lang").as_string().unwrap().as_str()));
+    assert_eq!(get(&d, "annotations").dyn_into::<js_sys::Array>().unwrap().length(), 0);
+    let forced = web::annotate(german, options("{\"lang\": \"fr\"}")).unwrap();
+    assert!(get(&forced, "unsupported_language").is_undefined(), "an explicit lang is obeyed");
+    let french = web::annotate("Selon une source proche du dossier, le ministre aurait démissionné.", None).unwrap();
+    assert!(get(&french, "unsupported_language").is_undefined());
+    assert!(!String::from(js_sys::JSON::stringify(&french).unwrap()).contains("unsupported"));
+}
+
+/// A call that stops half-way (here, the page's own `getAttribute` throws
+/// while a layer is being hidden: like a trap, the exception crosses the
+/// wasm frames without unwinding them) leaves the binding's state usable:
+/// the next calls hide the layer and `clear` restores the page exactly.
+/// (With a `RefCell` borrowed across that call, every later call panicked.)
+#[wasm_bindgen_test]
+fn a_call_cut_short_leaves_the_next_calls_working() {
+    let root = fixture("<p>Marie Curie est née à Varsovie.</p>");
+    let before = root.inner_html();
+    let text = web::extract_text(&root);
+    let d = doc(vec![entity(&text, "Marie Curie", "PER", 0), entity(&text, "Varsovie", "LOC", 1)]);
+    web::highlight(&root, d, options("{\"mode\": \"wrap\"}")).unwrap();
+    // From JavaScript, as the page would call it: the exception reaches the JS caller.
+    let hide = Closure::<dyn Fn() -> JsValue>::new(|| JsValue::from(web::set_layer_visible("entity-PER", false)));
+    let sabotage = js_sys::Function::new_with_args(
+        "f",
+        "const p = Element.prototype, real = p.getAttribute;
+         p.getAttribute = function () { throw new Error('page script'); };
+         try { return f(); } finally { p.getAttribute = real; }",
+    );
+    let err = sabotage.call1(&JsValue::NULL, hide.as_ref()).unwrap_err();
+    assert!(String::from(err.dyn_into::<js_sys::Error>().unwrap().message()).contains("page script"));
+    assert!(web::set_layer_visible("entity-PER", false), "the state survived the call cut short");
+    assert!(root.query_selector("mark[data-annot~=\"entity-PER\"]").unwrap().is_none());
+    web::clear();
+    assert_eq!(root.inner_html(), before);
     root.remove();
 }

@@ -1,6 +1,9 @@
 //! Languages, their compiled-in resources, and language identification.
 
 pub(crate) mod data;
+mod identify;
+
+pub(crate) use identify::{identify, Identified};
 
 use crate::error::Error;
 use serde::Serialize;
@@ -16,6 +19,7 @@ use std::str::FromStr;
 /// assert_eq!(Lang::En.code(), "en");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// French.
@@ -36,7 +40,9 @@ impl Lang {
         }
     }
 
-    /// Guesses the language of `text` from its function words.
+    /// Guesses which of French and English `text` is in, from its function
+    /// words. (Whether it is in either at all is [`Annotator::annotate`]'s
+    /// question, with [`LangChoice::Auto`].)
     ///
     /// Counts, over the first few thousand words, how many are frequent
     /// function words of each language (`data/<lang>/stopwords.txt`), each
@@ -52,6 +58,8 @@ impl Lang {
     /// assert_eq!(Lang::detect("Le président a déclaré que la panne était réglée."), Lang::Fr);
     /// assert_eq!(Lang::detect("The president said that the outage was over."), Lang::En);
     /// ```
+    ///
+    /// [`Annotator::annotate`]: crate::Annotator::annotate
     pub fn detect(text: &str) -> Lang {
         let (fr, en) = score(text);
         if en > fr {
@@ -117,7 +125,11 @@ fn spelling(word: &str) -> Option<Lang> {
 /// Which language to annotate in: a fixed one, or detected from the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum LangChoice {
-    /// Detect from the text ([`Lang::detect`]).
+    /// Identify from the text: French or English ([`Lang::detect`]), or, for
+    /// a text clearly in another language, nothing annotated and
+    /// [`Document::unsupported_language`] set.
+    ///
+    /// [`Document::unsupported_language`]: crate::Document::unsupported_language
     #[default]
     Auto,
     /// Use this language whatever the text looks like.

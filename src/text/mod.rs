@@ -1,6 +1,7 @@
 //! The text layer: tokens, sentences and paragraphs, in byte offsets.
 //! Pure Rust; knows nothing of the DOM.
 
+pub mod phrase;
 pub mod sentences;
 pub mod textmap;
 pub mod tokenize;

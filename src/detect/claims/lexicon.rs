@@ -4,7 +4,7 @@
 //! and, for French, the future stems of the conditional
 //! (`conditional-stems.txt`).
 
-use crate::annotate::ClaimReason;
+use super::ClaimReason;
 use crate::lang::data::{entries, lang_file};
 use crate::lang::Lang;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};

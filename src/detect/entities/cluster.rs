@@ -3,7 +3,7 @@
 //! last part) after the full name, and an acronym in parentheses right
 //! after its expansion ("Organisation mondiale de la santé (OMS)") with its later mentions.
 
-use crate::annotate::{Entity, EntityLabel};
+use crate::model::{Entity, EntityLabel};
 use crate::span::Span;
 use std::collections::HashMap;
 

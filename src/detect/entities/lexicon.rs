@@ -3,9 +3,9 @@
 //! building lower-cased strings.
 
 use super::tagger::word_hash;
-use crate::annotate::EntityLabel;
 use crate::lang::data::{entries, lang_file};
 use crate::lang::Lang;
+use crate::model::EntityLabel;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 

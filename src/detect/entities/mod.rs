@@ -19,8 +19,8 @@ mod lexicon;
 pub mod tagger;
 
 use super::Analysis;
-use crate::annotate::{Entity, EntityLabel};
 use crate::lang::data;
+use crate::model::{Entity, EntityLabel};
 use crate::span::Span;
 use crate::text::TokenKind;
 use lexicon::Lexicon;

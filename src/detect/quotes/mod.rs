@@ -53,7 +53,7 @@ mod windows;
 use super::Analysis;
 // The annotation types, named once for the whole layer (submodules take them
 // from here).
-use crate::annotate::{Entity, EntityLabel, Quote, Speaker};
+use crate::model::{Entity, EntityLabel, Quote, Speaker};
 use context::{Ctx, Mention};
 use coref::Salience;
 

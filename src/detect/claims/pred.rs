@@ -1,0 +1,131 @@
+//! Role `pred`: a cue inside the clause it qualifies ("[la panne pourrait
+//! …]", "[X appears to …]"), as an ordered table of guards ([`GUARDS`]).
+
+use super::guard::{self, stop_if, Flow, Guard};
+use super::lexicon::{class, Role};
+use super::words::*;
+use super::{Candidate, ClaimReason, Context, Hit};
+use crate::span::Span;
+use std::ops::Range;
+
+/// What the guards of one predicate cue share.
+pub(super) struct Pred {
+    si: usize,
+    h: Hit,
+    /// The sentence's tokens.
+    r: Range<usize>,
+    /// The sentence a non-verification in a relative clause disowns.
+    relative: Option<Span>,
+}
+
+impl Pred {
+    /// A one-word hedge ("may", "could", "pourrait").
+    fn hedge_word(&self) -> bool {
+        self.h.cue.reason == ClaimReason::Hedge && self.h.end - self.h.first == 1
+    }
+}
+
+/// The predicate cue's guards, in the order they run.
+pub(super) const GUARDS: &[Guard<Pred>] = &[
+    Guard {
+        name: "pred_disowns_apposition_or_contrast",
+        doc:
+            "\"[…], a claim that could not be verified\", \"…, though it did not provide evidence\": the clause before.",
+        case: "",
+        run: |cx, p, out| {
+            stop_if(
+                p.h.cue.reason == ClaimReason::Unconfirmed
+                    && (cx.disowned_by_apposition(p.si, &p.h, out) || cx.contrast_disowns(p.si, &p.h, out)),
+            )
+        },
+    },
+    Guard {
+        name: "pred_negative_subject",
+        doc: "\"neither side could open the scoring\": a negated ability, not a possibility.",
+        case: "negated_ability_is_no_hedge",
+        run: |cx, p, _| {
+            let from = cx.clause_start(p.si, p.h.first);
+            stop_if(p.hedge_word() && (from..p.h.first).any(|k| cx.is(k, class::NEG_SUBJECT)))
+        },
+    },
+    Guard {
+        name: "pred_purpose",
+        doc: "\"… so our readers may learn more\": a modal in a clause of purpose (not \"…, so the bank may\").",
+        case: "modal_in_a_clause_of_purpose_is_no_hedge",
+        run: |cx, p, _| {
+            let (si, h, r) = (p.si, &p.h, &p.r);
+            let from = h.first.saturating_sub(PURPOSE_BEFORE).max(cx.clause_start(si, h.first).saturating_sub(2));
+            let purpose =
+                (from.max(r.start)..h.first).any(|k| cx.is(k, class::PURPOSE) && k > r.start && !cx.is_comma(k - 1));
+            stop_if(p.hedge_word() && purpose)
+        },
+    },
+    Guard {
+        name: "pred_if_clause",
+        doc: "\"X could face a ban if the charge is upheld\": an English modal beside an if-clause is hypothetical.",
+        case: "modal_in_an_if_sentence_is_hypothetical",
+        run: |cx, p, _| {
+            let modal = cx.a.lang == crate::lang::Lang::En;
+            let hypothetical = cx.hits_in(p.r.start, p.r.end).iter().any(|x| x.cue.role == Role::Hypothetical);
+            stop_if(p.hedge_word() && modal && hypothetical)
+        },
+    },
+    Guard {
+        name: "pred_relative_disowns",
+        doc: "\"The video, which could not be independently verified, appears to show …\": the whole sentence.",
+        case: "non_verification_in_a_relative_clause_disowns_the_sentence",
+        run: relative_disowns,
+    },
+    Guard {
+        name: "pred_push",
+        doc: "\"[la panne pourrait …]\", \"il est possible que [X]\", \"are studying whether [X]\": the clause.",
+        case: "il_est_possible_que",
+        run: push,
+    },
+];
+
+impl<'a, 't> Context<'a, 't> {
+    /// The candidate of the predicate cue `h`: runs [`GUARDS`].
+    pub(super) fn pred(&self, si: usize, h: &Hit, out: &mut Vec<Candidate>) {
+        let r = self.a.sentence_tokens[si].clone();
+        guard::run(GUARDS, self, &mut Pred { si, h: *h, r, relative: None }, out);
+    }
+}
+
+fn relative_disowns(cx: &Context, p: &mut Pred, _: &mut Vec<Candidate>) -> Flow {
+    let (si, h, r) = (p.si, &p.h, &p.r);
+    p.relative = (h.cue.reason == ClaimReason::Unconfirmed)
+        .then(|| {
+            let open = (h.first.saturating_sub(RELATIVE_OPEN_BEFORE).max(r.start + 1)..h.first)
+                .rev()
+                .find(|&k| cx.is_comma(k))
+                .filter(|&k| cx.is(k + 1, class::REL))?;
+            let close = (h.end..(h.end + RELATIVE_CLOSE_AFTER).min(r.end)).find(|&k| cx.is_comma(k))?;
+            (close + 2 < r.end).then(|| cx.trimmed(cx.clause_start(si, open - 1), cx.clause_end(si, close + 1)))
+        })
+        .flatten()
+        .flatten();
+    Flow::Next
+}
+
+fn push(cx: &Context, p: &mut Pred, out: &mut Vec<Candidate>) -> Flow {
+    let (si, h, r) = (p.si, &p.h, &p.r);
+    // "il est possible que [X]", "are studying whether [X]": the claim
+    // follows the cue.
+    let span = if let Some(span) = p.relative {
+        Some(span)
+    } else if cx.is(h.end - 1, class::COMP | class::INTERROGATIVE) && h.end < r.end {
+        let end = cx.clause_end(si, h.end.min(r.end - 1));
+        cx.trimmed(h.end, end)
+    } else {
+        cx.clause(si, h.first)
+    };
+    let Some(span) = span else { return Flow::Stop };
+    // Only a non-verification points back ("ces informations n'ont pas pu
+    // être vérifiées"). (Not "[images], dont l'authenticité n'a pas été
+    // confirmée, …": the relative clause names what it disowns.)
+    let backref = h.cue.reason == ClaimReason::Unconfirmed && p.relative.is_none() && cx.backref_in(span);
+    let cue = cx.span(h.first, h.end);
+    out.push(Candidate { span, cue, reason: h.cue.reason, source: None, backref });
+    Flow::Stop
+}

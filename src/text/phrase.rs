@@ -1,0 +1,138 @@
+//! Phrase helpers for every detector: a wire dateline opening a span, a
+//! noun phrase read forward, the possessive clitic. They read tokens only;
+//! what a detector's own grammar decides (which words are function words,
+//! which end a phrase) comes in as a named parameter, so one implementation
+//! serves layers whose word classes differ.
+
+use super::{Token, TokenKind};
+
+/// Dashes that close a wire dateline ("LONDON —", "PARIS -").
+pub const DATELINE_DASHES: &[char] = &['—', '–', '-'];
+/// Punctuation that closes a sentence part: a noun phrase never runs past it.
+pub const STRONG_BREAKS: &[char] = &[';', ':', '.', '!', '?', '…'];
+/// Brackets and quotation marks a noun phrase read forward stops at.
+pub const PHRASE_MARKS: &[char] = &['(', ')', '«', '»', '"', '“', '”'];
+
+/// Whether token `i` is punctuation starting with one of `chars`.
+pub fn punct_at(text: &str, tokens: &[Token], i: usize, chars: &[char]) -> bool {
+    tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct && t.text(text).starts_with(chars))
+}
+
+/// The first token past a wire dateline opening tokens `first..end`
+/// ("KELDMOOR, Dec. 3 — …", "LONDON (Reuters) - …", "ARGENSEL, 12 novembre
+/// — …"), or `first` when there is none: a place in capitals (three
+/// characters or more, capitals and hyphens), then, within `max_tokens`, a
+/// dash with no lower-case function word before it (`lower_function_word`,
+/// the caller's grammar: "LONDON is …" is a clause).
+pub fn after_dateline(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    end: usize,
+    max_tokens: usize,
+    lower_function_word: impl Fn(usize) -> bool,
+) -> usize {
+    if first >= end {
+        return first;
+    }
+    let t = tokens[first].text(text);
+    let capitals = t.chars().count() >= 3 && t.chars().all(|c| c.is_uppercase() || c == '-');
+    if !capitals {
+        return first;
+    }
+    let dash = (first + 1..(first + max_tokens).min(end)).find(|&k| punct_at(text, tokens, k, DATELINE_DASHES));
+    match dash {
+        Some(d) if (first + 1..d).all(|k| !lower_function_word(k)) => d + 1,
+        _ => first,
+    }
+}
+
+/// One past the last token of a noun phrase read forward from token `i`:
+/// it stops before a comma, a strong break ([`STRONG_BREAKS`]), a bracket
+/// or quotation mark ([`PHRASE_MARKS`]), a later token for which
+/// `ends_phrase` holds (the caller's grammar: a complementizer, "que",
+/// "that"), after `max_len` tokens, or at `limit`.
+pub fn noun_phrase_end(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    limit: usize,
+    max_len: usize,
+    ends_phrase: impl Fn(usize) -> bool,
+) -> usize {
+    let punct = |j: usize, chars: &[char]| punct_at(text, tokens, j, chars);
+    let mut j = i;
+    while j < limit && j - i < max_len {
+        if punct(j, &[',']) || punct(j, STRONG_BREAKS) || ends_phrase(j) && j > i || punct(j, PHRASE_MARKS) {
+            break;
+        }
+        j += 1;
+    }
+    j
+}
+
+/// Which spellings of the possessive clitic a layer accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PossessiveSpelling {
+    /// A token of at most three bytes, opening with an apostrophe and
+    /// ending in s or S: "'s", "'S" (the claim layer; a typographic "’s"
+    /// is four bytes, so it does not pass).
+    ShortAnyCase,
+    /// Exactly "'s" or "’s" (the quote layer).
+    LowerEitherApostrophe,
+}
+
+/// Whether `token` is the possessive clitic of "Saudi Arabia's", spelt as
+/// `spelling` allows.
+pub fn is_possessive_clitic(token: &str, spelling: PossessiveSpelling) -> bool {
+    match spelling {
+        PossessiveSpelling::ShortAnyCase => {
+            token.len() <= 3 && token.starts_with(['\'', '’']) && token.ends_with(['s', 'S'])
+        }
+        PossessiveSpelling::LowerEitherApostrophe => token == "'s" || token == "’s",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+    use crate::text::tokenize;
+
+    #[test]
+    fn datelines_are_skipped_not_clauses() {
+        let cases = [
+            ("KELDMOOR, Dec. 3 — The plant closed.", Some("The")),
+            ("LONDON (Reuters) - Prices rose.", Some("Prices")),
+            ("Paris — The plant closed.", None),
+            ("NATO says - nothing.", None),
+        ];
+        for (text, after) in cases {
+            let tokens = tokenize(text, Lang::En);
+            // "says" is a lower-case word the caller calls a function word.
+            let k = after_dateline(text, &tokens, 0, tokens.len(), 8, |k| tokens[k].text(text) == "says");
+            assert_eq!((k > 0).then(|| tokens[k].text(text)), after, "{text}");
+        }
+    }
+
+    #[test]
+    fn noun_phrases_stop_at_punctuation_and_the_callers_words() {
+        let text = "la police de Lyon, qui (ONF) que";
+        let tokens = tokenize(text, Lang::Fr);
+        assert_eq!(noun_phrase_end(text, &tokens, 0, tokens.len(), 12, |_| false), 4);
+        assert_eq!(noun_phrase_end(text, &tokens, 0, 3, 12, |_| false), 3);
+        assert_eq!(noun_phrase_end(text, &tokens, 0, tokens.len(), 2, |_| false), 2);
+        assert_eq!(noun_phrase_end(text, &tokens, 0, tokens.len(), 12, |k| k == 2), 2);
+        assert_eq!(noun_phrase_end(text, &tokens, 5, tokens.len(), 12, |_| false), 6);
+    }
+
+    #[test]
+    fn possessive_spellings() {
+        use PossessiveSpelling::*;
+        assert!(is_possessive_clitic("'s", ShortAnyCase) && is_possessive_clitic("'S", ShortAnyCase));
+        assert!(!is_possessive_clitic("’s", ShortAnyCase));
+        assert!(
+            is_possessive_clitic("’s", LowerEitherApostrophe) && !is_possessive_clitic("'S", LowerEitherApostrophe)
+        );
+    }
+}
