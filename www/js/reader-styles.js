@@ -56,6 +56,8 @@ ${swatches}
 .annot-reader .summary .meta { display: inline; }
 .annot-reader .summary .tag { font-size: .8em; border: 1px solid #767676; border-radius: 3px; padding: 0 .3em; color: #3b3b3b; }
 .annot-reader .summary .where:empty { display: none; }
+.annot-reader .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .annot-reader .summary .where { float: right; margin: 0 0 0 .5rem; font-size: .85em; color: #3b3b3b; font-variant-numeric: tabular-nums; }
 .annot-reader .summary ul.pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: .3rem; }
 .annot-reader .summary ul.pair li { margin: 0; }

@@ -73,8 +73,9 @@ function stepLine(uiDoc, t, label, meta, targets, onPick, tag) {
   const metaSpan = el(uiDoc, "span", { className: "meta", text: meta });
   if (!targets.length) return el(uiDoc, "li", { className: "inert" }, ...parts, metaSpan);
   const where = el(uiDoc, "span", { className: "where" });
-  const name = `${tag ? `${label} (${tag})` : label}, ${meta}`;
-  const b = el(uiDoc, "button", { type: "button", "aria-label": t.stepThrough(name, targets.length) }, ...parts, metaSpan, where);
+  // What a click does, for screen readers: after the visible words, so the button's name still starts with them.
+  const hint = el(uiDoc, "span", { className: "visually-hidden", text: t.stepThrough(targets.length) });
+  const b = el(uiDoc, "button", { type: "button" }, ...parts, metaSpan, where, hint);
   let k = 0;
   b.addEventListener("click", () => {
     const i = k++ % targets.length;
