@@ -9,10 +9,17 @@
 // `all: initial` does not reset `direction` and `unicode-bidi` (CSS Cascade: `all` leaves them out), so a page's
 // `direction: rtl !important` would reach our interface: the host sets both itself.
 //
+// Live pages: when the page changes the article after we painted it (a single-page site re-rendering, lazy
+// paragraphs), the highlights are re-anchored (text extracted and annotated again); when that cannot be done
+// safely (the article element left the page, or a text too long to annotate again on the page's thread), the bar
+// offers a one-click refresh instead.
+//
 // Hostile pages: if the engine cannot start here (a CSP without 'wasm-unsafe-eval', a connect-src without our
 // origin, Trusted Types refusing something), the article's text goes to our reader page instead, as text only.
 
 import { articleParagraphs, findArticle } from "./js/article-extract.js";
+import { rangesDetached, watchArticle } from "./js/live-article.js";
+import { strings } from "./js/i18n.js";
 
 const HOST_ATTR = "data-article-annotator";
 const UI_CSS = `
@@ -31,6 +38,8 @@ button:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 1px; }
 
 // Where this module was loaded from: the site's folder (reader.html, worker.js and pkg/ are beside it).
 const SITE = new URL(".", import.meta.url);
+// Past this many automatic re-anchorings in a minute, the bar offers a refresh instead (a page that never settles).
+const MAX_REANCHORS_PER_MINUTE = 6;
 // How long a reader window opened for the fallback has to ask for the article before we stop listening.
 const READER_WAIT_MS = 60_000;
 
@@ -65,11 +74,13 @@ export async function toggle() {
 
 /**
  * The open session, for tests and debugging: the article element found and why it was chosen; null when closed.
- * @returns {{articleRoot: Element, reason: string, annotatedIn?: "worker" | "page"} | null}
+ * @returns {{articleRoot: Element, reason: string, annotatedIn?: "worker" | "page", reanchored: number} | null}
+ *   `reanchored`: how many times the highlights were placed again after the page changed the article
  */
 export function state() {
   if (!session?.articleRoot) return null;
-  return { articleRoot: session.articleRoot, reason: session.reason, annotatedIn: session.annotatedIn };
+  const { articleRoot, reason, annotatedIn, reanchored = 0 } = session;
+  return { articleRoot, reason, annotatedIn, reanchored };
 }
 
 async function open() {
@@ -140,14 +151,37 @@ async function open() {
     docSheets.push(optOutOfForcedColours(articleRoot));
     const text = engine.extractText(articleRoot);
     let doc;
+    let summary;
     if (text.length > BIG_TEXT) {
       status.textContent = `Article annotator: annotating ${Math.round(text.length / 1024)} KB…`;
-      doc = await annotateInWorker(text, pageLang()).catch(() => undefined); // else on this thread, below
+      // else on this thread, below
+      ({ doc, summary } = await annotateInWorker(text, pageLang()).catch(() => ({})));
     }
     if (closed()) return;
     session.annotatedIn = doc ? "worker" : "page";
-    reader = mountReader({ host: ui, articleRoot, engine, lang: pageLang(), doc, text, source: location.href, name: "page" });
+    const mount = (text, doc, summary) =>
+      mountReader({ host: ui, articleRoot, engine, lang: pageLang(), doc, summary: summary ?? undefined, text, source: location.href, name: "page" });
+    reader = mount(text, doc, summary);
     status.textContent = "Article annotator";
+    const stop = keepAnchored({
+      articleRoot, engine, host, status, bar, before: panelButton, words: strings(pageLang() || reader.doc.lang),
+      reader: () => reader,
+      remount: (text) => {
+        reader.destroy();
+        reader = null;
+        reader = mount(text);
+        session.reanchored = (session.reanchored || 0) + 1;
+      },
+      drop: () => {
+        reader?.destroy();
+        reader = null;
+      },
+      refresh: () => {
+        close();
+        toggle();
+      },
+    });
+    cancels.push(stop);
   } catch (err) {
     if (closed()) return;
     // Trusted Types or a page's odd DOM can break the interface: undo what was painted, then offer the reader page.
@@ -161,6 +195,49 @@ async function open() {
     docSheets.splice(0).forEach((remove) => remove());
     fallback(articleRoot, status, bar, err, cancels);
   }
+}
+
+/**
+ * Live pages: watches the article after painting; when the page changed its text or replaced the nodes our ranges
+ * were on, `remount(text)` annotates and paints the new text (unobserved, so our own painting is not a change);
+ * when that is not safe (the article element left the page, a text too long for this thread, a page that never
+ * settles), the bar gets a Refresh button (`refresh()`), and when the article left the page `drop()` removes what
+ * was painted for it. Returns the stopper.
+ */
+function keepAnchored({ articleRoot, engine, host, status, bar, before, words, reader, remount, drop, refresh }) {
+  let times = [];
+  const offerRefresh = () => {
+    watch.stop();
+    // The article we painted is gone: its panel and focus ring would point at nothing.
+    if (!articleRoot.isConnected) drop();
+    status.textContent = `Article annotator — ${words.pageChanged}`;
+    if (bar.querySelector(".refresh")) return;
+    const button = el("button", { type: "button", class: "refresh" }, words.refresh);
+    button.addEventListener("click", refresh);
+    bar.insertBefore(button, before);
+  };
+  const watch = watchArticle(articleRoot, {
+    ignore: (node) => host.contains(node),
+    changed: () => {
+      const r = reader();
+      return !articleRoot.isConnected || rangesDetached(articleRoot, r.result.ranges, r.doc.annotations) ||
+        engine.extractText(articleRoot) !== r.text;
+    },
+    onChange: () => {
+      const text = articleRoot.isConnected ? engine.extractText(articleRoot) : "";
+      // A page that keeps changing its article (a ticking clock, a live blog) would have us annotate without end.
+      times = times.filter((at) => at > performance.now() - 60_000);
+      if (!articleRoot.isConnected || text.length > BIG_TEXT || times.length >= MAX_REANCHORS_PER_MINUTE) return offerRefresh();
+      times.push(performance.now());
+      try {
+        watch.pause(() => remount(text));
+        status.textContent = `Article annotator — ${words.reanchored}`;
+      } catch {
+        offerRefresh();
+      }
+    },
+  });
+  return () => watch.stop();
 }
 
 /**
@@ -186,7 +263,7 @@ function annotateInWorker(text, lang) {
     };
     worker.onerror = (e) => done(reject, new Error(e.message || "worker failed"));
     worker.onmessage = (e) => {
-      if (e.data.type === "done") done(resolve, e.data.doc);
+      if (e.data.type === "done") done(resolve, { doc: e.data.doc, summary: e.data.summary });
       else if (e.data.type === "error") done(reject, new Error(e.data.message));
     };
     worker.postMessage({ id: 1, text, lang });

@@ -163,7 +163,7 @@ function runLine(doc, otherwise) {
   return t().unsupported(languageName(doc.unsupported_language, chromeLang));
 }
 
-async function mount(doc) {
+async function mount(doc, summary) {
   reader?.destroy();
   reader = null;
   setChromeLang(docUiLang(doc));
@@ -172,7 +172,7 @@ async function mount(doc) {
   document.dispatchEvent(new CustomEvent("annotator:painting"));
   const result = await paint(doc, chunks, chunkTexts, mode);
   reader = mountReader({
-    host: readerHost, articleRoot: articleText, engine, doc, result, text: state.text, lang: chromeLang,
+    host: readerHost, articleRoot: articleText, engine, doc, result, text: state.text, lang: chromeLang, summary: summary ?? undefined,
     source: /^https?:\/\//.test(current.source || "") ? current.source : location.href, name: current.slug, mode,
   });
   document.dispatchEvent(new CustomEvent("annotator:painted", { detail: reader.result }));
@@ -216,7 +216,7 @@ async function show(text, meta) {
   state.timings = { render: Math.round(performance.now() - t0) };
   try {
     document.dispatchEvent(new CustomEvent("annotator:annotating"));
-    const { doc, ms } = await annotateInWorker(state.text, meta.lang || "auto");
+    const { doc, summary, ms } = await annotateInWorker(state.text, meta.lang || "auto");
     document.dispatchEvent(new CustomEvent("annotator:annotated"));
     progress(t().painting);
     await pause();
@@ -224,7 +224,7 @@ async function show(text, meta) {
     const textLang = doc.unsupported_language || uiLang(doc.lang);
     if ($("article").getAttribute("lang") !== textLang) $("article").setAttribute("lang", textLang);
     const t3 = performance.now();
-    await mount(doc);
+    await mount(doc, summary);
     state.timings.annotate = Math.round(ms);
     state.timings.paint = Math.round(performance.now() - t3);
     progress("");

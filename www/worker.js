@@ -1,6 +1,7 @@
 // Annotates off the main thread, so a long article (1 MB) never blocks the page.
-// Loads the same wasm module as the page. Messages: {id, text, lang} in; {id, type, ...} out.
-import init, { annotate } from "./pkg/annotator.js";
+// Loads the same wasm module as the page. Messages: {id, text, lang} in; {id, type, ...} out ("done" carries the
+// document and, when the engine has it, the sourcing summary: both cost time on a long article).
+import init, * as engine from "./pkg/annotator.js";
 
 const ready = init();
 
@@ -10,8 +11,10 @@ self.onmessage = async (event) => {
     await ready;
     self.postMessage({ id, type: "progress", phase: "annotating" });
     const t0 = performance.now();
-    const doc = annotate(text, { lang: lang || "auto" });
-    self.postMessage({ id, type: "done", doc, ms: performance.now() - t0 });
+    const doc = engine.annotate(text, { lang: lang || "auto" });
+    const ms = performance.now() - t0;
+    const summary = typeof engine.summarize === "function" ? engine.summarize(text, doc) : null;
+    self.postMessage({ id, type: "done", doc, summary, ms });
   } catch (err) {
     self.postMessage({ id, type: "error", message: String((err && err.message) || err) });
   }

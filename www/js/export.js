@@ -54,22 +54,46 @@ function bodies(a) {
   return out;
 }
 
+// Who made the export (the model's `generator`): the software, with its version (the engine's) and homepage (the
+// site the reader was loaded from, passed by the caller; else the project's repository, as in Cargo.toml).
+export const GENERATOR_NAME = "article-annotator";
+export const HOMEPAGE = "https://example.invalid/article-annotator";
+
+/** A fresh urn:uuid IRI (crypto.randomUUID where there is one; else random bytes shaped as a version 4 UUID). */
+export function uuidIri() {
+  if (typeof globalThis.crypto?.randomUUID === "function") return `urn:uuid:${globalThis.crypto.randomUUID()}`;
+  const b = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+  return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
 /**
- * The annotations as a W3C Web Annotation collection (JSON-LD).
+ * The annotations as a W3C Web Annotation collection (JSON-LD), complete as the model requires: the collection,
+ * its page and every annotation have an `id` (urn:uuid IRIs: an export is a new set of annotations, and the page's
+ * own address may be no IRI to hang fragments on, e.g. a pasted text), a `type`, a `generator` and a `created`
+ * time; each target names its `source` and selects the text by quote and by position.
  * @param {{lang: string, annotations: object[]}} doc the contract document
  * @param {string} text the text the offsets refer to
  * @param {string} source IRI of the annotated resource
+ * @param {{version?: string, homepage?: string, created?: Date, newId?: () => string}} [opts] the engine's version,
+ *   the site's address; the time and the id maker (tests fix them)
  */
-export function toWebAnnotation(doc, text, source) {
+export function toWebAnnotation(doc, text, source, { version = "", homepage = HOMEPAGE, created = new Date(), newId = uuidIri } = {}) {
   const chars = Array.from(text);
   const cp = codePointOffsets(text, doc.annotations.flatMap((a) => [a.start, a.end]));
-  const items = doc.annotations.map((a, i) => {
+  const when = created.toISOString();
+  const generator = { id: homepage, type: "Software", name: GENERATOR_NAME, homepage, ...(version ? { version } : {}) };
+  const items = doc.annotations.map((a) => {
     const start = cp.get(a.start);
     const end = cp.get(a.end);
     return {
-      id: `${source.split("#")[0]}#annotation-${i}`,
+      id: newId(),
       type: "Annotation",
       motivation: a.kind === "claim" ? "assessing" : a.kind === "quote" ? "describing" : "tagging",
+      created: when,
+      generator: generator.id,
       body: bodies(a),
       target: {
         source,
@@ -85,12 +109,16 @@ export function toWebAnnotation(doc, text, source) {
       },
     };
   });
+  const id = newId();
   return {
     "@context": "http://www.w3.org/ns/anno.jsonld",
+    id,
     type: "AnnotationCollection",
     label: `article-annotator (${doc.lang})`,
+    created: when,
+    generator,
     total: items.length,
-    first: { type: "AnnotationPage", startIndex: 0, items },
+    first: { id: newId(), type: "AnnotationPage", partOf: id, startIndex: 0, items },
   };
 }
 

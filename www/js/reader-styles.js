@@ -41,7 +41,26 @@ ${swatches}
 .annot-reader li button { width: 100%; text-align: left; background: #fff; border-color: #c4c4c4; display: block; }
 .annot-reader li button:hover { background: #f0f4fa; }
 .annot-reader .meta { display: block; font-size: .85em; color: #3b3b3b; }
-.annot-reader .exports { display: flex; flex-wrap: wrap; gap: .4rem; margin: 1rem 0; }
+.annot-reader .exports { margin: 1rem 0; }
+.annot-reader .export-buttons { display: flex; flex-wrap: wrap; gap: .4rem; }
+.annot-reader .copy-area { width: 100%; box-sizing: border-box; font: 13px/1.4 ui-monospace, monospace; margin-top: .4rem; }
+.annot-reader .copy-area[hidden] { display: none; }
+.annot-reader .summary h3 { font-size: .95rem; margin: .6rem 0 .25rem; }
+.annot-reader .share-text { margin: .2rem 0; }
+.annot-reader .share-bar { height: .5rem; border: 1px solid #767676; border-radius: 3px; background: #fff; overflow: hidden; }
+.annot-reader .share-bar span { display: block; height: 100%; background: #1f5fa8; }
+.annot-reader .summary li button, .annot-reader .summary li.inert { display: block; overflow-wrap: anywhere; }
+.annot-reader .summary li span { margin-right: .5rem; }
+.annot-reader .summary li.inert { padding: .2rem .6rem; border: 1px solid transparent; }
+.annot-reader .summary .label { font-weight: 600; }
+.annot-reader .summary .meta { display: inline; }
+.annot-reader .summary .tag { font-size: .8em; border: 1px solid #767676; border-radius: 3px; padding: 0 .3em; color: #3b3b3b; }
+.annot-reader .summary .where:empty { display: none; }
+.annot-reader .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+.annot-reader .summary .where { float: right; margin: 0 0 0 .5rem; font-size: .85em; color: #3b3b3b; font-variant-numeric: tabular-nums; }
+.annot-reader .summary ul.pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: .3rem; }
+.annot-reader .summary ul.pair li { margin: 0; }
 .annot-tooltip { position: fixed; z-index: 2147483647; max-width: 22rem; background: #1a1a1a; color: #fff; border-radius: 6px;
   padding: .45rem .6rem; font: 14px/1.4 system-ui, sans-serif; box-shadow: 0 2px 10px rgba(0,0,0,.3); pointer-events: none; }
 .annot-tooltip[hidden] { display: none; }
@@ -55,6 +74,7 @@ ${swatches}
 @media (prefers-reduced-motion: reduce) { .annot-ring.flash { animation: none; outline-width: 5px; } }
 .annot-marker { position: fixed; z-index: 2147483646; opacity: 0; pointer-events: none; padding: 0; border: 0; margin: 0; }
 @media (forced-colors: active) {
+  .annot-reader .share-bar span { background: Highlight; }
   .annot-ring { outline-color: Highlight; box-shadow: none; }
   .annot-tooltip { border: 2px solid CanvasText; background: Canvas; color: CanvasText; }
 }

@@ -2,17 +2,20 @@
 // tooltips on hover and on keyboard focus, exports. Mounted by the site (www/main.js) into an <aside>
 // and by the bookmarklet into a shadow root. Text always goes in through textContent.
 //
-// Rooms: reader-legend.js (legend, layer choice), reader-panel.js (side panel), reader-words.js (names and
-// descriptions), reader-keys.js (which keys are ours), dom.js; here, the mount and what ties them together:
-// the current annotation (focus marker, rings, tooltip), stepping, hover, keys, exports.
+// Rooms: reader-summary.js (the sourcing summary), reader-legend.js (legend, layer choice), reader-panel.js (side
+// panel), reader-words.js (names and descriptions), reader-keys.js (which keys are ours), dom.js, export.js and
+// export-table.js (what the export buttons make); here, the mount and what ties them together: the current
+// annotation (focus marker, rings, tooltip), stepping, hover, keys, export buttons.
 import { browserLang, languageName, strings, uiLang } from "./i18n.js";
 import { adoptHighlightStyles, adoptStyles } from "./highlight-styles.js";
 import { READER_CSS } from "./reader-styles.js";
 import { toContractJson, toWebAnnotation, download } from "./export.js";
+import { annotationsCsv, annotationsText, summaryCsv, summaryText } from "./export-table.js";
 import { el } from "./dom.js";
 import { isTyping } from "./reader-keys.js";
 import { buildLayerSelect, buildLegend } from "./reader-legend.js";
 import { buildPanel } from "./reader-panel.js";
+import { buildSummary } from "./reader-summary.js";
 import { describe, plain } from "./reader-words.js";
 
 let uid = 0;
@@ -33,19 +36,22 @@ export function adoptReaderStyles(root) {
  * @param {string} [o.lang] interface language ("fr" | "en"); defaults to the document's language
  * @param {object} [o.doc] an annotation document for extractText(articleRoot); annotated here when absent
  * @param {object} [o.result] what engine.highlight returned for doc, when the caller painted it (e.g. in slices)
+ * @param {object} [o.summary] engine.summarize(text, doc), when the caller has it (e.g. from its worker)
  * @param {string} [o.text] extractText(articleRoot), when the caller has it
  * @param {string} [o.source] IRI of the article, for the Web Annotation export
  * @param {string} [o.name] base name of exported files
  * @param {"auto"|"highlight-api"|"wrap"} [o.mode] painting mode
- * @returns {{destroy(): void, doc: object, result: object, text: string, exportJson(): string, exportWebAnnotation(): object, next(): void, previous(): void}}
+ * @returns {{destroy(): void, doc: object, result: object, text: string, summary: object|null, exportJson(): string,
+ *   exportWebAnnotation(): object, exportCsv(): {summary: string|null, annotations: string}, next(): void, previous(): void}}
  */
-export function mountReader({ host, articleRoot, engine, lang, doc, result, text, source, name = "article", mode = "auto" }) {
+export function mountReader({ host, articleRoot, engine, lang, doc, result, text, summary, source, name = "article", mode = "auto" }) {
   const page = articleRoot.ownerDocument;
   text ??= engine.extractText(articleRoot);
   if (!doc) doc = engine.annotate(text, { lang: lang || "auto" });
   const undo = [adoptHighlightStyles(page), adoptReaderStyles(host.getRootNode ? host.getRootNode() : host)];
   result ||= engine.highlight(articleRoot, doc, { mode });
   undo.push(() => engine.clear());
+  summary ??= summarize(engine, text, doc);
 
   const language = uiLang(lang || (doc.unsupported_language ? browserLang() : doc.lang));
   const r = {
@@ -62,16 +68,20 @@ export function mountReader({ host, articleRoot, engine, lang, doc, result, text
     engine.setLayerVisible(layer, visible);
     if (focus.current && r.hidden.has(focus.current.layer)) focus.set(null);
   });
-  const panel = buildPanel(r, (it) => {
-    // n / p go on within the layer of what was chosen.
+  // n / p go on within the layer of what was chosen (the panel's entries, the summary's lines).
+  const panel = buildPanel(r, (it) => pick(it));
+  const pick = (it) => {
     if (!nav.list().includes(it)) nav.select.value = it.a.kind;
     focus.goTo(it, { flash: true, focus: true });
-  });
+  };
   const src = source || r.view.location.href;
   const exportJson = () => toContractJson(doc);
-  const exportWebAnnotation = () => toWebAnnotation(doc, text, src);
+  const exportWebAnnotation = () =>
+    toWebAnnotation(doc, text, src, { version: engineVersion(engine), homepage: new URL("../index.html", import.meta.url).href });
+  const exportCsv = () => ({ summary: summary && summaryCsv(summary), annotations: annotationsCsv(doc) });
   ui.append(
-    ...unsupportedNotice(r, language), legend, nav.section, panel, exportButtons(r, name, exportJson, exportWebAnnotation),
+    ...unsupportedNotice(r, language), ...(summary ? [buildSummary(r, summary, pick)] : []), legend, nav.section, panel,
+    exportButtons(r, name, { exportJson, exportWebAnnotation, exportCsv, summary, doc }),
     tooltip.el, focus.marker, focus.rings,
   );
   host.append(ui);
@@ -82,8 +92,10 @@ export function mountReader({ host, articleRoot, engine, lang, doc, result, text
     doc,
     result,
     text,
+    summary,
     exportJson,
     exportWebAnnotation,
+    exportCsv,
     next: () => nav.step(1),
     previous: () => nav.step(-1),
     destroy() {
@@ -108,13 +120,64 @@ function unsupportedNotice({ uiDoc, t, doc }, language) {
   return [el(uiDoc, "p", { className: "unsupported", role: "status", text })];
 }
 
-function exportButtons({ uiDoc, t }, name, exportJson, exportWebAnnotation) {
-  const jsonBtn = el(uiDoc, "button", { type: "button", text: t.exportJson });
-  jsonBtn.addEventListener("click", () => download(`${name}.annotations.json`, exportJson(), "application/json"));
-  const ldBtn = el(uiDoc, "button", { type: "button", text: t.exportJsonLd });
-  ldBtn.addEventListener("click", () =>
-    download(`${name}.annotations.jsonld`, JSON.stringify(exportWebAnnotation(), null, 2), "application/ld+json"));
-  return el(uiDoc, "div", { className: "exports" }, jsonBtn, ldBtn);
+/**
+ * The sourcing summary from the engine, or null when it has none to give (an engine built before `summarize`, or a
+ * loaded document it cannot read): the rest of the interface works without it.
+ */
+function summarize(engine, text, doc) {
+  if (typeof engine.summarize !== "function") return null;
+  try {
+    return engine.summarize(text, doc);
+  } catch {
+    return null;
+  }
+}
+
+function engineVersion(engine) {
+  try {
+    return typeof engine.version === "function" ? String(engine.version()) : "";
+  } catch {
+    return "";
+  }
+}
+
+/** The export buttons: files (JSON, JSON-LD, CSV) and the clipboard (plain text), with a status line. */
+function exportButtons(r, name, { exportJson, exportWebAnnotation, exportCsv, summary, doc }) {
+  const { uiDoc, t, id } = r;
+  const status = el(uiDoc, "p", { className: "status", role: "status", "aria-live": "polite" });
+  const area = el(uiDoc, "textarea", { className: "copy-area", readonly: true, rows: 6, "aria-label": t.copyArea, hidden: true });
+  const button = (text, onClick) => {
+    const b = el(uiDoc, "button", { type: "button", text });
+    b.addEventListener("click", onClick);
+    return b;
+  };
+  const copy = async (text) => {
+    area.hidden = true;
+    try {
+      await r.view.navigator.clipboard.writeText(text);
+      status.textContent = t.copied;
+    } catch {
+      // No clipboard here (an insecure page, a refused permission): the text, selected, for the reader to copy.
+      area.value = text;
+      area.hidden = false;
+      area.focus();
+      area.select();
+      status.textContent = t.copyFailed;
+    }
+  };
+  const buttons = [
+    button(t.exportJson, () => download(`${name}.annotations.json`, exportJson(), "application/json")),
+    button(t.exportJsonLd, () =>
+      download(`${name}.annotations.jsonld`, JSON.stringify(exportWebAnnotation(), null, 2), "application/ld+json")),
+    button(t.exportCsvAnnotations, () => download(`${name}.annotations.csv`, exportCsv().annotations, "text/csv")),
+    button(t.copyAnnotations, () => copy(annotationsText(t, doc))),
+  ];
+  if (summary) {
+    buttons.splice(2, 0, button(t.exportCsvSummary, () => download(`${name}.summary.csv`, exportCsv().summary, "text/csv")));
+    buttons.push(button(t.copySummary, () => copy(summaryText(t, summary))));
+  }
+  return el(uiDoc, "section", { className: "exports", "aria-labelledby": `${id}-exp` },
+    el(uiDoc, "h2", { id: `${id}-exp`, text: t.exports }), el(uiDoc, "div", { className: "export-buttons" }, ...buttons), status, area);
 }
 
 /** The tooltip: describes a list of annotations near a point, kept inside the viewport. */
