@@ -23,18 +23,39 @@ const MODEL: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/mode
 /// The feature whose weight is the score a candidate must beat to speak.
 pub const NONE: &str = "NONE";
 
-fn weights() -> &'static HashMap<&'static str, f32> {
-    static W: OnceLock<HashMap<&'static str, f32>> = OnceLock::new();
+/// Weights in thousandths, read without float parsing: `str::parse::<f32>`
+/// would link the float parser (several KB of the wasm) for a file whose
+/// weights all have three decimals.
+fn weights() -> &'static HashMap<&'static str, i32> {
+    static W: OnceLock<HashMap<&'static str, i32>> = OnceLock::new();
     W.get_or_init(|| {
         MODEL
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
             .filter_map(|l| {
                 let (k, v) = l.split_once('\t')?;
-                Some((k, v.trim().parse().ok()?))
+                Some((k, thousandths(v.trim())?))
             })
             .collect()
     })
+}
+
+/// "-0.052" → -52, "2.5" → 2500: a decimal with at most three decimals, in
+/// thousandths; `None` for anything else.
+fn thousandths(s: &str) -> Option<i32> {
+    let (neg, digits) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+    if int.is_empty() || frac.len() > 3 || !all_digits(int) || !all_digits(frac) {
+        return None;
+    }
+    let whole: i32 = int.parse().ok()?;
+    let part: i32 = format!("{frac:0<3}").parse().ok()?;
+    let value = whole.checked_mul(1000)?.checked_add(part)?;
+    Some(if neg { -value } else { value })
 }
 
 /// A speaker candidate: one mention and the finders that proposed it.
@@ -216,12 +237,12 @@ impl Ctx<'_, '_> {
     /// it beats `NONE`.
     pub(super) fn rank(&self, s: &Site, cands: Candidates, chain: Option<Mention>) -> (Option<Mention>, Scored) {
         let w = weights();
-        let none = w.get(NONE).copied().unwrap_or(0.0);
-        let mut best: Option<(f32, Mention)> = None;
+        let none = w.get(NONE).copied().unwrap_or(0);
+        let mut best: Option<(i32, Mention)> = None;
         let mut scored = Vec::with_capacity(cands.0.len());
         for c in &cands.0 {
             let feats = self.features(s, c, chain);
-            let score: f32 = feats.iter().map(|f| w.get(f.as_str()).copied().unwrap_or(0.0)).sum();
+            let score: i32 = feats.iter().map(|f| w.get(f.as_str()).copied().unwrap_or(0)).sum();
             // The chain's choice needs no threshold: the model may prefer
             // another candidate to it, not silence it.
             let is_chain = chain.is_some_and(|ch| ch.span == c.mention.span);
@@ -236,3 +257,25 @@ impl Ctx<'_, '_> {
 
 /// The candidates of a pair with their features.
 pub(crate) type Scored = Vec<(Mention, Vec<String>)>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weights_read_as_thousandths() {
+        assert_eq!(thousandths("-0.052"), Some(-52));
+        assert_eq!(thousandths("2.5"), Some(2500));
+        assert_eq!(thousandths("3"), Some(3000));
+        for bad in ["", "-", "1.2345", "1e3", "x", "0.5x", ".5"] {
+            assert_eq!(thousandths(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn every_weight_line_of_the_model_is_read() {
+        let lines = MODEL.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).count();
+        assert_eq!(weights().len(), lines);
+        assert!(weights().contains_key(NONE));
+    }
+}
