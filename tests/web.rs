@@ -501,3 +501,22 @@ fn a_call_cut_short_leaves_the_next_calls_working() {
     assert_eq!(root.inner_html(), before);
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn summarize_reads_annotate_output_and_refuses_unknown_reasons() {
+    let annotated = web::annotate(SEED_FR, None).unwrap();
+    let summary = web::summarize(SEED_FR, annotated).unwrap();
+    let sentences = get(&summary, "sentences").as_f64().unwrap();
+    let attributed = get(&summary, "attributed_sentences").as_f64().unwrap();
+    assert!(sentences > 10.0 && attributed > 0.0 && attributed <= sentences);
+    let speakers: js_sys::Array = get(&summary, "speakers").dyn_into().unwrap();
+    assert!(speakers.length() > 0);
+
+    let text = "Selon la police, il aurait fui.";
+    let mut bad = claim(text, "il aurait fui", "aurait");
+    bad["reason"] = "rumour".into();
+    let err = web::summarize(text, doc(vec![bad])).unwrap_err();
+    let err: js_sys::Error = JsValue::from(err).dyn_into().expect("a JS Error");
+    let message = String::from(err.message());
+    assert!(message.contains("summarize: annotation 0") && message.contains("rumour"), "{message}");
+}

@@ -88,7 +88,7 @@ pub(crate) struct Placed {
 }
 
 pub(crate) fn highlight(root: &Element, doc: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-    let annotations = read_document(&doc)?;
+    let annotations = read_document(&doc, "highlight")?;
     let options: HighlightOptions = if options.is_undefined() || options.is_null() {
         HighlightOptions::default()
     } else {
@@ -147,19 +147,22 @@ pub(crate) fn highlight(root: &Element, doc: JsValue, options: JsValue) -> Resul
 
 /// The annotations of a contract document, each read through the contract's
 /// own field types: an unknown kind, label or reason, or a missing one, is
-/// an error naming it. Returns each annotation with its layer name.
-fn read_document(doc: &JsValue) -> Result<Vec<(AnnotationFields, String)>, JsError> {
+/// an error naming it, prefixed with `who` (the export that reads it).
+/// Returns each annotation with its layer name.
+pub(super) fn read_document(doc: &JsValue, who: &str) -> Result<Vec<(AnnotationFields, String)>, JsError> {
     let list = doc
         .is_object()
         .then(|| js_sys::Reflect::get(doc, &"annotations".into()).ok())
         .flatten()
         .and_then(|a| a.dyn_into::<js_sys::Array>().ok())
         .ok_or_else(|| {
-            JsError::new("highlight: not an annotation document: expected an object with an \"annotations\" array")
+            JsError::new(&format!(
+                "{who}: not an annotation document: expected an object with an \"annotations\" array"
+            ))
         })?;
     let mut annotations = Vec::with_capacity(list.length() as usize);
     for (i, value) in list.iter().enumerate() {
-        let bad = |e: &dyn std::fmt::Display| JsError::new(&format!("highlight: annotation {i}: {e}"));
+        let bad = |e: &dyn std::fmt::Display| JsError::new(&format!("{who}: annotation {i}: {e}"));
         let a: AnnotationFields = serde_wasm_bindgen::from_value(value).map_err(|e| bad(&e))?;
         if a.start > a.end {
             return Err(bad(&format!("start {} is after end {}", a.start, a.end)));

@@ -35,49 +35,49 @@ type Out = Vec<Candidate>;
 pub(super) const GUARDS: &[Guard<Anonymous>] = &[
     Guard {
         name: "anon_source_phrase",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"une source proche du dossier\": the cue and its complement are the source phrase.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "postposed_unidentified_source_then_adding_that",
         run: source_phrase,
     },
     Guard {
         name: "anon_comma_before",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"[X], a-t-on appris de source policière\": the phrase after its clause (not \"…, d'avoir favorisé des proches\").",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "inverted_on_a_appris_de_source_adjective",
         run: comma_before,
     },
     Guard {
         name: "anon_quantifier_lead",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"Several witnesses told …\", \"Two witnesses said …\": a quantifier before the cue belongs to the source.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "quantified_witnesses_told_reporters",
         run: quantifier_lead,
     },
     Guard {
         name: "anon_relative_clause",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"A former employee, who spoke on condition of anonymity, said [X]\": the verb after the relative clause.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "anonymous_relative_clause_on_the_subject",
         run: relative_clause,
     },
     Guard {
         name: "anon_bare_relative",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"Two players who spoke on condition of anonymity because … said [X]\": a relative clause without commas.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "anonymity_relative_clause_without_commas",
         run: bare_relative,
     },
     Guard {
         name: "anon_push",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"A person familiar with the matter said [the deal …]\", \"[X], selon une source\": what the source said.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "officials_familiar_with",
         run: |cx, s, out| {
             if let Some(span) = claim(cx, s) {

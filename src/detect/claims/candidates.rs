@@ -74,9 +74,9 @@ pub(super) struct Conditional {
 pub(super) const CONDITIONAL_GUARDS: &[Guard<Conditional>] = &[
     Guard {
         name: "conditional_proposal",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"Ce dispositif permettrait … En pratique, les services pourraient …\": what a proposal would do.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "proposal_subject_across_an_aside_and_next_sentence",
         run: |cx, c, _| {
             let proposal = c.continues || cx.proposal_consequence(c.si, c.i);
@@ -88,17 +88,17 @@ pub(super) const CONDITIONAL_GUARDS: &[Guard<Conditional>] = &[
     },
     Guard {
         name: "conditional_counts",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"il faudrait\", \"aurait dû\", \"a estimé que cela contraindrait\": not evidential.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "excluded_il_faudrait",
         run: |cx, c, _| stop_if(!cx.conditional_counts(c.si, c.i)),
     },
     Guard {
         name: "conditional_push",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"Le suspect aurait quitté le pays\": the clause of the evidential conditional.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "conditional_past_evidential",
         run: |cx, c, out| {
             if let Some(span) = cx.clause(c.si, c.i) {

@@ -39,49 +39,49 @@ type Out = Vec<Candidate>;
 pub(super) const GUARDS: &[Guard<Frame>] = &[
     Guard {
         name: "frame_source_noun_phrase",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"selon la police\", \"Il faudrait selon lui …\": the source noun phrase (a stressed pronoun alone).",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "selon_la_meme_source_inherits_anonymity",
         run: source_noun_phrase,
     },
     Guard {
         name: "frame_acronym",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"selon l'Office national des forêts (ONF), …\": the parenthesised acronym belongs to the source.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "frame_source_with_a_parenthesised_acronym",
         run: acronym,
     },
     Guard {
         name: "frame_inline_pronoun",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"Il faudrait selon lui deux ans …\": a stressed pronoun frame inside its clause, without commas.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "stressed_pronoun_frame_inside_its_clause_points_back",
         run: inline_pronoun,
     },
     Guard {
         name: "frame_leading",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"Selon X, [claim]\" / \"…, selon X\": whether the frame opens its clause (a comma before it does not).",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "leading_frame_with_a_relative_clause_on_its_source",
         run: leading,
     },
     Guard {
         name: "frame_relay",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"According to X, quoting Y, [claim]\": the relay belongs to the frame.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "frame_with_relayed_source",
         run: relay,
     },
     Guard {
         name: "frame_pour_purpose",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"…, pour discuter d'un tracé\": \"pour\" frames a source only leading, before a comma, with a source.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "pour_is_usually_not_a_frame",
         run: |cx, f, _| {
             let pour = cx.text(f.h.first).eq_ignore_ascii_case("pour");
@@ -90,17 +90,17 @@ pub(super) const GUARDS: &[Guard<Frame>] = &[
     },
     Guard {
         name: "frame_anonymous_source",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"selon des sources proches\", not \"analysts at Jefferies\": an anonymous source unless its body is named.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "selon_nos_informations",
         run: anonymous_source,
     },
     Guard {
         name: "frame_indefinite_source",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"selon un conseiller de l'exécutif\": a source opened by an indefinite is unidentified.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "l_un_des_is_unidentified",
         run: |cx, f, _| {
             if f.reason == ClaimReason::SingleSource && cx.indefinite_source(f.np_start, f.source_end) {
@@ -111,25 +111,25 @@ pub(super) const GUARDS: &[Guard<Frame>] = &[
     },
     Guard {
         name: "frame_same_source",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"selon la même source\": the source named last, in this sentence or the two before, and its anonymity.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "selon_la_meme_source_inherits_anonymity",
         run: same_source,
     },
     Guard {
         name: "frame_relative_on_source",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"according to one of the people, who spoke on condition of anonymity\": how the source spoke.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "relative_clause_on_a_frame_source_saying_it_spoke_anonymously",
         run: relative_on_source,
     },
     Guard {
         name: "frame_trailing",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"…, selon eux.\": only punctuation after the source (before a name or apposition extends it).",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "",
         run: |cx, f, _| {
             f.trailing = (f.np_end..f.r.end).all(|j| cx.a.tokens[j].kind == TokenKind::Punct);
@@ -138,25 +138,25 @@ pub(super) const GUARDS: &[Guard<Frame>] = &[
     },
     Guard {
         name: "frame_name_without_comma",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"According to (the) Saudi Interior Ministry over 345 …\": without a comma, the name is the source.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "frame_without_comma",
         run: name_without_comma,
     },
     Guard {
         name: "frame_apposition_on_source",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"Pour Jeanne Dupont, économiste à l'Insee, [claim]\": an apposition on the source belongs to the frame.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "frame_source_with_an_apposition",
         run: apposition_on_source,
     },
     Guard {
         name: "frame_push",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"Selon X, [claim]\", \"[claim], selon X.\", \"la panne, selon X, pourrait …\": the claim the frame frames.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "trailing_selon_frame",
         run: push,
     },

@@ -24,11 +24,11 @@ pub(super) struct Guard<S> {
     /// Unique across the layer (the pinning test disables guards by name).
     pub name: &'static str,
     /// What it does, with the example it exists for.
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(test, not(target_arch = "wasm32")))]
     pub doc: &'static str,
     /// The case of `tests/cases/claims.toml` that fails without it; `""`
     /// for a step every case needs or none pins yet.
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(test, not(target_arch = "wasm32")))]
     pub case: &'static str,
     pub run: fn(&Context, &mut S, &mut Vec<Candidate>) -> Flow,
 }

@@ -29,10 +29,10 @@ impl Pred {
 pub(super) const GUARDS: &[Guard<Pred>] = &[
     Guard {
         name: "pred_disowns_apposition_or_contrast",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc:
             "\"[…], a claim that could not be verified\", \"…, though it did not provide evidence\": the clause before.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "",
         run: |cx, p, out| {
             stop_if(
@@ -43,9 +43,9 @@ pub(super) const GUARDS: &[Guard<Pred>] = &[
     },
     Guard {
         name: "pred_negative_subject",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"neither side could open the scoring\": a negated ability, not a possibility.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "negated_ability_is_no_hedge",
         run: |cx, p, _| {
             let from = cx.clause_start(p.si, p.h.first);
@@ -54,9 +54,9 @@ pub(super) const GUARDS: &[Guard<Pred>] = &[
     },
     Guard {
         name: "pred_purpose",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"… so our readers may learn more\": a modal in a clause of purpose (not \"…, so the bank may\").",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "modal_in_a_clause_of_purpose_is_no_hedge",
         run: |cx, p, _| {
             let (si, h, r) = (p.si, &p.h, &p.r);
@@ -68,9 +68,9 @@ pub(super) const GUARDS: &[Guard<Pred>] = &[
     },
     Guard {
         name: "pred_if_clause",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"X could face a ban if the charge is upheld\": an English modal beside an if-clause is hypothetical.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "modal_in_an_if_sentence_is_hypothetical",
         run: |cx, p, _| {
             let modal = cx.a.lang == crate::lang::Lang::En;
@@ -80,17 +80,17 @@ pub(super) const GUARDS: &[Guard<Pred>] = &[
     },
     Guard {
         name: "pred_relative_disowns",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"The video, which could not be independently verified, appears to show …\": the whole sentence.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "non_verification_in_a_relative_clause_disowns_the_sentence",
         run: relative_disowns,
     },
     Guard {
         name: "pred_push",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"[la panne pourrait …]\", \"il est possible que [X]\", \"are studying whether [X]\": the clause.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "il_est_possible_que",
         run: push,
     },

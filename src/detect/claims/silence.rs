@@ -179,33 +179,33 @@ pub(super) struct Unverified {
 pub(super) const UNVERIFIED: &[Guard<Unverified>] = &[
     Guard {
         name: "unverified_apposition",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"[…], ce qui n'a pas pu être vérifié\": an apposition disowns the clause before it.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "relative_clause_of_non_verification_on_a_frame_source_disowns_what_it_frames_fr",
         run: |cx, u, out| stop_if(cx.disowned_by_apposition(u.si, &u.h, out)),
     },
     Guard {
         name: "unverified_contrast",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"[…], mais n'a fourni aucune preuve\": a contrastive clause disowns the clause before it.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "non_verification_in_a_contrastive_clause_disowns_the_clause_before",
         run: |cx, u, out| stop_if(cx.contrast_disowns(u.si, &u.h, out)),
     },
     Guard {
         name: "unverified_backref_object",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"n'a pas pu vérifier ces affirmations\": an object pointing back is what was not verified.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "unconfirmed_back_reference",
         run: backref_object,
     },
     Guard {
         name: "unverified_push",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"n'a pas pu vérifier que [X]\", \"[X], which could not be verified\": the object or the clause.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "have_not_confirmed_with_an_object",
         run: |cx, u, out| {
             let (si, h, r) = (u.si, &u.h, &u.r);

@@ -55,105 +55,105 @@ use super::verb_claim::{claim_span, push, relative_subject, relayed_source, sour
 pub(super) const GUARDS: &[Guard<Verb>] = &[
     Guard {
         name: "verb_negated",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"The group has not claimed …\", \"Personne n'a revendiqué …\": a negated verb asserts nothing.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "negated_claim_verb_asserts_nothing",
         run: |cx, v, _| stop_if(cx.negated_verb(v.si, v.h.first)),
     },
     Guard {
         name: "verb_passive_is_predicate",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"The doctors are also accused of …\": a passive claim verb is a predicate cue, its subject the accused.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "passive_accusation_with_an_adverb_is_a_predicate",
         run: passive_is_predicate,
     },
     Guard {
         name: "verb_inverted_after_quotation",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"« … » clame-t-il\": an inverted reporting clause after a quotation reports only the quotation.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "inverted_claim_verb_after_a_quotation_reports_only_the_quotation",
         run: inverted_after_quotation,
     },
     Guard {
         name: "verb_negative_subject_noun",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"received no reports of looting\", \"aucune accusation\": a noun after a negative determiner.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "",
         run: |cx, v, _| stop_if(v.h.first > v.r.start && cx.is(v.h.first - 1, class::NEG_SUBJECT)),
     },
     Guard {
         name: "verb_english_claim_noun",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"its claim that the vote was rigged\": an English claim noun with its complement.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "claim_noun_with_a_that_clause_after_a_possessive",
         run: |cx, v, out| stop_if(cx.a.lang == crate::lang::Lang::En && cx.noun_claim(v.si, &v.h, out).is_some()),
     },
     Guard {
         name: "verb_noun_after_determiner",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"l'accusé\", \"the claims\": a noun after a determiner, not a verb (\"rencontrer l'accusé\").",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "maintient_que_and_a_participle_noun_after_an_elided_article_fr",
         run: noun_after_determiner,
     },
     Guard {
         name: "verb_demonstrative_object",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"a démenti ces accusations\": an object pointing back is the claim, not what follows it.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "denial_of_a_demonstrative_allegation_is_that_noun_phrase",
         run: demonstrative_object,
     },
     Guard {
         name: "verb_postposed_subject",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"[X], the military claimed (on Monday).\": a postposed subject and verb close the sentence.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "postposed_subject_and_claim_verb",
         run: postposed_subject,
     },
     Guard {
         name: "verb_apposed_object",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"[X], a claim the group denies\": the verb of an apposition takes the clause before it.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "apposed_inverted_denial_fr",
         run: apposed_object,
     },
     Guard {
         name: "verb_past_adverbs",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"denied knowingly taking\", \"affirme-t-il\": the complement starts past adverbs and inverted clitics.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "denied_adverb_gerund_and_coordinated_auxiliary",
         run: past_adverbs,
     },
     Guard {
         name: "verb_lone_adverb",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"X dément catégoriquement.\", \"He denied it strongly.\": a lone adverb closing the sentence is no object.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "lone_adverb_after_a_denial_is_no_object",
         run: lone_adverb,
     },
     Guard {
         name: "verb_parenthetical",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"claimed, without providing evidence, that …\": a parenthetical between commas before the complementizer.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "claim_without_evidence_parenthetical_fr",
         run: parenthetical,
     },
     Guard {
         name: "verb_adverbial_before_comp",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"denied on Tuesday that …\", \"a démenti mardi que …\": a short adverbial before the clause.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "denied_on_a_day_is_not_an_object",
         run: |cx, v, _| {
             if !v.has_comp(cx) {
@@ -166,33 +166,33 @@ pub(super) const GUARDS: &[Guard<Verb>] = &[
     },
     Guard {
         name: "verb_demand_object",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"revendiquent une forte hausse\", \"claimed a third title\": a demand or a win, not an assertion.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "demand_is_not_a_claim_fr",
         run: demand_object,
     },
     Guard {
         name: "verb_demand_to",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"claims to the islands\": a right demanded, not \"claims to have seen it\".",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "claim_noun_without_an_asserting_complement_is_no_claim",
         run: demand_to,
     },
     Guard {
         name: "verb_english_noun",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"asylum claims over 150,000\": an English form is a verb only before a clause or an object.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "claims_as_a_noun_en",
         run: english_noun,
     },
     Guard {
         name: "verb_that_postposed",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"[X], the newspaper reports.\": a verb-that cue without its clause frames the clause before.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "bare_plural_source_cue_verb_without_clause",
         run: |cx, v, out| {
             let bare = v.h.cue.role == Role::VerbThat
@@ -208,17 +208,17 @@ pub(super) const GUARDS: &[Guard<Verb>] = &[
     },
     Guard {
         name: "verb_disowned",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"a teacher mistakenly thought …\": the article disowns the belief.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "belief_disowned_by_the_article",
         run: disowned,
     },
     Guard {
         name: "verb_hypothetical",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"si elle estime que …\", \"if they believe that …\": a hedge inside an if-clause is hypothetical.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "belief_verb_inside_if_clause_fr",
         run: |cx, v, _| {
             let from = v.h.first.saturating_sub(HYPOTHETICAL_WINDOW).max(v.r.start);
@@ -230,25 +230,25 @@ pub(super) const GUARDS: &[Guard<Verb>] = &[
     },
     Guard {
         name: "verb_claim_span",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"La panne est due à une attaque, affirme X.\" / \"X affirme que [Y]\": the clause before or after the verb.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "affirme_que",
         run: claim_span,
     },
     Guard {
         name: "verb_relative_subject",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"The chief executive, who has denied wrongdoing, …\": the relative pronoun stands for the noun phrase.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "relative_pronoun_source_stands_for_the_subject_before",
         run: relative_subject,
     },
     Guard {
         name: "verb_participle_shares_source",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"X se défend de …, arguant que …\": a participle after a comma shares the verb's source before it.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "denial_and_participle_fr",
         run: |cx, v, out| {
             let h = &v.h;
@@ -261,25 +261,25 @@ pub(super) const GUARDS: &[Guard<Verb>] = &[
     },
     Guard {
         name: "verb_source_reason",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"Le quotidien affirme\", \"Des riverains affirment\", \"Ces derniers affirment\": the source sets the reason.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "quantity_of_people_is_an_unidentified_source_fr",
         run: source_reason,
     },
     Guard {
         name: "verb_relayed_source",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"reported, citing unnamed officials, that …\": the relayed source is unidentified.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "media_report_citing_unnamed_officials_is_anonymous",
         run: relayed_source,
     },
     Guard {
         name: "verb_push",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "The claim; an unidentified subject (\"Des riverains affirment\") is a second, better cue.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "worry_that_with_unidentified_subject",
         run: push,
     },

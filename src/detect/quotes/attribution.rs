@@ -50,73 +50,73 @@ type Step = fn(&Ctx, &Site, &mut Attribution);
 const ATTRIBUTION: [Rule<Step>; 9] = [
     Rule {
         name: "clause_after",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "« … », a-t-il ajouté; “…,” said Smith; “…,” the spokesman said.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "fr_guillemets_narrow_spaces_after_clause",
         apply: |cx, s, at| cx.clause_after(s, at),
     },
     Rule {
         name: "dash_name_in_next_sentence",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "“…” — Name, on its own after the quotation's sentence.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "en_dash_name_in_next_sentence",
         apply: |cx, s, at| cx.dash_name_in_next_sentence(s, at),
     },
     Rule {
         name: "asked_then_said",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "“…?” Forte said. (the question mark ended the sentence).",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "en_question_then_name_said",
         apply: |cx, s, at| cx.asked_then_said(s, at),
     },
     Rule {
         name: "clause_before",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "X a déclaré : « … »; selon X, « … »; Name: “…”.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "fr_selon_direct",
         apply: |cx, s, at| cx.clause_before(s, at),
     },
     Rule {
         name: "colon_subject",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "X defended the record: “…” (no reporting verb; the colon makes the subject speak).",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "en_colon_subject_without_reporting_verb",
         apply: |cx, s, at| cx.colon_subject(s, at),
     },
     Rule {
         name: "passive_agent",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "qualifié de « honteux » par le ministre: a passive's agent speaks.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "fr_passive_agent_speaks",
         apply: |cx, s, at| cx.passive_agent(s, at),
     },
     Rule {
         name: "continues_previous_quote",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "« … », a écrit X. « … »: a quotation sentence continues the one before.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "fr_continuation_next_sentence",
         apply: |cx, s, at| cx.continues_previous_quote(s, at),
     },
     Rule {
         name: "same_sentence_previous_quote",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "Pour X, il s'agit d'« … » et d'« … »: a quotation after another of its sentence shares its speaker.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "fr_second_quote_after_source_frame",
         apply: |cx, s, at| cx.same_sentence_previous_quote(s, at),
     },
     Rule {
         name: "colon_ending_previous_sentence",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "Le préfet a ajouté : (line break) « … »: a colon ending the sentence before introduces it.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "fr_colon_previous_paragraph",
         apply: |cx, s, at| cx.colon_ending_previous_sentence(s, at),
     },

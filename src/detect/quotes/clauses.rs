@@ -39,33 +39,33 @@ type AfterForm = fn(&Ctx, &After) -> Option<Clause>;
 const AFTER_QUOTE: [Rule<AfterForm>; 4] = [
     Rule {
         name: "dash_then_name",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "“…” — Matthew Ingram: a dash and a name closing the sentence.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "en_dash_then_name",
         apply: |cx, at| cx.dash_then_name(at),
     },
     Rule {
         name: "verb_first",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "« … », a-t-il ajouté / dit-elle / a écrit X; “…,” said Smith.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "fr_inverted_pronoun_a_t_il",
         apply: |cx, at| cx.verb_first(at),
     },
     Rule {
         name: "source_frame_after",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "« … », selon X.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "fr_selon_after_quote",
         apply: |cx, at| cx.source_frame_after(at),
     },
     Rule {
         name: "subject_first",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "“…,” Smith said / he said / the minister told / forecasters said.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "en_np_subject_after_quote",
         apply: |cx, at| cx.subject_first(at),
     },
@@ -78,33 +78,33 @@ type BeforeForm = fn(&Ctx, usize, usize) -> Option<Clause>;
 const BEFORE_QUOTE: [Rule<BeforeForm>; 4] = [
     Rule {
         name: "name_colon",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "Sophie Martin : « … » (a name or a role phrase, nothing else, then a colon).",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "fr_name_colon",
         apply: |cx, lo, open| cx.name_colon(lo, open),
     },
     Rule {
         name: "nearest_reporting_verb",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "Claire Dubois a déclaré : « … »: the nearest reporting verb with a subject.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "fr_colon_before",
         apply: |cx, lo, open| cx.nearest_reporting_verb(lo, open),
     },
     Rule {
         name: "source_frame_before",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "Selon Marc Leroy, « … »; Pour le maire, « … ».",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "fr_selon_direct",
         apply: |cx, lo, open| cx.source_frame_before(lo, open),
     },
     Rule {
         name: "verb_without_speaker",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "Il a été annoncé qu'un « … »: a reporting verb, nobody to say it.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "fr_passive_agent_speaks",
         apply: |cx, lo, open| cx.verb_without_speaker(lo, open),
     },

@@ -72,9 +72,9 @@ use coref::Salience;
 #[cfg_attr(not(test), allow(dead_code))]
 pub(crate) struct Rule<F> {
     pub name: &'static str,
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(test, not(target_arch = "wasm32")))]
     pub doc: &'static str,
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(test, not(target_arch = "wasm32")))]
     pub case: &'static str,
     pub apply: F,
 }

@@ -34,57 +34,57 @@ type Test = fn(&Ctx, &Evidence) -> Option<bool>;
 const SPEECH: [Rule<Test>; 7] = [
     Rule {
         name: "no_words",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "« … » or “–”: nothing to say.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "fr_marks_around_no_words_are_not_speech",
         apply: |_, e| (e.words == 0).then_some(false),
     },
     Rule {
         name: "mentioned_term",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "la notion de « proches », so-called “experts”, intitulé « … »: a term is named.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "fr_titled_work_is_not_speech",
         apply: |cx, e| cx.mentioned_term(e),
     },
     Rule {
         name: "long_quote",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "Four words or more are speech, unless they read as a title (« Le Dernier Voyage » is not).",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "fr_no_speaker",
         apply: |_, e| (e.words >= MIN_SPEECH_WORDS).then_some(!(e.name_like && e.words <= MAX_TITLE_WORDS)),
     },
     Rule {
         name: "short_with_evidence",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "A few words with sentence punctuation, a colon or a clause after: speech, unless a name.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "fr_short_exclamation_without_speaker_is_speech",
         apply: |_, e| (e.terminal || e.colon_before || e.clause_after).then_some(!e.name_like || e.terminal),
     },
     Rule {
         name: "short_name",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "« Le Monde »: a short capitalised quotation is a name.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "fr_short_capitalised_quote_is_a_name",
         apply: |_, e| e.name_like.then_some(false),
     },
     Rule {
         name: "modifies_a_noun",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "une attaque \"test\", the \"traffic light\" system: a quoted term next to a plain noun.",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "fr_quoted_word_after_a_plain_noun_modifies_it",
         apply: |cx, e| cx.modifies_a_noun(e),
     },
     Rule {
         name: "said_by_someone",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "le syndicat a dénoncé une « trahison » (speech), il a annoncé un « mémorandum » (a term).",
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "fr_partial_quote_one_word",
         apply: |_, e| Some(e.attributed && e.has_speaker),
     },
