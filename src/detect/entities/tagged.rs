@@ -69,6 +69,8 @@ pub(super) fn tagged_spans(cx: &Cx, tags: &[u8], out: &mut Vec<Cand>) {
                 e = (s + 1..e).find(|&k| cx.text(k) == "of").unwrap_or(e);
                 e = cut_before_titles(cx, s, e);
                 s = skip_role(cx, s, e);
+                e = past_middle_initial(cx, s, e, tags.len());
+                j = j.max(e);
             }
             // "Home Secretary", "Foreign Minister": a role, not a name ("Martin Luther King" is one).
             let role = matches!(label, EntityLabel::Per | EntityLabel::Org)
@@ -125,6 +127,21 @@ fn name_end(cx: &Cx, i: usize, mut j: usize, label: EntityLabel) -> usize {
         j -= 1;
     }
     j
+}
+
+/// A person's name does not end on a middle initial: "George W." takes the
+/// capitalised word after it in its sentence ("George W. Bush"), which the
+/// tagger sometimes leaves out when the surname stands alone elsewhere.
+fn past_middle_initial(cx: &Cx, s: usize, e: usize, n: usize) -> usize {
+    let is_initial = |k: usize| {
+        let mut cs = cx.text(k).chars();
+        matches!((cs.next(), cs.next(), cs.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+    };
+    if e > s + 1 && e < n && is_initial(e - 1) && cx.is_name_word(e) && !is_initial(e) && cx.same_sentence(s, e) {
+        e + 1
+    } else {
+        e
+    }
 }
 
 /// Whether adjectives follow the noun in `lang`, so that a lower-case word
