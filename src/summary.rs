@@ -438,7 +438,7 @@ mod tests {
     #[test]
     fn share_of_attributed_sentences_counts_sentences_not_annotations() {
         let text =
-            "Il pleut. Selon la police, il aurait fui. Le soleil brille. « Nous partirons demain », a dit Marie.";
+            "Il pleut. Selon la police, il aurait fui. Le soleil brille. « Nous partirons demain », a dit Marie Dupont.";
         let d = crate::Annotator::for_lang(Lang::Fr).annotate(text).to_contract(text);
         let s = summarize(text, &d);
         assert_eq!(s.sentences, 4);
