@@ -192,7 +192,7 @@ fn token_classes(lex: &Lexicon, res: &Resources, t: &Token, raw: &str, buf: &mut
 }
 
 /// "the Hamas-run ministry": the tokenizer set the name apart, but the
-/// compound (data/<lang>/name-compounds.txt) is one modifier word of the
+/// compound (`data/<lang>/name-compounds.txt`) is one modifier word of the
 /// noun phrase, and "run" there is no verb.
 fn join_name_compounds(a: &Analysis, res: &Resources, flags: &mut [u32]) {
     for k in 1..a.tokens.len().saturating_sub(1) {

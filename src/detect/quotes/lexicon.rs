@@ -30,7 +30,7 @@ pub(crate) mod class {
     pub const MENTION: u32 = 1 << 15;
     pub const STOP: u32 = 1 << 16;
     pub const ROLE: u32 = 1 << 17;
-    /// Set by the tokens pass: an honorific ("M.", "Dr", data/<lang>/titles.txt).
+    /// Set by the tokens pass: an honorific ("M.", "Dr", `data/<lang>/titles.txt`).
     pub const TITLE: u32 = 1 << 18;
     /// Set by the tokens pass, not the lexicon: upper-case initial.
     pub const CAP: u32 = 1 << 19;

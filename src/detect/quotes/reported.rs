@@ -27,7 +27,7 @@ struct Trailing {
 
 type TrailingGuard = fn(&Ctx, &Trailing) -> bool;
 
-/// What keeps "…, <clause>." from being reported speech: any guard that
+/// What keeps `"…, <clause>."` from being reported speech: any guard that
 /// holds rejects it.
 const TRAILING_GUARDS: [Rule<TrailingGuard>; 5] = [
     Rule {
