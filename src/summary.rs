@@ -9,6 +9,7 @@
 //! through them in the text.
 
 use serde::Serialize;
+use std::collections::HashMap;
 
 use crate::{ClaimReason, ContractAnnotation, ContractDocument, EntityLabel, Lang};
 
@@ -99,6 +100,7 @@ const ATTRIBUTING_REASONS: [ClaimReason; 4] =
 /// ```
 pub fn summarize(text: &str, doc: &ContractDocument) -> Summary {
     let mut speakers: Vec<SpeakerLine> = Vec::new();
+    let mut index = SpeakerIndex::default();
     let mut unattributed = CountLine::default();
     let mut named = CountLine::default();
     let mut unnamed = CountLine::default();
@@ -120,9 +122,10 @@ pub fn summarize(text: &str, doc: &ContractDocument) -> Summary {
                     unnamed.push(i)
                 }
                 let label = sp.speaker_name.clone().unwrap_or_else(|| sp.text.clone());
-                let line = match speakers.iter_mut().find(|l| same_speaker(l, sp.entity_id, &label)) {
-                    Some(line) => line,
+                let at = match index.find(sp.entity_id, &label) {
+                    Some(at) => at,
                     None => {
+                        index.add(speakers.len(), sp.entity_id, &label);
                         speakers.push(SpeakerLine {
                             label,
                             named: is_named,
@@ -131,9 +134,10 @@ pub fn summarize(text: &str, doc: &ContractDocument) -> Summary {
                             reported: 0,
                             annotations: Vec::new(),
                         });
-                        speakers.last_mut().expect("just pushed")
+                        speakers.len() - 1
                     }
                 };
+                let line = &mut speakers[at];
                 if *direct {
                     line.direct += 1
                 } else {
@@ -170,8 +174,7 @@ pub fn summarize(text: &str, doc: &ContractDocument) -> Summary {
     speakers.sort_by_key(|l| std::cmp::Reverse(l.direct + l.reported));
     claims.sort_by_key(|l| ClaimReason::ALL.iter().position(|r| *r == l.reason));
     let sentences = sentence_units(text, doc.lang);
-    let attributed_sentences =
-        sentences.iter().filter(|&&(s, e)| attributed.iter().any(|&(a, b)| a < e && s < b)).count();
+    let attributed_sentences = overlapped(&sentences, &attributed);
     Summary {
         lang: doc.lang,
         speakers,
@@ -309,13 +312,59 @@ impl CountLine {
     }
 }
 
-/// One entity is one speaker however its mentions are written; without an entity, the label decides
-/// ("le ministre" twice is one line, as a reader would count it).
-fn same_speaker(line: &SpeakerLine, entity_id: Option<u32>, label: &str) -> bool {
-    match (line.entity_id, entity_id) {
-        (Some(a), Some(b)) => a == b,
-        _ => line.label.to_lowercase() == label.to_lowercase(),
+/// Which speaker line a quotation's speaker joins: one entity is one speaker however its mentions are written;
+/// without an entity on either side, the label decides ("le ministre" twice is one line, as a reader would count
+/// it). The first line that matches wins. Maps, not a scan per quotation: an article may quote thousands.
+#[derive(Default)]
+struct SpeakerIndex {
+    by_entity: HashMap<u32, usize>,
+    /// Lines without an entity, by lower-cased label.
+    by_label_alone: HashMap<String, usize>,
+    /// Every line, by lower-cased label.
+    by_label: HashMap<String, usize>,
+}
+
+impl SpeakerIndex {
+    fn find(&self, entity_id: Option<u32>, label: &str) -> Option<usize> {
+        let label = label.to_lowercase();
+        match entity_id {
+            Some(id) => {
+                let by_id = self.by_entity.get(&id).copied();
+                let by_label = self.by_label_alone.get(&label).copied();
+                by_id.into_iter().chain(by_label).min()
+            }
+            None => self.by_label.get(&label).copied(),
+        }
     }
+
+    fn add(&mut self, at: usize, entity_id: Option<u32>, label: &str) {
+        let label = label.to_lowercase();
+        match entity_id {
+            Some(id) => {
+                self.by_entity.entry(id).or_insert(at);
+            }
+            None => {
+                self.by_label_alone.entry(label.clone()).or_insert(at);
+            }
+        }
+        self.by_label.entry(label).or_insert(at);
+    }
+}
+
+/// How many of `sentences` (sorted, disjoint) overlap one of `ranges`: each range finds its first sentence by
+/// binary search and marks the sentences it reaches.
+fn overlapped(sentences: &[(u32, u32)], ranges: &[(u32, u32)]) -> usize {
+    let mut hit = vec![false; sentences.len()];
+    for &(a, b) in ranges {
+        let first = sentences.partition_point(|&(_, e)| e <= a);
+        for (k, &(s, _)) in sentences.iter().enumerate().skip(first) {
+            if s >= b {
+                break;
+            }
+            hit[k] = true;
+        }
+    }
+    hit.iter().filter(|&&h| h).count()
 }
 
 /// The UTF-16 ranges of the document's person and organisation mentions: a source that contains one is named.
@@ -443,6 +492,29 @@ mod tests {
         let s = summarize(text, &d);
         assert_eq!(s.sentences, 4);
         assert_eq!(s.attributed_sentences, 2);
+    }
+
+    #[test]
+    fn thousands_of_distinct_speakers_each_get_their_line() {
+        let n = 5_000u32;
+        let quotes = (0..n)
+            .map(|k| {
+                let name = format!("Speaker {}", k % 2_500);
+                quote(k * 10, k * 10 + 5, true, Some((name.as_str(), None, None)))
+            })
+            .collect();
+        let s = summarize("", &doc(quotes));
+        assert_eq!(s.speakers.len(), 2_500);
+        assert!(s.speakers.iter().all(|l| l.direct == 2 && l.annotations.len() == 2));
+        assert_eq!(s.speakers[0].annotations, [0, 2_500]);
+    }
+
+    #[test]
+    fn overlap_counts_each_sentence_once() {
+        let sentences = [(0, 10), (11, 20), (21, 30), (31, 40)];
+        assert_eq!(overlapped(&sentences, &[(5, 12), (12, 15), (35, 50)]), 3);
+        assert_eq!(overlapped(&sentences, &[(10, 11)]), 0);
+        assert_eq!(overlapped(&[], &[(0, 5)]), 0);
     }
 
     #[test]
