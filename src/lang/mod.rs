@@ -1,5 +1,6 @@
 //! Languages, their compiled-in resources, and language identification.
 
+pub(crate) mod classes;
 pub(crate) mod data;
 mod identify;
 

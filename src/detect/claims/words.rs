@@ -1,6 +1,6 @@
 //! The claim layer's named windows and the few words it tests by spelling.
 //!
-//! Word classes that hold many words live in `data/<lang>/claim-words.txt`
+//! Word classes that hold many words live in `data/<lang>/word-classes.txt`
 //! (`lexicon::class`). What stays here is compared by spelling, exactly as
 //! written (a class look-up would treat "OF" in a headline as an acronym):
 //! short closed lists, each with the construction it serves. Windows are

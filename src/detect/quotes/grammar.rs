@@ -16,6 +16,7 @@ use super::context::{Ctx, Mention};
 use super::lexicon::class::*;
 use super::windows::{MAX_DATELINE_TOKENS, MAX_LEADING_ADVERBS, MAX_NP, MAX_SUBJECT_GAP};
 use super::{Entity, EntityLabel};
+use crate::text::phrase::{self, PossessiveSpelling};
 
 impl<'a> Ctx<'a, '_> {
     /// The token after a wire dateline opening the sentence at `lo`
@@ -45,12 +46,10 @@ impl<'a> Ctx<'a, '_> {
         lo
     }
 
-    /// Is token `i` the possessive "'s" ("the company's spokesman")?
-    ///
-    /// Differs from a general test: exactly the written forms of class
-    /// `possessive` ("'s", "’s"), lower-case only, in either language.
+    /// Is token `i` the possessive "'s" ("the company's spokesman")? In
+    /// either language, "'s" or "’s" exactly.
     pub fn is_possessive(&self, i: usize) -> bool {
-        self.lex.possessives.contains(&self.text(i))
+        phrase::is_possessive_clitic(self.text(i), PossessiveSpelling::LowerEitherApostrophe)
     }
 
     /// The entity (PER or ORG) overlapping token `i`.

@@ -26,7 +26,7 @@
 //! | room | concern |
 //! |---|---|
 //! | `marks.rs` | pairing quotation marks, across paragraphs |
-//! | `lexicon.rs`, `context.rs` | word classes (`data/<lang>/quote-words.txt`, `reporting-verbs.txt`, `speaker-roles.txt`) and the per-token view every rule reads |
+//! | `lexicon.rs`, `context.rs` | word classes (its classes of `data/<lang>/word-classes.txt`, `reporting-verbs.txt`, `speaker-roles.txt`) and the per-token view every rule reads |
 //! | `windows.rs` | every token window and count threshold, named |
 //! | `clauses.rs` | speaker candidates: clause forms after and before a quotation (rule tables), source frames, inverted subjects |
 //! | `grammar.rs` | this layer's copies of general helpers (dateline, possessive, entity at a token, subject before a verb, phrase forward) |
@@ -64,38 +64,9 @@ use crate::span::Span;
 use context::{Ctx, Mention};
 use coref::Salience;
 
-/// One named rule of an ordered rule table: what it is called, the example
-/// it exists for, the case of `tests/cases/quotes.toml` that pins it (a
-/// unit test checks that the case fails without the rule), and what it
-/// does. (Only `apply` runs; the other fields document the rule and are
-/// read by the unit test.)
-#[cfg_attr(not(test), allow(dead_code))]
-pub(crate) struct Rule<F> {
-    pub name: &'static str,
-    #[cfg(any(test, not(target_arch = "wasm32")))]
-    pub doc: &'static str,
-    #[cfg(any(test, not(target_arch = "wasm32")))]
-    pub case: &'static str,
-    pub apply: F,
-}
-
-#[cfg(test)]
-thread_local! {
-    /// The rule switched off, by name ("" for none): set only by the unit
-    /// test that checks each rule's case.
-    static DISABLED: std::cell::Cell<&'static str> = const { std::cell::Cell::new("") };
-}
-
-impl<F> Rule<F> {
-    /// Is the rule on? Always, except in the unit test that switches one
-    /// off to check that its case then fails.
-    fn on(&self) -> bool {
-        #[cfg(test)]
-        return DISABLED.with(|d| d.get() != self.name);
-        #[cfg(not(test))]
-        true
-    }
-}
+/// The rule type of the layer's tables (`detect/rule.rs`): the submodules
+/// name it from here.
+pub(crate) use super::rule::Rule;
 
 /// A quotation found by the first pass, before speech classification.
 #[derive(Debug)]
@@ -108,6 +79,12 @@ struct Found {
     /// The speaker candidates with their features (read by the training
     /// dump, [`speaker_candidates`]).
     candidates: ranker::Scored,
+}
+
+/// Does the layer read the class `name` of `data/<lang>/word-classes.txt`?
+#[cfg(test)]
+pub(crate) fn reads_word_class(name: &str) -> bool {
+    lexicon::reads_class(name)
 }
 
 /// Finds the quotations of the text, sorted by start.
