@@ -241,9 +241,10 @@ impl<'a, 't> Context<'a, 't> {
     /// then no lower-case function word up to a dash.
     pub(super) fn after_dateline(&self, first: usize, end: usize) -> usize {
         let (text, tokens) = (self.a.text, &self.a.tokens[..]);
-        phrase::after_dateline(text, tokens, first, end, DATELINE, |k| {
-            tokens[k].kind == TokenKind::Word && !self.is_capitalized(k) && self.is(k, FUNCTION)
-        })
+        let lower_function_word =
+            |k: usize| tokens[k].kind == TokenKind::Word && !self.is_capitalized(k) && self.is(k, FUNCTION);
+        let form = phrase::DatelineForm::CapitalPlace { lower_function_word: &lower_function_word };
+        phrase::after_dateline(text, tokens, first, end, DATELINE, form)
     }
 
     /// `first..end` without a leading dateline, footnote mark, connective,

@@ -254,7 +254,7 @@ impl Ctx<'_, '_> {
         if at.speaker.is_some() || !at.verb_before || close + 1 >= s.hi || !self.has(close + 1, AGENT) {
             return;
         }
-        if let Some((sp, _)) = self.np_forward(close + 2, s.hi) {
+        if let Some((sp, _)) = self.speaker_forward(close + 2, s.hi) {
             at.speaker = Some(sp);
         }
     }

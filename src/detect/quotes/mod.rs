@@ -29,7 +29,7 @@
 //! | `lexicon.rs`, `context.rs` | word classes (its classes of `data/<lang>/word-classes.txt`, `reporting-verbs.txt`, `speaker-roles.txt`) and the per-token view every rule reads |
 //! | `windows.rs` | every token window and count threshold, named |
 //! | `clauses.rs` | speaker candidates: clause forms after and before a quotation (rule tables), source frames, inverted subjects |
-//! | `grammar.rs` | this layer's copies of general helpers (dateline, possessive, entity at a token, subject before a verb, phrase forward) |
+//! | `grammar.rs` | the speaker grammar over the shared phrase helpers (`text::phrase`): dateline, possessive, entity at a token, speaker before a verb, speaker phrase forward |
 //! | `phrases.rs`, `names.rs` | speaker noun phrases and names |
 //! | `attribution.rs` | the attribution steps for a pair (rule table), each also run on its own to propose a candidate |
 //! | `ranker.rs` | speaker choice: extra candidate finders, features, the learned weights (`data/models/speaker-ranker.tsv`) |

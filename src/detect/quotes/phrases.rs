@@ -236,7 +236,7 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let end = (s..j).find(|&x| self.is_punct(x, ",")).unwrap_or(j);
-            if let Some((sp, e)) = self.np_forward(s, end) {
+            if let Some((sp, e)) = self.speaker_forward(s, end) {
                 if let Some(first) = found {
                     // "Le directeur de X, le général Y Z, a déclaré": the
                     // apposed name names the speaker.

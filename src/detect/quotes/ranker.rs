@@ -118,7 +118,7 @@ impl Ctx<'_, '_> {
         let mut starts = vec![floor];
         starts.extend((floor..open).filter(|&k| self.is_punct(k, ",")).map(|k| k + 1));
         for st in starts {
-            let Some((sp, end)) = self.np_forward(st, open) else { continue };
+            let Some((sp, end)) = self.speaker_forward(st, open) else { continue };
             let verb_or_quote = end == open
                 || end < open && self.has(end, WORD) && !self.has(end, CAP | PREP | DET | CONJ | COMP | STOP);
             let inside_quote = (st..sp.tok).any(|k| self.is_open_mark(k));

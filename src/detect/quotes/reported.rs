@@ -162,7 +162,7 @@ impl Ctx<'_, '_> {
         };
         // Words between the verb and "que" must not be a subject's
         // inversion we cannot see; the speaker is the verb's subject.
-        let sp = self.subject_before(v, lo)?;
+        let sp = self.speaker_before(v, lo)?;
         if hi - start < MIN_REPORTED_TOKENS {
             return None;
         }
