@@ -168,7 +168,7 @@ fn complement(cx: &Context, s: &mut AnonSubject, _: &mut Out) -> Flow {
     // and its complement qualify the source as a prepositional phrase does.
     let participle = h.end + 1 < r.end
         && cx.a.lang == crate::lang::Lang::En
-        && cx.text(h.end).ends_with("ed")
+        && cx.text(h.end).ends_with(EN_PAST_PARTICIPLE_ENDING)
         && cx.is(h.end + 1, class::PREP);
     if !(h.end < r.end && (cx.is(h.end, class::PREP) || participle)) {
         return Flow::Next;

@@ -170,7 +170,8 @@ fn relative_clause(cx: &Context, s: &mut Anonymous, _: &mut Out) -> Flow {
     // a affirmé [X]".
     let relative_opens = s.comma_before.is_some_and(|k| {
         let w = cx.text(k + 1).to_lowercase();
-        let participle = cx.is_present_participle(k + 1) || w == "s'" && cx.text(k + 2).ends_with("ant");
+        let participle = cx.is_present_participle(k + 1)
+            || w == FR_REFLEXIVE_ELISION && cx.text(k + 2).ends_with(FR_PRESENT_PARTICIPLE_ENDING);
         k < h.first && (cx.is(k + 1, class::REL) || participle)
     });
     // The relative clause may run on ("who asked not to be named because

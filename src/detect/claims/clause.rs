@@ -99,7 +99,7 @@ impl<'a, 't> Context<'a, 't> {
             h.cue.role == Role::Frame
                 // "…, pour discuter d'un tracé": "pour" before an infinitive
                 // is a purpose, not a source.
-                && !(self.text(i).eq_ignore_ascii_case("pour")
+                && !(self.text(i).eq_ignore_ascii_case(FR_POUR)
                     && h.end == i + 1
                     && h.end < self.a.tokens.len()
                     && !self.is(h.end, class::DET | class::STRESSED)

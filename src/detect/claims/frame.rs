@@ -84,7 +84,7 @@ pub(super) const GUARDS: &[Guard<Frame>] = &[
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "pour_is_usually_not_a_frame",
         apply: |cx, f, _| {
-            let pour = cx.text(f.h.first).eq_ignore_ascii_case("pour");
+            let pour = cx.text(f.h.first).eq_ignore_ascii_case(FR_POUR);
             stop_if(pour && !(f.leading && f.followed_by_comma && cx.pour_source(f.np_start, f.np_end)))
         },
     },
