@@ -22,12 +22,15 @@ struct Node {
 #[derive(Debug)]
 pub(crate) struct CueTrie {
     nodes: Vec<Node>,
+    /// The root's children by byte (0: none), so that the step every token
+    /// start takes is one index; deeper nodes have a few children each.
+    root: Box<[u32; 256]>,
 }
 
 impl CueTrie {
     /// A trie of `phrases`; phrase `i` is reported as `i`.
     pub fn new<S: AsRef<str>>(phrases: &[S]) -> CueTrie {
-        let mut trie = CueTrie { nodes: vec![Node::default()] };
+        let mut trie = CueTrie { nodes: vec![Node::default()], root: Box::new([0; 256]) };
         for (id, phrase) in phrases.iter().enumerate() {
             let mut node = 0;
             for &b in phrase.as_ref().as_bytes() {
@@ -35,12 +38,18 @@ impl CueTrie {
             }
             trie.nodes[node].phrases.push(id as u32);
         }
+        for &(b, child) in &trie.nodes[0].children {
+            trie.root[usize::from(b)] = child;
+        }
         trie
     }
 
     fn child(&self, node: usize, b: u8) -> Option<usize> {
-        let children = &self.nodes[node].children;
-        children.binary_search_by_key(&b, |&(k, _)| k).ok().map(|i| children[i].1 as usize)
+        if node == 0 {
+            let child = self.root[usize::from(b)];
+            return (child != 0).then_some(child as usize);
+        }
+        self.nodes[node].children.iter().find(|&&(k, _)| k == b).map(|&(_, child)| child as usize)
     }
 
     fn child_or_insert(&mut self, node: usize, b: u8) -> usize {
