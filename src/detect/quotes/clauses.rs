@@ -5,7 +5,7 @@
 //! The forms a clause can take are ordered tables of named rules, tried in
 //! order; the first that finds a clause wins.
 
-use super::context::{Ctx, Mention};
+use super::context::{Context, Mention};
 use super::lexicon::class::*;
 use super::windows::{
     MAX_AUX_AFTER_SUBJECT, MAX_BEFORE, MAX_BEFORE_FIRST_VERB, MAX_INVERSION_COMPLEMENTS, MAX_NP, MAX_PUNCT_AFTER_QUOTE,
@@ -33,7 +33,7 @@ struct After {
     dash: bool,
 }
 
-type AfterForm = fn(&Ctx, &After) -> Option<Clause>;
+type AfterForm = fn(&Context, &After) -> Option<Clause>;
 
 /// The forms of a reporting clause right after a quotation, in order.
 const AFTER_QUOTE: [Rule<AfterForm>; 4] = [
@@ -71,7 +71,7 @@ const AFTER_QUOTE: [Rule<AfterForm>; 4] = [
     },
 ];
 
-type BeforeForm = fn(&Ctx, usize, usize) -> Option<Clause>;
+type BeforeForm = fn(&Context, usize, usize) -> Option<Clause>;
 
 /// The forms of an attribution before a quotation (tokens `lo..open`), in
 /// order.
@@ -120,7 +120,7 @@ pub(super) fn rules() -> Vec<(&'static str, &'static str, &'static str)> {
         .collect()
 }
 
-impl Ctx<'_, '_> {
+impl Context<'_, '_> {
     /// The reporting clause right after a quotation, starting at token
     /// `from` (after the closing mark): "…», a-t-il dit", "…», a écrit
     /// ainsi X", "…,” Smith said", "…», selon X".

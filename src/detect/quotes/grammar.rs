@@ -1,25 +1,25 @@
 //! The quotation layer's speaker grammar over the shared phrase helpers
 //! (`crate::text::phrase`):
 //!
-//! - [`Ctx::after_dateline`]: the token after a wire dateline, the layer's
+//! - [`Context::after_dateline`]: the token after a wire dateline, the layer's
 //!   form of one ([`DatelineForm::CapitalRun`]);
-//! - [`Ctx::is_possessive`]: the possessive "'s" ([`phrase::is_possessive_clitic`]);
-//! - [`Ctx::entity_at`]: the PER or ORG entity over a token;
-//! - [`Ctx::speaker_before`]: the speaker subject of a reporting verb, past
+//! - [`Context::is_possessive`]: the possessive "'s" ([`phrase::is_possessive_clitic`]);
+//! - [`Context::entity_at`]: the PER or ORG entity over a token;
+//! - [`Context::speaker_before`]: the speaker subject of a reporting verb, past
 //!   its verb group ([`phrase::verb_group_start`]);
-//! - [`Ctx::speaker_forward`]: the speaker phrase starting at a token.
+//! - [`Context::speaker_forward`]: the speaker phrase starting at a token.
 //!
 //! The last two find a *speaker* (a mention: pronoun, name or speaker noun
 //! phrase), not any subject or noun phrase; their docs say how they differ
 //! from the claim layer's source helpers.
 
-use super::context::{Ctx, Mention};
+use super::context::{Context, Mention};
 use super::lexicon::class::*;
 use super::windows::{MAX_DATELINE_TOKENS, MAX_LEADING_ADVERBS, MAX_NP, MAX_SUBJECT_GAP};
 use super::{Entity, EntityLabel};
 use crate::text::phrase::{self, DatelineForm, PossessiveSpelling};
 
-impl<'a> Ctx<'a, '_> {
+impl<'a> Context<'a, '_> {
     /// The token after a wire dateline opening the sentence at `lo`
     /// ("LONDON —", "MOSCOW (AP) —"), or `lo` when there is none: the
     /// dateline is not part of what the source reported. The layer's form

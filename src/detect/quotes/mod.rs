@@ -61,7 +61,7 @@ use super::Analysis;
 // from here).
 use crate::model::{Entity, EntityLabel, Quote, Speaker};
 use crate::span::Span;
-use context::{Ctx, Mention};
+use context::{Context, Mention};
 use coref::Salience;
 
 /// The rule type of the layer's tables (`detect/rule.rs`): the submodules
@@ -92,7 +92,7 @@ pub fn detect(analysis: &Analysis, entities: &[Entity]) -> Vec<Quote> {
     if analysis.tokens.is_empty() {
         return Vec::new();
     }
-    let ctx = Ctx::new(analysis, entities);
+    let ctx = Context::new(analysis, entities);
     let found = attribute_pairs(&ctx, marks::pairs(analysis));
     let mut out: Vec<Quote> = Vec::with_capacity(found.len());
     let mut salience = Salience::default();
@@ -119,7 +119,7 @@ pub fn speaker_candidates(analysis: &Analysis, entities: &[Entity]) -> Vec<Quote
     if analysis.tokens.is_empty() {
         return Vec::new();
     }
-    let ctx = Ctx::new(analysis, entities);
+    let ctx = Context::new(analysis, entities);
     attribute_pairs(&ctx, marks::pairs(analysis))
         .into_iter()
         .filter(|f| f.speech)
@@ -130,7 +130,7 @@ pub fn speaker_candidates(analysis: &Analysis, entities: &[Entity]) -> Vec<Quote
 /// Attributes every pair in order: each is bounded by the closing mark
 /// before it and the opening mark after it, and may continue the one
 /// before.
-fn attribute_pairs(ctx: &Ctx, pairs: Vec<marks::Pair>) -> Vec<Found> {
+fn attribute_pairs(ctx: &Context, pairs: Vec<marks::Pair>) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::with_capacity(pairs.len());
     let mut pairs = pairs.into_iter().peekable();
     let mut prev_close: Option<usize> = None;
