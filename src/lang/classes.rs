@@ -8,11 +8,10 @@
 //! ([`WordClasses::flags`]), so a token costs one look-up per layer.
 
 use super::data::{entries, lang_file};
-use super::Lang;
+use super::{Lang, PerLang};
 use std::collections::HashMap;
 use std::hash::BuildHasher;
 use std::ops::BitOrAssign;
-use std::sync::OnceLock;
 
 /// The entries of one language's `word-classes.txt`, in file order.
 #[derive(Debug)]
@@ -64,13 +63,8 @@ impl WordClasses {
 
 /// The word classes of `lang`, parsed on first use.
 pub(crate) fn word_classes(lang: Lang) -> &'static WordClasses {
-    static FR: OnceLock<WordClasses> = OnceLock::new();
-    static EN: OnceLock<WordClasses> = OnceLock::new();
-    let cell = match lang {
-        Lang::Fr => &FR,
-        Lang::En => &EN,
-    };
-    cell.get_or_init(|| WordClasses::parse(lang, lang_file!(lang, "word-classes.txt")))
+    static TABLES: PerLang<WordClasses> = PerLang::new();
+    TABLES.get(lang, |lang| WordClasses::parse(lang, lang_file!(lang, "word-classes.txt")))
 }
 
 #[cfg(test)]

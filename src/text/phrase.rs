@@ -170,39 +170,39 @@ mod tests {
     use crate::lang::Lang;
     use crate::text::tokenize;
 
-    #[test]
-    fn datelines_are_skipped_not_clauses() {
-        let cases = [
-            ("KELDMOOR, Dec. 3 — The plant closed.", Some("The")),
-            ("LONDON (Reuters) - Prices rose.", Some("Prices")),
-            ("Paris — The plant closed.", None),
-            ("NATO says - nothing.", None),
-        ];
-        for (text, after) in cases {
-            let tokens = tokenize(text, Lang::En);
-            // "says" is a lower-case word the caller calls a function word.
-            let function_word = |k: usize| tokens[k].text(text) == "says";
-            let form = DatelineForm::CapitalPlace { lower_function_word: &function_word };
-            let k = after_dateline(text, &tokens, 0, tokens.len(), 8, form);
-            assert_eq!((k > 0).then(|| tokens[k].text(text)), after, "{text}");
-        }
+    /// The token after the dateline of `text` in the form `run` (true:
+    /// CapitalRun) or CapitalPlace, if there is one.
+    fn after(text: &str, run: bool) -> Option<&str> {
+        let tokens = tokenize(text, Lang::En);
+        // "says" is a lower-case word the caller calls a function word.
+        let function_word = |k: usize| tokens[k].text(text) == "says";
+        let is_word = |k: usize| tokens[k].kind == TokenKind::Word;
+        let is_dash = |k: usize| tokens[k].text(text) == "—";
+        let form = if run {
+            DatelineForm::CapitalRun { is_word: &is_word, is_dash: &is_dash }
+        } else {
+            DatelineForm::CapitalPlace { lower_function_word: &function_word }
+        };
+        let k = after_dateline(text, &tokens, 0, tokens.len(), 8, form);
+        (k > 0).then(|| tokens[k].text(text))
     }
 
     #[test]
-    fn capital_runs_take_brackets_but_no_lower_case() {
+    fn datelines_are_skipped_not_clauses() {
+        // (text, capital run?, the token after the dateline). A capital run
+        // takes brackets but no lower case, and no place length.
         let cases = [
-            ("MOSCOW (AP) — Prices rose.", Some("Prices")),
-            ("UN — Talks resumed.", Some("Talks")),
-            ("Paris, 5 janv. (AFP) — Le prix.", None),
-            ("— Name", None),
+            ("KELDMOOR, Dec. 3 — The plant closed.", false, Some("The")),
+            ("LONDON (Reuters) - Prices rose.", false, Some("Prices")),
+            ("Paris — The plant closed.", false, None),
+            ("NATO says - nothing.", false, None),
+            ("MOSCOW (AP) — Prices rose.", true, Some("Prices")),
+            ("UN — Talks resumed.", true, Some("Talks")),
+            ("Paris, 5 janv. (AFP) — Le prix.", true, None),
+            ("— Name", true, None),
         ];
-        for (text, after) in cases {
-            let tokens = tokenize(text, Lang::En);
-            let is_word = |k: usize| tokens[k].kind == TokenKind::Word;
-            let is_dash = |k: usize| tokens[k].text(text) == "—";
-            let form = DatelineForm::CapitalRun { is_word: &is_word, is_dash: &is_dash };
-            let k = after_dateline(text, &tokens, 0, tokens.len(), 8, form);
-            assert_eq!((k > 0).then(|| tokens[k].text(text)), after, "{text}");
+        for (text, run, expected) in cases {
+            assert_eq!(after(text, run), expected, "{text}");
         }
     }
 

@@ -8,9 +8,8 @@ use super::cue_trie::CueTrie;
 use super::ClaimReason;
 use crate::lang::classes::word_classes;
 use crate::lang::data::{entries, lang_file};
-use crate::lang::Lang;
+use crate::lang::{Lang, PerLang};
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 /// How a cue relates to the claim it signals.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -360,13 +359,8 @@ fn build(lang: Lang) -> Lexicon {
 
 /// The lexicon of `lang`, built on first use.
 pub(crate) fn lexicon(lang: Lang) -> &'static Lexicon {
-    static FR: OnceLock<Lexicon> = OnceLock::new();
-    static EN: OnceLock<Lexicon> = OnceLock::new();
-    let cell = match lang {
-        Lang::Fr => &FR,
-        Lang::En => &EN,
-    };
-    cell.get_or_init(|| build(lang))
+    static LEXICONS: PerLang<Lexicon> = PerLang::new();
+    LEXICONS.get(lang, build)
 }
 
 #[cfg(test)]

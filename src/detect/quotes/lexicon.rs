@@ -7,10 +7,9 @@
 
 use crate::lang::classes::word_classes;
 use crate::lang::data::{entries, lang_file};
-use crate::lang::Lang;
+use crate::lang::{Lang, PerLang};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::OnceLock;
 
 /// Word-class flags of a token (a word may have several).
 pub(crate) mod class {
@@ -214,12 +213,8 @@ fn build(lang: Lang) -> Lexicon {
 
 /// The lexicon of `lang`, built on first use.
 pub(crate) fn lexicon(lang: Lang) -> &'static Lexicon {
-    static FR: OnceLock<Lexicon> = OnceLock::new();
-    static EN: OnceLock<Lexicon> = OnceLock::new();
-    match lang {
-        Lang::Fr => FR.get_or_init(|| build(Lang::Fr)),
-        Lang::En => EN.get_or_init(|| build(Lang::En)),
-    }
+    static LEXICONS: PerLang<Lexicon> = PerLang::new();
+    LEXICONS.get(lang, build)
 }
 
 #[cfg(test)]
