@@ -106,7 +106,7 @@ fn after_capital_run(
 
 /// Walks back from the verb at token `verb` over the words that stand
 /// between a subject and its verb (`in_verb_group`, the caller's grammar:
-/// auxiliaries, negation, clitics, adverbs: "X has [not] repeatedly
+/// auxiliaries, negation, clitics, adverbs: "X has not repeatedly
 /// claimed", "X n'a pas dit"), not past `lo`: the first token of that group
 /// (`verb` when there is none). Where the subject ends and what it is stay
 /// each layer's: a claim's source span, a quotation's speaker.
