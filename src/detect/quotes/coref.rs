@@ -5,14 +5,14 @@
 //! - [`Salience`]: the last quoted person, fed in text order with each
 //!   direct quotation's speaker, asked for the person a pronoun most likely
 //!   is ("« … », a-t-il dit" after a quotation of Paul Martin);
-//! - [`Ctx::link`]: a mention to the contract's [`Speaker`], its entity
+//! - [`Context::link`]: a mention to the contract's [`Speaker`], its entity
 //!   taken from the entity layer (names, phrases) or, for "il"/"elle"/"he"/
 //!   "she", from the salient person, else the nearest person named before.
 //!
 //! No state hides in the context: salience is a plain value the caller
 //! threads through the quotations in order.
 
-use super::context::{Ctx, Mention};
+use super::context::{Context, Mention};
 use super::lexicon::class::*;
 use super::windows::{MAX_ENTITIES_PER_SENTENCE, NEAREST_PERSON_SENTENCES, SALIENCE_SENTENCES};
 use super::{Entity, EntityLabel, Speaker};
@@ -44,7 +44,7 @@ impl Salience {
     }
 }
 
-impl<'a> Ctx<'a, '_> {
+impl<'a> Context<'a, '_> {
     /// The contract's speaker: the mention and the entity it resolves to.
     /// A pronoun resolves to `salient` (the last quoted person, if recent)
     /// or to the nearest person named before it.
