@@ -189,6 +189,14 @@ pub(super) const GUARDS: &[Guard<Verb>] = &[
         run: english_noun,
     },
     Guard {
+        name: "verb_belief_object_attribute",
+        #[cfg(any(test, not(target_arch = "wasm32")))]
+        doc: "\"Les autorités considèrent Taïwan comme leur territoire\": a judged object, the clause up to a comma.",
+        #[cfg(any(test, not(target_arch = "wasm32")))]
+        case: "belief_verb_with_an_object_and_its_attribute_fr",
+        run: belief_object_attribute,
+    },
+    Guard {
         name: "verb_that_postposed",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"[X], the newspaper reports.\": a verb-that cue without its clause frames the clause before.",
@@ -523,4 +531,39 @@ fn disowned(cx: &Context, v: &mut Verb, _: &mut Out) -> Flow {
         (h.first.saturating_sub(DISOWN_WINDOW).max(r.start)..h.first).any(|k| cx.is(k, class::DISOWN))
             || (h.end..(h.end + DISOWN_WINDOW).min(r.end)).any(|k| cx.is(k, class::DISOWN)),
     )
+}
+
+/// The word that opens the attribute of a judged object ("considère X
+/// comme Y").
+const ATTRIBUTE_OPENERS: &[&str] = &["comme"];
+
+/// Tokens at most between a belief verb and "comme".
+const ATTRIBUTE_WINDOW: usize = 6;
+
+/// A French belief verb without "que" that judges its object: "comme"
+/// after the object ("considèrent Taïwan comme une partie de leur
+/// territoire"). The clause up to the next comma is the judgement (a
+/// hedge), its subject the source. (Not an object pronoun before the verb:
+/// "l'estime" is as often the noun.)
+fn belief_object_attribute(cx: &Context, v: &mut Verb, out: &mut Out) -> Flow {
+    let (si, h, r) = (v.si, &v.h, &v.r);
+    let belief = cx.a.lang == crate::lang::Lang::Fr
+        && h.cue.role == Role::VerbThat
+        && h.cue.reason == ClaimReason::Hedge
+        && !v.has_comp(cx)
+        && !v.infinitive(cx);
+    let attribute = belief
+        && (h.end..(h.end + ATTRIBUTE_WINDOW).min(r.end))
+            .take_while(|&k| !cx.is_comma(k) && !cx.is(k, class::COMP))
+            .any(|k| k > h.end && cx.lower_in(k, ATTRIBUTE_OPENERS));
+    if !attribute {
+        return Flow::Next;
+    }
+    // The judgement ends at the next comma ("…, le président a déclaré").
+    let end = (h.end..r.end).find(|&k| cx.is_comma(k)).unwrap_or(r.end).min(cx.clause_end(si, h.first));
+    if let Some(span) = cx.trimmed(cx.clause_start(si, h.first), end) {
+        let source = cx.subject_before(si, h.first);
+        out.push(Candidate { span, cue: cx.span(h.first, h.end), reason: ClaimReason::Hedge, source, backref: false });
+    }
+    Flow::Stop
 }
