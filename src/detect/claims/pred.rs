@@ -48,8 +48,10 @@ pub(super) const GUARDS: &[Guard<Pred>] = &[
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "negated_ability_is_no_hedge",
         run: |cx, p, _| {
+            // (English modals only: "Aucun trait ne semble expliquer …" still hedges.)
             let from = cx.clause_start(p.si, p.h.first);
-            stop_if(p.hedge_word() && (from..p.h.first).any(|k| cx.is(k, class::NEG_SUBJECT)))
+            let modal = cx.a.lang == crate::lang::Lang::En;
+            stop_if(modal && p.hedge_word() && (from..p.h.first).any(|k| cx.is(k, class::NEG_SUBJECT)))
         },
     },
     Guard {
