@@ -197,6 +197,14 @@ pub(super) const GUARDS: &[Guard<Verb>] = &[
         run: belief_object_attribute,
     },
     Guard {
+        name: "verb_forecast_infinitive",
+        #[cfg(any(test, not(target_arch = "wasm32")))]
+        doc: "\"The company expects to have 200,000 customers\": a belief verb's own infinitive is the forecast.",
+        #[cfg(any(test, not(target_arch = "wasm32")))]
+        case: "expects_to_with_its_own_infinitive",
+        run: forecast_infinitive,
+    },
+    Guard {
         name: "verb_that_postposed",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"[X], the newspaper reports.\": a verb-that cue without its clause frames the clause before.",
@@ -563,6 +571,42 @@ fn belief_object_attribute(cx: &Context, v: &mut Verb, out: &mut Out) -> Flow {
     let end = (h.end..r.end).find(|&k| cx.is_comma(k)).unwrap_or(r.end).min(cx.clause_end(si, h.first));
     if let Some(span) = cx.trimmed(cx.clause_start(si, h.first), end) {
         let source = cx.subject_before(si, h.first);
+        out.push(Candidate { span, cue: cx.span(h.first, h.end), reason: ClaimReason::Hedge, source, backref: false });
+    }
+    Flow::Stop
+}
+
+/// The English infinitive marker after a belief verb ("expects to have").
+const INFINITIVE_MARKER: &[&str] = &["to"];
+
+/// Forecast verbs whose own infinitive is a forecast ("expects to have");
+/// not "thought to do" (considered doing).
+const EXPECT_VERBS: &[&str] = &["expect", "expects"];
+
+/// An English belief or forecast verb followed by its own infinitive ("The
+/// company expects to have 200,000 customers"): the infinitive clause is
+/// the forecast, the subject its source. (A bare clause after the verb,
+/// "expects revenue to rise", is the `bare` flag's.)
+fn forecast_infinitive(cx: &Context, v: &mut Verb, out: &mut Out) -> Flow {
+    let (si, h, r, c) = (v.si, &v.h, &v.r, v.c);
+    let forecast = cx.a.lang == crate::lang::Lang::En
+        && h.cue.role == Role::VerbThat
+        && h.cue.bare
+        && h.cue.reason == ClaimReason::Hedge
+        && c + 1 < r.end
+        && cx.lower_in(c, INFINITIVE_MARKER)
+        && cx.a.tokens[c + 1].kind == TokenKind::Word;
+    if !(forecast && cx.lower_in(h.first, EXPECT_VERBS)) {
+        return Flow::Next;
+    }
+    let source = cx.subject_before(si, h.first);
+    // "The tickets, which the company expects to sell out": the infinitive's
+    // object is the relative pronoun; nothing is forecast of its own.
+    let s = source.map_or(h.first, |s| cx.a.token_at_or_after(s.start));
+    if cx.is(s, class::REL) || s > r.start && cx.is(s - 1, class::REL) {
+        return Flow::Stop;
+    }
+    if let Some(span) = cx.trimmed(c + 1, cx.clause_end(si, c + 1).max(c + 2)) {
         out.push(Candidate { span, cue: cx.span(h.first, h.end), reason: ClaimReason::Hedge, source, backref: false });
     }
     Flow::Stop
