@@ -9,6 +9,10 @@ use crate::span::Span;
 use crate::text::phrase;
 use crate::text::TokenKind;
 
+/// Words after which "que" opens no clause but a phrase ("en tant que
+/// témoin", "ainsi que ses proches").
+const QUE_IN_A_PHRASE_AFTER: &[&str] = &["tant", "ainsi"];
+
 impl<'a, 't> Context<'a, 't> {
     /// The first token of the clause holding token `i` (sentence `si`).
     pub(super) fn clause_start(&self, si: usize, i: usize) -> usize {
@@ -17,7 +21,8 @@ impl<'a, 't> Context<'a, 't> {
         let mut j = i;
         while j > stop {
             let p = j - 1;
-            if self.punct(p, &[';', ':']) || self.is(p, class::COMP) && p + 1 == j && j <= i {
+            let opens_clause = self.is(p, class::COMP) && !(p > lo && self.lower_in(p - 1, QUE_IN_A_PHRASE_AFTER));
+            if self.punct(p, &[';', ':']) || opens_clause && p + 1 == j && j <= i {
                 return j;
             }
             // "…, since [a direct attack is unlikely]", "closed because

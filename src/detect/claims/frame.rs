@@ -218,8 +218,29 @@ fn source_noun_phrase(cx: &Context, f: &mut Frame, _: &mut Out) -> Flow {
         return Flow::Stop;
     }
     f.stressed = cx.is(f.np_start, class::STRESSED);
-    f.np_end = if f.stressed { f.np_start + 1 } else { cx.np_forward(f.np_start, f.r.end) };
+    f.np_end = if f.stressed {
+        f.np_start + 1
+    } else {
+        quoted_name_end(cx, f.np_start, f.r.end).unwrap_or_else(|| cx.np_forward(f.np_start, f.r.end))
+    };
     stop_if(f.np_end == f.np_start)
+}
+
+/// Opening and closing marks around a quoted source name.
+const NAME_MARKS: &[(&str, &str)] = &[("\"", "\""), ("\u{201c}", "\u{201d}"), ("\u{ab}", "\u{bb}")];
+
+/// Words at most in a quoted source name.
+const QUOTED_NAME_WORDS: usize = 5;
+
+/// The end of a source name between quotation marks opening at token `i`
+/// ("according to \"El Mundo\"", "selon « Le Parisien »"): after the
+/// closing mark, when only a few words, the first capitalised, stand
+/// between the marks.
+fn quoted_name_end(cx: &Context, i: usize, limit: usize) -> Option<usize> {
+    let close = NAME_MARKS.iter().find(|(open, _)| cx.text(i) == *open)?.1;
+    let k = (i + 1..(i + 2 + QUOTED_NAME_WORDS).min(limit)).find(|&k| cx.text(k) == close)?;
+    let words = (i + 1..k).all(|j| cx.a.tokens[j].kind == TokenKind::Word);
+    (k > i + 1 && words && cx.is_capitalized(i + 1)).then_some(k + 1)
 }
 
 fn acronym(cx: &Context, f: &mut Frame, _: &mut Out) -> Flow {

@@ -251,9 +251,17 @@ fn participle_after_noun(cx: &Context, n: &mut NounPhrase, out: &mut Out) -> Flo
 
 fn push(cx: &Context, n: &mut NounPhrase, out: &mut Out) -> Flow {
     let (h, r) = (&n.h, &n.r);
-    // Start at the determiner before (within three tokens).
+    // Start at the determiner before (within three tokens), unless the cue
+    // opens with its own ("une possible opération", not "les États-Unis
+    // contre une possible") or is a head noun with its preposition.
     let mut first = h.first;
+    // A cue ending with its preposition ("soupçons de") heads its noun
+    // phrase too.
+    let own_determiner = cx.is(h.first, class::DET) || h.end - h.first > 1 && cx.is(h.end - 1, class::PREP);
     for k in (h.first.saturating_sub(NP_DETERMINER_BEFORE).max(r.start)..h.first).rev() {
+        if own_determiner {
+            break;
+        }
         if cx.is_comma(k) || cx.is_strong_break(k) {
             break;
         }

@@ -48,8 +48,10 @@ pub(super) const GUARDS: &[Guard<Pred>] = &[
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "negated_ability_is_no_hedge",
         apply: |cx, p, _| {
+            // (English modals only: "Aucun trait ne semble expliquer …" still hedges.)
             let from = cx.clause_start(p.si, p.h.first);
-            stop_if(p.hedge_word() && (from..p.h.first).any(|k| cx.is(k, class::NEG_SUBJECT)))
+            let modal = cx.a.lang == crate::lang::Lang::En;
+            stop_if(modal && p.hedge_word() && (from..p.h.first).any(|k| cx.is(k, class::NEG_SUBJECT)))
         },
     },
     Guard {
@@ -87,6 +89,14 @@ pub(super) const GUARDS: &[Guard<Pred>] = &[
         apply: relative_disowns,
     },
     Guard {
+        name: "pred_passive_without_predicate",
+        #[cfg(any(test, not(target_arch = "wasm32")))]
+        doc: "\"Several scenarios were considered because …\": examined, not judged (not \"is considered a boon\").",
+        #[cfg(any(test, not(target_arch = "wasm32")))]
+        case: "passive_considered_without_predicate_is_no_hedge",
+        apply: |cx, p, _| stop_if(passive_without_predicate(cx, p)),
+    },
+    Guard {
         name: "pred_push",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"[la panne pourrait …]\", \"il est possible que [X]\", \"are studying whether [X]\": the clause.",
@@ -102,6 +112,28 @@ impl<'a, 't> Context<'a, 't> {
         let r = self.a.sentence_tokens[si].clone();
         guard::run(GUARDS, self, &mut Pred { si, h: *h, r, relative: None }, out);
     }
+}
+
+/// Prepositions after which a passive judgement participle means examined
+/// ("was considered for the post", "is considered by the Senate").
+const EXAMINED_BY_OR_FOR: &[&str] = &["by", "for"];
+
+/// An English passive judgement ("was considered", "are considered") with
+/// no predicate after it: followed by the end of the clause, a
+/// subordinator, "by" or "for" ("were considered because …", "was
+/// considered for the post"), the verb means examined, not judged.
+fn passive_without_predicate(cx: &Context, p: &Pred) -> bool {
+    let h = &p.h;
+    let passive = cx.a.lang == crate::lang::Lang::En
+        && h.cue.reason == ClaimReason::Hedge
+        && h.end - h.first > 1
+        && cx.is(h.first, class::PASSIVE_AUX)
+        && cx.text(h.end - 1).ends_with("ed");
+    passive
+        && (h.end >= p.r.end
+            || cx.a.tokens[h.end].kind == crate::text::TokenKind::Punct
+            || cx.is(h.end, class::SUB | class::CAUSE | class::CONJ)
+            || cx.lower_in(h.end, EXAMINED_BY_OR_FOR))
 }
 
 fn relative_disowns(cx: &Context, p: &mut Pred, _: &mut Vec<Candidate>) -> Flow {
