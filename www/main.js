@@ -4,6 +4,7 @@ import init, * as engine from "./pkg/annotator.js";
 import { mountReader, adoptReaderStyles } from "./js/reader-ui.js";
 import { adoptHighlightStyles } from "./js/highlight-styles.js";
 import { browserLang, languageName, strings, uiLang } from "./js/i18n.js";
+import { packFor } from "./js/packs.js";
 
 const $ = (id) => document.getElementById(id);
 const articleText = $("article-text");
@@ -131,7 +132,7 @@ async function paint(doc, chunks, texts, mode) {
 
 let worker = null;
 let jobId = 0;
-function annotateInWorker(text, lang) {
+function annotateInWorker(text, lang, pack) {
   worker ||= new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
   const id = ++jobId;
   const t0 = performance.now();
@@ -147,7 +148,7 @@ function annotateInWorker(text, lang) {
     };
     worker.addEventListener("message", onMessage);
     worker.onerror = (e) => { clearInterval(tick); reject(new Error(e.message || "worker failed")); };
-    worker.postMessage({ id, text, lang });
+    worker.postMessage({ id, text, lang, pack });
   });
 }
 
@@ -215,8 +216,10 @@ async function show(text, meta) {
   state.text = chunkTexts.join("\n");
   state.timings = { render: Math.round(performance.now() - t0) };
   try {
+    // Only the worker annotates: this thread fetches the pack the text needs and hands it over.
+    const pack = await packFor(engine, state.text, meta.lang || "auto", { load: false });
     document.dispatchEvent(new CustomEvent("annotator:annotating"));
-    const { doc, summary, ms } = await annotateInWorker(state.text, meta.lang || "auto");
+    const { doc, summary, ms } = await annotateInWorker(state.text, meta.lang || "auto", pack);
     document.dispatchEvent(new CustomEvent("annotator:annotated"));
     progress(t().painting);
     await pause();

@@ -1,14 +1,16 @@
 // Annotates off the main thread, so a long article (1 MB) never blocks the page.
-// Loads the same wasm module as the page. Messages: {id, text, lang} in; {id, type, ...} out ("done" carries the
-// document and, when the engine has it, the sourcing summary: both cost time on a long article).
+// Loads the same wasm module as the page. Messages: {id, text, lang, pack} in, `pack` being the {lang, bytes} of the
+// language pack the text needs (js/packs.js fetched and checked it; null when it needs none); {id, type, ...} out
+// ("done" carries the document and, when the engine has it, the sourcing summary: both cost time on a long article).
 import init, * as engine from "./pkg/annotator.js";
 
 const ready = init();
 
 self.onmessage = async (event) => {
-  const { id, text, lang } = event.data;
+  const { id, text, lang, pack } = event.data;
   try {
     await ready;
+    if (pack && !engine.packLoaded(pack.lang)) engine.loadPack(pack.bytes);
     self.postMessage({ id, type: "progress", phase: "annotating" });
     const t0 = performance.now();
     const doc = engine.annotate(text, { lang: lang || "auto" });
