@@ -236,7 +236,7 @@ async function show(text, meta) {
     $("run").textContent = runLine(doc, t().done(doc.annotations.length, Math.round(ms)));
   } catch (err) {
     progress("");
-    message(String(err.message || err));
+    message(err?.name === "PackError" ? t().packError(err.kind, languageName(err.lang, chromeLang), err.file) : String(err.message || err));
   }
   state.ready = true;
   document.dispatchEvent(new CustomEvent("annotator:ready"));

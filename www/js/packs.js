@@ -7,13 +7,19 @@
 const PACKS = new URL("../pkg/packs/", import.meta.url);
 const NAMES = { fr: "French", en: "English" };
 
-/** A pack that could not be fetched or does not match the manifest. `offline` when the browser says so. */
+/**
+ * A pack that could not be fetched or does not match the manifest: `kind` is "offline" (the browser says so),
+ * "network" (failed or blocked, e.g. by a page's connect-src), "http" (an error status), "damaged" (length or hash)
+ * or "missing" (not in the manifest); the message is in English (the site words it in its own language, i18n.js).
+ */
 export class PackError extends Error {
-  constructor(message, lang, offline = false) {
+  constructor(message, { lang, kind, file = "" }) {
     super(message);
     this.name = "PackError";
     this.lang = lang;
-    this.offline = offline;
+    this.kind = kind;
+    this.file = file;
+    this.offline = kind === "offline";
   }
 }
 
@@ -22,20 +28,18 @@ const fetched = new Map(); // lang → Promise<Uint8Array>
 
 async function get(url, lang) {
   const what = `the ${NAMES[lang] || lang} language data`;
+  const file = url.pathname.split("/").pop();
   let res;
   try {
     res = await fetch(url);
   } catch {
-    const offline = typeof navigator !== "undefined" && navigator.onLine === false;
-    throw new PackError(
-      offline
-        ? `Could not download ${what}: you are offline. Try again once connected.`
-        : `Could not download ${what} (${url.pathname.split("/").pop()}): the network failed or this page's security policy blocks it.`,
-      lang,
-      offline,
-    );
+    if (typeof navigator !== "undefined" && navigator.onLine === false) {
+      throw new PackError(`Could not download ${what}: you are offline. Try again once connected.`, { lang, kind: "offline", file });
+    }
+    throw new PackError(`Could not download ${what} (${file}): the network failed or this page's security policy blocks it.`,
+      { lang, kind: "network", file });
   }
-  if (!res.ok) throw new PackError(`Could not download ${what}: HTTP ${res.status} for ${url.pathname.split("/").pop()}.`, lang);
+  if (!res.ok) throw new PackError(`Could not download ${what}: HTTP ${res.status} for ${file}.`, { lang, kind: "http", file });
   return res;
 }
 
@@ -44,14 +48,17 @@ const hex = (buf) => Array.from(new Uint8Array(buf), (b) => b.toString(16).padSt
 async function download(lang) {
   manifest ||= get(new URL("manifest.json", PACKS), lang).then((r) => r.json());
   const entry = (await manifest.catch((err) => { manifest = null; throw err; }))[lang];
-  if (!entry) throw new PackError(`This build has no ${NAMES[lang] || lang} language pack (pkg/packs/manifest.json).`, lang);
+  if (!entry) {
+    throw new PackError(`This build has no ${NAMES[lang] || lang} language pack (pkg/packs/manifest.json).`, { lang, kind: "missing" });
+  }
   const res = await get(new URL(entry.file, PACKS), lang);
   const bytes = new Uint8Array(await res.arrayBuffer());
   const damaged = `The ${NAMES[lang]} language data arrived damaged or does not match this engine`;
-  if (bytes.length !== entry.bytes) throw new PackError(`${damaged} (${bytes.length} bytes, expected ${entry.bytes}): reload the page.`, lang);
+  const bad = { lang, kind: "damaged", file: entry.file };
+  if (bytes.length !== entry.bytes) throw new PackError(`${damaged} (${bytes.length} bytes, expected ${entry.bytes}): reload the page.`, bad);
   // crypto.subtle exists only in secure contexts; elsewhere loadPack's own SHA-256 check of the payload remains.
   if (globalThis.crypto?.subtle && hex(await crypto.subtle.digest("SHA-256", bytes)) !== entry.sha256) {
-    throw new PackError(`${damaged} (SHA-256 differs from the manifest): reload the page.`, lang);
+    throw new PackError(`${damaged} (SHA-256 differs from the manifest): reload the page.`, bad);
   }
   return bytes;
 }
