@@ -131,6 +131,7 @@ async function paint(doc, chunks, texts, mode) {
 }
 
 let worker = null;
+let engineModule = null; // the compiled engine (WebAssembly.Module), shared with the worker
 let jobId = 0;
 function annotateInWorker(text, lang, pack) {
   worker ||= new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
@@ -148,7 +149,7 @@ function annotateInWorker(text, lang, pack) {
     };
     worker.addEventListener("message", onMessage);
     worker.onerror = (e) => { clearInterval(tick); reject(new Error(e.message || "worker failed")); };
-    worker.postMessage({ id, text, lang, pack });
+    worker.postMessage({ id, text, lang, pack, module: engineModule });
   });
 }
 
@@ -353,7 +354,12 @@ async function main() {
   adoptReaderStyles(document);
   wire();
   try {
-    await init();
+    // Compiled once here and handed to the worker, which would otherwise fetch and compile the engine again.
+    const wasmUrl = new URL("./pkg/annotator_bg.wasm", import.meta.url);
+    // compileStreaming needs the application/wasm type; a host that sends another gets the slower path.
+    engineModule = await WebAssembly.compileStreaming(fetch(wasmUrl))
+      .catch(async () => WebAssembly.compile(await (await fetch(wasmUrl)).arrayBuffer()));
+    await init({ module_or_path: engineModule });
   } catch {
     message(t().noEngine);
     return;
