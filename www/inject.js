@@ -133,6 +133,12 @@ async function open() {
   // A second click while we are still loading closes us: after every await, stop if that happened.
   const closed = () => session?.host !== host;
 
+  // The page's declared language is the one we annotate in (pageLang): its pack downloads while the engine does.
+  // Failures are reported where the pack is awaited (packFor, below); these handlers only keep them from being
+  // reported twice as unhandled.
+  const packs = import("./js/packs.js");
+  packs.catch(() => {});
+  if (pageLang()) packs.then((p) => p.fetchPack(pageLang())).catch(() => {});
   try {
     const pkg = await import("./pkg/annotator.js");
     await pkg.default();
@@ -152,7 +158,7 @@ async function open() {
     const text = engine.extractText(articleRoot);
     // The language pack the text needs (none for a language we do not read), loaded into this thread's engine:
     // mountReader annotates here when the worker is refused, and again when the page re-renders the article.
-    const { packFor } = await import("./js/packs.js");
+    const { packFor } = await packs;
     const pack = await packFor(engine, text, pageLang());
     if (closed()) return;
     let doc;
