@@ -561,9 +561,12 @@ test("readability pages: the bookmarklet works on saved real pages", async (t) =
  * opens, receives the article through the handshake and shows it as text. The page itself must be unchanged
  * (script blocked) or restorable (WebAssembly blocked: our message bar, removed by a second click).
  */
-async function fallbackTrip(t, url, { shot = null, expectBar = false, from = site } = {}) {
+async function fallbackTrip(t, url, { shot = null, expectBar = false, from = site, blockPacks = false } = {}) {
   const { page, log } = await openPage(url);
   try {
+    // The language packs refused to this page only (as a connect-src without our origin would): the reader window
+    // is another page and gets them.
+    if (blockPacks) await page.route("**/*.pack", (route) => route.abort("blockedbyclient"));
     const before = await settledHtml(page);
     log.errors.length = 0;
     log.uncaught.length = 0;
@@ -595,7 +598,7 @@ async function fallbackTrip(t, url, { shot = null, expectBar = false, from = sit
 
     if (expectBar) {
       const bar = await page.evaluate(() => document.querySelector("[data-article-annotator]")?.shadowRoot.querySelector(".bar p")?.textContent);
-      assert.match(bar ?? "", /cannot run inside this page/);
+      assert.match(bar ?? "", blockPacks ? /cannot run inside this page \(could not download the French language data/ : /cannot run inside this page/);
       if (shot) await page.screenshot({ path: path.join(shots, `bookmarklet-${shot}-page.png`) });
       await clickBookmarklet(page, from);
       await page.waitForFunction(() => !document.querySelector("[data-article-annotator]"));
@@ -635,6 +638,11 @@ test("strict CSP: WebAssembly blocked -> message in the page, reader page, remov
   const m = compare(expected, r.readerText);
   t.diagnostic(`reader text: coverage ${(100 * m.coverage).toFixed(1)} %, extra ${(100 * m.extra).toFixed(1)} %`);
   assert.ok(m.coverage >= 0.9 && m.extra <= 0.25, JSON.stringify(m));
+});
+
+test("language pack blocked in the page -> message naming it, reader page annotates with the pack", async (t) => {
+  const r = await fallbackTrip(t, `${news.origin}/pages/news-fr.html`, { shot: "pack-blocked", expectBar: true, blockPacks: true });
+  assert.ok(r.readerText.length > 200);
 });
 
 test("strict CSP: Trusted Types required -> works in place or takes the reader path, never an uncaught error", async (t) => {

@@ -4,7 +4,9 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
-import { requireWasmBuild, serveSite } from "./harness.mjs";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { ROOT, requireWasmBuild, serveSite } from "./harness.mjs";
 
 let site;
 let sub;
@@ -21,10 +23,10 @@ after(async () => {
 });
 
 /** GET with the path sent as written (no URL normalisation of "..", "%2e"): {status, headers}. */
-function get(origin, rawPath) {
+function get(origin, rawPath, headers = {}) {
   const { hostname, port } = new URL(origin);
   return new Promise((resolve, reject) => {
-    const req = http.get({ hostname, port, path: rawPath }, (res) => {
+    const req = http.get({ hostname, port, path: rawPath, headers }, (res) => {
       res.resume();
       res.on("end", () => resolve({ status: res.statusCode, headers: res.headers }));
     });
@@ -73,4 +75,22 @@ test("under a sub-path (--base), the same layout moves as a whole", async () => 
   for (const p of ["/www/install.html", "/seeds/index.json", "/some/sub/path/.git/config", "/some/sub/www/inject.js"]) {
     assert.equal((await get(sub.origin, p)).status, 404, p);
   }
+});
+
+test("language packs: CORS, cached for a year (content-hashed names), gzip when accepted, 304 on a known ETag", async () => {
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, "www", "pkg", "packs", "manifest.json"), "utf8"));
+  for (const [lang, { file, bytes }] of Object.entries(manifest)) {
+    const p = `/www/pkg/packs/${file}`;
+    assert.match(file, new RegExp(`^${lang}\\.[0-9a-f]{8}\\.pack$`));
+    const plain = await get(site.origin, p);
+    assert.equal(plain.status, 200, p);
+    assert.equal(Number(plain.headers["content-length"]), bytes);
+    assert.equal(plain.headers["access-control-allow-origin"], "*");
+    assert.match(plain.headers["cache-control"], /immutable/);
+    const gz = await get(site.origin, p, { "accept-encoding": "gzip" });
+    assert.equal(gz.headers["content-encoding"], "gzip");
+    assert.ok(Number(gz.headers["content-length"]) < bytes);
+    assert.equal((await get(site.origin, p, { "if-none-match": plain.headers.etag })).status, 304);
+  }
+  assert.equal((await get(site.origin, "/www/pkg/packs/manifest.json")).headers["cache-control"], "no-cache");
 });

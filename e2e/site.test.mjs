@@ -604,3 +604,56 @@ test("a document marked unsupported_language says so in the interface, in the re
     await page.close();
   }
 });
+
+test("language packs: a French reader fetches the French pack only, an English text then the English one", async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const packs = [];
+  page.on("request", (r) => { if (r.url().endsWith(".pack")) packs.push(path.basename(new URL(r.url()).pathname)); });
+  await page.goto(`${base}#seed=${encodeURIComponent(frenchSeed().slug)}`);
+  await waitReady(page);
+  assert.ok(await page.evaluate(() => window.annotatorPage.doc.annotations.length > 0));
+  assert.equal(packs.length, 1, JSON.stringify(packs));
+  assert.match(packs[0], /^fr\.[0-9a-f]{8}\.pack$/);
+  await page.fill("#paste", "The minister said on Monday that the outage, which hit London and Paris, was over.");
+  await page.click("#annotate-paste");
+  await page.waitForFunction(() => window.annotatorPage.ready && window.annotatorPage.doc?.lang === "en");
+  assert.ok(await page.evaluate(() => window.annotatorPage.doc.annotations.length > 0));
+  assert.equal(packs.length, 2, JSON.stringify(packs));
+  assert.match(packs[1], /^en\.[0-9a-f]{8}\.pack$/);
+  // A text in a language we do not read needs no pack: the engine says so without one.
+  await page.fill("#paste", "Die Bundesregierung hat am Mittwoch beschlossen, die Förderung für Elektroautos zu verlängern. " +
+    "Nach Angaben des Wirtschaftsministeriums sollen die Mittel bis Ende des kommenden Jahres reichen.");
+  await page.click("#annotate-paste");
+  await page.waitForFunction(() => window.annotatorPage.ready && window.annotatorPage.doc?.unsupported_language === "de");
+  assert.equal(packs.length, 2);
+  await page.close();
+});
+
+test("language packs: a pack that cannot be downloaded gives a clear message, and a damaged one is refused", async () => {
+  for (const [how, pattern] of [
+    // The interface speaks the article's language (French here).
+    ["abort", /^Impossible de télécharger les données de langue \(français, fr\.[0-9a-f]{8}\.pack\)\u00a0: le réseau a échoué/],
+    ["damaged", /^Les données de langue \(français\) sont arrivées abîmées ou ne correspondent pas à ce moteur/],
+  ]) {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.route("**/*.pack", async (route) => {
+      if (how === "abort") return route.abort("internetdisconnected");
+      const res = await route.fetch();
+      const body = await res.body();
+      body[body.length - 1] ^= 1;
+      return route.fulfill({ response: res, body });
+    });
+    await page.goto(`${base}#seed=${encodeURIComponent(frenchSeed().slug)}`);
+    await waitReady(page);
+    const got = await page.evaluate(() => ({ message: document.getElementById("message").textContent, hidden: document.getElementById("message").hidden }));
+    assert.equal(got.hidden, false);
+    assert.match(got.message, pattern);
+    if (how === "abort") await page.screenshot({ path: path.join(SHOTS, "pack-fetch-failed.png") });
+    // The article is still there to read, unannotated.
+    assert.ok((await page.textContent("#article")).includes("Elon Musk"));
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});

@@ -10,7 +10,9 @@ Anything else (.git, scripts/, src/, a directory without index.html) is 404: no 
 Cross-origin headers: the bookmarklet runs on other sites and imports inject.js, its modules (js/), the engine
 (pkg/) and the worker from here, so those answers carry `Access-Control-Allow-Origin: *`; pages, styles and the
 seeds do not (no other site needs to read them). `.wasm` is served as `application/wasm` (streaming compilation).
-Binds to 127.0.0.1 only.
+As a static host does: gzip when the browser accepts it (the download budget of scripts/wasm.sh is in gzip bytes),
+an ETag so that a second load of the engine (the worker's) is a 304, and the content-hashed language packs
+(www/pkg/packs/<lang>.<sha8>.pack) cached for a year. Binds to 127.0.0.1 only.
 
 Usage: scripts/serve.py PORT [--base /sub/path/]
   PORT 0 picks a free port. The first line printed is "serving http://127.0.0.1:PORT/BASE" (flushed), so a
@@ -18,6 +20,9 @@ Usage: scripts/serve.py PORT [--base /sub/path/]
   Pages project site is (https://user.github.io/repo/).
 """
 import argparse
+import functools
+import gzip
+import hashlib
 import http.server
 import posixpath
 import sys
@@ -44,6 +49,12 @@ TYPES = {
     ".png": "image/png",
     ".svg": "image/svg+xml",
 }
+
+
+@functools.lru_cache(maxsize=64)
+def compressed(file, mtime_ns):
+    """gzip -9 of a file, kept per (path, mtime)."""
+    return gzip.compress(Path(file).read_bytes(), 9, mtime=0)
 
 
 def resolve(base, url_path):
@@ -90,11 +101,23 @@ class Handler(http.server.BaseHTTPRequestHandler):
             if not head:
                 self.wfile.write(body)
             return
-        body = file.read_bytes()
-        self.send_response(200)
-        self.send_header("Content-Type", TYPES.get(file.suffix, "application/octet-stream"))
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-cache")
+        stat = file.stat()
+        etag = '"%s"' % hashlib.sha1(f"{file}:{stat.st_mtime_ns}:{stat.st_size}".encode()).hexdigest()[:16]
+        immutable = file.suffix == ".pack" and file.parent.name == "packs"
+        gzipped = "gzip" in self.headers.get("Accept-Encoding", "")
+        if self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            body = b""
+        else:
+            self.send_response(200)
+            body = compressed(str(file), stat.st_mtime_ns) if gzipped else file.read_bytes()
+            self.send_header("Content-Type", TYPES.get(file.suffix, "application/octet-stream"))
+            self.send_header("Content-Length", str(len(body)))
+            if gzipped:
+                self.send_header("Content-Encoding", "gzip")
+        self.send_header("ETag", etag)
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Cache-Control", "public, max-age=31536000, immutable" if immutable else "no-cache")
         self.send_header("X-Content-Type-Options", "nosniff")
         if cors:
             self.send_header("Access-Control-Allow-Origin", "*")

@@ -17,6 +17,8 @@ step "clippy (wasm32)"
 cargo clippy --target wasm32-unknown-unknown --lib --quiet -- -D warnings
 step "native tests"
 cargo test --quiet
+step "native tests, engine without language data (the wasm build's configuration)"
+cargo test --quiet --no-default-features --lib -- without_pack lang::pack
 step "docs"
 RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps --quiet
 step "benchmarks build"

@@ -5,6 +5,7 @@
 //! `crate::model`; their JSON contract in `crate::contract`.
 
 use crate::detect::{self, Analysis};
+use crate::error::Error;
 use crate::lang::{self, Lang, LangChoice};
 use crate::model::{Annotation, Document};
 use crate::span::Span;
@@ -52,31 +53,83 @@ impl Annotator {
     /// engine does not read (German, Spanish, Russian, …) gives an empty
     /// document whose [`Document::unsupported_language`] names it, rather
     /// than French or English annotations of a text in neither.
+    ///
+    /// Without the feature `embedded-data`, a text in a language whose pack
+    /// is not loaded gives an empty document: use [`Annotator::try_annotate`]
+    /// to be told.
     pub fn annotate(&self, text: &str) -> Document {
-        let lang = match self.choice {
-            LangChoice::Fixed(lang) => lang,
-            LangChoice::Auto => match lang::identify(text) {
-                lang::Identified::Supported(lang) => lang,
-                lang::Identified::Unsupported { closest, code } => return Document::unsupported(closest, code),
-            },
-        };
-        let analysis = Analysis::new(text, lang);
-        let entities = detect::entities::detect(&analysis);
-        let quotes = detect::quotes::detect(&analysis, &entities);
-        let claims = detect::claims::detect(&analysis, &entities, &quotes);
-        let mut annotations: Vec<Annotation> = entities
-            .into_iter()
-            .map(Annotation::Entity)
-            .chain(quotes.into_iter().map(Annotation::Quote))
-            .chain(claims.into_iter().map(Annotation::Claim))
-            .filter(|a| valid_span(text, a.span()))
-            .collect();
-        annotations.sort_by(|a, b| {
-            let (sa, sb) = (a.span(), b.span());
-            sa.start.cmp(&sb.start).then(sb.end.cmp(&sa.end)).then(a.layer_order().cmp(&b.layer_order()))
-        });
-        Document::new(lang, annotations)
+        match self.needs(text) {
+            Needs::Nothing(doc) => doc,
+            Needs::Lang(lang) if !lang::data::loaded(lang) => Document::new(lang, Vec::new()),
+            Needs::Lang(lang) => annotate_in(text, lang),
+        }
     }
+
+    /// [`Annotator::annotate`], or an error when the language pack of the
+    /// text's language is not loaded (never with the default feature
+    /// `embedded-data`, which compiles every language in).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use article_annotator::{Annotator, LangChoice};
+    /// let doc = Annotator::new(LangChoice::Auto).try_annotate("Le ministre a démissionné.").unwrap();
+    /// assert_eq!(doc.lang, article_annotator::Lang::Fr);
+    /// ```
+    pub fn try_annotate(&self, text: &str) -> Result<Document, Error> {
+        match self.needs(text) {
+            Needs::Nothing(doc) => Ok(doc),
+            Needs::Lang(lang) if !lang::data::loaded(lang) => Err(Error::pack_not_loaded(lang)),
+            Needs::Lang(lang) => Ok(annotate_in(text, lang)),
+        }
+    }
+
+    /// The language whose data annotating `text` reads, or `None` when it
+    /// reads none (a text clearly in a language the engine does not read):
+    /// which pack to fetch before [`Annotator::try_annotate`].
+    pub fn lang_needed(&self, text: &str) -> Option<Lang> {
+        match self.needs(text) {
+            Needs::Nothing(_) => None,
+            Needs::Lang(lang) => Some(lang),
+        }
+    }
+
+    fn needs(&self, text: &str) -> Needs {
+        match self.choice {
+            LangChoice::Fixed(lang) => Needs::Lang(lang),
+            LangChoice::Auto => match lang::identify(text) {
+                lang::Identified::Supported(lang) => Needs::Lang(lang),
+                lang::Identified::Unsupported { closest, code } => Needs::Nothing(Document::unsupported(closest, code)),
+            },
+        }
+    }
+}
+
+/// What annotating a text needs: the data of one language, or nothing (the
+/// document is already known).
+enum Needs {
+    Lang(Lang),
+    Nothing(Document),
+}
+
+/// The pipeline proper, in `lang`, whose data is available.
+fn annotate_in(text: &str, lang: Lang) -> Document {
+    let analysis = Analysis::new(text, lang);
+    let entities = detect::entities::detect(&analysis);
+    let quotes = detect::quotes::detect(&analysis, &entities);
+    let claims = detect::claims::detect(&analysis, &entities, &quotes);
+    let mut annotations: Vec<Annotation> = entities
+        .into_iter()
+        .map(Annotation::Entity)
+        .chain(quotes.into_iter().map(Annotation::Quote))
+        .chain(claims.into_iter().map(Annotation::Claim))
+        .filter(|a| valid_span(text, a.span()))
+        .collect();
+    annotations.sort_by(|a, b| {
+        let (sa, sb) = (a.span(), b.span());
+        sa.start.cmp(&sb.start).then(sb.end.cmp(&sa.end)).then(a.layer_order().cmp(&b.layer_order()))
+    });
+    Document::new(lang, annotations)
 }
 
 fn valid_span(text: &str, span: Span) -> bool {
@@ -101,6 +154,40 @@ pub fn annotate(text: &str) -> Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The engine-only build (`cargo test --no-default-features --lib
+    /// without_pack`, run by scripts/test.sh): no language until its pack is
+    /// loaded, then annotations.
+    #[cfg(not(feature = "embedded-data"))]
+    #[test]
+    fn without_pack_a_language_is_an_error_naming_it_until_loaded() {
+        use crate::pack;
+        let text = "Le ministre Jean Dupont a déclaré samedi à Paris que la panne était réglée.";
+        let err = Annotator::new(LangChoice::Auto).try_annotate(text).unwrap_err();
+        assert!(err.to_string().contains("French language pack (fr.pack) is not loaded"), "{err}");
+        assert_eq!(Annotator::new(LangChoice::Auto).lang_needed(text), Some(Lang::Fr));
+        assert!(!pack::loaded(Lang::Fr));
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let bodies: Vec<(&str, Vec<u8>)> = pack::PACK_FILES
+            .iter()
+            .map(|&name| {
+                let bytes = if name == pack::MODEL_FILE {
+                    std::fs::read(root.join("data/models/ner-fr.bin")).unwrap()
+                } else {
+                    let text = std::fs::read_to_string(root.join("data/fr").join(name)).unwrap();
+                    pack::strip_comments(&text).into_bytes()
+                };
+                (name, bytes)
+            })
+            .collect();
+        let files: Vec<(&str, &[u8])> = bodies.iter().map(|(n, b)| (*n, b.as_slice())).collect();
+        assert_eq!(pack::load(pack::build(Lang::Fr, "", &files)), Ok(Lang::Fr));
+        assert!(pack::loaded(Lang::Fr) && !pack::loaded(Lang::En));
+        let doc = Annotator::new(LangChoice::Auto).try_annotate(text).unwrap();
+        assert!(doc.annotations.iter().any(|a| matches!(a, Annotation::Entity(_))), "{doc:?}");
+        let err = Annotator::for_lang(Lang::En).try_annotate("The minister said so.").unwrap_err();
+        assert!(err.to_string().contains("English language pack (en.pack)"), "{err}");
+    }
 
     #[test]
     fn empty_text_gives_empty_document() {

@@ -1,5 +1,6 @@
 //! The crate's one error type. Annotating text never fails; errors only
-//! come from configuration (an unknown language code, an unknown option).
+//! come from configuration (an unknown language code, an unknown option)
+//! or, without the feature `embedded-data`, a language pack not loaded.
 
 use std::fmt;
 
@@ -20,11 +21,18 @@ pub struct Error {
 enum ErrorKind {
     UnknownLang(String),
     InvalidOption { name: String, message: String },
+    PackNotLoaded(crate::Lang),
 }
 
 impl Error {
     pub(crate) fn unknown_lang(code: &str) -> Error {
         Error { kind: ErrorKind::UnknownLang(code.to_string()) }
+    }
+
+    /// Annotating in `lang` needs its language pack, not loaded yet (only
+    /// without the default feature `embedded-data`).
+    pub(crate) fn pack_not_loaded(lang: crate::Lang) -> Error {
+        Error { kind: ErrorKind::PackNotLoaded(lang) }
     }
 
     /// An option that is present but unusable (wrong type or value).
@@ -41,6 +49,14 @@ impl fmt::Display for Error {
             }
             ErrorKind::InvalidOption { name, message } => {
                 write!(f, "invalid option {name:?}: {message}")
+            }
+            ErrorKind::PackNotLoaded(lang) => {
+                let name = match lang {
+                    crate::Lang::Fr => "French",
+                    crate::Lang::En => "English",
+                };
+                let code = lang.code();
+                write!(f, "the {name} language pack ({code}.pack) is not loaded: call loadPack with it before annotating {name} text")
             }
         }
     }

@@ -64,7 +64,7 @@ pub mod web;
 pub use crate::annotate::{annotate, Annotator};
 pub use crate::contract::{ContractAnnotation, ContractDocument, ContractSpan, ContractSpeaker};
 pub use crate::error::Error;
-pub use crate::lang::{Lang, LangChoice};
+pub use crate::lang::{pack, Lang, LangChoice};
 pub use crate::model::{Annotation, Claim, ClaimReason, Document, Entity, EntityLabel, Quote, Speaker};
 pub use crate::span::Span;
 pub use crate::summary::{summarize, CountLine, ReasonLine, SpeakerLine, Summary};

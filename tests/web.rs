@@ -12,6 +12,23 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const SEED_FR: &str = include_str!("../seeds/fr/000_49ca0dbeb12cab9e.txt");
 
+/// The language packs, as `scripts/wasm.sh test` writes them before running
+/// these tests (`make_packs -- target/packs --plain`). The tests run the
+/// engine as the site ships it: no language data compiled in.
+const PACK_FR: &[u8] = include_bytes!("../target/packs/fr.pack");
+const PACK_EN: &[u8] = include_bytes!("../target/packs/en.pack");
+
+/// Loads both packs (a no-op after the first call).
+fn load_packs() {
+    assert_eq!(web::load_pack(PACK_FR.to_vec()).ok().as_deref(), Some("fr"));
+    assert_eq!(web::load_pack(PACK_EN.to_vec()).ok().as_deref(), Some("en"));
+}
+
+fn error_message(err: wasm_bindgen::JsError) -> String {
+    let v: JsValue = err.into();
+    js_sys::Reflect::get(&v, &JsValue::from_str("message")).unwrap().as_string().unwrap()
+}
+
 /// A fresh `<div>` attached to the page (computed styles need a rendered
 /// element), holding `html`. Test fixtures only: the code under test never
 /// writes HTML.
@@ -247,6 +264,7 @@ fn moved_text_is_found_nearby_and_misses_are_counted() {
 
 #[wasm_bindgen_test]
 fn annotate_returns_the_contract_shape() {
+    load_packs();
     let text = "Selon une source proche du dossier, le ministre aurait démissionné. « Je reste », a dit Marie Curie.";
     let d = web::annotate(text, options("{\"lang\": \"fr\"}")).unwrap();
     assert_eq!(get(&d, "lang").as_string().as_deref(), Some("fr"));
@@ -279,6 +297,7 @@ fn annotate_returns_the_contract_shape() {
 
 #[wasm_bindgen_test]
 fn a_rust_error_reaches_js_as_an_error() {
+    load_packs();
     let err = web::annotate("Bonjour.", options("{\"lang\": \"de\"}")).unwrap_err();
     let err: js_sys::Error = JsValue::from(err).dyn_into().expect("a JS Error");
     assert!(String::from(err.message()).contains("\"de\""), "{}", String::from(err.message()));
@@ -295,6 +314,7 @@ fn a_rust_error_reaches_js_as_an_error() {
 
 #[wasm_bindgen_test]
 fn append_paints_a_page_in_slices_and_clear_undoes_all() {
+    load_packs();
     for mode in ["auto", "wrap"] {
         let root =
             fixture("<div><p>Marie Curie est née à Varsovie.</p></div><div><p>Elle a travaillé à Paris.</p></div>");
@@ -334,6 +354,7 @@ fn append_paints_a_page_in_slices_and_clear_undoes_all() {
 
 #[wasm_bindgen_test]
 fn detect_lang_matches_annotate_auto() {
+    load_packs();
     for text in ["Le ministre a démissionné hier soir.", "The minister resigned last night."] {
         let d = web::annotate(text, None).unwrap();
         assert_eq!(get(&d, "lang").as_string().unwrap(), web::detect_lang(text));
@@ -427,6 +448,7 @@ fn unknown_labels_and_reasons_are_errors_naming_them() {
 /// by JavaScript itself, through a JS function calling back into Rust.
 #[wasm_bindgen_test]
 fn lone_surrogates_from_a_js_string_keep_offsets() {
+    load_packs();
     let mut units: Vec<u16> = Vec::new();
     let lone: [&[u16]; 4] = [&[0xD800], &[0xDC00], &[0xDBFF, 0x41], &[0xD83D, 0xDE00]];
     for i in 0..24 {
@@ -460,6 +482,7 @@ fn lone_surrogates_from_a_js_string_keep_offsets() {
 /// have no such field; an explicit `lang` is obeyed.
 #[wasm_bindgen_test]
 fn unsupported_language_is_reported() {
+    load_packs();
     let german = "Die Bundesregierung hat am Mittwoch beschlossen, die Förderung für Elektroautos zu verlängern. \
         Nach Angaben des Wirtschaftsministeriums sollen die Mittel bis Ende des kommenden Jahres reichen.";
     let d = web::annotate(german, None).unwrap();
@@ -504,6 +527,7 @@ fn a_call_cut_short_leaves_the_next_calls_working() {
 
 #[wasm_bindgen_test]
 fn summarize_reads_annotate_output_and_refuses_unknown_reasons() {
+    load_packs();
     let annotated = web::annotate(SEED_FR, None).unwrap();
     let summary = web::summarize(SEED_FR, annotated).unwrap();
     let sentences = get(&summary, "sentences").as_f64().unwrap();
@@ -519,4 +543,32 @@ fn summarize_reads_annotate_output_and_refuses_unknown_reasons() {
     let err: js_sys::Error = JsValue::from(err).dyn_into().expect("a JS Error");
     let message = String::from(err.message());
     assert!(message.contains("summarize: annotation 0") && message.contains("rumour"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn a_pack_is_checked_then_loaded_and_annotates() {
+    let bad = |bytes: &[u8]| error_message(web::load_pack(bytes.to_vec()).unwrap_err());
+    assert!(bad(b"<!doctype html><title>Not found</title>").contains("not a language pack"));
+    assert!(bad(&PACK_FR[..PACK_FR.len() - 1]).contains("truncated"));
+    let mut damaged = PACK_FR.to_vec();
+    let last = damaged.len() - 1;
+    damaged[last] ^= 1;
+    assert!(bad(&damaged).contains("SHA-256"));
+    let mut schema = PACK_FR.to_vec();
+    schema[10] ^= 0x40;
+    assert!(bad(&schema).contains("different builds"));
+
+    assert_eq!(web::lang_needed("Le ministre a démissionné samedi.", None).unwrap().as_deref(), Some("fr"));
+    assert_eq!(web::lang_needed("Bonjour.", options("{\"lang\": \"en\"}")).unwrap().as_deref(), Some("en"));
+    let german = "Die Bundesregierung hat am Mittwoch beschlossen, die Förderung für Elektroautos zu verlängern. \
+        Nach Angaben des Wirtschaftsministeriums sollen die Mittel bis Ende des kommenden Jahres reichen.";
+    assert_eq!(web::lang_needed(german, None).unwrap(), None, "an unsupported language needs no pack");
+    assert!(web::pack_loaded("xx").is_err());
+
+    load_packs();
+    assert!(web::pack_loaded("fr").unwrap() && web::pack_loaded("en").unwrap());
+    let d = web::annotate(SEED_FR, None).unwrap();
+    assert_eq!(get(&d, "lang").as_string().unwrap(), "fr");
+    let annotations: js_sys::Array = get(&d, "annotations").into();
+    assert!(annotations.length() > 10, "the French seed annotated from its pack");
 }

@@ -133,6 +133,12 @@ async function open() {
   // A second click while we are still loading closes us: after every await, stop if that happened.
   const closed = () => session?.host !== host;
 
+  // The page's declared language is the one we annotate in (pageLang): its pack downloads while the engine does.
+  // Failures are reported where the pack is awaited (packFor, below); these handlers only keep them from being
+  // reported twice as unhandled.
+  const packs = import("./js/packs.js");
+  packs.catch(() => {});
+  if (pageLang()) packs.then((p) => p.fetchPack(pageLang())).catch(() => {});
   try {
     const pkg = await import("./pkg/annotator.js");
     await pkg.default();
@@ -150,12 +156,17 @@ async function open() {
     docSheets.push(adoptHighlights(styles));
     docSheets.push(optOutOfForcedColours(articleRoot));
     const text = engine.extractText(articleRoot);
+    // The language pack the text needs (none for a language we do not read), loaded into this thread's engine:
+    // mountReader annotates here when the worker is refused, and again when the page re-renders the article.
+    const { packFor } = await packs;
+    const pack = await packFor(engine, text, pageLang());
+    if (closed()) return;
     let doc;
     let summary;
     if (text.length > BIG_TEXT) {
       status.textContent = `Article annotator: annotating ${Math.round(text.length / 1024)} KB…`;
       // else on this thread, below
-      ({ doc, summary } = await annotateInWorker(text, pageLang()).catch(() => ({})));
+      ({ doc, summary } = await annotateInWorker(text, pageLang(), pack).catch(() => ({})));
     }
     if (closed()) return;
     session.annotatedIn = doc ? "worker" : "page";
@@ -184,7 +195,15 @@ async function open() {
     cancels.push(stop);
   } catch (err) {
     if (closed()) return;
-    // Trusted Types or a page's odd DOM can break the interface: undo what was painted, then offer the reader page.
+    if (err?.name === "PackError" && err.offline) {
+      // The reader page would need the same download: say so instead.
+      bar.classList.add("error");
+      bar.setAttribute("role", "alert");
+      status.textContent = `Article annotator — ${err.message}`;
+      return;
+    }
+    // Trusted Types, a page's odd DOM or a security policy that blocks our language data can stop us: undo what was
+    // painted, then offer the reader page (our origin, our policy).
     try {
       reader?.destroy();
       engine.clear();
@@ -244,7 +263,7 @@ function keepAnchored({ articleRoot, engine, host, status, bar, before, words, r
  * Annotate in our worker (worker.js). A worker must come from the page's origin, so a blob: module stands in and
  * imports ours; pages whose CSP refuses blob: workers make this reject, and the caller annotates on the main thread.
  */
-function annotateInWorker(text, lang) {
+function annotateInWorker(text, lang, pack) {
   return new Promise((resolve, reject) => {
     const src = `import ${JSON.stringify(new URL("./worker.js", import.meta.url).href)};`;
     const url = URL.createObjectURL(new Blob([src], { type: "text/javascript" }));
@@ -266,7 +285,7 @@ function annotateInWorker(text, lang) {
       if (e.data.type === "done") done(resolve, { doc: e.data.doc, summary: e.data.summary });
       else if (e.data.type === "error") done(reject, new Error(e.data.message));
     };
-    worker.postMessage({ id: 1, text, lang });
+    worker.postMessage({ id: 1, text, lang, pack });
   });
 }
 
@@ -335,6 +354,7 @@ function describe(err) {
   const msg = String((err && err.message) || err || "");
   if (/WebAssembly|wasm/i.test(msg)) return "its security policy does not allow WebAssembly";
   if (/Trusted ?Type/i.test(msg)) return "its security policy requires Trusted Types";
+  if (err?.name === "PackError") return `${msg.charAt(0).toLowerCase()}${msg.slice(1).replace(/\.$/, "")}`;
   if (/fetch|load|import|network/i.test(msg)) return "its security policy blocks our files";
   return msg.slice(0, 120) || "unknown error";
 }

@@ -4,6 +4,7 @@ import init, * as engine from "./pkg/annotator.js";
 import { mountReader, adoptReaderStyles } from "./js/reader-ui.js";
 import { adoptHighlightStyles } from "./js/highlight-styles.js";
 import { browserLang, languageName, strings, uiLang } from "./js/i18n.js";
+import { packFor } from "./js/packs.js";
 
 const $ = (id) => document.getElementById(id);
 const articleText = $("article-text");
@@ -130,8 +131,9 @@ async function paint(doc, chunks, texts, mode) {
 }
 
 let worker = null;
+let engineModule = null; // the compiled engine (WebAssembly.Module), shared with the worker
 let jobId = 0;
-function annotateInWorker(text, lang) {
+function annotateInWorker(text, lang, pack) {
   worker ||= new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
   const id = ++jobId;
   const t0 = performance.now();
@@ -147,7 +149,7 @@ function annotateInWorker(text, lang) {
     };
     worker.addEventListener("message", onMessage);
     worker.onerror = (e) => { clearInterval(tick); reject(new Error(e.message || "worker failed")); };
-    worker.postMessage({ id, text, lang });
+    worker.postMessage({ id, text, lang, pack, module: engineModule });
   });
 }
 
@@ -215,8 +217,10 @@ async function show(text, meta) {
   state.text = chunkTexts.join("\n");
   state.timings = { render: Math.round(performance.now() - t0) };
   try {
+    // Only the worker annotates: this thread fetches the pack the text needs and hands it over.
+    const pack = await packFor(engine, state.text, meta.lang || "auto", { load: false });
     document.dispatchEvent(new CustomEvent("annotator:annotating"));
-    const { doc, summary, ms } = await annotateInWorker(state.text, meta.lang || "auto");
+    const { doc, summary, ms } = await annotateInWorker(state.text, meta.lang || "auto", pack);
     document.dispatchEvent(new CustomEvent("annotator:annotated"));
     progress(t().painting);
     await pause();
@@ -233,7 +237,7 @@ async function show(text, meta) {
     $("run").textContent = runLine(doc, t().done(doc.annotations.length, Math.round(ms)));
   } catch (err) {
     progress("");
-    message(String(err.message || err));
+    message(err?.name === "PackError" ? t().packError(err.kind, languageName(err.lang, chromeLang), err.file) : String(err.message || err));
   }
   state.ready = true;
   document.dispatchEvent(new CustomEvent("annotator:ready"));
@@ -350,7 +354,12 @@ async function main() {
   adoptReaderStyles(document);
   wire();
   try {
-    await init();
+    // Compiled once here and handed to the worker, which would otherwise fetch and compile the engine again.
+    const wasmUrl = new URL("./pkg/annotator_bg.wasm", import.meta.url);
+    // compileStreaming needs the application/wasm type; a host that sends another gets the slower path.
+    engineModule = await WebAssembly.compileStreaming(fetch(wasmUrl))
+      .catch(async () => WebAssembly.compile(await (await fetch(wasmUrl)).arrayBuffer()));
+    await init({ module_or_path: engineModule });
   } catch {
     message(t().noEngine);
     return;

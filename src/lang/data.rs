@@ -1,17 +1,32 @@
-//! Compiled-in language data: every file under `data/<lang>/` is included
-//! with `include_str!` and parsed once, on first use.
+//! The language data, read through one accessor: [`lang_file!`] for the
+//! lists of `data/<lang>/`, [`model`] for the entity tagger, [`stopwords`]
+//! for language identification.
+//!
+//! With the cargo feature `embedded-data` (default: the crate, the CLI, the
+//! tests) every file is compiled in with `include_str!`/`include_bytes!`.
+//! Without it (the wasm build), only the stopwords are: each language's
+//! other files arrive as one pack (`super::pack`), registered at run time by
+//! [`register`]; [`loaded`] says whether a language can be annotated, and
+//! the pipeline checks it before reading any list (`Annotator::try_annotate`),
+//! so no parsed list is ever cached empty.
 //!
 //! Formats are described in `data/README.md`: UTF-8, one entry per line,
-//! `#` starts a comment, blank lines ignored.
+//! `#` starts a comment, blank lines ignored. Each list is parsed once, on
+//! first use, by the module that owns it.
 
+use super::pack::{Pack, PackError};
 use super::Lang;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-/// The text of `data/<lang>/<file>`, compiled in. Both languages must have
-/// the file.
+/// The text of `data/<lang>/<file>`: compiled in (feature `embedded-data`),
+/// or from the registered pack of `lang`. `<file>` must be one of
+/// `pack::PACK_FILES` (checked at compile time), and both languages must
+/// have it.
+#[cfg(feature = "embedded-data")]
 macro_rules! lang_file {
-    ($lang:expr, $file:literal) => {
+    ($lang:expr, $file:literal) => {{
+        const _: () = assert!($crate::lang::pack::is_pack_file($file), concat!($file, " is not in PACK_FILES"));
         match $lang {
             $crate::lang::Lang::Fr => {
                 include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/fr/", $file))
@@ -20,24 +35,114 @@ macro_rules! lang_file {
                 include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/", $file))
             }
         }
-    };
+    }};
+}
+#[cfg(not(feature = "embedded-data"))]
+macro_rules! lang_file {
+    ($lang:expr, $file:literal) => {{
+        const _: () = assert!($crate::lang::pack::is_pack_file($file), concat!($file, " is not in PACK_FILES"));
+        $crate::lang::data::packed_text($lang, $file)
+    }};
 }
 #[allow(unused_imports)] // used by the detectors' own data loaders
 pub(crate) use lang_file;
 
+/// The entity tagger's file (`data/models/ner-<lang>.bin`).
+#[cfg(feature = "embedded-data")]
+pub(crate) fn model(lang: Lang) -> &'static [u8] {
+    match lang {
+        Lang::Fr => include_bytes!("../../data/models/ner-fr.bin"),
+        Lang::En => include_bytes!("../../data/models/ner-en.bin"),
+    }
+}
+
+/// The entity tagger's file, from the registered pack of `lang` (empty if
+/// none: `loaded` is checked first).
+#[cfg(not(feature = "embedded-data"))]
+pub(crate) fn model(lang: Lang) -> &'static [u8] {
+    registered(lang).and_then(|p| p.file(super::pack::MODEL_FILE)).unwrap_or(&[])
+}
+
+/// The text of `name` in the registered pack of `lang`; empty if none
+/// (`loaded` is checked before any list is read; `Pack::parse` checked that
+/// every list is there and UTF-8).
+#[cfg(not(feature = "embedded-data"))]
+pub(crate) fn packed_text(lang: Lang, name: &str) -> &'static str {
+    registered(lang).and_then(|p| p.file(name)).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("")
+}
+
+/// The packs registered so far, one per language.
+static PACKS: [OnceLock<Pack<'static>>; Lang::ALL.len()] = [OnceLock::new(), OnceLock::new()];
+
+fn registered(lang: Lang) -> Option<&'static Pack<'static>> {
+    PACKS[lang as usize].get()
+}
+
+/// Checks a pack and makes its language available; returns the language.
+/// A second pack for a language already registered is checked, then
+/// ignored. The bytes stay allocated for the rest of the process (lists are
+/// parsed into `&'static str` slices of them).
+pub(crate) fn register(bytes: Vec<u8>) -> Result<Lang, PackError> {
+    // Parse the caller's bytes first, so that a bad pack is not leaked, then
+    // point the same slices into the leaked copy (no second hash).
+    let (lang, header, files) = {
+        let pack = Pack::parse(&bytes)?;
+        if registered(pack.lang).is_some() {
+            return Ok(pack.lang);
+        }
+        let base = bytes.as_ptr() as usize;
+        let at = |s: &[u8]| (s.as_ptr() as usize - base, s.len());
+        let files: Vec<_> = pack.names().map(|n| (at(n.as_bytes()), at(pack.file(n).unwrap_or(&[])))).collect();
+        (pack.lang, at(pack.header.as_bytes()), files)
+    };
+    let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+    let slice = |(start, len): (usize, usize)| &bytes[start..start + len];
+    let text = |r| std::str::from_utf8(slice(r)).unwrap_or("");
+    let pack = Pack::from_parts(lang, text(header), files.into_iter().map(|(n, b)| (text(n), slice(b))).collect());
+    let _ = PACKS[lang as usize].set(pack);
+    Ok(lang)
+}
+
+/// Whether `lang` can be annotated: always with `embedded-data`, otherwise
+/// once its pack is registered.
+pub(crate) fn loaded(lang: Lang) -> bool {
+    cfg!(feature = "embedded-data") || registered(lang).is_some()
+}
+
 /// The entries of a list file: lines with comments and surrounding
 /// whitespace removed, blank lines skipped.
 pub(crate) fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
+    entries_of(file)
+}
+
+/// [`entries`] of a text of any lifetime (the pack builder strips comments
+/// with it, so a packed list reads exactly as the file it came from).
+pub(crate) fn entries_of(file: &str) -> impl Iterator<Item = &str> {
     file.lines()
         .map(|line| line.split(" #").next().unwrap_or("").trim())
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The compiled-in `data/<lang>/stopwords.txt` (language identification
+/// runs before any pack is loaded).
+fn stopwords_file(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => include_str!("../../data/fr/stopwords.txt"),
+        Lang::En => include_str!("../../data/en/stopwords.txt"),
+    }
+}
+
+/// Frequent function words of `lang`, lower-case.
+pub(crate) fn stopwords(lang: Lang) -> &'static HashSet<&'static str> {
+    static SETS: [OnceLock<HashSet<&'static str>>; Lang::ALL.len()] = [OnceLock::new(), OnceLock::new()];
+    SETS[lang as usize].get_or_init(|| entries(stopwords_file(lang)).collect())
 }
 
 /// Resources shared by the text layer and language identification.
 #[derive(Debug)]
 pub(crate) struct Resources {
     /// Frequent function words, lower-case (language identification).
-    pub stopwords: HashSet<&'static str>,
+    pub stopwords: &'static HashSet<&'static str>,
     /// Abbreviations that end with a period and do not end a sentence
     /// ("M.", "Dr.", "U.S."), as written.
     pub abbreviations: HashSet<&'static str>,
@@ -57,7 +162,7 @@ pub(crate) fn resources(lang: Lang) -> &'static Resources {
         Lang::En => &EN,
     };
     cell.get_or_init(|| Resources {
-        stopwords: entries(lang_file!(lang, "stopwords.txt")).collect(),
+        stopwords: stopwords(lang),
         abbreviations: entries(lang_file!(lang, "abbreviations.txt")).collect(),
         titles: entries(lang_file!(lang, "titles.txt")).collect(),
         name_compounds: entries(lang_file!(lang, "name-compounds.txt")).collect(),
@@ -92,7 +197,7 @@ mod tests {
     fn list_files_are_clean() {
         for lang in Lang::ALL {
             for (name, file) in [
-                ("stopwords.txt", lang_file!(lang, "stopwords.txt")),
+                ("stopwords.txt", stopwords_file(lang)),
                 ("abbreviations.txt", lang_file!(lang, "abbreviations.txt")),
                 ("titles.txt", lang_file!(lang, "titles.txt")),
                 ("name-compounds.txt", lang_file!(lang, "name-compounds.txt")),

@@ -145,7 +145,7 @@ fn word_languages() -> &'static HashMap<&'static str, u16> {
     static WORDS: OnceLock<HashMap<&'static str, u16>> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut words: HashMap<&'static str, u16> = HashMap::new();
-        for (bit, list) in [(FR, &data::resources(Lang::Fr).stopwords), (EN, &data::resources(Lang::En).stopwords)] {
+        for (bit, list) in [(FR, data::stopwords(Lang::Fr)), (EN, data::stopwords(Lang::En))] {
             for &w in list {
                 *words.entry(w).or_default() |= bit;
             }

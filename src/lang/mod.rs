@@ -3,6 +3,7 @@
 pub(crate) mod classes;
 pub(crate) mod data;
 mod identify;
+pub mod pack;
 
 pub(crate) use identify::{identify, Identified};
 
@@ -75,8 +76,8 @@ impl Lang {
 /// word, one per word spelt the way only one language spells.
 fn score(text: &str) -> (u32, u32) {
     const MAX_WORDS: usize = 3000;
-    let fr = data::resources(Lang::Fr);
-    let en = data::resources(Lang::En);
+    let fr = data::stopwords(Lang::Fr);
+    let en = data::stopwords(Lang::En);
     let (mut f, mut e) = (0u32, 0u32);
     let mut buf = String::new();
     for word in text
@@ -91,10 +92,10 @@ fn score(text: &str) -> (u32, u32) {
             Some(i) if i > 0 && i < buf.len() - 1 => &buf[..=i],
             _ => buf.as_str(),
         };
-        if fr.stopwords.contains(key) {
+        if fr.contains(key) {
             f += 2;
         }
-        if en.stopwords.contains(key) {
+        if en.contains(key) {
             e += 2;
         }
         match spelling(&buf) {

@@ -1,6 +1,11 @@
 //! The browser binding (wasm32 only): `annotate`, `extractText`, `highlight`,
-//! `clear`, `showHighlights`, `setLayerVisible`, `detectLang`,
-//! `summarize`, `supportsHighlightApi`, `version`.
+//! `clear`, `showHighlights`, `setLayerVisible`, `detectLang`, `langNeeded`,
+//! `loadPack`, `packLoaded`, `summarize`, `supportsHighlightApi`, `version`.
+//!
+//! The wasm build has no language data but what identification needs
+//! (`--no-default-features`): the shell asks `langNeeded(text)`, fetches that
+//! language's pack, hands it to `loadPack`, then annotates. `annotate` of a
+//! language whose pack is not loaded throws an `Error` naming it.
 //!
 //! Documents cross into JavaScript as plain objects (serde-wasm-bindgen, maps
 //! as objects, `None` as `null`), one call per article, never a class per
@@ -68,14 +73,15 @@ pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 }
 
 /// Annotates `text` and returns the contract document as plain objects.
-/// Throws an `Error` for an unusable option (e.g. `{lang: "de"}`).
+/// Throws an `Error` for an unusable option (e.g. `{lang: "de"}`), or when
+/// the pack of the text's language is not loaded (see `langNeeded`).
 #[wasm_bindgen(unchecked_return_type = "ContractDocument")]
 pub fn annotate(
     text: &str,
     #[wasm_bindgen(unchecked_optional_param_type = "AnnotateOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
     let choice = lang_option(options)?;
-    let doc = Annotator::new(choice).annotate(text).to_contract(text);
+    let doc = Annotator::new(choice).try_annotate(text)?.to_contract(text);
     to_js(&doc)
 }
 
@@ -127,6 +133,35 @@ pub fn set_layer_visible(layer: &str, visible: bool) -> bool {
 #[wasm_bindgen(js_name = detectLang, unchecked_return_type = "Lang")]
 pub fn detect_lang(text: &str) -> String {
     crate::Lang::detect(text).code().to_string()
+}
+
+/// The language whose pack `annotate(text, options)` needs ("fr" or "en"),
+/// or `null` when it needs none: a text clearly in a language the engine
+/// does not read, which `annotate` reports as `unsupported_language` without
+/// any pack. Throws like `annotate` for a bad option.
+#[wasm_bindgen(js_name = langNeeded, unchecked_return_type = "Lang | null")]
+pub fn lang_needed(
+    text: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "AnnotateOptions")] options: Option<JsValue>,
+) -> Result<Option<String>, JsError> {
+    Ok(Annotator::new(lang_option(options)?).lang_needed(text).map(|l| l.code().to_string()))
+}
+
+/// Checks a language pack (`packs/<lang>.<hash>.pack`: magic, versions,
+/// language, lengths, SHA-256) and makes its language available; returns the
+/// language ("fr" or "en"). Throws an `Error` saying what is wrong with bytes
+/// that are not a whole pack built for this engine. Loading a language again
+/// is harmless.
+#[wasm_bindgen(js_name = loadPack, unchecked_return_type = "Lang")]
+pub fn load_pack(bytes: Vec<u8>) -> Result<String, JsError> {
+    crate::pack::load(bytes).map(|l| l.code().to_string()).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Whether `lang` ("fr", "en") can be annotated without loading a pack.
+/// Throws for an unknown code.
+#[wasm_bindgen(js_name = packLoaded)]
+pub fn pack_loaded(lang: &str) -> Result<bool, JsError> {
+    Ok(crate::pack::loaded(lang.parse()?))
 }
 
 /// Whether this browser has the CSS Custom Highlight API.

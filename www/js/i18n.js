@@ -27,6 +27,13 @@ const STRINGS = {
     done: (n, ms) => `${n} annotations en ${ms} ms.`,
     loaded: (name, n) => `${n} annotations chargées depuis ${name}.`,
     install: "Annoter un article sur n’importe quel site\u00a0: le marque-page",
+    // A language pack (js/packs.js) that could not be used: kind, language name, file.
+    packError: (kind, language, file) => ({
+      offline: `Impossible de télécharger les données de langue (${language})\u00a0: vous êtes hors ligne. Réessayez une fois connecté.`,
+      network: `Impossible de télécharger les données de langue (${language}, ${file})\u00a0: le réseau a échoué ou la politique de sécurité de la page les bloque.`,
+      http: `Impossible de télécharger les données de langue (${language}, ${file})\u00a0: le serveur a refusé.`,
+      damaged: `Les données de langue (${language}) sont arrivées abîmées ou ne correspondent pas à ce moteur\u00a0: rechargez la page.`,
+    })[kind] ?? `Données de langue (${language}) indisponibles.`,
     // The reading interface (reader-ui.js).
     unsupported: (language) =>
       `Ce texte semble être en ${language}\u00a0; article-annotator lit le français et l’anglais.`,
@@ -120,6 +127,12 @@ const STRINGS = {
     done: (n, ms) => `${n} annotations in ${ms} ms.`,
     loaded: (name, n) => `${n} annotations loaded from ${name}.`,
     install: "Annotate an article on any site: the bookmarklet",
+    packError: (kind, language, file) => ({
+      offline: `Could not download the ${language} language data: you are offline. Try again once connected.`,
+      network: `Could not download the ${language} language data (${file}): the network failed or this page's security policy blocks it.`,
+      http: `Could not download the ${language} language data (${file}): the server refused.`,
+      damaged: `The ${language} language data arrived damaged or does not match this engine: reload the page.`,
+    })[kind] ?? `The ${language} language data is not available.`,
     // The reading interface (reader-ui.js).
     unsupported: (language) => `This text seems to be in ${language}; article-annotator reads French and English.`,
     legend: "Layers",

@@ -83,6 +83,9 @@ async function annotate(box, lang, sourceUrl) {
   await pkg.default();
   // mountReader adopts the ::highlight() styles (js/highlight-styles.js) into this document itself.
   const { mountReader } = await import("./reader-ui.js");
+  // The language pack the article needs (js/packs.js); a failure is shown by the caller.
+  const { packFor } = await import("./packs.js");
+  await packFor(pkg, pkg.extractText(box), lang === "fr" || lang === "en" ? lang : "auto");
   mountReader({
     host: document.getElementById("ui"),
     articleRoot: box,

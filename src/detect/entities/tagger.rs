@@ -408,8 +408,8 @@ pub fn model(lang: Lang) -> Option<&'static Model> {
     static FR: OnceLock<Option<Model>> = OnceLock::new();
     static EN: OnceLock<Option<Model>> = OnceLock::new();
     match lang {
-        Lang::Fr => FR.get_or_init(|| Model::decode(include_bytes!("../../../data/models/ner-fr.bin"))).as_ref(),
-        Lang::En => EN.get_or_init(|| Model::decode(include_bytes!("../../../data/models/ner-en.bin"))).as_ref(),
+        Lang::Fr => FR.get_or_init(|| Model::decode(crate::lang::data::model(Lang::Fr))).as_ref(),
+        Lang::En => EN.get_or_init(|| Model::decode(crate::lang::data::model(Lang::En))).as_ref(),
     }
 }
 
