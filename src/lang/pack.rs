@@ -42,7 +42,6 @@ pub const PACK_FILES: &[&str] = &[
     "claim-cues.txt",
     "claim-explanations.txt",
     "claim-media.txt",
-    "claim-words.txt",
     "conditional-stems.txt",
     "name-compounds.txt",
     "ner_credit_words.txt",
@@ -67,10 +66,10 @@ pub const PACK_FILES: &[&str] = &[
     "ner_titles.txt",
     "ner_weekdays.txt",
     "ner_year_before.txt",
-    "quote-words.txt",
     "reporting-verbs.txt",
     "speaker-roles.txt",
     "titles.txt",
+    "word-classes.txt",
     MODEL_FILE,
 ];
 
