@@ -7,6 +7,7 @@ use super::lexicon::Lexicon;
 use super::lexicon::{class, Role};
 use super::words::*;
 use super::{Analysis, Entity, Hit, Quote};
+use crate::sort::{pos, sort_by_rank};
 use crate::span::Span;
 use crate::text::normalize_word;
 use crate::text::phrase::{self, PossessiveSpelling};
@@ -71,13 +72,13 @@ impl<'a, 't> Context<'a, 't> {
                     .filter(|q| !q.direct)
                     .filter_map(|q| Some((q.span, q.speaker.as_ref()?.span)))
                     .collect();
-                v.sort_by_key(|(content, _)| content.start);
+                sort_by_rank(&mut v, |(content, _)| [pos(content.start), 0, 0]);
                 v
             },
             proposal_sentence: std::cell::Cell::new(None),
             mentions: {
                 let mut v: Vec<Span> = quotes.iter().filter_map(|q| Some(q.speaker.as_ref()?.span)).collect();
-                v.sort_by_key(|s| s.start);
+                sort_by_rank(&mut v, |s| [pos(s.start), 0, 0]);
                 std::cell::RefCell::new(v)
             },
         };

@@ -6,13 +6,14 @@ use super::tagged::suffix_label;
 use super::tagger::{ALLCAPS, CAP, FIRST_NAME, START};
 use super::{covered_tokens, name_continuation, trim, Cand, Cx};
 use crate::model::EntityLabel;
+use crate::sort::{desc, pos, sort_by_rank};
 use crate::text::TokenKind;
 use std::collections::HashMap;
 
 /// Keeps the strongest non-overlapping candidates (a weaker one keeps its
 /// part before a stronger one: "Berlin" of "Berlin mardi"), sorted.
 pub(super) fn resolve(cx: &Cx, mut cands: Vec<Cand>) -> Vec<Cand> {
-    cands.sort_by(|a, b| b.prio.cmp(&a.prio).then((b.e - b.s).cmp(&(a.e - a.s))).then(a.s.cmp(&b.s)));
+    sort_by_rank(&mut cands, |c| [desc(c.prio), desc(pos(c.e - c.s)), pos(c.s)]);
     let mut taken = vec![false; cx.a.tokens.len()];
     let mut kept: Vec<Cand> = Vec::new();
     for mut c in cands {
@@ -39,7 +40,7 @@ pub(super) fn resolve(cx: &Cx, mut cands: Vec<Cand>) -> Vec<Cand> {
         kept.push(c);
     }
     kept.retain(|c| c.prio < 7);
-    kept.sort_by_key(|c| c.s);
+    sort_by_rank(&mut kept, |c| [pos(c.s), 0, 0]);
     kept
 }
 
@@ -211,7 +212,7 @@ pub(super) fn acronyms(cx: &Cx, kept: &mut Vec<Cand>) {
         }
     }
     kept.extend(added);
-    kept.sort_by_key(|c| c.s);
+    sort_by_rank(kept, |c| [pos(c.s), 0, 0]);
 }
 
 /// "University of Sydney", "Ministry of Defence", "Gulf of Mexico": an

@@ -60,6 +60,7 @@ use super::Analysis;
 // The annotation types, named once for the whole layer (submodules take them
 // from here).
 use crate::model::{Entity, EntityLabel, Quote, Speaker};
+use crate::sort::{desc, pos, sort_by_rank};
 use crate::span::Span;
 use context::{Ctx, Mention};
 use coref::Salience;
@@ -127,7 +128,7 @@ pub fn detect(analysis: &Analysis, entities: &[Entity]) -> Vec<Quote> {
         }
     }
     ctx.reported(&found, &mut out);
-    out.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
+    sort_by_rank(&mut out, |q| [pos(q.span.start), desc(pos(q.span.end)), 0]);
     out
 }
 
