@@ -11,8 +11,7 @@ use super::painted::{self, Painted};
 use super::walk::{walk, Walk};
 use super::wrap;
 use crate::contract::AnnotationFields;
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use serde::{Deserialize, Serialize, Serializer};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -73,7 +72,14 @@ pub struct HighlightResult {
     /// Per annotation: [start, end] in the element's joined text where it was placed (it may have moved), or null.
     offsets: Vec<Option<(u32, u32)>>,
     /// Painted annotations per layer name.
-    counts: BTreeMap<String, u32>,
+    #[serde(serialize_with = "as_object")]
+    #[tsify(type = "Record<string, number>")]
+    counts: Vec<(String, u32)>,
+}
+
+/// A list of (name, count) pairs sorted by name, as a JS object.
+fn as_object<S: Serializer>(pairs: &[(String, u32)], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_map(pairs.iter().map(|(k, v)| (k, v)))
 }
 
 /// One annotation placed on the joined text.
@@ -135,10 +141,13 @@ pub(crate) fn highlight(root: &Element, doc: JsValue, options: JsValue) -> Resul
         ranges,
         layers: vec![None; n],
         offsets: vec![None; n],
-        counts: BTreeMap::new(),
+        counts: Vec::new(),
     };
     for p in placed {
-        *result.counts.entry(p.layer.clone()).or_default() += 1;
+        match result.counts.binary_search_by(|(l, _)| l.as_str().cmp(&p.layer)) {
+            Ok(i) => result.counts[i].1 += 1,
+            Err(i) => result.counts.insert(i, (p.layer.clone(), 1)),
+        }
         result.offsets[p.index] = Some((p.start, p.end));
         result.layers[p.index] = Some(p.layer);
     }
