@@ -19,6 +19,7 @@
 
 mod highlight;
 mod painted;
+mod read;
 mod summary;
 mod walk;
 mod wrap;
