@@ -120,9 +120,10 @@ pub fn detect(analysis: &Analysis, entities: &[Entity]) -> Vec<Quote> {
     let found = attribute_pairs(&ctx, marks::pairs(analysis));
     let mut out: Vec<Quote> = Vec::with_capacity(found.len());
     let mut salience = Salience::default();
+    let is_person = coref::person_ids(entities);
     for f in found.iter().filter(|f| f.speech) {
         let speaker = f.speaker.map(|sp| ctx.link(sp, salience.at(f.first_sentence)));
-        salience.observe(speaker.as_ref(), entities, f.last_sentence);
+        salience.observe(speaker.as_ref(), &is_person, f.last_sentence);
         for &seg in &f.pair.segments {
             out.push(Quote { span: seg, direct: true, speaker: speaker.clone() });
         }
