@@ -38,6 +38,10 @@ impl Hasher for WordIdHasher {
 pub(crate) type WordSet = std::collections::HashSet<u32, BuildHasherDefault<WordIdHasher>>;
 /// A map from word hashes.
 pub(crate) type WordMap<V> = HashMap<u32, V, BuildHasherDefault<WordIdHasher>>;
+/// A map from the words of a list, looked up with the text's tokens (the
+/// keys are the list's, so a fixed hash is safe: lookups cannot be made to
+/// collide with one another).
+type ListMap<V> = HashMap<&'static str, V, BuildHasherDefault<WordIdHasher>>;
 
 /// A phrase as word hashes.
 pub(crate) type Phrase = Vec<u32>;
@@ -73,9 +77,9 @@ pub(crate) struct Lexicon {
     /// Lower-case words that may stand inside a name ("of", "de").
     pub name_connectors: WordSet,
     /// Gazetteer names (case-sensitive): by first token text.
-    pub gazetteer: HashMap<&'static str, Vec<(Vec<&'static str>, EntityLabel)>>,
+    pub gazetteer: ListMap<Vec<(Vec<&'static str>, EntityLabel)>>,
     /// Places (LOC, case-sensitive, `ner_places.txt`): by first token text.
-    pub places: HashMap<&'static str, Vec<Vec<&'static str>>>,
+    pub places: ListMap<Vec<Vec<&'static str>>>,
     /// Articles and elisions that never start a name: le, la, les, l', the, d', du…
     pub articles: WordSet,
 }
@@ -112,7 +116,7 @@ fn build(lang: Lang) -> Lexicon {
             }
         }
     }
-    let mut gazetteer: HashMap<&'static str, Vec<(Vec<&'static str>, EntityLabel)>> = HashMap::new();
+    let mut gazetteer: ListMap<Vec<(Vec<&'static str>, EntityLabel)>> = ListMap::default();
     for line in entries(lang_file!(lang, "ner_gazetteer.txt")) {
         if let Some((l, name)) = line.split_once(' ') {
             if let Some(l) = label(l) {
@@ -124,7 +128,7 @@ fn build(lang: Lang) -> Lexicon {
     for v in gazetteer.values_mut() {
         sort_by_rank(v, |p| [desc(pos(p.0.len())), 0, 0]);
     }
-    let mut places: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
+    let mut places: ListMap<Vec<Vec<&'static str>>> = ListMap::default();
     for name in entries(lang_file!(lang, "ner_places.txt")) {
         let words: Vec<&str> = name.split(' ').collect();
         places.entry(words[0]).or_default().push(words);
