@@ -22,9 +22,9 @@ use web_sys::Element;
 /// different text).
 const SEARCH_WINDOW: usize = 2000;
 
-/// Options of `highlight()`. (Read field by field with `Reflect`,
-/// [`HighlightOptions::read`]; the serde attributes give the TypeScript
-/// declaration.)
+// Read field by field with `Reflect` (`HighlightOptions::read`); the serde
+// attributes only shape the TypeScript declaration.
+/// Options of `highlight()`.
 #[derive(Default, tsify::Tsify)]
 #[tsify(missing_as_null)]
 pub struct HighlightOptions {
