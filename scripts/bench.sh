@@ -4,22 +4,26 @@
 #   scripts/bench.sh --wasm     also the browser timings (needs www/pkg from `scripts/wasm.sh build` and
 #                               e2e/node_modules with playwright-core)
 #   scripts/bench.sh --quick    criterion only, 1 MB corpus, no spaCy on the corpus (smoke run)
+#   --record                    also write the summary, with the commit and the load average before and after
+#                               the run, into benches/RESULTS.md (newest first)
 # Environment: BENCH_CORPUS_MB (default 10), BENCH_SPACY_MAX_CHARS (default 1000000: spaCy does ~25 k
 # chars/s, so the 10 MB corpus alone would take minutes; it runs on the 1 MB corpus and the seeds),
 # CRITERION_ARGS (default "--warm-up-time 0.5 --measurement-time 2").
-# Output: the table on stdout and in target/bench-summary.md; paste it into benches/RESULTS.md with the date,
-# `nproc`, the CPU model and the command.
+# Output: the table on stdout and in target/bench-summary.md (with the date, `nproc`, the CPU model, the load
+# average and the command); --record writes it into benches/RESULTS.md. The machine may be shared: the load
+# average is part of every figure. Run it once, never in a loop.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 step() { printf '\n\033[1m== %s\033[0m\n' "$*" >&2; }
 
-wasm=0 quick=0
+wasm=0 quick=0 record=0
 for a in "$@"; do
   case $a in
   --wasm) wasm=1 ;;
   --quick) quick=1 ;;
-  *) echo "usage: scripts/bench.sh [--wasm] [--quick]" >&2; exit 2 ;;
+  --record) record=1 ;;
+  *) echo "usage: scripts/bench.sh [--wasm] [--quick] [--record]" >&2; exit 2 ;;
   esac
 done
 [ $quick = 1 ] && export BENCH_CORPUS_MB=${BENCH_CORPUS_MB:-1}
@@ -35,6 +39,7 @@ venv() {
 
 out=target/bench-run
 mkdir -p "$out"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 rm -rf target/criterion # one run's figures only
 step "criterion (native, release)"
 # shellcheck disable=SC2086 # CRITERION_ARGS is a list
@@ -58,7 +63,10 @@ fi
 
 step "summary"
 {
-  echo "Run: $(date -u '+%Y-%m-%d %H:%M UTC'), nproc $(nproc), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  commit=$(git rev-parse --short HEAD 2>/dev/null || echo "?")
+  git diff --quiet HEAD 2>/dev/null || commit="$commit + uncommitted changes"
+  echo "Run: $(date -u '+%Y-%m-%d %H:%M UTC'), $commit, nproc $(nproc), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+  echo "Load average (1, 5, 15 min): $load_before at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end"
   echo "Command: scripts/bench.sh $*"
   echo
 } > target/bench-summary.md
@@ -67,3 +75,16 @@ python3 eval/bench_report.py --criterion target/criterion --spacy "$out/spacy.js
 cat "$out/table.md" >> target/bench-summary.md
 echo >&2
 echo "written: target/bench-summary.md" >&2
+if [ $record = 1 ]; then
+  # A section before the newest one: "## <date>, <commit> (scripts/bench.sh)", then the summary.
+  python3 - target/bench-summary.md benches/RESULTS.md <<'PY'
+import sys
+summary, results = open(sys.argv[1]).read().rstrip("\n"), sys.argv[2]
+lines = open(results).read().split("\n")
+at = next((i for i, l in enumerate(lines) if l.startswith("## ")), len(lines))
+run = summary.split("\n", 1)[0].removeprefix("Run: ").split(", nproc")[0]
+section = [f"## {run} (scripts/bench.sh, recorded by --record)", "", *summary.split("\n"), ""]
+open(results, "w").write("\n".join(lines[:at] + section + lines[at:]))
+PY
+  echo "recorded in benches/RESULTS.md" >&2
+fi

@@ -8,6 +8,7 @@ use crate::detect::{self, Analysis};
 use crate::error::Error;
 use crate::lang::{self, Lang, LangChoice};
 use crate::model::{Annotation, Document};
+use crate::sort::{desc, pos, sort_by_rank};
 use crate::span::Span;
 
 /// Annotates texts in one language, or in the language identified in each
@@ -125,10 +126,7 @@ fn annotate_in(text: &str, lang: Lang) -> Document {
         .chain(claims.into_iter().map(Annotation::Claim))
         .filter(|a| valid_span(text, a.span()))
         .collect();
-    annotations.sort_by(|a, b| {
-        let (sa, sb) = (a.span(), b.span());
-        sa.start.cmp(&sb.start).then(sb.end.cmp(&sa.end)).then(a.layer_order().cmp(&b.layer_order()))
-    });
+    sort_by_rank(&mut annotations, |a| [pos(a.span().start), desc(pos(a.span().end)), a.layer_order().into()]);
     Document::new(lang, annotations)
 }
 

@@ -99,9 +99,10 @@ pub enum ContractAnnotation {
 /// How a [`ContractAnnotation`] is read: every field of any kind, then
 /// checked for the fields its kind needs. (Deriving `Deserialize` on the
 /// internally tagged enum would buffer every annotation in serde's
-/// `Content` first: 35 KB of wasm for nothing.) `highlight()` reads
-/// annotations through it too, needing only what painting uses: the span,
-/// and the label or reason that names the layer.
+/// `Content` first: 35 KB of wasm for nothing.) In the wasm, `highlight()`
+/// and `summarize()` fill it from JS values field by field (`web::read`,
+/// no serde deserialiser); painting needs only the span, and the label or
+/// reason that names the layer.
 #[derive(Deserialize)]
 pub(crate) struct AnnotationFields {
     pub kind: Kind,
@@ -109,14 +110,14 @@ pub(crate) struct AnnotationFields {
     pub end: u32,
     pub text: String,
     pub label: Option<EntityLabel>,
-    entity_id: Option<u32>,
-    direct: Option<bool>,
-    speaker: Option<ContractSpeaker>,
+    pub entity_id: Option<u32>,
+    pub direct: Option<bool>,
+    pub speaker: Option<ContractSpeaker>,
     pub reason: Option<ClaimReason>,
-    cue: Option<ContractSpan>,
-    source: Option<ContractSpan>,
-    other_cues: Option<Vec<ContractSpan>>,
-    explanation: Option<String>,
+    pub cue: Option<ContractSpan>,
+    pub source: Option<ContractSpan>,
+    pub other_cues: Option<Vec<ContractSpan>>,
+    pub explanation: Option<String>,
 }
 
 impl AnnotationFields {
@@ -147,6 +148,18 @@ pub(crate) enum Kind {
     Entity,
     Quote,
     Claim,
+}
+
+impl Kind {
+    /// The contract's name: "entity", "quote", "claim".
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used by web::read
+    pub(crate) const fn as_str(self) -> &'static str {
+        match self {
+            Kind::Entity => "entity",
+            Kind::Quote => "quote",
+            Kind::Claim => "claim",
+        }
+    }
 }
 
 impl TryFrom<AnnotationFields> for ContractAnnotation {

@@ -28,7 +28,7 @@
 //!
 //! | module | holds |
 //! |---|---|
-//! | `span`, `error` | byte ranges; the one error type |
+//! | `span`, `error`, `sort` | byte ranges; the one error type; the one shared stable sort |
 //! | `lang` | language codes, the compiled-in data files, the word-class table every detector reads, language identification |
 //! | `text` | tokens, sentences, paragraphs (byte offsets) |
 //! | `model` | the annotation types, plain data |
@@ -53,6 +53,7 @@ pub mod detect;
 mod error;
 mod lang;
 mod model;
+mod sort;
 mod span;
 mod summary;
 #[doc(hidden)]

@@ -11,6 +11,7 @@
 use serde::Serialize;
 use std::collections::HashMap;
 
+use crate::sort::{desc, pos, sort_by_rank};
 use crate::{ClaimReason, ContractAnnotation, ContractDocument, EntityLabel, Lang};
 
 /// The sourcing of one article.
@@ -171,8 +172,10 @@ pub fn summarize(text: &str, doc: &ContractDocument) -> Summary {
         }
     }
     // Stable sort: equal counts keep the order of first appearance.
-    speakers.sort_by_key(|l| std::cmp::Reverse(l.direct + l.reported));
-    claims.sort_by_key(|l| ClaimReason::ALL.iter().position(|r| *r == l.reason));
+    sort_by_rank(&mut speakers, |l| [desc(pos(l.direct + l.reported)), 0, 0]);
+    sort_by_rank(&mut claims, |l| {
+        [ClaimReason::ALL.iter().position(|r| *r == l.reason).map_or(0, |p| pos(p) + 1), 0, 0]
+    });
     let sentences = sentence_units(text, doc.lang);
     let attributed_sentences = overlapped(&sentences, &attributed);
     Summary {

@@ -8,11 +8,11 @@
 //! wrong, never a panic: a panic traps the wasm instance mid-call.
 
 use super::painted::{self, Painted};
+use super::read::{self, Fields};
 use super::walk::{walk, Walk};
 use super::wrap;
 use crate::contract::AnnotationFields;
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use serde::{Serialize, Serializer};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -22,8 +22,10 @@ use web_sys::Element;
 /// different text).
 const SEARCH_WINDOW: usize = 2000;
 
+// Read field by field with `Reflect` (`HighlightOptions::read`); the serde
+// attributes only shape the TypeScript declaration.
 /// Options of `highlight()`.
-#[derive(Deserialize, Default, tsify::Tsify)]
+#[derive(Default, tsify::Tsify)]
 #[tsify(missing_as_null)]
 pub struct HighlightOptions {
     /// "auto" (default): the CSS Custom Highlight API when the browser has it, else wrapping in `<mark>`.
@@ -73,7 +75,30 @@ pub struct HighlightResult {
     /// Per annotation: [start, end] in the element's joined text where it was placed (it may have moved), or null.
     offsets: Vec<Option<(u32, u32)>>,
     /// Painted annotations per layer name.
-    counts: BTreeMap<String, u32>,
+    #[serde(serialize_with = "as_object")]
+    #[tsify(type = "Record<string, number>")]
+    counts: Vec<(String, u32)>,
+}
+
+/// A list of (name, count) pairs sorted by name, as a JS object.
+fn as_object<S: Serializer>(pairs: &[(String, u32)], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_map(pairs.iter().map(|(k, v)| (k, v)))
+}
+
+impl HighlightOptions {
+    /// The options given, undefined or null for the defaults.
+    fn read(options: &JsValue) -> Result<HighlightOptions, String> {
+        if options.is_undefined() || options.is_null() {
+            return Ok(HighlightOptions::default());
+        }
+        let f = Fields::of(options, "options")?;
+        Ok(HighlightOptions {
+            mode: f.opt_string("mode")?,
+            layers: f.opt_array("layers", |v| v.as_string().ok_or_else(|| "expected a string".to_string()))?,
+            append: f.opt_bool("append")?.unwrap_or(false),
+            defer: f.opt_bool("defer")?.unwrap_or(false),
+        })
+    }
 }
 
 /// One annotation placed on the joined text.
@@ -89,11 +114,8 @@ pub(crate) struct Placed {
 
 pub(crate) fn highlight(root: &Element, doc: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let annotations = read_document(&doc, "highlight")?;
-    let options: HighlightOptions = if options.is_undefined() || options.is_null() {
-        HighlightOptions::default()
-    } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("highlight: bad options: {e}")))?
-    };
+    let options =
+        HighlightOptions::read(&options).map_err(|e| JsError::new(&format!("highlight: bad options: {e}")))?;
     let registry = painted::registry();
     let mode = choose_mode(options.mode.as_deref(), registry.is_some())?;
     let previous = take_previous(options.append, mode);
@@ -135,10 +157,13 @@ pub(crate) fn highlight(root: &Element, doc: JsValue, options: JsValue) -> Resul
         ranges,
         layers: vec![None; n],
         offsets: vec![None; n],
-        counts: BTreeMap::new(),
+        counts: Vec::new(),
     };
     for p in placed {
-        *result.counts.entry(p.layer.clone()).or_default() += 1;
+        match result.counts.binary_search_by(|(l, _)| l.as_str().cmp(&p.layer)) {
+            Ok(i) => result.counts[i].1 += 1,
+            Err(i) => result.counts.insert(i, (p.layer.clone(), 1)),
+        }
         result.offsets[p.index] = Some((p.start, p.end));
         result.layers[p.index] = Some(p.layer);
     }
@@ -163,7 +188,7 @@ pub(super) fn read_document(doc: &JsValue, who: &str) -> Result<Vec<(AnnotationF
     let mut annotations = Vec::with_capacity(list.length() as usize);
     for (i, value) in list.iter().enumerate() {
         let bad = |e: &dyn std::fmt::Display| JsError::new(&format!("{who}: annotation {i}: {e}"));
-        let a: AnnotationFields = serde_wasm_bindgen::from_value(value).map_err(|e| bad(&e))?;
+        let a = read::annotation(&value).map_err(|e| bad(&e))?;
         if a.start > a.end {
             return Err(bad(&format!("start {} is after end {}", a.start, a.end)));
         }

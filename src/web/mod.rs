@@ -24,6 +24,7 @@
 
 mod highlight;
 mod painted;
+mod read;
 mod summary;
 mod walk;
 mod wrap;

@@ -64,9 +64,7 @@ pub(super) const GUARDS: &[Guard<AnonSubject>] = &[
         case: "source_noun_of_a_named_organisation_is_identified",
         apply: |cx, s, _| {
             let (from, to) = (cx.a.tokens[s.m].span.start, cx.a.tokens[s.h.first].span.start);
-            stop_if(cx.entities.iter().any(|e| {
-                matches!(e.label, EntityLabel::Org | EntityLabel::Per) && e.span.start < to && e.span.end > from
-            }))
+            stop_if(cx.entities_overlapping(from, to).iter().any(|e| matches!(e.label, EntityLabel::Org | EntityLabel::Per)))
         },
     },
     Guard {

@@ -54,10 +54,16 @@ impl<'a, 't> Context<'a, 't> {
                 }
             }
         }
+        // A mask, not `silent_clauses.contains` per claim: that was
+        // quadratic in the number of claims of a long text.
+        let mut silent = vec![false; claims.len()];
+        for k in silent_clauses {
+            silent[k] = true;
+        }
         let mut k = 0;
         claims.retain(|_| {
             k += 1;
-            !silent_clauses.contains(&(k - 1))
+            !silent[k - 1]
         });
         claims.extend(extra);
     }

@@ -7,6 +7,7 @@ use super::lexicon::Lexicon;
 use super::lexicon::{class, Role};
 use super::words::*;
 use super::{Analysis, Entity, Hit, Quote};
+use crate::sort::{pos, sort_by_rank};
 use crate::span::Span;
 use crate::text::normalize_word;
 use crate::text::phrase::{self, PossessiveSpelling};
@@ -25,7 +26,8 @@ pub(super) struct Context<'a, 't> {
     pub(super) hits: Vec<Hit>,
     /// Direct quotations: byte ranges, sorted, disjoint.
     pub(super) protected: Vec<Span>,
-    /// Reported speech found by the quote layer ("X said [that …]").
+    /// Reported speech found by the quote layer ("X said [that …]"),
+    /// sorted by start.
     pub(super) reported: Vec<Span>,
     /// The same, with its speaker's mention when the text gives one,
     /// sorted by the content's start.
@@ -64,20 +66,24 @@ impl<'a, 't> Context<'a, 't> {
             conditional,
             hits: Vec::new(),
             protected,
-            reported: quotes.iter().filter(|q| !q.direct).map(|q| q.span).collect(),
+            reported: {
+                let mut v: Vec<Span> = quotes.iter().filter(|q| !q.direct).map(|q| q.span).collect();
+                sort_by_rank(&mut v, |s| [pos(s.start), 0, 0]);
+                v
+            },
             reported_by: {
                 let mut v: Vec<(Span, Span)> = quotes
                     .iter()
                     .filter(|q| !q.direct)
                     .filter_map(|q| Some((q.span, q.speaker.as_ref()?.span)))
                     .collect();
-                v.sort_by_key(|(content, _)| content.start);
+                sort_by_rank(&mut v, |(content, _)| [pos(content.start), 0, 0]);
                 v
             },
             proposal_sentence: std::cell::Cell::new(None),
             mentions: {
                 let mut v: Vec<Span> = quotes.iter().filter_map(|q| Some(q.speaker.as_ref()?.span)).collect();
-                v.sort_by_key(|s| s.start);
+                sort_by_rank(&mut v, |s| [pos(s.start), 0, 0]);
                 std::cell::RefCell::new(v)
             },
         };
@@ -221,6 +227,14 @@ impl<'a, 't> Context<'a, 't> {
     /// sorted by start and do not overlap).
     pub(super) fn entities_from(&self, start: usize, end: usize) -> &'a [Entity] {
         let lo = self.entities.partition_point(|e| e.span.start < start);
+        let hi = self.entities.partition_point(|e| e.span.start < end);
+        &self.entities[lo..hi.max(lo)]
+    }
+
+    /// The entities overlapping `start..end` (a binary search: a scan of
+    /// every entity here made the claim layer quadratic on long texts).
+    pub(super) fn entities_overlapping(&self, start: usize, end: usize) -> &'a [Entity] {
+        let lo = self.entities.partition_point(|e| e.span.end <= start);
         let hi = self.entities.partition_point(|e| e.span.start < end);
         &self.entities[lo..hi.max(lo)]
     }

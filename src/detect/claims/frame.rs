@@ -202,10 +202,7 @@ impl<'a, 't> Context<'a, 't> {
         self.is(first, class::STRESSED) && end == first + 1
             || self.hit_at(first).is_some_and(|h| h.cue.role == Role::SourceNoun)
             || self.is_capitalized(name)
-            || self
-                .entities
-                .iter()
-                .any(|e| e.span.start == start && matches!(e.label, EntityLabel::Per | EntityLabel::Org))
+            || self.entities_from(start, start + 1).iter().any(|e| matches!(e.label, EntityLabel::Per | EntityLabel::Org))
             // "Pour le sociologue Jean Dupont": a title, then the name.
             || (first..end.min(first + POUR_TITLE_THEN_NAME)).any(|k| {
                 k > first && self.is_capitalized(k) && !self.is(k - 1, class::PREP) && self.a.tokens[k].kind == TokenKind::Word

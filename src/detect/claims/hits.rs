@@ -4,6 +4,7 @@
 use super::lexicon::{Cue, Role};
 use super::words::*;
 use super::{Analysis, Context, EntityLabel, Hit, Quote};
+use crate::sort::{desc, pos, sort_by_rank};
 use crate::span::Span;
 use crate::text::TokenKind;
 
@@ -31,7 +32,7 @@ impl<'a, 't> Context<'a, 't> {
             }
         }
         // Longest first at each start, then drop hits inside an earlier one.
-        raw.sort_by_key(|h| (h.first, std::cmp::Reverse(h.end)));
+        sort_by_rank(&mut raw, |h| [pos(h.first), desc(pos(h.end)), 0]);
         let mut hits: Vec<Hit> = Vec::with_capacity(raw.len());
         let mut covered_to = 0;
         for h in raw {
@@ -142,7 +143,7 @@ pub(super) fn protected_regions(a: &Analysis, quotes: &[Quote]) -> Vec<Span> {
             }
         }
     }
-    out.sort_by_key(|s| (s.start, s.end));
+    sort_by_rank(&mut out, |s| [pos(s.start), pos(s.end), 0]);
     let mut merged: Vec<Span> = Vec::with_capacity(out.len());
     for s in out {
         match merged.last_mut() {

@@ -2,11 +2,12 @@
 
 use super::words::*;
 use super::{Candidate, Claim, ClaimReason, Context};
+use crate::sort::{pos, sort_by_rank};
 use crate::span::Span;
 
 /// Merges the candidates of one sentence whose spans overlap into claims.
 pub(super) fn merge(mut cands: Vec<Candidate>, ctx: &Context) -> Vec<(Claim, bool)> {
-    cands.sort_by_key(|c| (c.span.start, c.reason));
+    sort_by_rank(&mut cands, |c| [pos(c.span.start), c.reason as u64, 0]);
     let mut groups: Vec<Vec<Candidate>> = Vec::new();
     for c in cands {
         match groups.last_mut() {
@@ -19,7 +20,7 @@ pub(super) fn merge(mut cands: Vec<Candidate>, ctx: &Context) -> Vec<(Claim, boo
         .map(|mut g| {
             // Same reason: a cue that is the source itself ("Many residents")
             // before a verb cue ("believe").
-            g.sort_by_key(|c| (c.reason, c.source != Some(c.cue), c.span.start));
+            sort_by_rank(&mut g, |c| [c.reason as u64, (c.source != Some(c.cue)).into(), pos(c.span.start)]);
             let mut primary = g[0].clone();
             // "X claimed, without providing evidence, that [Y]": a cue on the
             // claim verb's clause, not inside what is claimed, qualifies the
@@ -41,7 +42,7 @@ pub(super) fn merge(mut cands: Vec<Candidate>, ctx: &Context) -> Vec<(Claim, boo
                     other_cues.push(c.cue);
                 }
             }
-            other_cues.sort_by_key(|s| s.start);
+            sort_by_rank(&mut other_cues, |s| [pos(s.start), 0, 0]);
             let source = g.iter().find_map(|c| c.source);
             let backref = g.iter().any(|c| c.backref);
             let explanation = ctx.explanation(primary.reason, source);

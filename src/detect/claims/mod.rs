@@ -54,6 +54,7 @@ mod words;
 
 use super::Analysis;
 use crate::model::{Claim, ClaimReason, Entity, EntityLabel, Quote};
+use crate::sort::{desc, pos, sort_by_rank};
 use crate::span::Span;
 use context::Context;
 use lexicon::Cue;
@@ -103,6 +104,6 @@ pub fn detect(analysis: &Analysis, entities: &[Entity], quotes: &[Quote]) -> Vec
     }
     ctx.link_back_references(&mut claims);
     let mut out: Vec<Claim> = claims.into_iter().map(|(_, c, _)| c).collect();
-    out.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
+    sort_by_rank(&mut out, |c| [pos(c.span.start), desc(pos(c.span.end)), 0]);
     out
 }

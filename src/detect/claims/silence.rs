@@ -114,7 +114,9 @@ impl<'a, 't> Context<'a, 't> {
             .then(|| (h.end..(h.end + FRAMED_DISOWNING).min(r.end)).find(|&k| self.is_comma(k)))
             .flatten()
             .and_then(|close| self.trimmed(close + 1, self.clause_end(si, close + 1)));
-        let span = match self.reported.iter().find(|q| q.start >= part.start && q.start < part.end) {
+        // The first reported content starting in `part` (`reported` is sorted by start).
+        let first = self.reported.partition_point(|q| q.start < part.start);
+        let span = match self.reported.get(first).filter(|q| q.start < part.end) {
             _ if framed.is_some() => framed,
             _ if earlier.is_some() => earlier,
             Some(q) => self.trimmed(self.a.token_at_or_after(q.start), comma),

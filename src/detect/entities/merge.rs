@@ -2,17 +2,19 @@
 //! joined ("University of Sydney", "Lake" + "Geneva"), retyped by
 //! facility heads, acronyms, given names and a vote per name.
 
+use super::name_index::NameIndex;
 use super::tagged::suffix_label;
 use super::tagger::{ALLCAPS, CAP, FIRST_NAME, START};
 use super::{covered_tokens, name_continuation, trim, Cand, Context};
 use crate::model::EntityLabel;
+use crate::sort::{desc, pos, sort_by_rank};
 use crate::text::TokenKind;
 use std::collections::HashMap;
 
 /// Keeps the strongest non-overlapping candidates (a weaker one keeps its
 /// part before a stronger one: "Berlin" of "Berlin mardi"), sorted.
 pub(super) fn resolve(cx: &Context, mut cands: Vec<Cand>) -> Vec<Cand> {
-    cands.sort_by(|a, b| b.prio.cmp(&a.prio).then((b.e - b.s).cmp(&(a.e - a.s))).then(a.s.cmp(&b.s)));
+    sort_by_rank(&mut cands, |c| [desc(c.prio), desc(pos(c.e - c.s)), pos(c.s)]);
     let mut taken = vec![false; cx.a.tokens.len()];
     let mut kept: Vec<Cand> = Vec::new();
     for mut c in cands {
@@ -39,7 +41,7 @@ pub(super) fn resolve(cx: &Context, mut cands: Vec<Cand>) -> Vec<Cand> {
         kept.push(c);
     }
     kept.retain(|c| c.prio < 7);
-    kept.sort_by_key(|c| c.s);
+    sort_by_rank(&mut kept, |c| [pos(c.s), 0, 0]);
     kept
 }
 
@@ -93,26 +95,25 @@ pub(super) fn propagate(cx: &Context, kept: &mut Vec<Cand>) {
 /// in the body), unless it is part of a longer capitalised run.
 fn repeat_full_names(cx: &Context, kept: &mut Vec<Cand>) {
     let n = cx.a.tokens.len();
-    // One entry per distinct name (its first occurrence), sorted by the
-    // hash of its first word so that each token costs one binary search.
+    // One entry per distinct name (its first occurrence), in order.
     let mut seen = std::collections::HashSet::new();
-    let mut full: Vec<(u32, Cand)> = kept
+    let full: Vec<Cand> = kept
         .iter()
         .filter(|c| c.e - c.s >= 2 && c.label != EntityLabel::Date && seen.insert(cx.text_span(c.s, c.e)))
-        .map(|c| (cx.word(c.s), *c))
+        .copied()
         .collect();
     if full.is_empty() {
         return;
     }
-    full.sort_by_key(|f| f.0);
+    let words: Vec<u32> = cx.infos.iter().map(|t| t.word).collect();
+    let index = NameIndex::new(full.iter().map(|c| &words[c.s..c.e]));
     let covered = covered_tokens(n, kept);
     let mut i = 0;
     while i < n {
-        let w = cx.word(i);
-        let from = full.partition_point(|f| f.0 < w);
-        let found =
-            (!covered[i]).then(|| full[from..].iter().take_while(|f| f.0 == w).map(|f| f.1)).and_then(|mut cands| {
-                cands.find(|c| {
+        let found = (!covered[i])
+            .then(|| {
+                index.first_match(&words, i, |f| {
+                    let c = &full[f];
                     let len = c.e - c.s;
                     i + len <= n
                         && (0..len).all(|k| !covered[i + k] && cx.text(i + k) == cx.text(c.s + k))
@@ -120,7 +121,9 @@ fn repeat_full_names(cx: &Context, kept: &mut Vec<Cand>) {
                         && !(i > 0 && cx.same_sentence(i - 1, i) && cx.is_name_word(i - 1) && cx.flags(i) & START == 0)
                         && !(i + len < n && cx.same_sentence(i, i + len) && cx.is_name_word(i + len))
                 })
-            });
+            })
+            .flatten()
+            .map(|f| full[f]);
         match found {
             Some(c) => {
                 let len = c.e - c.s;
@@ -211,7 +214,7 @@ pub(super) fn acronyms(cx: &Context, kept: &mut Vec<Cand>) {
         }
     }
     kept.extend(added);
-    kept.sort_by_key(|c| c.s);
+    sort_by_rank(kept, |c| [pos(c.s), 0, 0]);
 }
 
 /// "University of Sydney", "Ministry of Defence", "Gulf of Mexico": an

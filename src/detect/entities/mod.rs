@@ -16,6 +16,7 @@ mod cluster;
 mod dates;
 mod lexicon;
 mod merge;
+mod name_index;
 mod rules;
 mod tagged;
 #[doc(hidden)]

@@ -34,14 +34,29 @@ impl Salience {
     }
 
     /// Records the speaker of a quotation ending in sentence `last_sentence`:
-    /// it becomes the salient person when it is a person entity.
-    pub fn observe(&mut self, speaker: Option<&Speaker>, entities: &[Entity], last_sentence: usize) {
+    /// it becomes the salient person when it is a person entity
+    /// (`is_person[id]`, from [`person_ids`]).
+    pub fn observe(&mut self, speaker: Option<&Speaker>, is_person: &[bool], last_sentence: usize) {
         if let Some(id) = speaker.and_then(|s| s.entity_id) {
-            if entities.iter().any(|e| e.entity_id == id && e.label == EntityLabel::Per) {
+            if is_person.get(id as usize).copied().unwrap_or(false) {
                 self.last = Some((id, last_sentence));
             }
         }
     }
+}
+
+/// Per entity id: whether a mention of that entity is a person (looked up
+/// per quotation; scanning every entity each time was quadratic).
+pub(super) fn person_ids(entities: &[Entity]) -> Vec<bool> {
+    let mut is_person = Vec::new();
+    for e in entities.iter().filter(|e| e.label == EntityLabel::Per) {
+        let id = e.entity_id as usize;
+        if is_person.len() <= id {
+            is_person.resize(id + 1, false);
+        }
+        is_person[id] = true;
+    }
+    is_person
 }
 
 impl<'a> Context<'a, '_> {

@@ -60,6 +60,7 @@ use super::Analysis;
 // The annotation types, named once for the whole layer (submodules take them
 // from here).
 use crate::model::{Entity, EntityLabel, Quote, Speaker};
+use crate::sort::{desc, pos, sort_by_rank};
 use crate::span::Span;
 use context::{Context, Mention};
 use coref::Salience;
@@ -96,15 +97,16 @@ pub fn detect(analysis: &Analysis, entities: &[Entity]) -> Vec<Quote> {
     let found = attribute_pairs(&ctx, marks::pairs(analysis));
     let mut out: Vec<Quote> = Vec::with_capacity(found.len());
     let mut salience = Salience::default();
+    let is_person = coref::person_ids(entities);
     for f in found.iter().filter(|f| f.speech) {
         let speaker = f.speaker.map(|sp| ctx.link(sp, salience.at(f.first_sentence)));
-        salience.observe(speaker.as_ref(), entities, f.last_sentence);
+        salience.observe(speaker.as_ref(), &is_person, f.last_sentence);
         for &seg in &f.pair.segments {
             out.push(Quote { span: seg, direct: true, speaker: speaker.clone() });
         }
     }
     ctx.reported(&found, &mut out);
-    out.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
+    sort_by_rank(&mut out, |q| [pos(q.span.start), desc(pos(q.span.end)), 0]);
     out
 }
 
