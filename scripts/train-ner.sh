@@ -18,4 +18,4 @@ cargo build --release --example train_ner
 cargo build --release --example train_ner
 ./target/release/examples/train_ner fr --sets winer --epochs 6 --bits 20 --max-kb 200 --max-gz-kb 68 \
   --prune-gz-kb 120 --retrain-epochs 6
-./target/release/examples/train_ner en --epochs 6 --bits 20 --max-kb 100 --max-gz-kb 39
+./target/release/examples/train_ner en --epochs 6 --bits 20 --max-kb 100 --max-gz-kb 39 --min-w 4
