@@ -68,6 +68,11 @@ Notes:
   the engine's rules WiNER-fr dev +0.003, WikiNEuRal +0.007, HIPE -0.009, Europeana -0.013, GUM dev -0.015 (rules tuned
   on greedy output): not kept, greedy decoding stays. A raw-score beam (no normalisation) collapses (F1 < 0.03): the
   locally trained scores are not comparable across histories.
+- Whole pipeline, `target/release/annotate --lang fr` on 1 MB of French text (WiNER-fr dev + WikiNEuRal val texts),
+  best of 3, alternating binaries, load average 5-8: AANER02 models 0.54 s, compact models 0.56 s (same within noise).
+  Quotation layer unchanged (`scripts/eval-quotes.sh`: fr 33/33 speakers, gum-en 63/67); real-news speakers
+  (`python3 eval/real-news/score.py --part dev`): fr 81 → 80 of 120, en quotes found 26 → 25 of 30; test part
+  fr 46 → 47 of 71, en unchanged.
 - Tried and not kept: dropping an all-capitals word in brackets right after lower-case words ("déni de service (DOS)")
   — WiNER-fr dev ORG -0.003 (WiNER labels such acronyms of organisations).
 - Not done: word clusters, character n-grams beyond the prefix/suffix features, structured (Viterbi/beam) training,
