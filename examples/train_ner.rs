@@ -348,7 +348,7 @@ fn spans(tags: &[u8]) -> Vec<(usize, usize, u8)> {
         if t == 0 {
             continue;
         }
-        let kind = (t + 1) / 2;
+        let kind = t.div_ceil(2);
         match out.last_mut() {
             Some(last) if t % 2 == 0 && last.1 == i && last.2 == kind => last.1 = i + 1,
             _ => out.push((i, i + 1, kind)),
