@@ -593,6 +593,17 @@ pub fn train_docs(lang: &str, sets: &[&str]) -> Vec<Doc> {
     docs
 }
 
+/// The development documents of a training language (WiNER-fr dev split,
+/// GUM dev): never trained on, used to choose training options.
+pub fn dev_docs(lang: &str) -> Vec<Doc> {
+    let d = data_dir();
+    if lang == "en" {
+        gum(&d.join("gum-en/gum-dev.conllu.gz"))
+    } else {
+        winer(&d.join("winer-fr"), Part::Dev)
+    }
+}
+
 /// Evaluation sets: (name, documents). Never used in training. The
 /// WiNER-fr test part is only scored when `with_test` is set (at the end).
 pub fn eval_sets(with_test: bool) -> Vec<(&'static str, Vec<Doc>)> {

@@ -4,8 +4,10 @@
 //! weights are compiled in from `data/models/ner-<lang>.bin`.
 //!
 //! Features are hashed straight from the token bytes (no string is built
-//! per token), and the model keeps only the feature buckets whose weights
-//! matter, quantised to `i16`, in a small open-addressing table.
+//! per token) into a table of `2^bits` buckets ([`bucket`]); the model
+//! keeps only the buckets whose weights matter, quantised to multiples of a
+//! step, in a small open-addressing table. The file stores them as columns
+//! (bucket deltas, masks, weights) of varints: see [`encode`].
 //!
 //! This module is public (but hidden) so that the training program uses
 //! exactly the features the engine uses.
@@ -21,10 +23,8 @@ use std::sync::OnceLock;
 pub const TAGS: [&str; NTAGS] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
 /// Number of tags.
 pub const NTAGS: usize = 9;
-/// Hashed feature space used in training (features are reduced modulo this).
-pub const BUCKETS: u32 = 1 << 20;
 /// Magic bytes of a model file.
-pub const MAGIC: &[u8; 8] = b"AANER02\n";
+pub const MAGIC: &[u8; 8] = b"AANER03\n";
 
 /// What the tagger needs to know about one token, computed once.
 #[derive(Clone, Copy, Debug, Default)]
@@ -55,8 +55,7 @@ pub const DIGIT: u8 = 8;
 pub const PUNCT: u8 = 16;
 /// Appears lower-cased elsewhere in the text (a common word).
 pub const SEEN_LOWER: u8 = 32;
-/// A capitalised given name of `data/<lang>/ner_first_names.txt` (empty
-/// for French, so its features are unchanged there).
+/// A capitalised given name of `data/<lang>/ner_first_names.txt`.
 pub const FIRST_NAME: u8 = 64;
 
 #[inline]
@@ -264,6 +263,8 @@ pub fn allowed(prev: u8, t: u8) -> bool {
 /// A trained model: quantised weights of the buckets that matter.
 #[derive(Debug)]
 pub struct Model {
+    /// log2 of the hashed feature space the model was trained with.
+    bits: u32,
     keys: Vec<u32>,
     rows: Vec<[i16; NTAGS]>,
     mask: usize,
@@ -271,28 +272,57 @@ pub struct Model {
 
 const EMPTY: u32 = u32::MAX;
 
+/// The bucket of a feature hash in a table of `2^bits` buckets: the high
+/// bits of a multiplicative hash (every input bit reaches them).
+#[inline]
+pub fn bucket(feature: u32, bits: u32) -> u32 {
+    feature.wrapping_mul(0x2C1B_3C6D) >> (32 - bits)
+}
+
+/// Largest and smallest hashed feature space a model file may declare.
+const BITS: std::ops::RangeInclusive<u32> = 10..=24;
+
 impl Model {
-    /// Reads a model file (see [`encode`]); `None` if it is malformed.
+    /// Reads a model file (see [`encode`]); `None` if it is malformed
+    /// (wrong magic, truncated, trailing bytes, keys out of order or out of
+    /// range, weights out of `i16`).
     pub fn decode(bytes: &[u8]) -> Option<Model> {
         let body = bytes.strip_prefix(MAGIC.as_slice())?;
         // Skip the text header, up to the first NUL.
         let nul = body.iter().position(|&b| b == 0)?;
         let mut b = &body[nul + 1..];
+        let bits = read_varint(&mut b)?;
+        let step = read_varint(&mut b)? as i32;
         let n = read_varint(&mut b)? as usize;
+        // Every row takes at least two bytes (key delta, mask): a count
+        // larger than that is garbage, not a reason to allocate.
+        if !BITS.contains(&bits) || !(1..=1024).contains(&step) || n > b.len() / 2 {
+            return None;
+        }
         let cap = (n * 2).next_power_of_two().max(16);
-        let mut m = Model { keys: vec![EMPTY; cap], rows: vec![[0; NTAGS]; cap], mask: cap - 1 };
+        let mut m = Model { bits, keys: vec![EMPTY; cap], rows: vec![[0; NTAGS]; cap], mask: cap - 1 };
+        // Three columns: key deltas, masks of non-zero tags, weights.
+        let mut keys = Vec::with_capacity(n);
         let mut key = 0u32;
+        for k in 0..n {
+            let delta = read_varint(&mut b)?;
+            if k > 0 && delta == 0 {
+                return None;
+            }
+            key = key.checked_add(delta).filter(|&k| k >> bits == 0)?;
+            keys.push(key);
+        }
+        let mut masks = Vec::with_capacity(n);
         for _ in 0..n {
-            key = key.checked_add(read_varint(&mut b)?)?;
-            let (&lo, rest) = b.split_first()?;
-            let (&hi, rest) = rest.split_first()?;
-            b = rest;
-            let present = u16::from_le_bytes([lo, hi]);
+            masks.push(read_varint(&mut b).filter(|&x| x != 0 && x >> NTAGS == 0)?);
+        }
+        for (key, present) in keys.into_iter().zip(masks) {
             let mut row = [0i16; NTAGS];
             for (t, w) in row.iter_mut().enumerate() {
                 if present & (1 << t) != 0 {
                     let z = read_varint(&mut b)?;
-                    *w = i16::try_from((z >> 1) as i32 ^ -((z & 1) as i32)).ok()?;
+                    let q = (z >> 1) as i32 ^ -((z & 1) as i32);
+                    *w = i16::try_from(q.checked_mul(step)?).ok()?;
                 }
             }
             let mut slot = (key.wrapping_mul(0x9E37_79B9) >> 8) as usize & m.mask;
@@ -302,12 +332,17 @@ impl Model {
             m.keys[slot] = key;
             m.rows[slot] = row;
         }
-        Some(m)
+        b.is_empty().then_some(m)
+    }
+
+    /// log2 of the model's hashed feature space (see [`bucket`]).
+    pub fn bits(&self) -> u32 {
+        self.bits
     }
 
     #[inline]
     fn row(&self, feature: u32) -> Option<&[i16; NTAGS]> {
-        let key = feature % BUCKETS;
+        let key = bucket(feature, self.bits);
         let mut slot = (key.wrapping_mul(0x9E37_79B9) >> 8) as usize & self.mask;
         loop {
             let k = self.keys[slot];
@@ -381,23 +416,42 @@ fn push_varint(out: &mut Vec<u8>, mut v: u32) {
 }
 
 /// Writes a model file: magic, a text header (source and licence), NUL,
-/// the number of rows, then per row (sorted by bucket) the bucket delta as
-/// a varint, a 16-bit mask of non-zero tags and their `i16` weights as
-/// zigzag varints.
-pub fn encode(header: &str, rows: &[(u32, [i16; NTAGS])]) -> Vec<u8> {
+/// then as varints the table size `bits` (features go to [`bucket`]), the
+/// quantisation `step` (every weight is a multiple of it), the number of
+/// rows, and three columns so that gzip finds their regularities: the
+/// bucket deltas of the rows (sorted by bucket), their masks of non-zero
+/// tags, and the non-zero weights divided by `step` as zigzag varints.
+/// Weights that are not multiples of `step` are rounded to the nearest;
+/// rows left all zero are dropped.
+pub fn encode(header: &str, bits: u32, step: i16, rows: &[(u32, [i16; NTAGS])]) -> Vec<u8> {
+    assert!(BITS.contains(&bits) && step >= 1, "bad table size or step");
+    let step = step as i32;
+    // Decoded weights must fit in `i16`.
+    let limit = i16::MAX as i32 / step;
+    let quantised: Vec<(u32, [i32; NTAGS])> = rows
+        .iter()
+        .map(|(k, row)| (*k, row.map(|w| ((w as i32 + (w as i32).signum() * (step / 2)) / step).clamp(-limit, limit))))
+        .filter(|(_, q)| q.iter().any(|&x| x != 0))
+        .collect();
     let mut out = MAGIC.to_vec();
     out.extend_from_slice(header.as_bytes());
     out.push(0);
-    push_varint(&mut out, rows.len() as u32);
+    for v in [bits, step as u32, quantised.len() as u32] {
+        push_varint(&mut out, v);
+    }
     let mut last = 0;
-    for (k, row) in rows {
+    for (k, _) in &quantised {
+        assert!(k >> bits == 0, "bucket out of range");
         push_varint(&mut out, k - last);
         last = *k;
-        let mask: u16 = row.iter().enumerate().filter(|(_, &w)| w != 0).map(|(t, _)| 1u16 << t).sum();
-        out.extend_from_slice(&mask.to_le_bytes());
-        for &w in row.iter().filter(|&&w| w != 0) {
+    }
+    for (_, q) in &quantised {
+        push_varint(&mut out, q.iter().enumerate().filter(|(_, &x)| x != 0).map(|(t, _)| 1u32 << t).sum());
+    }
+    for (_, q) in &quantised {
+        for &x in q.iter().filter(|&&x| x != 0) {
             // Zigzag varint: most weights take one byte.
-            push_varint(&mut out, ((w as i32) << 1 ^ (w as i32) >> 31) as u32);
+            push_varint(&mut out, (x << 1 ^ x >> 31) as u32);
         }
     }
     out
@@ -417,18 +471,72 @@ pub fn model(lang: Lang) -> Option<&'static Model> {
 mod tests {
     use super::*;
 
+    /// Two features in distinct buckets of a 2^12 table, and one absent.
+    fn sample() -> (u32, u32, u32, Vec<u8>) {
+        let (f1, f2) = (7u32, 0xDEAD_BEEF);
+        let f3 = (1..).find(|&f| bucket(f, 12) != bucket(f1, 12) && bucket(f, 12) != bucket(f2, 12)).unwrap();
+        let mut rows = vec![(bucket(f1, 12), [0, 5, -7, 0, 0, 0, 0, 0, 300]), (bucket(f2, 12), [1; NTAGS])];
+        rows.sort();
+        (f1, f2, f3, encode("test", 12, 4, &rows))
+    }
+
     #[test]
-    fn model_files_roundtrip_and_decode() {
-        let rows = vec![(3u32, [0, 5, -7, 0, 0, 0, 0, 0, 300]), (BUCKETS - 1, [1; NTAGS])];
-        let m = Model::decode(&encode("test", &rows)).expect("decodes");
+    fn model_files_roundtrip_rounding_weights_to_the_step() {
+        let (f1, f2, f3, bytes) = sample();
+        let m = Model::decode(&bytes).expect("decodes");
+        assert_eq!(m.bits(), 12);
         let mut s = [0i32; NTAGS];
-        m.add(&[3, BUCKETS - 1, 12345], &mut s);
-        assert_eq!(s, [1, 6, -6, 1, 1, 1, 1, 1, 301]);
-        assert!(Model::decode(b"garbage").is_none());
-        assert!(Model::decode(&encode("t", &rows)[..20]).is_none());
+        m.add(&[f1, f2, f3], &mut s);
+        // 5 -> 4, -7 -> -8, 1 -> 0 (the row keeps its other weights).
+        assert_eq!(s, [0, 4, -8, 0, 0, 0, 0, 0, 300]);
+        // A row whose weights all round to zero is dropped.
+        let only_small = encode("t", 12, 4, &[(1, [1; NTAGS])]);
+        assert!(Model::decode(&only_small).is_some_and(|m| m.keys.iter().all(|&k| k == EMPTY)));
+        // Weights at the edge of i16 stay decodable.
+        assert!(Model::decode(&encode("t", 12, 4, &[(1, [i16::MAX; NTAGS])])).is_some());
         for lang in Lang::ALL {
             assert!(model(lang).is_some_and(|m| m.keys.iter().filter(|&&k| k != EMPTY).count() > 1000));
         }
+    }
+
+    #[test]
+    fn malformed_model_bytes_are_refused_without_panic() {
+        let (_, _, _, bytes) = sample();
+        assert!(Model::decode(b"garbage").is_none());
+        assert!(Model::decode(b"").is_none());
+        // Every truncation, and a trailing byte.
+        for n in 0..bytes.len() {
+            assert!(Model::decode(&bytes[..n]).is_none(), "truncated at {n}");
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(Model::decode(&longer).is_none());
+        // Pseudo-random garbage after a valid magic and header, and every
+        // single-byte corruption of a valid file: refused or decoded, never a panic.
+        let mut seed = 0x2545_F491u32;
+        for len in 0..300 {
+            let mut junk = MAGIC.to_vec();
+            junk.extend_from_slice(b"h\0");
+            for _ in 0..len {
+                seed ^= seed << 13;
+                seed ^= seed >> 17;
+                seed ^= seed << 5;
+                junk.push(seed as u8);
+            }
+            let _ = Model::decode(&junk);
+        }
+        let body = MAGIC.len() + 5;
+        for i in body..bytes.len() {
+            for x in [0u8, 0x7f, 0x80, 0xff] {
+                let mut bad = bytes.clone();
+                bad[i] = x;
+                let _ = Model::decode(&bad);
+            }
+        }
+        // A declared row count far beyond the bytes is refused up front.
+        let mut huge = MAGIC.to_vec();
+        huge.extend_from_slice(b"h\0\x0c\x04\xff\xff\xff\x0f");
+        assert!(Model::decode(&huge).is_none());
     }
 
     #[test]
