@@ -62,7 +62,8 @@ impl Annotator {
         };
         let analysis = Analysis::new(text, lang);
         let entities = detect::entities::detect(&analysis);
-        let quotes = detect::quotes::detect(&analysis, &entities);
+        let mentions = detect::mentions::Mentions::build(&analysis, &entities);
+        let quotes = detect::quotes::detect_with(&analysis, &entities, &mentions);
         let claims = detect::claims::detect(&analysis, &entities, &quotes);
         let mut annotations: Vec<Annotation> = entities
             .into_iter()

@@ -9,10 +9,13 @@ use super::marks::Pair;
 use super::ranker::Candidates;
 use super::windows::MAX_ASKED_CLAUSE_TAIL;
 use super::{Found, Rule};
+use crate::detect::mentions::Mentions;
 
 /// Where a pair stands, computed once before the rules run.
 pub(super) struct Site<'p> {
     pub pair: &'p Pair,
+    /// The document's mentions (names, pronouns, descriptions, their roles).
+    pub mentions: &'p Mentions,
     /// The sentences of its opening and closing marks.
     pub first_sentence: usize,
     pub last_sentence: usize,
@@ -134,11 +137,12 @@ impl Ctx<'_, '_> {
     pub(super) fn attribute(
         &self,
         pair: Pair,
+        mentions: &Mentions,
         prev_close: Option<usize>,
         next_open: Option<usize>,
         prev: Option<&Found>,
     ) -> Found {
-        let site = self.site(&pair, prev_close, next_open, prev);
+        let site = self.site(&pair, mentions, prev_close, next_open, prev);
         let mut at = Attribution::default();
         let mut cands = Candidates::default();
         for rule in ATTRIBUTION.iter().filter(|r| r.on()) {
@@ -162,6 +166,7 @@ impl Ctx<'_, '_> {
     fn site<'p>(
         &self,
         pair: &'p Pair,
+        mentions: &'p Mentions,
         prev_close: Option<usize>,
         next_open: Option<usize>,
         prev: Option<&'p Found>,
@@ -173,7 +178,7 @@ impl Ctx<'_, '_> {
         let hi = a.sentence_tokens[last_sentence].end.min(next_open.unwrap_or(usize::MAX));
         let colon_before = pair.open > lo && self.is_punct(pair.open - 1, ":");
         let words_outside = (lo..pair.open).chain(pair.close + 1..hi).any(|i| self.has(i, WORD));
-        Site { pair, first_sentence, last_sentence, lo, hi, next_open, prev, colon_before, words_outside }
+        Site { pair, mentions, first_sentence, last_sentence, lo, hi, next_open, prev, colon_before, words_outside }
     }
 
     fn clause_after(&self, s: &Site, at: &mut Attribution) {
