@@ -122,14 +122,19 @@ impl View<'_, '_, '_> {
     fn verb_after(&self, end_tok: usize) -> bool {
         let mut k = end_tok;
         if self.is(k, ",") {
-            let close = (k + 1..self.hi.min(k + 1 + MAX_APPOSITION)).find(|&j| self.is(j, ","));
-            match close {
-                Some(c) => k = c + 1,
-                None => return false,
+            // "Jane Roe, film critic for the News Service said": an
+            // apposition closed by a comma or by the reporting verb itself.
+            let end = self.hi.min(k + 1 + MAX_APPOSITION);
+            match (k + 1..end).find(|&j| self.is(j, ",") || self.reporting(j) || !self.is_word(j)) {
+                Some(c) if self.is(c, ",") => k = c + 1,
+                Some(c) if self.reporting(c) => return true,
+                _ => return false,
             }
         }
         let start = k;
-        while k < self.hi && k < start + MAX_FILLERS && self.filler(k) && !self.reporting(k) {
+        // Fillers and object clitics: "Hamon lui a rendu hommage".
+        let object_pronoun = |i: usize| self.w.pronouns.iter().any(|(p, _)| *p == self.word(i));
+        while k < self.hi && k < start + MAX_FILLERS && (self.filler(k) || object_pronoun(k)) && !self.reporting(k) {
             k += 1;
         }
         self.reporting(k) || k > start && self.is_word(k)
