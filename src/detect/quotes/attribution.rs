@@ -156,9 +156,14 @@ impl Ctx<'_, '_> {
         self.generate(&site, at.verb_before, &mut cands);
         let chain = at.speaker;
         let (ranked, scored) = self.rank(&site, cands, chain);
-        let attributed = at.attributed && at.verb_before || at.speaker.is_some();
+        // A short quotation is speech when someone says it: the chain's
+        // speaker, or the ranker's choice among the mentions when the
+        // mention layer has it speak (subject, inverted subject, source).
+        let speaks = |m: Mention| mentions.at(m.span).is_some_and(|l| l.span == m.span && l.role.speaks());
+        let has_speaker = at.speaker.is_some() || ranked.is_some_and(speaks);
+        let attributed = at.attributed && at.verb_before || has_speaker;
         let clause_after = at.after.is_some_and(|c| c.speaker.is_some());
-        let speech = self.is_speech(&pair, site.colon_before, clause_after, attributed, at.speaker.is_some());
+        let speech = self.is_speech(&pair, site.colon_before, clause_after, attributed, has_speaker);
         let (first_sentence, last_sentence) = (site.first_sentence, site.last_sentence);
         Found { pair, first_sentence, last_sentence, speaker: ranked, speech, candidates: scored }
     }
