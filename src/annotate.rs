@@ -64,7 +64,7 @@ impl Annotator {
         let entities = detect::entities::detect(&analysis);
         let mentions = detect::mentions::Mentions::build(&analysis, &entities);
         let quotes = detect::quotes::detect_with(&analysis, &entities, &mentions);
-        let claims = detect::claims::detect(&analysis, &entities, &quotes);
+        let claims = detect::claims::detect_with(&analysis, &entities, &quotes, &mentions);
         let mut annotations: Vec<Annotation> = entities
             .into_iter()
             .map(Annotation::Entity)

@@ -36,6 +36,9 @@ const MAX_WORDS_BEFORE_HEAD: usize = 3;
 const MAX_COMPLEMENT_WORDS: usize = 2;
 /// How many sentences back a pronoun looks for the person it stands for.
 const ANTECEDENT_SENTENCES: usize = 3;
+/// How many mentions back it looks at most (bounds the cost of one
+/// endless sentence).
+const MAX_ANTECEDENT_MENTIONS: usize = 64;
 
 /// What a mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,6 +85,9 @@ impl Mention {
 #[derive(Debug, Default)]
 pub struct Mentions {
     list: Vec<Mention>,
+    /// For each mention, the latest mention (index) of the person named
+    /// most often up to it, if any.
+    protagonist: Vec<Option<usize>>,
 }
 
 impl Mentions {
@@ -97,7 +103,8 @@ impl Mentions {
             list[i].role = role::of(a, w, &list[i]);
         }
         apposed_names(a, &mut list);
-        Mentions { list }
+        let protagonist = protagonists(&list);
+        Mentions { list, protagonist }
     }
 
     pub fn all(&self) -> &[Mention] {
@@ -164,38 +171,58 @@ impl Mentions {
     /// most often before it (the article's protagonist).
     pub fn antecedent(&self, pron: &Mention) -> Option<&Mention> {
         let k = self.list.partition_point(|m| m.span.start < pron.span.start);
-        let person = |m: &&Mention| m.is_named() && m.is_person();
+        let person = |m: &Mention| m.is_named() && m.is_person();
         let floor = pron.sentence.saturating_sub(ANTECEDENT_SENTENCES);
-        for si in (floor..=pron.sentence).rev() {
-            let lo = self.list[..k].partition_point(|m| m.sentence < si);
-            let hi = self.list[..k].partition_point(|m| m.sentence <= si);
-            let sent = &self.list[lo..hi];
-            if let Some(m) = sent.iter().find(|m| person(m) && m.role.speaks()).or_else(|| sent.iter().find(person)) {
-                return Some(m);
+        let mut best: Option<(&Mention, bool)> = None;
+        let back = self.list[..k].iter().rev().take_while(|m| m.sentence >= floor).take(MAX_ANTECEDENT_MENTIONS);
+        for m in back {
+            if best.is_some_and(|(b, _)| m.sentence < b.sentence) {
+                break;
+            }
+            // Going back: an earlier person of the sentence replaces the
+            // one found, unless only that one speaks.
+            let speaks = m.role.speaks();
+            if person(m) && best.is_none_or(|(_, b_speaks)| speaks || !b_speaks) {
+                best = Some((m, speaks));
             }
         }
-        let mut counts: std::collections::HashMap<u32, (usize, usize)> = std::collections::HashMap::new();
-        for (i, m) in self.list[..k].iter().enumerate().filter(|(_, m)| person(m)) {
-            let c = counts.entry(m.entity.unwrap_or(0)).or_insert((0, i));
-            c.0 += 1;
-            c.1 = i;
-        }
-        let (_, &(_, last)) = counts.iter().max_by_key(|(id, (n, _))| (*n, std::cmp::Reverse(**id)))?;
-        self.list.get(last)
+        best.map(|(m, _)| m).or_else(|| self.protagonist[..k].last().copied().flatten().map(|i| &self.list[i]))
     }
 
     /// The mentions before byte `pos`, nearest first, from sentence `floor`
-    /// on, that name or describe someone (not pronouns) and speak (a
-    /// subject or a source): what a claim's pronoun or "the same source"
-    /// points back to.
+    /// on, that name or describe someone (not pronouns) and report (a
+    /// source, a reporting verb's subject): what a claim's pronoun or "the
+    /// same source" points back to.
     pub fn previous_sources(&self, pos: usize, floor: usize) -> impl Iterator<Item = &Mention> {
         let k = self.list.partition_point(|m| m.span.start < pos);
         self.list[..k]
             .iter()
             .rev()
             .take_while(move |m| m.sentence >= floor)
-            .filter(move |m| m.span.end <= pos && !matches!(m.kind, Kind::Pronoun(_)) && m.role.speaks())
+            .filter(move |m| m.span.end <= pos && !matches!(m.kind, Kind::Pronoun(_)) && m.role.reports())
     }
+}
+
+/// For each mention, the latest mention of the person named most often up
+/// to it (ties: the one reaching the count first), in one pass.
+fn protagonists(list: &[Mention]) -> Vec<Option<usize>> {
+    let mut counts: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    let mut last: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    let mut lead: Option<(u32, usize)> = None;
+    list.iter()
+        .enumerate()
+        .map(|(i, m)| {
+            if let Some(id) = m.entity.filter(|_| m.is_named() && m.is_person()) {
+                let n = counts.entry(id).or_default();
+                *n += 1;
+                last.insert(id, i);
+                if lead.is_none_or(|(_, best)| *n > best) {
+                    lead = Some((id, *n));
+                }
+            }
+            lead.and_then(|(id, _)| last.get(&id).copied())
+        })
+        .collect()
 }
 
 fn sentence_of(a: &Analysis, tok: usize) -> usize {
@@ -273,7 +300,14 @@ fn content_word(a: &Analysis, w: &Words, i: usize, buf: &mut String) -> bool {
 fn descriptions(a: &Analysis, w: &Words, names: &[Mention]) -> Vec<Mention> {
     let mut buf = String::new();
     let n = a.tokens.len();
-    let in_name = |i: usize| names.iter().any(|m| m.kind == Kind::Name && m.tok <= i && i < m.end_tok);
+    // For each token, the name covering it (names do not overlap).
+    let mut name_at: Vec<Option<usize>> = vec![None; n];
+    for (k, m) in names.iter().enumerate().filter(|(_, m)| m.kind == Kind::Name) {
+        for slot in &mut name_at[m.tok..m.end_tok.min(n)] {
+            *slot = Some(k);
+        }
+    }
+    let in_name = |i: usize| name_at.get(i).copied().flatten().is_some();
     let mut out: Vec<Mention> = Vec::new();
     for i in 0..n {
         lower(a, i, &mut buf);
@@ -307,7 +341,7 @@ fn descriptions(a: &Analysis, w: &Words, names: &[Mention]) -> Vec<Mention> {
             if lower(a, k, &mut buf) && w.determiners.contains(buf.as_str()) {
                 k += 1;
             }
-            if let Some(name) = names.iter().find(|m| m.kind == Kind::Name && m.tok == k) {
+            if let Some(name) = name_at.get(k).copied().flatten().map(|x| &names[x]).filter(|m| m.tok == k) {
                 end = name.end_tok;
             } else {
                 let from = k;
@@ -329,6 +363,10 @@ fn descriptions(a: &Analysis, w: &Words, names: &[Mention]) -> Vec<Mention> {
 /// Roe, le ministre", "le ministre, Jean Roe,"); a name inside its
 /// complement ("la mère du suspect") is someone else.
 fn apposed_names(a: &Analysis, list: &mut [Mention]) {
+    let names: Vec<Mention> = list.iter().filter(|m| m.kind == Kind::Name).copied().collect();
+    // Names are sorted and do not overlap: found by binary search.
+    let starting = |tok: usize| names.binary_search_by_key(&tok, |m| m.tok).ok().map(|k| &names[k]);
+    let ending = |end: usize| names.binary_search_by_key(&end, |m| m.end_tok).ok().map(|k| &names[k]);
     for i in 0..list.len() {
         if list[i].kind != Kind::Description {
             continue;
@@ -336,9 +374,10 @@ fn apposed_names(a: &Analysis, list: &mut [Mention]) {
         let d = list[i];
         let comma = |k: usize| k < a.tokens.len() && a.token_text(k) == ",";
         let right_after = |m: &Mention| m.tok == d.end_tok && m.tok == a.token_at_or_after(d.head.end);
-        let named = list.iter().filter(|m| m.kind == Kind::Name).find(|m| {
-            right_after(m) || m.tok == d.end_tok + 1 && comma(d.end_tok) || m.end_tok + 1 == d.tok && comma(m.end_tok)
-        });
+        let named = starting(d.end_tok)
+            .filter(|m| right_after(m))
+            .or_else(|| starting(d.end_tok + 1).filter(|_| comma(d.end_tok)))
+            .or_else(|| d.tok.checked_sub(1).and_then(ending).filter(|m| comma(m.end_tok)));
         if let Some(n) = named.copied() {
             list[i].entity = n.entity;
             list[i].label = n.label;
@@ -372,7 +411,7 @@ mod tests {
         let ms = Mentions::build(&a, &ent(t, "Jean Roe", EntityLabel::Per, 4));
         let got = show(t, &ms);
         assert!(got.contains(&("la mère du suspect".into(), Kind::Description, Role::Source, None)), "{got:?}");
-        assert!(got.contains(&("Le ministre".into(), Kind::Description, Role::Subject, Some(4))), "{got:?}");
+        assert!(got.contains(&("Le ministre".into(), Kind::Description, Role::Reporting, Some(4))), "{got:?}");
         assert!(got.iter().any(|g| g.0 == "il" && g.1 == Kind::Pronoun(Pronoun::Masculine)), "{got:?}");
     }
 
@@ -391,8 +430,8 @@ mod tests {
         let a = Analysis::new(t, Lang::En);
         let ms = Mentions::build(&a, &ent(t, "Jane Doe", EntityLabel::Per, 2));
         let got = show(t, &ms);
-        assert_eq!(got[0], ("Jane Doe".into(), Kind::Name, Role::Subject, Some(2)), "{got:?}");
-        assert!(got.iter().any(|g| g.0 == "the company" && g.2 == Role::Subject), "{got:?}");
+        assert_eq!(got[0], ("Jane Doe".into(), Kind::Name, Role::Reporting, Some(2)), "{got:?}");
+        assert!(got.iter().any(|g| g.0 == "the company" && g.2 == Role::Subject && g.3 == Some(2)), "{got:?}");
     }
 
     #[test]

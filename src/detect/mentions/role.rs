@@ -22,7 +22,9 @@ pub enum Role {
     Source,
     /// After a reporting verb: "a déclaré le ministre", "dit-il", "said Smith".
     Inverted,
-    /// Before its verb: "Jean Roe a déclaré", "the company said".
+    /// Before a reporting verb: "Jean Roe a déclaré", "the company said".
+    Reporting,
+    /// Before another verb (after an auxiliary): "l'armée avait riposté".
     Subject,
     /// The antecedent of "qui"/"who": "Jean Roe, qui …".
     Relative,
@@ -35,10 +37,16 @@ pub enum Role {
 }
 
 impl Role {
-    /// A role in which a mention says something: source, subject (of a
+    /// A role in which a mention may say something: source, subject (of a
     /// verb or a relative), inverted subject.
     pub fn speaks(self) -> bool {
-        matches!(self, Role::Source | Role::Inverted | Role::Subject | Role::Relative)
+        matches!(self, Role::Source | Role::Inverted | Role::Reporting | Role::Subject | Role::Relative)
+    }
+
+    /// A role in which a mention reports: source, subject of a reporting
+    /// verb or inverted after one.
+    pub fn reports(self) -> bool {
+        matches!(self, Role::Source | Role::Inverted | Role::Reporting)
     }
 
     /// Its name as a ranking feature.
@@ -46,6 +54,7 @@ impl Role {
         match self {
             Role::Source => "source",
             Role::Inverted => "inverted",
+            Role::Reporting => "reporting",
             Role::Subject => "subject",
             Role::Relative => "relative",
             Role::Apposition => "apposition",
@@ -110,16 +119,18 @@ impl View<'_, '_, '_> {
             if self.reporting(k) {
                 return true;
             }
-            if !self.is_word(k) {
+            // "a déclaré que l'armée": the subject of reported content.
+            if !self.is_word(k) || self.w.complementizers.contains(self.word(k).as_str()) {
                 return false;
             }
         }
         false
     }
 
-    /// A verb (a reporting verb or an auxiliary) after the mention, past
-    /// fillers and one apposition between commas.
-    fn verb_after(&self, end_tok: usize) -> bool {
+    /// The verb after the mention, past fillers and one apposition between
+    /// commas: `Some(true)` for a reporting verb, `Some(false)` for another
+    /// verb after an auxiliary or adverb.
+    fn verb_after(&self, end_tok: usize) -> Option<bool> {
         let mut k = end_tok;
         if self.is(k, ",") {
             // "Jane Roe, film critic for the News Service said": an
@@ -127,8 +138,8 @@ impl View<'_, '_, '_> {
             let end = self.hi.min(k + 1 + MAX_APPOSITION);
             match (k + 1..end).find(|&j| self.is(j, ",") || self.reporting(j) || !self.is_word(j)) {
                 Some(c) if self.is(c, ",") => k = c + 1,
-                Some(c) if self.reporting(c) => return true,
-                _ => return false,
+                Some(c) if self.reporting(c) => return Some(true),
+                _ => return None,
             }
         }
         let start = k;
@@ -137,7 +148,11 @@ impl View<'_, '_, '_> {
         while k < self.hi && k < start + MAX_FILLERS && (self.filler(k) || object_pronoun(k)) && !self.reporting(k) {
             k += 1;
         }
-        self.reporting(k) || k > start && self.is_word(k)
+        if self.reporting(k) {
+            Some(true)
+        } else {
+            (k > start && self.is_word(k)).then_some(false)
+        }
     }
 
     fn relative_after(&self, end_tok: usize) -> bool {
@@ -154,8 +169,15 @@ pub(super) fn of(a: &Analysis, w: &Words, m: &Mention) -> Role {
         Role::Source
     } else if v.verb_before(m.tok, m.kind) {
         Role::Inverted
-    } else if v.verb_after(m.end_tok) {
-        Role::Subject
+    } else if let Some(reporting) = v.verb_after(m.end_tok) {
+        // "a déclaré que l'armée avait riposté": the subject of reported
+        // content does not report.
+        let reported = m.tok > v.lo && w.complementizers.contains(v.word(m.tok - 1).as_str());
+        if reporting && !reported {
+            Role::Reporting
+        } else {
+            Role::Subject
+        }
     } else if v.relative_after(m.end_tok) {
         Role::Relative
     } else if m.tok > v.lo && v.is(m.tok - 1, ",") {

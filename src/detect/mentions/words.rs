@@ -38,6 +38,9 @@ pub struct Words {
     pub frames: Vec<Vec<&'static str>>,
     pub weak_frames: HashSet<&'static str>,
     pub relatives: HashSet<&'static str>,
+    /// Complementizers ("que", "that"): a subject right after one is inside
+    /// reported content.
+    pub complementizers: HashSet<&'static str>,
     /// The preposition of a passive's agent ("par", "by"): not a description's complement.
     pub agents: HashSet<&'static str>,
 }
@@ -67,6 +70,7 @@ fn parse(lang: Lang) -> Words {
         weak_frames: HashSet::new(),
         relatives: HashSet::new(),
         agents: HashSet::new(),
+        complementizers: HashSet::new(),
     };
     for l in lines(quote_words) {
         let Some((class, word)) = l.split_once(' ') else { continue };
@@ -87,6 +91,9 @@ fn parse(lang: Lang) -> Words {
             "source" => w.frames.push(word.split_inclusive(['\'', ' ']).map(str::trim_end).collect()),
             "source.weak" => {
                 w.weak_frames.insert(word);
+            }
+            "comp" => {
+                w.complementizers.insert(word);
             }
             "agent" => {
                 w.agents.insert(word);

@@ -88,7 +88,7 @@ const ATTRIBUTION: [Rule<Step>; 9] = [
         #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "X defended the record: “…” (no reporting verb; the colon makes the subject speak).",
         #[cfg(any(test, not(target_arch = "wasm32")))]
-        case: "en_colon_subject_without_reporting_verb",
+        case: "en_colon_pronoun_subject_without_reporting_verb",
         apply: |cx, s, at| cx.colon_subject(s, at),
     },
     Rule {
@@ -157,10 +157,13 @@ impl Ctx<'_, '_> {
         let chain = at.speaker;
         let (ranked, scored) = self.rank(&site, cands, chain);
         // A short quotation is speech when someone says it: the chain's
-        // speaker, or the ranker's choice among the mentions when the
-        // mention layer has it speak (subject, inverted subject, source).
-        let speaks = |m: Mention| mentions.at(m.span).is_some_and(|l| l.span == m.span && l.role.speaks());
-        let has_speaker = at.speaker.is_some() || ranked.is_some_and(speaks);
+        // speaker, or the ranker's choice when the mention layer has a name
+        // or a description report it ("a déclaré la police", "selon
+        // Buzzfeed"; a pronoun's "il a annoncé un « mémorandum »" names a
+        // thing).
+        let reports =
+            |m: Mention| m.pron == 0 && mentions.at(m.span).is_some_and(|l| l.span == m.span && l.role.reports());
+        let has_speaker = at.speaker.is_some() || ranked.is_some_and(reports);
         let attributed = at.attributed && at.verb_before || has_speaker;
         let clause_after = at.after.is_some_and(|c| c.speaker.is_some());
         let speech = self.is_speech(&pair, site.colon_before, clause_after, attributed, has_speaker);

@@ -299,6 +299,12 @@ impl Ctx<'_, '_> {
             7..=12 => "7-12",
             _ => "13+",
         };
+        // "Le préfet Paul Mercier « invite … »": the quotation stands where
+        // its subject's verb would, opening on a lower-case word.
+        let first_quoted = s.pair.open + 1;
+        if end == s.pair.open && self.has(first_quoted, WORD) && !self.has(first_quoted, CAP) {
+            f.push("subject_then_quote".into());
+        }
         f.push(format!("dist={dist}"));
         f.push(format!("dist={dist}&side={side}"));
         if let Some(prev) = s.prev.and_then(|p| p.speaker) {
