@@ -236,7 +236,7 @@ fn main() -> Result<(), String> {
     let out = arg("--out").unwrap_or_else(|| "data/models/speaker-ranker.tsv".into());
     let epochs: usize = arg("--epochs").map_or(Ok(20), |e| e.parse()).map_err(|e| format!("--epochs: {e}"))?;
     let lr: f64 = arg("--lr").map_or(Ok(0.05), |e| e.parse()).map_err(|e| format!("--lr: {e}"))?;
-    let chain: f64 = arg("--chain").map_or(Ok(3.0), |e| e.parse()).map_err(|e| format!("--chain: {e}"))?;
+    let chain: f64 = arg("--chain").map_or(Ok(4.0), |e| e.parse()).map_err(|e| format!("--chain: {e}"))?;
     let case_weight: usize = arg("--cases").map_or(Ok(3), |e| e.parse()).map_err(|e| format!("--cases: {e}"))?;
     let mut data = instances()?;
     let news = data.len();

@@ -82,9 +82,10 @@ impl Mention {
 
 /// The mentions of one text, sorted by start (a description holding a name
 /// comes before it).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Mentions {
     list: Vec<Mention>,
+    words: &'static Words,
     /// For each mention, the latest mention (index) of the person named
     /// most often up to it, if any.
     protagonist: Vec<Option<usize>>,
@@ -104,7 +105,7 @@ impl Mentions {
         }
         apposed_names(a, &mut list);
         let protagonist = protagonists(&list);
-        Mentions { list, protagonist }
+        Mentions { list, words: w, protagonist }
     }
 
     pub fn all(&self) -> &[Mention] {
@@ -152,6 +153,13 @@ impl Mentions {
     /// words follow ("Jamil Murad" of a name "Jamil"; "Obama administration
     /// officials" are not Obama).
     fn name_within(&self, text: &str, span: Span) -> Option<u32> {
+        // "seen by Sky News": a name after a preposition is not the phrase's.
+        let after_preposition = |m: &Mention| {
+            let before = text[span.start..m.span.start].split_whitespace().next_back().unwrap_or("");
+            let mut b = String::new();
+            normalize_word(before, &mut b);
+            self.words.of.contains(b.as_str()) || self.words.agents.contains(b.as_str())
+        };
         let capitalised_rest = |m: &Mention| {
             text[m.span.end..span.end].split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
         };
@@ -160,7 +168,9 @@ impl Mentions {
             .iter()
             .take_while(|m| m.span.start < span.end)
             .filter(|m| m.kind == Kind::Name && span.contains(m.span))
-            .find(|m| m.span.end == span.end || m.span.start == span.start && capitalised_rest(m))
+            .find(|m| {
+                m.span.end == span.end && !after_preposition(m) || m.span.start == span.start && capitalised_rest(m)
+            })
             .and_then(|m| m.entity)
     }
 

@@ -23,6 +23,7 @@ pub enum Pronoun {
 }
 
 /// One language's word lists (lower-case; apostrophes as `'`).
+#[derive(Debug)]
 pub struct Words {
     pub determiners: HashSet<&'static str>,
     pub pronouns: Vec<(&'static str, Pronoun)>,

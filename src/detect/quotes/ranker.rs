@@ -185,8 +185,8 @@ impl Ctx<'_, '_> {
     }
 
     /// The mentions of the mention layer that may speak a pair: every name
-    /// and description of its sentences outside the marks (their role is a
-    /// feature), and the pronouns and mentions in a speaking role (subject,
+    /// and description of its sentences before the opening mark (their role
+    /// is a feature), and the pronouns and mentions in a speaking role (subject,
     /// inverted subject, source) there and, for a quotation that is a
     /// sentence on its own, in the sentence before it in its paragraph.
     fn layer_candidates(&self, s: &Site) -> Vec<Mention> {
@@ -197,7 +197,7 @@ impl Ctx<'_, '_> {
                 lo = lo.min(prev.start.max(s.prev.map_or(0, |p| p.pair.close + 1)));
             }
         }
-        let own = s.mentions.in_tokens(s.lo, s.hi).filter(|m| !matches!(m.kind, Kind::Pronoun(_)));
+        let own = s.mentions.in_tokens(s.lo, s.pair.open).filter(|m| !matches!(m.kind, Kind::Pronoun(_)));
         let speaking = s.mentions.in_tokens(lo, s.hi).filter(|m| m.role.speaks());
         own.chain(speaking)
             .filter(|m| m.end_tok <= s.pair.open || m.tok > s.pair.close)
