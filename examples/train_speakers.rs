@@ -250,7 +250,7 @@ fn main() -> Result<(), String> {
     let all: Vec<&Instance> = data.iter().collect();
     let mut cv = Vec::new();
     for fold in 0..3 {
-        let tr: Vec<&Instance> = data.iter().filter(|i| i.doc.is_none_or(|d| d % 3 != fold)).collect();
+        let tr: Vec<&Instance> = data.iter().filter(|i| i.doc.map_or(true, |d| d % 3 != fold)).collect();
         let te: Vec<&Instance> = data.iter().filter(|i| i.doc.is_some_and(|d| d % 3 == fold)).collect();
         cv.push((accuracy(&train(&tr, epochs, lr, chain), &te), te.len()));
     }

@@ -100,8 +100,8 @@ impl Mentions {
         let descriptions = descriptions(a, w, &list);
         list.extend(descriptions);
         list.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
-        for i in 0..list.len() {
-            list[i].role = role::of(a, w, &list[i]);
+        for m in list.iter_mut() {
+            m.role = role::of(a, w, m);
         }
         apposed_names(a, &mut list);
         let protagonist = protagonists(&list);
@@ -192,7 +192,7 @@ impl Mentions {
             // Going back: an earlier person of the sentence replaces the
             // one found, unless only that one speaks.
             let speaks = m.role.speaks();
-            if person(m) && best.is_none_or(|(_, b_speaks)| speaks || !b_speaks) {
+            if person(m) && best.map_or(true, |(_, b_speaks)| speaks || !b_speaks) {
                 best = Some((m, speaks));
             }
         }
@@ -226,7 +226,7 @@ fn protagonists(list: &[Mention]) -> Vec<Option<usize>> {
                 let n = counts.entry(id).or_default();
                 *n += 1;
                 last.insert(id, i);
-                if lead.is_none_or(|(_, best)| *n > best) {
+                if lead.map_or(true, |(_, best)| *n > best) {
                     lead = Some((id, *n));
                 }
             }
@@ -377,23 +377,20 @@ fn apposed_names(a: &Analysis, list: &mut [Mention]) {
     // Names are sorted and do not overlap: found by binary search.
     let starting = |tok: usize| names.binary_search_by_key(&tok, |m| m.tok).ok().map(|k| &names[k]);
     let ending = |end: usize| names.binary_search_by_key(&end, |m| m.end_tok).ok().map(|k| &names[k]);
-    for i in 0..list.len() {
-        if list[i].kind != Kind::Description {
-            continue;
-        }
-        let d = list[i];
+    for d in list.iter_mut().filter(|m| m.kind == Kind::Description) {
         let comma = |k: usize| k < a.tokens.len() && a.token_text(k) == ",";
-        let right_after = |m: &Mention| m.tok == d.end_tok && m.tok == a.token_at_or_after(d.head.end);
-        let named = starting(d.end_tok)
+        let (end_tok, tok, head_end) = (d.end_tok, d.tok, d.head.end);
+        let right_after = |m: &Mention| m.tok == end_tok && m.tok == a.token_at_or_after(head_end);
+        let named = starting(end_tok)
             .filter(|m| right_after(m))
-            .or_else(|| starting(d.end_tok + 1).filter(|_| comma(d.end_tok)))
-            .or_else(|| d.tok.checked_sub(1).and_then(ending).filter(|m| comma(m.end_tok)));
+            .or_else(|| starting(end_tok + 1).filter(|_| comma(end_tok)))
+            .or_else(|| tok.checked_sub(1).and_then(ending).filter(|m| comma(m.end_tok)));
         if let Some(n) = named.copied() {
-            list[i].entity = n.entity;
-            list[i].label = n.label;
+            d.entity = n.entity;
+            d.label = n.label;
             // "Le ministre Jean Roe a déclaré": one phrase, the name's role.
             if right_after(&n) {
-                list[i].role = n.role;
+                d.role = n.role;
             }
         }
     }

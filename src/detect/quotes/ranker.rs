@@ -202,12 +202,12 @@ impl Ctx<'_, '_> {
         own.chain(speaking)
             .filter(|m| m.end_tok <= s.pair.open || m.tok > s.pair.close)
             .filter(|m| !matches!(m.kind, Kind::Pronoun(_)) || self.has(m.tok, PRON_M | PRON_F | PRON_P))
-            .map(|m| self.from_layer(m))
+            .map(|m| self.layer_mention(m))
             .collect()
     }
 
     /// A mention of the layer as this layer's speaker mention.
-    fn from_layer(&self, m: &mentions::Mention) -> Mention {
+    fn layer_mention(&self, m: &mentions::Mention) -> Mention {
         let pron = if matches!(m.kind, Kind::Pronoun(_)) { self.flags(m.tok) & PRON } else { 0 };
         Mention {
             span: m.span,
