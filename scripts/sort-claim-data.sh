@@ -3,7 +3,7 @@
 # keeping the leading '#' header comment block. Run after editing them.
 set -eu
 cd "$(dirname "$0")/.."
-for f in data/fr/claim-cues.txt data/en/claim-cues.txt data/fr/claim-words.txt data/en/claim-words.txt \
+for f in data/fr/claim-cues.txt data/en/claim-cues.txt data/fr/word-classes.txt data/en/word-classes.txt \
          data/fr/claim-explanations.txt data/en/claim-explanations.txt \
          data/fr/conditional-stems.txt data/en/conditional-stems.txt; do
     [ -f "$f" ] || continue

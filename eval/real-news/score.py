@@ -65,18 +65,24 @@ class Tally:
             setattr(self, k, getattr(self, k) + v)
 
     def row(self, label):
+        # A ratio with nothing to count (no gold quotation, no prediction) prints as "—", not as a misleading 0.000.
+        def ratio(n, d):
+            return n / d if d else None
+
         def f1(h, g, p):
-            pr = h / p if p else 0.0
-            rc = h / g if g else 0.0
-            return pr, rc, (2 * pr * rc / (pr + rc) if pr + rc else 0.0)
-        qp, qr, qf = f1(self.qhit, self.gq, self.pq)
-        cp, cr, cf = f1(self.chit, self.gc, self.pc)
-        acc = self.spk / self.gq if self.gq else 0.0
-        acc_found = self.spk_found / self.qhit if self.qhit else 0.0
-        nacc = self.name / self.gq if self.gq else 0.0
-        rr = self.reason / self.chit if self.chit else 0.0
-        return (f"| {label} | {self.docs} | {self.gq} | {qp:.3f} | {qr:.3f} | {qf:.3f} | {acc:.3f} ({self.spk}/{self.gq}) "
-                f"| {acc_found:.3f} | {nacc:.3f} | {self.gc} | {cp:.3f} | {cr:.3f} | {cf:.3f} | {rr:.3f} ({self.reason}/{self.chit}) |")
+            pr, rc = ratio(h, p), ratio(h, g)
+            return pr, rc, (2 * pr * rc / (pr + rc) if pr is not None and rc is not None and pr + rc else (None if pr is None or rc is None else 0.0))
+
+        def fmt(x):
+            return "—" if x is None else f"{x:.3f}"
+        qp, qr, qf = map(fmt, f1(self.qhit, self.gq, self.pq))
+        cp, cr, cf = map(fmt, f1(self.chit, self.gc, self.pc))
+        acc = fmt(ratio(self.spk, self.gq))
+        acc_found = fmt(ratio(self.spk_found, self.qhit))
+        nacc = fmt(ratio(self.name, self.gq))
+        rr = fmt(ratio(self.reason, self.chit))
+        return (f"| {label} | {self.docs} | {self.gq} | {qp} | {qr} | {qf} | {acc} ({self.spk}/{self.gq}) "
+                f"| {acc_found} | {nacc} | {self.gc} | {cp} | {cr} | {cf} | {rr} ({self.reason}/{self.chit}) |")
 
 
 HEADER = ("| set | docs | gold quotes | quote P | quote R | quote F1 | speaker acc. (all gold) | speaker acc. (found) "

@@ -9,6 +9,7 @@ pub mod claims;
 pub mod entities;
 pub mod mentions;
 pub mod quotes;
+mod rule;
 
 use crate::lang::Lang;
 use crate::span::Span;
@@ -89,5 +90,20 @@ mod tests {
         assert_eq!(a.sentences.len(), 4);
         assert_eq!(a.sentence_at(text.find("Dupont").unwrap()), Some(1));
         assert_eq!(a.paragraphs.len(), 3);
+    }
+
+    /// Every class of `data/<lang>/word-classes.txt` is read by a layer (a
+    /// misspelt class name would otherwise be skipped by every layer).
+    #[test]
+    fn every_word_class_is_read() {
+        for lang in Lang::ALL {
+            for (class, word) in crate::lang::classes::word_classes(lang).entries() {
+                assert!(
+                    claims::reads_word_class(class) || quotes::reads_word_class(class),
+                    "data/{}/word-classes.txt: {class}\t{word}: no layer reads class {class:?}",
+                    lang.code()
+                );
+            }
+        }
     }
 }

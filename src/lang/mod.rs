@@ -1,5 +1,6 @@
 //! Languages, their compiled-in resources, and language identification.
 
+pub(crate) mod classes;
 pub(crate) mod data;
 mod identify;
 
@@ -120,6 +121,22 @@ fn spelling(word: &str) -> Option<Lang> {
         return Some(Lang::En);
     }
     None
+}
+
+/// One value per language, built on first use from the language's data:
+/// the cache of every loader (`static TABLES: PerLang<T> = PerLang::new()`).
+pub(crate) struct PerLang<T>([std::sync::OnceLock<T>; 2]);
+
+impl<T> PerLang<T> {
+    /// Nothing built yet.
+    pub(crate) const fn new() -> PerLang<T> {
+        PerLang([std::sync::OnceLock::new(), std::sync::OnceLock::new()])
+    }
+
+    /// The value of `lang`, built by `build` the first time.
+    pub(crate) fn get(&'static self, lang: Lang, build: impl FnOnce(Lang) -> T) -> &'static T {
+        self.0[lang as usize].get_or_init(|| build(lang))
+    }
 }
 
 /// Which language to annotate in: a fixed one, or detected from the text.

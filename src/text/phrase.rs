@@ -1,5 +1,6 @@
-//! Phrase helpers for every detector: a wire dateline opening a span, a
-//! noun phrase read forward, the possessive clitic. They read tokens only;
+//! Phrase helpers for every detector: a wire dateline opening a span, the
+//! verb group before a verb, a noun phrase read forward, the possessive
+//! clitic. They read tokens only;
 //! what a detector's own grammar decides (which words are function words,
 //! which end a phrase) comes in as a named parameter, so one implementation
 //! serves layers whose word classes differ.
@@ -18,19 +19,51 @@ pub fn punct_at(text: &str, tokens: &[Token], i: usize, chars: &[char]) -> bool 
     tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct && t.text(text).starts_with(chars))
 }
 
-/// The first token past a wire dateline opening tokens `first..end`
-/// ("KELDMOOR, Dec. 3 — …", "LONDON (Reuters) - …", "ARGENSEL, 12 novembre
-/// — …"), or `first` when there is none: a place in capitals (three
-/// characters or more, capitals and hyphens), then, within `max_tokens`, a
-/// dash with no lower-case function word before it (`lower_function_word`,
-/// the caller's grammar: "LONDON is …" is a clause).
+/// What a layer takes for a wire dateline before the dash that closes it.
+/// The two layers have always read datelines differently; the difference
+/// is this parameter, not two copies.
+pub enum DatelineForm<'g> {
+    /// A place in capitals (three characters or more, capitals and
+    /// hyphens), then anything but a lower-case function word
+    /// (`lower_function_word`, the caller's grammar: "LONDON is …" is a
+    /// clause) up to a dash of [`DATELINE_DASHES`]: "KELDMOOR, Dec. 3 —",
+    /// "ARGENSEL, 12 novembre —". The claim layer's.
+    CapitalPlace { lower_function_word: &'g dyn Fn(usize) -> bool },
+    /// Only words with no lower-case letter (`is_word`), brackets and
+    /// commas, at least one such word, up to a dash (`is_dash`, the
+    /// caller's class): "MOSCOW (AP) —", "UN —"; "Paris, 5 janv. (AFP) —"
+    /// (mixed case) is none. The quotation layer's.
+    CapitalRun { is_word: &'g dyn Fn(usize) -> bool, is_dash: &'g dyn Fn(usize) -> bool },
+}
+
+/// The first token past a wire dateline opening tokens `first..end`, or
+/// `first` when there is none: the tokens before a dash within
+/// `max_tokens` form a dateline of the layer's `form`.
 pub fn after_dateline(
     text: &str,
     tokens: &[Token],
     first: usize,
     end: usize,
     max_tokens: usize,
-    lower_function_word: impl Fn(usize) -> bool,
+    form: DatelineForm,
+) -> usize {
+    match form {
+        DatelineForm::CapitalPlace { lower_function_word } => {
+            after_capital_place(text, tokens, first, end, max_tokens, lower_function_word)
+        }
+        DatelineForm::CapitalRun { is_word, is_dash } => {
+            after_capital_run(text, tokens, first, end, max_tokens, is_word, is_dash)
+        }
+    }
+}
+
+fn after_capital_place(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    end: usize,
+    max_tokens: usize,
+    lower_function_word: &dyn Fn(usize) -> bool,
 ) -> usize {
     if first >= end {
         return first;
@@ -45,6 +78,44 @@ pub fn after_dateline(
         Some(d) if (first + 1..d).all(|k| !lower_function_word(k)) => d + 1,
         _ => first,
     }
+}
+
+fn after_capital_run(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    end: usize,
+    max_tokens: usize,
+    is_word: &dyn Fn(usize) -> bool,
+    is_dash: &dyn Fn(usize) -> bool,
+) -> usize {
+    let mut caps = 0;
+    for (k, token) in tokens.iter().enumerate().take(end.min(first + max_tokens)).skip(first) {
+        if is_dash(k) {
+            return if caps > 0 { k + 1 } else { first };
+        }
+        let t = token.text(text);
+        if is_word(k) && t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase) {
+            caps += 1;
+        } else if !matches!(t, "(" | ")" | ",") {
+            return first;
+        }
+    }
+    first
+}
+
+/// Walks back from the verb at token `verb` over the words that stand
+/// between a subject and its verb (`in_verb_group`, the caller's grammar:
+/// auxiliaries, negation, clitics, adverbs: "X has not repeatedly
+/// claimed", "X n'a pas dit"), not past `lo`: the first token of that group
+/// (`verb` when there is none). Where the subject ends and what it is stay
+/// each layer's: a claim's source span, a quotation's speaker.
+pub fn verb_group_start(verb: usize, lo: usize, in_verb_group: impl Fn(usize) -> bool) -> usize {
+    let mut i = verb;
+    while i > lo && in_verb_group(i - 1) {
+        i -= 1;
+    }
+    i
 }
 
 /// One past the last token of a noun phrase read forward from token `i`:
@@ -99,20 +170,50 @@ mod tests {
     use crate::lang::Lang;
     use crate::text::tokenize;
 
+    /// The token after the dateline of `text` in the form `run` (true:
+    /// CapitalRun) or CapitalPlace, if there is one.
+    fn after(text: &str, run: bool) -> Option<&str> {
+        let tokens = tokenize(text, Lang::En);
+        // "says" is a lower-case word the caller calls a function word.
+        let function_word = |k: usize| tokens[k].text(text) == "says";
+        let is_word = |k: usize| tokens[k].kind == TokenKind::Word;
+        let is_dash = |k: usize| tokens[k].text(text) == "—";
+        let form = if run {
+            DatelineForm::CapitalRun { is_word: &is_word, is_dash: &is_dash }
+        } else {
+            DatelineForm::CapitalPlace { lower_function_word: &function_word }
+        };
+        let k = after_dateline(text, &tokens, 0, tokens.len(), 8, form);
+        (k > 0).then(|| tokens[k].text(text))
+    }
+
     #[test]
     fn datelines_are_skipped_not_clauses() {
+        // (text, capital run?, the token after the dateline). A capital run
+        // takes brackets but no lower case, and no place length.
         let cases = [
-            ("KELDMOOR, Dec. 3 — The plant closed.", Some("The")),
-            ("LONDON (Reuters) - Prices rose.", Some("Prices")),
-            ("Paris — The plant closed.", None),
-            ("NATO says - nothing.", None),
+            ("KELDMOOR, Dec. 3 — The plant closed.", false, Some("The")),
+            ("LONDON (Reuters) - Prices rose.", false, Some("Prices")),
+            ("Paris — The plant closed.", false, None),
+            ("NATO says - nothing.", false, None),
+            ("MOSCOW (AP) — Prices rose.", true, Some("Prices")),
+            ("UN — Talks resumed.", true, Some("Talks")),
+            ("Paris, 5 janv. (AFP) — Le prix.", true, None),
+            ("— Name", true, None),
         ];
-        for (text, after) in cases {
-            let tokens = tokenize(text, Lang::En);
-            // "says" is a lower-case word the caller calls a function word.
-            let k = after_dateline(text, &tokens, 0, tokens.len(), 8, |k| tokens[k].text(text) == "says");
-            assert_eq!((k > 0).then(|| tokens[k].text(text)), after, "{text}");
+        for (text, run, expected) in cases {
+            assert_eq!(after(text, run), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn verb_groups_walk_back_to_the_subject() {
+        let text = "Le maire n'a pas dit";
+        let tokens = tokenize(text, Lang::Fr);
+        let group = |k: usize| matches!(tokens[k].text(text), "n'" | "a" | "pas");
+        assert_eq!(verb_group_start(5, 0, group), 2);
+        assert_eq!(verb_group_start(5, 3, group), 3);
+        assert_eq!(verb_group_start(2, 0, group), 2);
     }
 
     #[test]

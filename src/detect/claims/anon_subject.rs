@@ -46,7 +46,7 @@ pub(super) const GUARDS: &[Guard<AnonSubject>] = &[
         doc: "\"senior U.S. officials\", \"Beaucoup d'habitants\"; not \"the officials\", \"Smith's lawyers\" (identified).",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "possessive_makes_a_bare_plural_identified",
-        run: modifiers,
+        apply: modifiers,
     },
     Guard {
         name: "anon_subj_complement",
@@ -54,7 +54,7 @@ pub(super) const GUARDS: &[Guard<AnonSubject>] = &[
         doc: "\"officials in the region said\", not \"officials of Acme\": a complement of common nouns, then the verb.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "bare_plural_with_common_noun_complement_is_unidentified",
-        run: complement,
+        apply: complement,
     },
     Guard {
         name: "anon_subj_named_org",
@@ -62,7 +62,7 @@ pub(super) const GUARDS: &[Guard<AnonSubject>] = &[
         doc: "\"Acme officials\": an organisation's or person's name among the modifiers identifies the source.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "source_noun_of_a_named_organisation_is_identified",
-        run: |cx, s, _| {
+        apply: |cx, s, _| {
             let (from, to) = (cx.a.tokens[s.m].span.start, cx.a.tokens[s.h.first].span.start);
             stop_if(cx.entities.iter().any(|e| {
                 matches!(e.label, EntityLabel::Org | EntityLabel::Per) && e.span.start < to && e.span.end > from
@@ -75,7 +75,7 @@ pub(super) const GUARDS: &[Guard<AnonSubject>] = &[
         doc: "\"des responsables américains\": French adjectives after the noun belong to the source.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "bare_plural_source_postposed",
-        run: fr_adjectives,
+        apply: fr_adjectives,
     },
     Guard {
         name: "anon_subj_to_verb",
@@ -83,7 +83,7 @@ pub(super) const GUARDS: &[Guard<AnonSubject>] = &[
         doc: "\"Farmers in the valley, however, say …\", \"Council officials privately believe …\": on to the verb.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "bare_plural_of_a_trade_with_long_said",
-        run: |cx, s, _| {
+        apply: |cx, s, _| {
             let mut v = cx.past_parenthetical_word(s.v, s.r.end);
             while v < s.r.end && (cx.is(v, class::AUX | class::ADV | class::NEG) || cx.is_ly_adverb(v)) {
                 v += 1;
@@ -98,7 +98,7 @@ pub(super) const GUARDS: &[Guard<AnonSubject>] = &[
         doc: "\"Officials have not disclosed the cause\", \"residents have been told to boil water\": nothing reported.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "passive_told_is_not_a_source_speaking",
-        run: |cx, s, _| {
+        apply: |cx, s, _| {
             let v = s.v;
             stop_if(v < s.r.end && cx.negated_verb(s.si, v) || v > s.np_end && cx.is(v - 1, class::PASSIVE_AUX))
         },
@@ -109,7 +109,7 @@ pub(super) const GUARDS: &[Guard<AnonSubject>] = &[
         doc: "\"Western officials said [X]\", \"[X], analysts said.\", \"[X], say economists, …\": what they report.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "bare_plural_of_a_trade_with_long_said",
-        run: |cx, s, out| {
+        apply: |cx, s, out| {
             if let Some(span) = reported(cx, s) {
                 let (cue, reason) = (s.cue, ClaimReason::AnonymousSource);
                 out.push(Candidate { span, cue, reason, source: Some(cue), backref: false });
@@ -168,7 +168,7 @@ fn complement(cx: &Context, s: &mut AnonSubject, _: &mut Out) -> Flow {
     // and its complement qualify the source as a prepositional phrase does.
     let participle = h.end + 1 < r.end
         && cx.a.lang == crate::lang::Lang::En
-        && cx.text(h.end).ends_with("ed")
+        && cx.text(h.end).ends_with(EN_PAST_PARTICIPLE_ENDING)
         && cx.is(h.end + 1, class::PREP);
     if !(h.end < r.end && (cx.is(h.end, class::PREP) || participle)) {
         return Flow::Next;

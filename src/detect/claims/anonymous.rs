@@ -39,7 +39,7 @@ pub(super) const GUARDS: &[Guard<Anonymous>] = &[
         doc: "\"une source proche du dossier\": the cue and its complement are the source phrase.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "postposed_unidentified_source_then_adding_that",
-        run: source_phrase,
+        apply: source_phrase,
     },
     Guard {
         name: "anon_comma_before",
@@ -47,7 +47,7 @@ pub(super) const GUARDS: &[Guard<Anonymous>] = &[
         doc: "\"[X], a-t-on appris de source policière\": the phrase after its clause (not \"…, d'avoir favorisé des proches\").",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "inverted_on_a_appris_de_source_adjective",
-        run: comma_before,
+        apply: comma_before,
     },
     Guard {
         name: "anon_quantifier_lead",
@@ -55,7 +55,7 @@ pub(super) const GUARDS: &[Guard<Anonymous>] = &[
         doc: "\"Several witnesses told …\", \"Two witnesses said …\": a quantifier before the cue belongs to the source.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "quantified_witnesses_told_reporters",
-        run: quantifier_lead,
+        apply: quantifier_lead,
     },
     Guard {
         name: "anon_relative_clause",
@@ -63,7 +63,7 @@ pub(super) const GUARDS: &[Guard<Anonymous>] = &[
         doc: "\"A former employee, who spoke on condition of anonymity, said [X]\": the verb after the relative clause.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "anonymous_relative_clause_on_the_subject",
-        run: relative_clause,
+        apply: relative_clause,
     },
     Guard {
         name: "anon_bare_relative",
@@ -71,7 +71,7 @@ pub(super) const GUARDS: &[Guard<Anonymous>] = &[
         doc: "\"Two players who spoke on condition of anonymity because … said [X]\": a relative clause without commas.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "anonymity_relative_clause_without_commas",
-        run: bare_relative,
+        apply: bare_relative,
     },
     Guard {
         name: "anon_push",
@@ -79,7 +79,7 @@ pub(super) const GUARDS: &[Guard<Anonymous>] = &[
         doc: "\"A person familiar with the matter said [the deal …]\", \"[X], selon une source\": what the source said.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "officials_familiar_with",
-        run: |cx, s, out| {
+        apply: |cx, s, out| {
             if let Some(span) = claim(cx, s) {
                 let (cue, reason) = (s.cue, ClaimReason::AnonymousSource);
                 out.push(Candidate { span, cue, reason, source: source(cx, s), backref: false });
@@ -170,7 +170,8 @@ fn relative_clause(cx: &Context, s: &mut Anonymous, _: &mut Out) -> Flow {
     // a affirmé [X]".
     let relative_opens = s.comma_before.is_some_and(|k| {
         let w = cx.text(k + 1).to_lowercase();
-        let participle = cx.is_present_participle(k + 1) || w == "s'" && cx.text(k + 2).ends_with("ant");
+        let participle = cx.is_present_participle(k + 1)
+            || w == FR_REFLEXIVE_ELISION && cx.text(k + 2).ends_with(FR_PRESENT_PARTICIPLE_ENDING);
         k < h.first && (cx.is(k + 1, class::REL) || participle)
     });
     // The relative clause may run on ("who asked not to be named because

@@ -30,7 +30,7 @@ impl<'a, 't> Context<'a, 't> {
         // The apposition: "ce que …" or a determiner, a noun and an optional
         // relative word, then the subject (inverted only after "ce que").
         let ce_que =
-            self.text(a).eq_ignore_ascii_case("ce") && a + 1 < h.first && self.is(a + 1, class::COMP | class::REL);
+            self.text(a).eq_ignore_ascii_case(FR_CE) && a + 1 < h.first && self.is(a + 1, class::COMP | class::REL);
         if !(tail.is_empty() || inverted && ce_que) {
             return None;
         }

@@ -78,7 +78,7 @@ pub(super) const CONDITIONAL_GUARDS: &[Guard<Conditional>] = &[
         doc: "\"Ce dispositif permettrait … En pratique, les services pourraient …\": what a proposal would do.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "proposal_subject_across_an_aside_and_next_sentence",
-        run: |cx, c, _| {
+        apply: |cx, c, _| {
             let proposal = c.continues || cx.proposal_consequence(c.si, c.i);
             if proposal {
                 cx.proposal_sentence.set(Some(c.si));
@@ -92,7 +92,7 @@ pub(super) const CONDITIONAL_GUARDS: &[Guard<Conditional>] = &[
         doc: "\"il faudrait\", \"aurait dû\", \"a estimé que cela contraindrait\": not evidential.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "excluded_il_faudrait",
-        run: |cx, c, _| stop_if(!cx.conditional_counts(c.si, c.i)),
+        apply: |cx, c, _| stop_if(!cx.conditional_counts(c.si, c.i)),
     },
     Guard {
         name: "conditional_push",
@@ -100,7 +100,7 @@ pub(super) const CONDITIONAL_GUARDS: &[Guard<Conditional>] = &[
         doc: "\"Le suspect aurait quitté le pays\": the clause of the evidential conditional.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "conditional_past_evidential",
-        run: |cx, c, out| {
+        apply: |cx, c, out| {
             if let Some(span) = cx.clause(c.si, c.i) {
                 let (cue, reason) = (cx.a.tokens[c.i].span, ClaimReason::Conditional);
                 out.push(Candidate { span, cue, reason, source: None, backref: false });

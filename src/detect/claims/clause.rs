@@ -99,7 +99,7 @@ impl<'a, 't> Context<'a, 't> {
             h.cue.role == Role::Frame
                 // "…, pour discuter d'un tracé": "pour" before an infinitive
                 // is a purpose, not a source.
-                && !(self.text(i).eq_ignore_ascii_case("pour")
+                && !(self.text(i).eq_ignore_ascii_case(FR_POUR)
                     && h.end == i + 1
                     && h.end < self.a.tokens.len()
                     && !self.is(h.end, class::DET | class::STRESSED)
@@ -241,9 +241,10 @@ impl<'a, 't> Context<'a, 't> {
     /// then no lower-case function word up to a dash.
     pub(super) fn after_dateline(&self, first: usize, end: usize) -> usize {
         let (text, tokens) = (self.a.text, &self.a.tokens[..]);
-        phrase::after_dateline(text, tokens, first, end, DATELINE, |k| {
-            tokens[k].kind == TokenKind::Word && !self.is_capitalized(k) && self.is(k, FUNCTION)
-        })
+        let lower_function_word =
+            |k: usize| tokens[k].kind == TokenKind::Word && !self.is_capitalized(k) && self.is(k, FUNCTION);
+        let form = phrase::DatelineForm::CapitalPlace { lower_function_word: &lower_function_word };
+        phrase::after_dateline(text, tokens, first, end, DATELINE, form)
     }
 
     /// `first..end` without a leading dateline, footnote mark, connective,

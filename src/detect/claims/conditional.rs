@@ -11,7 +11,7 @@ use crate::text::TokenKind;
 /// True when `lower` (a lower-cased word) is a third-person conditional
 /// form: "serait", "pourraient", "parlerait", "prendrait".
 pub(crate) fn is_conditional(lower: &str, rules: &StemRules) -> bool {
-    let Some(stem) = lower.strip_suffix("aient").or_else(|| lower.strip_suffix("ait")) else {
+    let Some(stem) = FR_IMPERFECT_ENDINGS.iter().find_map(|e| lower.strip_suffix(e)) else {
         return false;
     };
     // The future stem ends in r: "ser", "pourr", "parler".
@@ -64,14 +64,14 @@ impl<'a, 't> Context<'a, 't> {
                 self.is(k, class::PAST_AUX)
                     || self.a.tokens[k].kind == TokenKind::Word && {
                         let t = self.text(k);
-                        (t.ends_with("ait") || t.ends_with("aient")) && !self.conditional[k]
+                        FR_IMPERFECT_ENDINGS.iter().any(|e| t.ends_with(e)) && !self.conditional[k]
                     }
             });
             // "a présenté un plan … et indiqué que": a past participle of the
             // reporting verb, its auxiliary shared further back.
             let participle = q > r.start
                 && self.is_report_verb(q - 1)
-                && (self.is_past_participle_fr(q - 1) || self.text(q - 1).eq_ignore_ascii_case("dit"));
+                && (self.is_past_participle_fr(q - 1) || self.text(q - 1).eq_ignore_ascii_case(FR_SAID));
             if past || participle {
                 return false;
             }
@@ -88,7 +88,7 @@ impl<'a, 't> Context<'a, 't> {
         // "La réforme devrait être adoptée", "le texte pourrait entrer en
         // vigueur": a forecast about the proposal's fate, not its content.
         let mut n = i + 1;
-        while n < r.end && (self.is(n, class::ADV | class::NEG) || self.text(n).eq_ignore_ascii_case("être")) {
+        while n < r.end && (self.is(n, class::ADV | class::NEG) || self.text(n).eq_ignore_ascii_case(FR_BE)) {
             n += 1;
         }
         if n < r.end && self.is(n, class::FATE) {

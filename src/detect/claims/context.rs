@@ -166,14 +166,14 @@ impl<'a, 't> Context<'a, 't> {
     pub(super) fn is_ly_adverb(&self, i: usize) -> bool {
         self.a.lang == crate::lang::Lang::En
             && self.text(i).len() > LY_ADVERB_MIN_BYTES
-            && self.text(i).ends_with("ly")
+            && self.text(i).ends_with(LY_ENDING)
             && !self.is_capitalized(i)
     }
 
     /// A present participle ("denying", "accusant"), by its ending.
     pub(super) fn is_present_participle(&self, i: usize) -> bool {
         let w = self.text(i);
-        w.ends_with("ing") || w.ends_with("ant")
+        PRESENT_PARTICIPLE_ENDINGS.iter().any(|e| w.ends_with(e))
     }
 
     /// A demonstrative determiner ("ces critiques", "this report").
@@ -224,8 +224,7 @@ impl<'a, 't> Context<'a, 't> {
     /// "de", "d'", "of": a preposition that keeps a noun phrase going.
     pub(super) fn is_of(&self, i: usize) -> bool {
         let t = self.text(i);
-        t.eq_ignore_ascii_case("de")
-            || t.eq_ignore_ascii_case("of")
+        OF_WORDS.iter().any(|w| t.eq_ignore_ascii_case(w))
             || t.starts_with(['d', 'D']) && t.len() <= 3 && t.ends_with(['\'', '’'])
     }
 

@@ -43,7 +43,7 @@ pub(super) const GUARDS: &[Guard<Frame>] = &[
         doc: "\"selon la police\", \"Il faudrait selon lui …\": the source noun phrase (a stressed pronoun alone).",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "selon_la_meme_source_inherits_anonymity",
-        run: source_noun_phrase,
+        apply: source_noun_phrase,
     },
     Guard {
         name: "frame_acronym",
@@ -51,7 +51,7 @@ pub(super) const GUARDS: &[Guard<Frame>] = &[
         doc: "\"selon l'Office national des forêts (ONF), …\": the parenthesised acronym belongs to the source.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "frame_source_with_a_parenthesised_acronym",
-        run: acronym,
+        apply: acronym,
     },
     Guard {
         name: "frame_inline_pronoun",
@@ -59,7 +59,7 @@ pub(super) const GUARDS: &[Guard<Frame>] = &[
         doc: "\"Il faudrait selon lui deux ans …\": a stressed pronoun frame inside its clause, without commas.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "stressed_pronoun_frame_inside_its_clause_points_back",
-        run: inline_pronoun,
+        apply: inline_pronoun,
     },
     Guard {
         name: "frame_leading",
@@ -67,7 +67,7 @@ pub(super) const GUARDS: &[Guard<Frame>] = &[
         doc: "\"Selon X, [claim]\" / \"…, selon X\": whether the frame opens its clause (a comma before it does not).",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "leading_frame_with_a_relative_clause_on_its_source",
-        run: leading,
+        apply: leading,
     },
     Guard {
         name: "frame_relay",
@@ -75,7 +75,7 @@ pub(super) const GUARDS: &[Guard<Frame>] = &[
         doc: "\"According to X, quoting Y, [claim]\": the relay belongs to the frame.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "frame_with_relayed_source",
-        run: relay,
+        apply: relay,
     },
     Guard {
         name: "frame_pour_purpose",
@@ -83,8 +83,8 @@ pub(super) const GUARDS: &[Guard<Frame>] = &[
         doc: "\"…, pour discuter d'un tracé\": \"pour\" frames a source only leading, before a comma, with a source.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "pour_is_usually_not_a_frame",
-        run: |cx, f, _| {
-            let pour = cx.text(f.h.first).eq_ignore_ascii_case("pour");
+        apply: |cx, f, _| {
+            let pour = cx.text(f.h.first).eq_ignore_ascii_case(FR_POUR);
             stop_if(pour && !(f.leading && f.followed_by_comma && cx.pour_source(f.np_start, f.np_end)))
         },
     },
@@ -94,7 +94,7 @@ pub(super) const GUARDS: &[Guard<Frame>] = &[
         doc: "\"selon des sources proches\", not \"analysts at Jefferies\": an anonymous source unless its body is named.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "selon_nos_informations",
-        run: anonymous_source,
+        apply: anonymous_source,
     },
     Guard {
         name: "frame_indefinite_source",
@@ -102,7 +102,7 @@ pub(super) const GUARDS: &[Guard<Frame>] = &[
         doc: "\"selon un conseiller de l'exécutif\": a source opened by an indefinite is unidentified.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "l_un_des_is_unidentified",
-        run: |cx, f, _| {
+        apply: |cx, f, _| {
             if f.reason == ClaimReason::SingleSource && cx.indefinite_source(f.np_start, f.source_end) {
                 f.reason = ClaimReason::AnonymousSource;
             }
@@ -115,7 +115,7 @@ pub(super) const GUARDS: &[Guard<Frame>] = &[
         doc: "\"selon la même source\": the source named last, in this sentence or the two before, and its anonymity.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "selon_la_meme_source_inherits_anonymity",
-        run: same_source,
+        apply: same_source,
     },
     Guard {
         name: "frame_relative_on_source",
@@ -123,7 +123,7 @@ pub(super) const GUARDS: &[Guard<Frame>] = &[
         doc: "\"according to one of the people, who spoke on condition of anonymity\": how the source spoke.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "relative_clause_on_a_frame_source_saying_it_spoke_anonymously",
-        run: relative_on_source,
+        apply: relative_on_source,
     },
     Guard {
         name: "frame_trailing",
@@ -131,7 +131,7 @@ pub(super) const GUARDS: &[Guard<Frame>] = &[
         doc: "\"…, selon eux.\": only punctuation after the source (before a name or apposition extends it).",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "",
-        run: |cx, f, _| {
+        apply: |cx, f, _| {
             f.trailing = (f.np_end..f.r.end).all(|j| cx.a.tokens[j].kind == TokenKind::Punct);
             Flow::Next
         },
@@ -142,7 +142,7 @@ pub(super) const GUARDS: &[Guard<Frame>] = &[
         doc: "\"According to (the) Saudi Interior Ministry over 345 …\": without a comma, the name is the source.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "frame_without_comma",
-        run: name_without_comma,
+        apply: name_without_comma,
     },
     Guard {
         name: "frame_apposition_on_source",
@@ -150,7 +150,7 @@ pub(super) const GUARDS: &[Guard<Frame>] = &[
         doc: "\"Pour Jeanne Dupont, économiste à l'Insee, [claim]\": an apposition on the source belongs to the frame.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "frame_source_with_an_apposition",
-        run: apposition_on_source,
+        apply: apposition_on_source,
     },
     Guard {
         name: "frame_push",
@@ -158,7 +158,7 @@ pub(super) const GUARDS: &[Guard<Frame>] = &[
         doc: "\"Selon X, [claim]\", \"[claim], selon X.\", \"la panne, selon X, pourrait …\": the claim the frame frames.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "trailing_selon_frame",
-        run: push,
+        apply: push,
     },
 ];
 

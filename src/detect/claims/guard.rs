@@ -1,12 +1,12 @@
-//! Role handlers as ordered tables of named guards, the way nlprule keeps a
-//! rule with its examples and vaporetto a filter as a small object: each
-//! step of a handler has a name, a one-line doc quoting the example it
-//! exists for, and the case of `tests/cases/claims.toml` that fails without
-//! it. A handler runs its table in order; a guard that returns
+//! Role handlers as ordered tables of named guards ([`Rule`]s, the rule
+//! type every detector's tables share): each step of a handler has a name,
+//! a one-line doc quoting the example it exists for, and the case of
+//! `tests/cases/claims.toml` that fails without it. A handler runs its table in order; a guard that returns
 //! [`Flow::Stop`] ends the handler (having pushed its candidate or not), as
 //! an early `return` did.
 
 use super::{Candidate, Context};
+use crate::detect::rule::Rule;
 
 /// What a guard decides.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,30 +17,15 @@ pub(super) enum Flow {
     Stop,
 }
 
-/// One named step of a role handler, over the handler's state `S`.
-// `name`, `doc` and `case` are for readers and for the pinning test below.
-#[cfg_attr(not(test), allow(dead_code))]
-pub(super) struct Guard<S> {
-    /// Unique across the layer (the pinning test disables guards by name).
-    pub name: &'static str,
-    /// What it does, with the example it exists for.
-    #[cfg(any(test, not(target_arch = "wasm32")))]
-    pub doc: &'static str,
-    /// The case of `tests/cases/claims.toml` that fails without it; `""`
-    /// for a step every case needs or none pins yet.
-    #[cfg(any(test, not(target_arch = "wasm32")))]
-    pub case: &'static str,
-    pub run: fn(&Context, &mut S, &mut Vec<Candidate>) -> Flow,
-}
+/// One named step of a role handler, over the handler's state `S`: a
+/// [`Rule`] whose `apply` pushes the handler's candidate or not, and says
+/// whether the handler goes on.
+pub(super) type Guard<S> = Rule<fn(&Context, &mut S, &mut Vec<Candidate>) -> Flow>;
 
 /// Runs `guards` in order until one stops.
 pub(super) fn run<S>(guards: &[Guard<S>], cx: &Context, state: &mut S, out: &mut Vec<Candidate>) {
-    for g in guards {
-        #[cfg(test)]
-        if pinning::is_disabled(g.name) {
-            continue;
-        }
-        if (g.run)(cx, state, out) == Flow::Stop {
+    for g in guards.iter().filter(|g| g.on()) {
+        if (g.apply)(cx, state, out) == Flow::Stop {
             return;
         }
     }
@@ -55,54 +40,26 @@ pub(super) fn stop_if(cond: bool) -> Flow {
     }
 }
 
-/// Name, doc and case of every guard of a table, for the tests.
-#[cfg(test)]
-pub(super) fn describe<S>(guards: &[Guard<S>]) -> Vec<(&'static str, &'static str, &'static str)> {
-    guards.iter().map(|g| (g.name, g.doc, g.case)).collect()
-}
-
-/// Switching one guard off, to prove that its case pins it.
-#[cfg(test)]
-pub(super) mod pinning {
-    use std::cell::Cell;
-
-    thread_local! {
-        static DISABLED: Cell<Option<&'static str>> = const { Cell::new(None) };
-    }
-
-    pub fn is_disabled(name: &str) -> bool {
-        DISABLED.with(|d| d.get() == Some(name))
-    }
-
-    /// Runs `f` with the guard `name` switched off.
-    pub fn without<T>(name: &'static str, f: impl FnOnce() -> T) -> T {
-        DISABLED.with(|d| d.set(Some(name)));
-        let out = f();
-        DISABLED.with(|d| d.set(None));
-        out
-    }
-}
-
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
-    use super::pinning;
+    use crate::detect::rule::{describe, pinning};
     use crate::detect::{claims, entities, quotes, Analysis};
     use crate::lang::Lang;
 
     /// Every guard of every role table: (name, doc, case).
     fn all_guards() -> Vec<(&'static str, &'static str, &'static str)> {
         [
-            super::describe(claims::verb::GUARDS),
-            super::describe(claims::frame::GUARDS),
-            super::describe(claims::anon_subject::GUARDS),
-            super::describe(claims::noun_phrase::GUARDS),
-            super::describe(claims::noun_phrase::CLAIM_NOUN_GUARDS),
-            super::describe(claims::anonymous::GUARDS),
-            super::describe(claims::pred::GUARDS),
-            super::describe(claims::silence::UNVERIFIED),
-            super::describe(claims::unidentified::SPEAKER_GUARDS),
-            super::describe(claims::unidentified::POSTPOSED_GUARDS),
-            super::describe(claims::candidates::CONDITIONAL_GUARDS),
+            describe(claims::verb::GUARDS),
+            describe(claims::frame::GUARDS),
+            describe(claims::anon_subject::GUARDS),
+            describe(claims::noun_phrase::GUARDS),
+            describe(claims::noun_phrase::CLAIM_NOUN_GUARDS),
+            describe(claims::anonymous::GUARDS),
+            describe(claims::pred::GUARDS),
+            describe(claims::silence::UNVERIFIED),
+            describe(claims::unidentified::SPEAKER_GUARDS),
+            describe(claims::unidentified::POSTPOSED_GUARDS),
+            describe(claims::candidates::CONDITIONAL_GUARDS),
         ]
         .concat()
     }

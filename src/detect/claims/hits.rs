@@ -1,7 +1,7 @@
 //! Cue hits: the phrase lexicon matched once over the text, on token
 //! boundaries, longest first; and the direct quotations cues are dropped in.
 
-use super::lexicon::Role;
+use super::lexicon::{Cue, Role};
 use super::words::*;
 use super::{Analysis, Context, EntityLabel, Hit, Quote};
 use crate::span::Span;
@@ -14,42 +14,21 @@ impl<'a, 't> Context<'a, 't> {
         let text = self.a.text;
         let tokens = &self.a.tokens;
         let mut raw: Vec<Hit> = Vec::new();
-        for m in self.lex.matcher.find_overlapping_iter(text) {
-            let cue = self.lex.cues[m.pattern().as_usize()];
-            let (start, mut end) = (m.start(), m.end());
-            if text[..start].chars().next_back().is_some_and(char::is_alphanumeric) {
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for (first, token) in tokens.iter().enumerate() {
+            let start = token.span.start;
+            if first > 0 && tokens[first - 1].span.start == start
+                || text[..start].chars().next_back().is_some_and(char::is_alphanumeric)
+            {
                 continue;
             }
-            if cue.prefix {
-                end += text[end..].find(|c: char| !c.is_alphanumeric()).unwrap_or(text.len() - end);
-            }
-            let first = tokens.partition_point(|t| t.span.start < start);
-            if first >= tokens.len() || tokens[first].span.start != start {
-                continue;
-            }
-            // The match must end where a token ends (not inside a word).
-            let last = tokens.partition_point(|t| t.span.end < end);
-            if last >= tokens.len() || tokens[last].span.end != end {
-                continue;
-            }
-            if cue.lower {
-                let sentence_initial =
-                    self.a.sentence_at(start).is_some_and(|s| self.a.sentence_tokens[s].start == first);
-                if !sentence_initial && text[start..end].chars().any(char::is_uppercase) {
-                    continue;
-                }
-                // "May 5 was the deadline", "May 2010.": a month opening the
-                // sentence, not the modal.
-                let capitalized = text[start..end].starts_with(char::is_uppercase);
-                if sentence_initial
-                    && capitalized
-                    && (tokens.get(last + 1).is_some_and(|t| t.kind == TokenKind::Number)
-                        || self.entity_at(start).is_some_and(|e| e.label == EntityLabel::Date))
-                {
-                    continue;
+            found.clear();
+            self.lex.matcher.matches_at(text, start, |phrase, end| found.push((phrase, end)));
+            for &(phrase, end) in &found {
+                if let Some(hit) = self.hit_from(self.lex.cues[phrase], first, end) {
+                    raw.push(hit);
                 }
             }
-            raw.push(Hit { first, end: last + 1, cue });
         }
         // Longest first at each start, then drop hits inside an earlier one.
         raw.sort_by_key(|h| (h.first, std::cmp::Reverse(h.end)));
@@ -64,6 +43,40 @@ impl<'a, 't> Context<'a, 't> {
         }
         hits.retain(|h| h.cue.role != Role::Ignore && !self.is_protected(tokens[h.first].span.start));
         hits
+    }
+
+    /// The hit of `cue` matched from token `first` to byte `end`, if the
+    /// match ends a token (a prefix cue running on to the end of its word)
+    /// and its case fits.
+    fn hit_from(&self, cue: Cue, first: usize, mut end: usize) -> Option<Hit> {
+        let text = self.a.text;
+        let tokens = &self.a.tokens;
+        let start = tokens[first].span.start;
+        if cue.prefix {
+            end += text[end..].find(|c: char| !c.is_alphanumeric()).unwrap_or(text.len() - end);
+        }
+        // The match must end where a token ends (not inside a word).
+        let last = tokens.partition_point(|t| t.span.end < end);
+        if last >= tokens.len() || tokens[last].span.end != end {
+            return None;
+        }
+        if cue.lower {
+            let sentence_initial = self.a.sentence_at(start).is_some_and(|s| self.a.sentence_tokens[s].start == first);
+            if !sentence_initial && text[start..end].chars().any(char::is_uppercase) {
+                return None;
+            }
+            // "May 5 was the deadline", "May 2010.": a month opening the
+            // sentence, not the modal.
+            let capitalized = text[start..end].starts_with(char::is_uppercase);
+            if sentence_initial
+                && capitalized
+                && (tokens.get(last + 1).is_some_and(|t| t.kind == TokenKind::Number)
+                    || self.entity_at(start).is_some_and(|e| e.label == EntityLabel::Date))
+            {
+                return None;
+            }
+        }
+        Some(Hit { first, end: last + 1, cue })
     }
 
     pub(super) fn sentence_hits(&self, si: usize) -> &[Hit] {

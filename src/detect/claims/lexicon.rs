@@ -1,15 +1,15 @@
 //! The claim lexicon of one language, parsed once from `data/<lang>/`:
-//! cue phrases (`claim-cues.txt`), function-word classes
-//! (`claim-words.txt`), explanation templates (`claim-explanations.txt`)
+//! cue phrases (`claim-cues.txt`), its function-word classes of
+//! `word-classes.txt`, explanation templates (`claim-explanations.txt`)
 //! and, for French, the future stems of the conditional
 //! (`conditional-stems.txt`).
 
+use super::cue_trie::CueTrie;
 use super::ClaimReason;
+use crate::lang::classes::word_classes;
 use crate::lang::data::{entries, lang_file};
-use crate::lang::Lang;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::lang::{Lang, PerLang};
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 /// How a cue relates to the claim it signals.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,7 +83,8 @@ pub(crate) struct Cue {
     pub back: bool,
 }
 
-/// Function-word classes (bit flags) from `claim-words.txt`.
+/// The claim layer's function-word classes of `word-classes.txt`, as bit
+/// flags.
 pub(crate) mod class {
     pub const COMP: u64 = 1;
     pub const CONJ: u64 = 1 << 1;
@@ -204,8 +205,9 @@ pub(crate) struct StemRules {
 
 /// Everything the claim detector knows about one language.
 pub(crate) struct Lexicon {
-    pub matcher: AhoCorasick,
-    /// Per AC pattern: the cue it stands for.
+    /// The cue phrases and their variants (`patterns` in `build`).
+    pub matcher: CueTrie,
+    /// Per phrase of `matcher`: the cue it stands for.
     pub cues: Vec<Cue>,
     pub words: HashMap<&'static str, u64>,
     pub stems: StemRules,
@@ -296,7 +298,7 @@ fn build(lang: Lang) -> Lexicon {
             back: flags.split(',').any(|f| f == "back"),
         };
         // Variants: typographic apostrophe, capitalised first letter
-        // (AC's case folding is ASCII-only).
+        // (the matcher folds ASCII letters only).
         let mut variants = vec![literal.to_string()];
         if literal.contains('\'') {
             variants.push(literal.replace('\'', "\u{2019}"));
@@ -311,18 +313,11 @@ fn build(lang: Lang) -> Lexicon {
             cues.push(cue);
         }
     }
-    let matcher = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .build(&patterns)
-        .expect("claim cue automaton");
+    let matcher = CueTrie::new(&patterns);
 
-    let mut words = HashMap::new();
-    for line in entries(lang_file!(lang, "claim-words.txt")) {
-        let (name, word) = line.split_once('\t').unwrap_or_else(|| panic!("claim-words.txt: bad line {line:?}"));
-        let flag = class::parse(name).unwrap_or_else(|| panic!("claim-words.txt: unknown class {name:?}"));
-        *words.entry(word).or_insert(0) |= flag;
-    }
+    // The claim layer's classes of word-classes.txt (not the quotation
+    // layer's "det.quote").
+    let words = word_classes(lang).flags(class::parse);
 
     let mut stems = StemRules::default();
     for line in entries(lang_file!(lang, "conditional-stems.txt")) {
@@ -364,13 +359,8 @@ fn build(lang: Lang) -> Lexicon {
 
 /// The lexicon of `lang`, built on first use.
 pub(crate) fn lexicon(lang: Lang) -> &'static Lexicon {
-    static FR: OnceLock<Lexicon> = OnceLock::new();
-    static EN: OnceLock<Lexicon> = OnceLock::new();
-    let cell = match lang {
-        Lang::Fr => &FR,
-        Lang::En => &EN,
-    };
-    cell.get_or_init(|| build(lang))
+    static LEXICONS: PerLang<Lexicon> = PerLang::new();
+    LEXICONS.get(lang, build)
 }
 
 #[cfg(test)]
@@ -384,7 +374,6 @@ mod tests {
         for lang in Lang::ALL {
             for (name, file) in [
                 ("claim-cues.txt", lang_file!(lang, "claim-cues.txt")),
-                ("claim-words.txt", lang_file!(lang, "claim-words.txt")),
                 ("claim-media.txt", lang_file!(lang, "claim-media.txt")),
                 ("claim-explanations.txt", lang_file!(lang, "claim-explanations.txt")),
                 ("conditional-stems.txt", lang_file!(lang, "conditional-stems.txt")),

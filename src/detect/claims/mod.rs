@@ -36,6 +36,7 @@ mod candidates;
 mod clause;
 mod conditional;
 mod context;
+mod cue_trie;
 mod frame;
 mod guard;
 mod hits;
@@ -76,6 +77,12 @@ struct Candidate {
     source: Option<Span>,
     /// A phrase in this claim that points back to earlier claims.
     backref: bool,
+}
+
+/// Does the layer read the class `name` of `data/<lang>/word-classes.txt`?
+#[cfg(test)]
+pub(crate) fn reads_word_class(name: &str) -> bool {
+    lexicon::class::parse(name).is_some()
 }
 
 /// Finds the unverified claims of the text, sorted by start (building the

@@ -42,7 +42,7 @@ pub(super) const GUARDS: &[Guard<NounPhrase>] = &[
         doc: "\"Selon l'accusation\" (the prosecution): the source of a frame, not a claim.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "l_accuse_after_a_verb_is_the_defendant_and_l_accusation_a_frame_source_fr",
-        run: |cx, n, _| {
+        apply: |cx, n, _| {
             let from = n.h.first.saturating_sub(NP_FRAME_BEFORE).max(n.r.start);
             stop_if((from..n.h.first).any(|k| cx.frame_at(k)))
         },
@@ -53,7 +53,7 @@ pub(super) const GUARDS: &[Guard<NounPhrase>] = &[
         doc: "\"[X], an allegation the group denies\": the apposition's head names the claim; the verb makes it.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "allegation_noun_heading_a_passive_denial_is_no_claim_of_its_own",
-        run: apposition_head,
+        apply: apposition_head,
     },
     Guard {
         name: "np_definite_allegation",
@@ -61,7 +61,7 @@ pub(super) const GUARDS: &[Guard<NounPhrase>] = &[
         doc: "\"rejected the accusations as baseless\": a definite allegation noun points back; it is no new claim.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "definite_allegation_noun_without_content_is_no_new_claim",
-        run: definite_allegation,
+        apply: definite_allegation,
     },
     Guard {
         name: "np_claim_noun_complement",
@@ -69,7 +69,7 @@ pub(super) const GUARDS: &[Guard<NounPhrase>] = &[
         doc: "\"her accusation that the mayor lied\", \"accusations of fraud\": an English claim noun's complement.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "accusation_noun_with_a_that_clause",
-        run: |cx, n, out| stop_if(cx.a.lang == crate::lang::Lang::En && cx.noun_claim(n.si, &n.h, out) == Some(true)),
+        apply: |cx, n, out| stop_if(cx.a.lang == crate::lang::Lang::En && cx.noun_claim(n.si, &n.h, out) == Some(true)),
     },
     Guard {
         name: "np_participle_as_verb",
@@ -77,7 +77,7 @@ pub(super) const GUARDS: &[Guard<NounPhrase>] = &[
         doc: "\"The group alleged (in a statement) that …\": an English participle cue as a finite verb is that verb.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "alleged_as_finite_verb_is_a_claim_verb",
-        run: participle_as_verb,
+        apply: participle_as_verb,
     },
     Guard {
         name: "np_qualifies_news_items",
@@ -85,7 +85,7 @@ pub(super) const GUARDS: &[Guard<NounPhrase>] = &[
         doc: "\"Unconfirmed local reports said [X]\": a cue in the subject qualifies what is reported (not \"alleged victims\").",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "unconfirmed_reports_said_marks_what_they_said",
-        run: qualifies_news_items,
+        apply: qualifies_news_items,
     },
     Guard {
         name: "np_participle_after_noun",
@@ -93,7 +93,7 @@ pub(super) const GUARDS: &[Guard<NounPhrase>] = &[
         doc: "\"cheaper Lite model rumoured for spring\": the noun phrase, the participle and its complement.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "rumoured_after_its_noun_in_a_headline",
-        run: participle_after_noun,
+        apply: participle_after_noun,
     },
     Guard {
         name: "np_push",
@@ -101,7 +101,7 @@ pub(super) const GUARDS: &[Guard<NounPhrase>] = &[
         doc: "\"le présumé meurtrier\", \"the alleged fraud at the bank\": the noun phrase from its determiner.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "alleged_in_a_reporting_subject_qualifies_the_noun_phrase",
-        run: push,
+        apply: push,
     },
 ];
 
@@ -309,7 +309,7 @@ pub(super) const CLAIM_NOUN_GUARDS: &[Guard<NounClaim>] = &[
         doc: "\"its claim that …\", \"the union's claims of …\": a claimed noun after a determiner or possessive.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "claims_of_bare_noun_after_a_possessive_name",
-        run: |cx, n, _| {
+        apply: |cx, n, _| {
             let (h, r) = (&n.h, &n.r);
             if h.first <= r.start || h.end >= r.end || h.cue.reason != ClaimReason::Claimed {
                 return Flow::Stop;
@@ -326,7 +326,7 @@ pub(super) const CLAIM_NOUN_GUARDS: &[Guard<NounClaim>] = &[
         doc: "\"[X], a claim that Moscow disputed\": an apposition, handled with the clause before.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "apposed_claim_that_x_disputed",
-        run: |cx, n, _| {
+        apply: |cx, n, _| {
             let apposition = n.d > n.r.start && cx.is_comma(n.d - 1);
             if !apposition {
                 n.result = Some(false);
@@ -340,7 +340,7 @@ pub(super) const CLAIM_NOUN_GUARDS: &[Guard<NounClaim>] = &[
         doc: "\"its claim that the vote was rigged\", not \"the claims that surfaced\" (a relative clause).",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "accusation_noun_with_a_that_clause",
-        run: that_clause,
+        apply: that_clause,
     },
     Guard {
         name: "claim_noun_of_complement",
@@ -348,7 +348,7 @@ pub(super) const CLAIM_NOUN_GUARDS: &[Guard<NounClaim>] = &[
         doc: "\"claims of unsafe conditions\", not \"the claims of the opposition\" (a possessor).",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "claims_of_bare_noun_after_a_possessive_name",
-        run: of_complement,
+        apply: of_complement,
     },
     Guard {
         name: "claim_noun_push",
@@ -356,7 +356,7 @@ pub(super) const CLAIM_NOUN_GUARDS: &[Guard<NounClaim>] = &[
         doc: "\"The opposition repeated its claim that …\": the complement; the possessor or subject is the source.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "accusation_noun_with_a_that_clause",
-        run: push_noun_claim,
+        apply: push_noun_claim,
     },
 ];
 

@@ -34,7 +34,7 @@ pub(super) const GUARDS: &[Guard<Pred>] = &[
             "\"[…], a claim that could not be verified\", \"…, though it did not provide evidence\": the clause before.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "",
-        run: |cx, p, out| {
+        apply: |cx, p, out| {
             stop_if(
                 p.h.cue.reason == ClaimReason::Unconfirmed
                     && (cx.disowned_by_apposition(p.si, &p.h, out) || cx.contrast_disowns(p.si, &p.h, out)),
@@ -47,7 +47,7 @@ pub(super) const GUARDS: &[Guard<Pred>] = &[
         doc: "\"neither side could open the scoring\": a negated ability, not a possibility.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "negated_ability_is_no_hedge",
-        run: |cx, p, _| {
+        apply: |cx, p, _| {
             let from = cx.clause_start(p.si, p.h.first);
             stop_if(p.hedge_word() && (from..p.h.first).any(|k| cx.is(k, class::NEG_SUBJECT)))
         },
@@ -58,7 +58,7 @@ pub(super) const GUARDS: &[Guard<Pred>] = &[
         doc: "\"… so our readers may learn more\": a modal in a clause of purpose (not \"…, so the bank may\").",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "modal_in_a_clause_of_purpose_is_no_hedge",
-        run: |cx, p, _| {
+        apply: |cx, p, _| {
             let (si, h, r) = (p.si, &p.h, &p.r);
             let from = h.first.saturating_sub(PURPOSE_BEFORE).max(cx.clause_start(si, h.first).saturating_sub(2));
             let purpose =
@@ -72,7 +72,7 @@ pub(super) const GUARDS: &[Guard<Pred>] = &[
         doc: "\"X could face a ban if the charge is upheld\": an English modal beside an if-clause is hypothetical.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "modal_in_an_if_sentence_is_hypothetical",
-        run: |cx, p, _| {
+        apply: |cx, p, _| {
             let modal = cx.a.lang == crate::lang::Lang::En;
             let hypothetical = cx.hits_in(p.r.start, p.r.end).iter().any(|x| x.cue.role == Role::Hypothetical);
             stop_if(p.hedge_word() && modal && hypothetical)
@@ -84,7 +84,7 @@ pub(super) const GUARDS: &[Guard<Pred>] = &[
         doc: "\"The video, which could not be independently verified, appears to show …\": the whole sentence.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "non_verification_in_a_relative_clause_disowns_the_sentence",
-        run: relative_disowns,
+        apply: relative_disowns,
     },
     Guard {
         name: "pred_push",
@@ -92,7 +92,7 @@ pub(super) const GUARDS: &[Guard<Pred>] = &[
         doc: "\"[la panne pourrait …]\", \"il est possible que [X]\", \"are studying whether [X]\": the clause.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "il_est_possible_que",
-        run: push,
+        apply: push,
     },
 ];
 

@@ -183,7 +183,7 @@ pub(super) const UNVERIFIED: &[Guard<Unverified>] = &[
         doc: "\"[…], ce qui n'a pas pu être vérifié\": an apposition disowns the clause before it.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "relative_clause_of_non_verification_on_a_frame_source_disowns_what_it_frames_fr",
-        run: |cx, u, out| stop_if(cx.disowned_by_apposition(u.si, &u.h, out)),
+        apply: |cx, u, out| stop_if(cx.disowned_by_apposition(u.si, &u.h, out)),
     },
     Guard {
         name: "unverified_contrast",
@@ -191,7 +191,7 @@ pub(super) const UNVERIFIED: &[Guard<Unverified>] = &[
         doc: "\"[…], mais n'a fourni aucune preuve\": a contrastive clause disowns the clause before it.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "non_verification_in_a_contrastive_clause_disowns_the_clause_before",
-        run: |cx, u, out| stop_if(cx.contrast_disowns(u.si, &u.h, out)),
+        apply: |cx, u, out| stop_if(cx.contrast_disowns(u.si, &u.h, out)),
     },
     Guard {
         name: "unverified_backref_object",
@@ -199,7 +199,7 @@ pub(super) const UNVERIFIED: &[Guard<Unverified>] = &[
         doc: "\"n'a pas pu vérifier ces affirmations\": an object pointing back is what was not verified.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "unconfirmed_back_reference",
-        run: backref_object,
+        apply: backref_object,
     },
     Guard {
         name: "unverified_push",
@@ -207,7 +207,7 @@ pub(super) const UNVERIFIED: &[Guard<Unverified>] = &[
         doc: "\"n'a pas pu vérifier que [X]\", \"[X], which could not be verified\": the object or the clause.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "have_not_confirmed_with_an_object",
-        run: |cx, u, out| {
+        apply: |cx, u, out| {
             let (si, h, r) = (u.si, &u.h, &u.r);
             let end = cx.clause_end(si, h.end.saturating_sub(1));
             let span = if h.end < end && h.end < r.end {

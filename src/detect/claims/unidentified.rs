@@ -60,7 +60,7 @@ pub(super) const POSTPOSED_GUARDS: &[Guard<Postposed>] = &[
         doc: "\"…, two people … said.\", \"…, ont confié à l'AFP deux diplomates\": a reporting clause and its source.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "postposed_unidentified_source_before_a_contrastive_clause",
-        run: reporting_clause,
+        apply: reporting_clause,
     },
     Guard {
         name: "postposed_after_frame_or_conditional",
@@ -68,7 +68,7 @@ pub(super) const POSTPOSED_GUARDS: &[Guard<Postposed>] = &[
         doc: "\"Selon une source, [un accord pourrait être] annoncé\": after a frame, or with a verb of its own, a clause.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "frame_then_a_clause_ending_in_a_reporting_participle_is_one_claim",
-        run: |cx, p, _| {
+        apply: |cx, p, _| {
             stop_if(cx.frame_ends_before(p.si, p.comma) || (p.first..p.end).any(|k| cx.conditional[k]))
         },
     },
@@ -78,7 +78,7 @@ pub(super) const POSTPOSED_GUARDS: &[Guard<Postposed>] = &[
         doc: "\"[X may …], two people with knowledge of the inquiry said.\": an anonymous or indefinite source.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "postposed_identified_source_stays_neutral",
-        run: |cx, p, _| {
+        apply: |cx, p, _| {
             let anon = cx.hits_in(p.first, p.end).iter().any(|x| matches!(x.cue.role, Role::Anon | Role::AnonSubj));
             stop_if(p.first >= p.end || !(anon || cx.indefinite_source(p.first, p.end)))
         },
@@ -89,7 +89,7 @@ pub(super) const POSTPOSED_GUARDS: &[Guard<Postposed>] = &[
         doc: "\"[X may …], two people … said.\": the clause before the comma, whatever cue it has.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "postposed_unidentified_source_before_a_contrastive_clause",
-        run: |cx, p, out| {
+        apply: |cx, p, out| {
             let source = cx.without_final_period(cx.span(p.first, p.end));
             if let Some(span) = cx.trimmed(cx.clause_start(p.si, p.comma - 1), p.comma) {
                 let reason = ClaimReason::AnonymousSource;
@@ -161,7 +161,7 @@ pub(super) const SPEAKER_GUARDS: &[Guard<Speech>] = &[
         doc: "\"Des riverains affirment [X]\": only speech and speaker inside the sentence (it starts there).",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "",
-        run: |_, s, _| {
+        apply: |_, s, _| {
             let (lo, hi) = s.bytes;
             stop_if(s.content.end > hi || s.speaker.start < lo || s.speaker.end > hi)
         },
@@ -172,7 +172,7 @@ pub(super) const SPEAKER_GUARDS: &[Guard<Speech>] = &[
         doc: "\"A senior official told …\"; \"Un responsable … a déclaré … Il a ajouté que [X]\": through the pronoun.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "pronoun_speaker_of_reported_speech_points_back_to_an_unidentified_speaker",
-        run: |cx, s, _| {
+        apply: |cx, s, _| {
             s.antecedent = cx.antecedent(s.speaker);
             let unidentified = match s.antecedent {
                 Some(m) => cx.indefinite_source(cx.a.token_at_or_after(m.start), cx.a.token_at_or_after(m.end)),
@@ -187,7 +187,7 @@ pub(super) const SPEAKER_GUARDS: &[Guard<Speech>] = &[
         doc: "\"Acme, a Texas-based parts maker, which said …\": an apposition to a name is identified by it.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "indefinite_apposition_to_a_name_is_identified",
-        run: |cx, s, _| {
+        apply: |cx, s, _| {
             let (first, r) = (s.first, &s.r);
             stop_if(
                 first >= r.start + 2 && cx.is_comma(first - 1) && cx.is_capitalized(first - 2) && first - 2 > r.start,
@@ -200,7 +200,7 @@ pub(super) const SPEAKER_GUARDS: &[Guard<Speech>] = &[
         doc: "\"Officials said little about the timing\": an object that holds no clause.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "reporting_verb_with_an_object_of_no_content_reports_nothing",
-        run: |cx, s, _| stop_if(cx.no_content_at(s.cf, s.ce)),
+        apply: |cx, s, _| stop_if(cx.no_content_at(s.cf, s.ce)),
     },
     Guard {
         name: "speaker_reporting_verb_between",
@@ -208,7 +208,7 @@ pub(super) const SPEAKER_GUARDS: &[Guard<Speech>] = &[
         doc: "A reporting verb between speaker and speech, and no disowning (\"mistakenly thought\").",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "passive_apposed_denial_fr",
-        run: |cx, s, _| {
+        apply: |cx, s, _| {
             let (first, end, cf, ce) = (s.first, s.end, s.cf, s.ce);
             let between = if end <= cf { end..cf } else { ce..first };
             stop_if(
@@ -223,7 +223,7 @@ pub(super) const SPEAKER_GUARDS: &[Guard<Speech>] = &[
         doc: "\"Selon une source …\" keeps its frame as the cue; \"[X pourrait …], avance un spécialiste\" yields.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "condition_of_anonymity",
-        run: |_, s, out| {
+        apply: |_, s, out| {
             let content = s.content;
             stop_if(out.iter().any(|c| {
                 c.span.start < content.end && content.start < c.span.end && c.reason <= ClaimReason::AnonymousSource
@@ -236,7 +236,7 @@ pub(super) const SPEAKER_GUARDS: &[Guard<Speech>] = &[
         doc: "\"A senior official told Al Jazeera that [X]\": the speech, unless it is mostly a direct quotation.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "indefinite_speaker_of_reported_speech_is_anonymous",
-        run: |cx, s, out| {
+        apply: |cx, s, out| {
             if let Some(span) = cx.trimmed(s.cf, s.ce.max(s.cf)) {
                 if cx.protected_bytes(span) * QUOTED_SHARE.1 < span.len() * QUOTED_SHARE.0 {
                     let speaker = cx.without_final_period(s.speaker);

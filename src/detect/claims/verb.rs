@@ -59,7 +59,7 @@ pub(super) const GUARDS: &[Guard<Verb>] = &[
         doc: "\"The group has not claimed …\", \"Personne n'a revendiqué …\": a negated verb asserts nothing.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "negated_claim_verb_asserts_nothing",
-        run: |cx, v, _| stop_if(cx.negated_verb(v.si, v.h.first)),
+        apply: |cx, v, _| stop_if(cx.negated_verb(v.si, v.h.first)),
     },
     Guard {
         name: "verb_passive_is_predicate",
@@ -67,7 +67,7 @@ pub(super) const GUARDS: &[Guard<Verb>] = &[
         doc: "\"The doctors are also accused of …\": a passive claim verb is a predicate cue, its subject the accused.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "passive_accusation_with_an_adverb_is_a_predicate",
-        run: passive_is_predicate,
+        apply: passive_is_predicate,
     },
     Guard {
         name: "verb_inverted_after_quotation",
@@ -75,7 +75,7 @@ pub(super) const GUARDS: &[Guard<Verb>] = &[
         doc: "\"« … » clame-t-il\": an inverted reporting clause after a quotation reports only the quotation.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "inverted_claim_verb_after_a_quotation_reports_only_the_quotation",
-        run: inverted_after_quotation,
+        apply: inverted_after_quotation,
     },
     Guard {
         name: "verb_negative_subject_noun",
@@ -83,7 +83,7 @@ pub(super) const GUARDS: &[Guard<Verb>] = &[
         doc: "\"received no reports of looting\", \"aucune accusation\": a noun after a negative determiner.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "",
-        run: |cx, v, _| stop_if(v.h.first > v.r.start && cx.is(v.h.first - 1, class::NEG_SUBJECT)),
+        apply: |cx, v, _| stop_if(v.h.first > v.r.start && cx.is(v.h.first - 1, class::NEG_SUBJECT)),
     },
     Guard {
         name: "verb_english_claim_noun",
@@ -91,7 +91,7 @@ pub(super) const GUARDS: &[Guard<Verb>] = &[
         doc: "\"its claim that the vote was rigged\": an English claim noun with its complement.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "claim_noun_with_a_that_clause_after_a_possessive",
-        run: |cx, v, out| stop_if(cx.a.lang == crate::lang::Lang::En && cx.noun_claim(v.si, &v.h, out).is_some()),
+        apply: |cx, v, out| stop_if(cx.a.lang == crate::lang::Lang::En && cx.noun_claim(v.si, &v.h, out).is_some()),
     },
     Guard {
         name: "verb_noun_after_determiner",
@@ -99,7 +99,7 @@ pub(super) const GUARDS: &[Guard<Verb>] = &[
         doc: "\"l'accusé\", \"the claims\": a noun after a determiner, not a verb (\"rencontrer l'accusé\").",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "maintient_que_and_a_participle_noun_after_an_elided_article_fr",
-        run: noun_after_determiner,
+        apply: noun_after_determiner,
     },
     Guard {
         name: "verb_demonstrative_object",
@@ -107,7 +107,7 @@ pub(super) const GUARDS: &[Guard<Verb>] = &[
         doc: "\"a démenti ces accusations\": an object pointing back is the claim, not what follows it.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "denial_of_a_demonstrative_allegation_is_that_noun_phrase",
-        run: demonstrative_object,
+        apply: demonstrative_object,
     },
     Guard {
         name: "verb_postposed_subject",
@@ -115,7 +115,7 @@ pub(super) const GUARDS: &[Guard<Verb>] = &[
         doc: "\"[X], the military claimed (on Monday).\": a postposed subject and verb close the sentence.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "postposed_subject_and_claim_verb",
-        run: postposed_subject,
+        apply: postposed_subject,
     },
     Guard {
         name: "verb_apposed_object",
@@ -123,7 +123,7 @@ pub(super) const GUARDS: &[Guard<Verb>] = &[
         doc: "\"[X], a claim the group denies\": the verb of an apposition takes the clause before it.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "apposed_inverted_denial_fr",
-        run: apposed_object,
+        apply: apposed_object,
     },
     Guard {
         name: "verb_past_adverbs",
@@ -131,7 +131,7 @@ pub(super) const GUARDS: &[Guard<Verb>] = &[
         doc: "\"denied knowingly taking\", \"affirme-t-il\": the complement starts past adverbs and inverted clitics.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "denied_adverb_gerund_and_coordinated_auxiliary",
-        run: past_adverbs,
+        apply: past_adverbs,
     },
     Guard {
         name: "verb_lone_adverb",
@@ -139,7 +139,7 @@ pub(super) const GUARDS: &[Guard<Verb>] = &[
         doc: "\"X dément catégoriquement.\", \"He denied it strongly.\": a lone adverb closing the sentence is no object.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "lone_adverb_after_a_denial_is_no_object",
-        run: lone_adverb,
+        apply: lone_adverb,
     },
     Guard {
         name: "verb_parenthetical",
@@ -147,7 +147,7 @@ pub(super) const GUARDS: &[Guard<Verb>] = &[
         doc: "\"claimed, without providing evidence, that …\": a parenthetical between commas before the complementizer.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "claim_without_evidence_parenthetical_fr",
-        run: parenthetical,
+        apply: parenthetical,
     },
     Guard {
         name: "verb_adverbial_before_comp",
@@ -155,7 +155,7 @@ pub(super) const GUARDS: &[Guard<Verb>] = &[
         doc: "\"denied on Tuesday that …\", \"a démenti mardi que …\": a short adverbial before the clause.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "denied_on_a_day_is_not_an_object",
-        run: |cx, v, _| {
+        apply: |cx, v, _| {
             if !v.has_comp(cx) {
                 if let Some(k) = cx.adverbial_before_comp(v.c, v.r.end) {
                     v.c = k;
@@ -170,7 +170,7 @@ pub(super) const GUARDS: &[Guard<Verb>] = &[
         doc: "\"revendiquent une forte hausse\", \"claimed a third title\": a demand or a win, not an assertion.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "demand_is_not_a_claim_fr",
-        run: demand_object,
+        apply: demand_object,
     },
     Guard {
         name: "verb_demand_to",
@@ -178,7 +178,7 @@ pub(super) const GUARDS: &[Guard<Verb>] = &[
         doc: "\"claims to the islands\": a right demanded, not \"claims to have seen it\".",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "claim_noun_without_an_asserting_complement_is_no_claim",
-        run: demand_to,
+        apply: demand_to,
     },
     Guard {
         name: "verb_english_noun",
@@ -186,7 +186,7 @@ pub(super) const GUARDS: &[Guard<Verb>] = &[
         doc: "\"asylum claims over 150,000\": an English form is a verb only before a clause or an object.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "claims_as_a_noun_en",
-        run: english_noun,
+        apply: english_noun,
     },
     Guard {
         name: "verb_that_postposed",
@@ -194,7 +194,7 @@ pub(super) const GUARDS: &[Guard<Verb>] = &[
         doc: "\"[X], the newspaper reports.\": a verb-that cue without its clause frames the clause before.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "bare_plural_source_cue_verb_without_clause",
-        run: |cx, v, out| {
+        apply: |cx, v, out| {
             let bare = v.h.cue.role == Role::VerbThat
                 && !v.has_comp(cx)
                 && !v.infinitive(cx)
@@ -212,7 +212,7 @@ pub(super) const GUARDS: &[Guard<Verb>] = &[
         doc: "\"a teacher mistakenly thought …\": the article disowns the belief.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "belief_disowned_by_the_article",
-        run: disowned,
+        apply: disowned,
     },
     Guard {
         name: "verb_hypothetical",
@@ -220,7 +220,7 @@ pub(super) const GUARDS: &[Guard<Verb>] = &[
         doc: "\"si elle estime que …\", \"if they believe that …\": a hedge inside an if-clause is hypothetical.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "belief_verb_inside_if_clause_fr",
-        run: |cx, v, _| {
+        apply: |cx, v, _| {
             let from = v.h.first.saturating_sub(HYPOTHETICAL_WINDOW).max(v.r.start);
             stop_if(
                 v.h.cue.reason == ClaimReason::Hedge
@@ -234,7 +234,7 @@ pub(super) const GUARDS: &[Guard<Verb>] = &[
         doc: "\"La panne est due à une attaque, affirme X.\" / \"X affirme que [Y]\": the clause before or after the verb.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "affirme_que",
-        run: claim_span,
+        apply: claim_span,
     },
     Guard {
         name: "verb_relative_subject",
@@ -242,7 +242,7 @@ pub(super) const GUARDS: &[Guard<Verb>] = &[
         doc: "\"The chief executive, who has denied wrongdoing, …\": the relative pronoun stands for the noun phrase.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "relative_pronoun_source_stands_for_the_subject_before",
-        run: relative_subject,
+        apply: relative_subject,
     },
     Guard {
         name: "verb_participle_shares_source",
@@ -250,7 +250,7 @@ pub(super) const GUARDS: &[Guard<Verb>] = &[
         doc: "\"X se défend de …, arguant que …\": a participle after a comma shares the verb's source before it.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "denial_and_participle_fr",
-        run: |cx, v, out| {
+        apply: |cx, v, out| {
             let h = &v.h;
             if v.source.is_none() && h.first > v.r.start && cx.is_comma(h.first - 1) {
                 let at = cx.a.tokens[h.first].span.start;
@@ -265,7 +265,7 @@ pub(super) const GUARDS: &[Guard<Verb>] = &[
         doc: "\"Le quotidien affirme\", \"Des riverains affirment\", \"Ces derniers affirment\": the source sets the reason.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "quantity_of_people_is_an_unidentified_source_fr",
-        run: source_reason,
+        apply: source_reason,
     },
     Guard {
         name: "verb_relayed_source",
@@ -273,7 +273,7 @@ pub(super) const GUARDS: &[Guard<Verb>] = &[
         doc: "\"reported, citing unnamed officials, that …\": the relayed source is unidentified.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "media_report_citing_unnamed_officials_is_anonymous",
-        run: relayed_source,
+        apply: relayed_source,
     },
     Guard {
         name: "verb_push",
@@ -281,7 +281,7 @@ pub(super) const GUARDS: &[Guard<Verb>] = &[
         doc: "The claim; an unidentified subject (\"Des riverains affirment\") is a second, better cue.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "worry_that_with_unidentified_subject",
-        run: push,
+        apply: push,
     },
 ];
 

@@ -1,6 +1,6 @@
 //! The claim layer's named windows and the few words it tests by spelling.
 //!
-//! Word classes that hold many words live in `data/<lang>/claim-words.txt`
+//! Word classes that hold many words live in `data/<lang>/word-classes.txt`
 //! (`lexicon::class`). What stays here is compared by spelling, exactly as
 //! written (a class look-up would treat "OF" in a headline as an acronym):
 //! short closed lists, each with the construction it serves. Windows are
@@ -311,3 +311,36 @@ pub(super) const LEAD_IN_QUOTED_SHARE: (usize, usize) = (2, 3);
 /// The longest inverted source closing a sentence ("…, ont confié à l'AFP
 /// deux diplomates").
 pub(super) const INVERTED_SOURCE: usize = 16;
+
+// -------------------------------------------------------------- words by spelling
+
+/// The ending of an English past participle that qualifies a source like a
+/// prepositional phrase ("Former detainees interviewed by the group said").
+pub(super) const EN_PAST_PARTICIPLE_ENDING: &str = "ed";
+/// Endings of a present participle ("denying", "accusant").
+pub(super) const PRESENT_PARTICIPLE_ENDINGS: &[&str] = &["ing", "ant"];
+/// The French present participle ending after a reflexive elision ("…,
+/// s'exprimant sous couvert d'anonymat, a affirmé").
+pub(super) const FR_PRESENT_PARTICIPLE_ENDING: &str = "ant";
+/// The French reflexive elision ("s'exprimant").
+pub(super) const FR_REFLEXIVE_ELISION: &str = "s'";
+/// The pronoun of "ce que", which opens an apposition whose subject may be
+/// inverted ("[X], ce que dément le ministère").
+pub(super) const FR_CE: &str = "ce";
+/// The frame "pour", a purpose before an infinitive ("…, pour discuter d'un
+/// tracé") and a source only in a few shapes ("Pour X, …").
+pub(super) const FR_POUR: &str = "pour";
+/// Third-person imperfect endings, longest first: a conditional is a
+/// future stem plus one ("serait", "pourraient"), a past verb before a
+/// complementizer has one ("disait que").
+pub(super) const FR_IMPERFECT_ENDINGS: &[&str] = &["aient", "ait"];
+/// The participle "dit" of a reporting verb whose auxiliary is shared ("a
+/// présenté un plan … et dit que").
+pub(super) const FR_SAID: &str = "dit";
+/// "être" between a conditional and a word of fate ("La réforme devrait
+/// être adoptée").
+pub(super) const FR_BE: &str = "être";
+/// The ending of an English "-ly" adverb ("repeatedly").
+pub(super) const LY_ENDING: &str = "ly";
+/// Prepositions that keep a noun phrase going, besides the elided "d'".
+pub(super) const OF_WORDS: &[&str] = &["de", "of"];

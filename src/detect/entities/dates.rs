@@ -21,7 +21,7 @@ pub(crate) fn find(
     dateline: bool,
     out: &mut Vec<(usize, usize)>,
 ) {
-    let cx = Cx { text, tokens, infos, lex, end: range.end, dateline };
+    let cx = DateContext { text, tokens, infos, lex, end: range.end, dateline };
     let mut i = range.start;
     while i < range.end {
         if let Some(j) = day_range(&cx, i).or_else(|| cx.date_at(i)) {
@@ -33,7 +33,7 @@ pub(crate) fn find(
     }
 }
 
-struct Cx<'a> {
+struct DateContext<'a> {
     text: &'a str,
     tokens: &'a [Token],
     infos: &'a [TokInfo],
@@ -42,7 +42,7 @@ struct Cx<'a> {
     dateline: bool,
 }
 
-impl Cx<'_> {
+impl DateContext<'_> {
     fn word(&self, i: usize) -> u32 {
         if i < self.end {
             self.infos[i].word
@@ -207,7 +207,7 @@ impl Cx<'_> {
 }
 
 /// "16 au 17 février" starting at a bare day: the end of the range.
-fn day_range(cx: &Cx, i: usize) -> Option<usize> {
+fn day_range(cx: &DateContext, i: usize) -> Option<usize> {
     if cx.is_day(i) && i + 1 < cx.end && cx.lex.date_links.contains(&cx.word(i + 1)) && cx.is_day(i + 2) {
         return cx.core(i + 2).filter(|&e| e > i + 3);
     }

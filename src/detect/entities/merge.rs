@@ -4,14 +4,14 @@
 
 use super::tagged::suffix_label;
 use super::tagger::{ALLCAPS, CAP, FIRST_NAME, START};
-use super::{covered_tokens, name_continuation, trim, Cand, Cx};
+use super::{covered_tokens, name_continuation, trim, Cand, Context};
 use crate::model::EntityLabel;
 use crate::text::TokenKind;
 use std::collections::HashMap;
 
 /// Keeps the strongest non-overlapping candidates (a weaker one keeps its
 /// part before a stronger one: "Berlin" of "Berlin mardi"), sorted.
-pub(super) fn resolve(cx: &Cx, mut cands: Vec<Cand>) -> Vec<Cand> {
+pub(super) fn resolve(cx: &Context, mut cands: Vec<Cand>) -> Vec<Cand> {
     cands.sort_by(|a, b| b.prio.cmp(&a.prio).then((b.e - b.s).cmp(&(a.e - a.s))).then(a.s.cmp(&b.s)));
     let mut taken = vec![false; cx.a.tokens.len()];
     let mut kept: Vec<Cand> = Vec::new();
@@ -46,7 +46,7 @@ pub(super) fn resolve(cx: &Cx, mut cands: Vec<Cand>) -> Vec<Cand> {
 /// Surnames after a full name, and repeated single-word names: the same
 /// type. Also retypes a single-word mention to PER when it is the surname
 /// of a person named earlier.
-pub(super) fn propagate(cx: &Cx, kept: &mut Vec<Cand>) {
+pub(super) fn propagate(cx: &Context, kept: &mut Vec<Cand>) {
     let mut names: HashMap<&str, EntityLabel> = HashMap::new();
     for c in kept.iter() {
         if c.label == EntityLabel::Date {
@@ -91,7 +91,7 @@ pub(super) fn propagate(cx: &Cx, kept: &mut Vec<Cand>) {
 /// A name of two or more words found once is the same name where it is
 /// repeated and nothing else was found ("Elon Musk" in a title, tagged
 /// in the body), unless it is part of a longer capitalised run.
-fn repeat_full_names(cx: &Cx, kept: &mut Vec<Cand>) {
+fn repeat_full_names(cx: &Context, kept: &mut Vec<Cand>) {
     let n = cx.a.tokens.len();
     // One entry per distinct name (its first occurrence), sorted by the
     // hash of its first word so that each token costs one binary search.
@@ -136,7 +136,7 @@ fn repeat_full_names(cx: &Cx, kept: &mut Vec<Cand>) {
 /// span keeps the head; "ministère russe de la Défense", "parquet de Paris":
 /// after the head of an official designation, an ORG with the head
 /// (guidelines §1).
-pub(super) fn facilities(cx: &Cx, kept: &mut [Cand]) {
+pub(super) fn facilities(cx: &Context, kept: &mut [Cand]) {
     let mut prev_end = 0;
     for c in kept.iter_mut() {
         let mut k = c.s;
@@ -175,7 +175,7 @@ pub(super) fn facilities(cx: &Cx, kept: &mut [Cand]) {
 
 /// "Organisation mondiale de la santé (OMS)": the expansion
 /// runs up to the parenthesis, and the acronym gets its type.
-pub(super) fn acronyms(cx: &Cx, kept: &mut Vec<Cand>) {
+pub(super) fn acronyms(cx: &Context, kept: &mut Vec<Cand>) {
     let n = cx.a.tokens.len();
     let mut added = Vec::new();
     for m in 0..kept.len() {
@@ -217,7 +217,7 @@ pub(super) fn acronyms(cx: &Cx, kept: &mut Vec<Cand>) {
 /// "University of Sydney", "Ministry of Defence", "Gulf of Mexico": an
 /// organisation or place head, "of" (and "the"), then a name are one
 /// mention. The head may be a mention already or a capitalised word.
-pub(super) fn join_of(cx: &Cx, kept: &mut Vec<Cand>) {
+pub(super) fn join_of(cx: &Context, kept: &mut Vec<Cand>) {
     let n = cx.a.tokens.len();
     let mut out: Vec<Cand> = Vec::with_capacity(kept.len());
     let mut m = 0;
@@ -266,7 +266,7 @@ pub(super) fn join_of(cx: &Cx, kept: &mut Vec<Cand>) {
 
 /// "South" + "Australia", "Lake" + "Geneva": a capitalised place head
 /// (`ner_loc_heads.txt`) right before a place joins it.
-pub(super) fn place_heads(cx: &Cx, kept: &mut Vec<Cand>) {
+pub(super) fn place_heads(cx: &Context, kept: &mut Vec<Cand>) {
     let mut out: Vec<Cand> = Vec::with_capacity(kept.len());
     let n = cx.a.tokens.len();
     for m in 0..kept.len() {
@@ -312,7 +312,7 @@ pub(super) fn place_heads(cx: &Cx, kept: &mut Vec<Cand>) {
 /// Names that start with a given name are people: "Lydia Smith" typed as
 /// a place becomes PER, and a given name the tagger left alone takes the
 /// capitalised word after it ("Harry" + "Truman").
-pub(super) fn given_names(cx: &Cx, kept: &mut Vec<Cand>) {
+pub(super) fn given_names(cx: &Context, kept: &mut Vec<Cand>) {
     let n = cx.a.tokens.len();
     for m in 0..kept.len() {
         let c = kept[m];
@@ -390,7 +390,7 @@ pub(super) fn given_names(cx: &Cx, kept: &mut Vec<Cand>) {
 /// LOC, a given name for PER), and the winner, if it has a majority,
 /// types every tagger mention of those words ("Coron" typed PER here and
 /// LOC there).
-pub(super) fn vote(cx: &Cx, kept: &mut [Cand]) {
+pub(super) fn vote(cx: &Context, kept: &mut [Cand]) {
     const TYPES: [EntityLabel; 3] = [EntityLabel::Per, EntityLabel::Loc, EntityLabel::Org];
     if cx.lex.loc_preps.is_empty() {
         return;

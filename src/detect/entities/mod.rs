@@ -39,7 +39,7 @@ struct Cand {
     prio: u8,
 }
 
-struct Cx<'a, 'b> {
+struct Context<'a, 'b> {
     a: &'b Analysis<'a>,
     infos: Vec<TokInfo>,
     lex: &'static Lexicon,
@@ -49,7 +49,7 @@ struct Cx<'a, 'b> {
     dateline: Vec<bool>,
 }
 
-impl Cx<'_, '_> {
+impl Context<'_, '_> {
     fn text(&self, i: usize) -> &str {
         self.a.token_text(i)
     }
@@ -94,7 +94,7 @@ pub fn detect(analysis: &Analysis) -> Vec<Entity> {
         .iter()
         .map(|r| !r.is_empty() && crate::text::sentences::dateline_end(a.text, &a.tokens, r.start) == Some(r.end - 1))
         .collect();
-    let cx = Cx { a, infos, lex: lexicon::lexicon(a.lang), sent_of, dateline };
+    let cx = Context { a, infos, lex: lexicon::lexicon(a.lang), sent_of, dateline };
     let mut cands = Vec::new();
 
     rules::credits(&cx, &mut cands);
@@ -136,7 +136,7 @@ pub fn detect(analysis: &Analysis) -> Vec<Entity> {
 /// Trims a span to the guidelines: no leading article, elision, title or
 /// punctuation, no trailing punctuation or possessive 's. `None` if
 /// nothing is left.
-fn trim(cx: &Cx, mut s: usize, mut e: usize, label: EntityLabel) -> Option<(usize, usize)> {
+fn trim(cx: &Context, mut s: usize, mut e: usize, label: EntityLabel) -> Option<(usize, usize)> {
     while s < e {
         let f = cx.flags(s);
         let w = cx.word(s);
@@ -169,14 +169,14 @@ fn trim(cx: &Cx, mut s: usize, mut e: usize, label: EntityLabel) -> Option<(usiz
     (s < e).then_some((s, e))
 }
 
-impl Cx<'_, '_> {
+impl Context<'_, '_> {
     fn text_span(&self, s: usize, e: usize) -> &str {
         &self.a.text[self.a.tokens[s].span.start..self.a.tokens[e - 1].span.end]
     }
 }
 
 /// The end of the longest place name (`ner_places.txt`) starting at token `s`.
-fn place_at(cx: &Cx, s: usize) -> Option<usize> {
+fn place_at(cx: &Context, s: usize) -> Option<usize> {
     let entries = cx.lex.places.get(cx.text(s))?;
     entries.iter().find_map(|words| {
         let e = s + words.len();
@@ -199,7 +199,7 @@ fn covered_tokens(n: usize, cands: &[Cand]) -> Vec<bool> {
 /// Whether token `k` can continue a name: a capitalised word, not the
 /// first of its sentence, not a common capitalised word, month, weekday
 /// or title.
-fn name_continuation(cx: &Cx, k: usize) -> bool {
+fn name_continuation(cx: &Context, k: usize) -> bool {
     let w = cx.word(k);
     cx.a.tokens[k].kind == TokenKind::Word
         && cx.flags(k) & (CAP | START) == CAP

@@ -3,7 +3,7 @@
 //! speakers, name suffixes, camel-case names.
 
 use super::tagger::{ALLCAPS, CAP, FIRST_NAME, SEEN_LOWER, START};
-use super::{covered_tokens, name_continuation, place_at, trim, Cand, Cx};
+use super::{covered_tokens, name_continuation, place_at, trim, Cand, Context};
 use crate::lang::data;
 use crate::model::EntityLabel;
 use crate::text::TokenKind;
@@ -11,7 +11,7 @@ use crate::text::TokenKind;
 /// Photo credits: runs of capitalised words joined by "/" with at least one
 /// all-capitals part ("REUTERS PHOTO AGENCY/AFP/Archives"). Each
 /// part is an ORG, except "Archives"-like words; nothing else may overlap.
-pub(super) fn credits(cx: &Cx, out: &mut Vec<Cand>) {
+pub(super) fn credits(cx: &Context, out: &mut Vec<Cand>) {
     let toks = &cx.a.tokens;
     let mut i = 0;
     while i < toks.len() {
@@ -73,7 +73,7 @@ pub(super) fn credits(cx: &Cx, out: &mut Vec<Cand>) {
 /// capitals and the region after it are places, the bracketed source is an
 /// organisation ("LONDON, Ont. (Reuters) —"). The gazetteer and dates win
 /// over this; the tagger, which rarely saw capitals, does not.
-pub(super) fn datelines(cx: &Cx, out: &mut Vec<Cand>) {
+pub(super) fn datelines(cx: &Context, out: &mut Vec<Cand>) {
     for (r, _) in cx.a.sentence_tokens.iter().zip(&cx.dateline).filter(|(_, &d)| d) {
         let mut k = r.start;
         let mut in_source = false;
@@ -94,7 +94,7 @@ pub(super) fn datelines(cx: &Cx, out: &mut Vec<Cand>) {
 }
 
 /// Gazetteer names, matched case-sensitively token by token.
-pub(super) fn gazetteer(cx: &Cx, out: &mut Vec<Cand>) {
+pub(super) fn gazetteer(cx: &Context, out: &mut Vec<Cand>) {
     for i in 0..cx.a.tokens.len() {
         let Some(entries) = cx.lex.gazetteer.get(cx.text(i)) else { continue };
         for (words, label) in entries {
@@ -111,7 +111,7 @@ pub(super) fn gazetteer(cx: &Cx, out: &mut Vec<Cand>) {
 /// Places of `ner_places.txt` the tagger missed ("in Amsterdam"), unless
 /// they are part of a longer capitalised name ("Washington Post", "George
 /// Washington").
-pub(super) fn places(cx: &Cx, cands: &mut Vec<Cand>) {
+pub(super) fn places(cx: &Context, cands: &mut Vec<Cand>) {
     if cx.lex.places.is_empty() {
         return;
     }
@@ -136,7 +136,7 @@ pub(super) fn places(cx: &Cx, cands: &mut Vec<Cand>) {
 /// A given name and one or two capitalised words the tagger missed are a
 /// person ("where Jane Hill worked"), unless the last word makes it an
 /// organisation or a place ("Grant Street").
-pub(super) fn given_name_spans(cx: &Cx, cands: &mut Vec<Cand>) {
+pub(super) fn given_name_spans(cx: &Context, cands: &mut Vec<Cand>) {
     let n = cx.a.tokens.len();
     let covered = covered_tokens(n, cands);
     for i in 0..n.saturating_sub(1) {
@@ -159,7 +159,7 @@ pub(super) fn given_name_spans(cx: &Cx, cands: &mut Vec<Cand>) {
 /// "Yonhap news agency", "the Wagner group": capitalised words right before
 /// an organisation noun of `ner_cues.txt` (one lower-case word may come
 /// between) are an organisation. English only: French puts the noun first.
-pub(super) fn cue_after(cx: &Cx, cands: &mut Vec<Cand>) {
+pub(super) fn cue_after(cx: &Context, cands: &mut Vec<Cand>) {
     if cx.a.lang != crate::lang::Lang::En {
         return;
     }
@@ -205,7 +205,7 @@ pub(super) fn cue_after(cx: &Cx, cands: &mut Vec<Cand>) {
 /// tagger missed right after or before a reporting verb are a person. A
 /// single capitalised word opening the sentence is left alone ("Officials
 /// said").
-pub(super) fn speakers(cx: &Cx, cands: &mut Vec<Cand>) {
+pub(super) fn speakers(cx: &Context, cands: &mut Vec<Cand>) {
     if cx.lex.said_verbs.is_empty() {
         return;
     }
@@ -246,7 +246,7 @@ pub(super) fn speakers(cx: &Cx, cands: &mut Vec<Cand>) {
 /// Capitalised runs the tagger missed that end with an organisation or
 /// place word ("the Justice Department", "Wildwood Trail"). A capitalised
 /// common word opening the sentence is left out ("The", "Our").
-pub(super) fn suffix_names(cx: &Cx, cands: &mut Vec<Cand>) {
+pub(super) fn suffix_names(cx: &Context, cands: &mut Vec<Cand>) {
     if cx.lex.org_suffixes.is_empty() {
         return;
     }
@@ -285,7 +285,7 @@ pub(super) fn suffix_names(cx: &Cx, cands: &mut Vec<Cand>) {
 
 /// The typing cue before token `s` (a title or role → PER; "groupe" →
 /// ORG…), skipping lower-case complements ("constructeur de fusées").
-fn cue_before(cx: &Cx, s: usize) -> Option<EntityLabel> {
+fn cue_before(cx: &Context, s: usize) -> Option<EntityLabel> {
     let stop = data::resources(cx.a.lang);
     let mut k = s;
     let mut of = false;
@@ -320,7 +320,7 @@ fn cue_before(cx: &Cx, s: usize) -> Option<EntityLabel> {
 /// features miss them, so they become weak ORG candidates (a typing cue or
 /// the gazetteer can still say MISC). Units such as "kWh" or "mAh" have a
 /// single capital and a short tail, and are left out.
-pub(super) fn camel_case_names(cx: &Cx, cands: &mut Vec<Cand>) {
+pub(super) fn camel_case_names(cx: &Context, cands: &mut Vec<Cand>) {
     let covered = covered_tokens(cx.a.tokens.len(), cands);
     for (i, tok) in cx.a.tokens.iter().enumerate() {
         if covered[i] || tok.kind != TokenKind::Word || cx.lex.not_entities.contains(&cx.word(i)) {
@@ -342,7 +342,7 @@ pub(super) fn camel_case_names(cx: &Cx, cands: &mut Vec<Cand>) {
 
 /// Applies typing cues to tagger spans, and makes spans for capitalised
 /// names right after a cue that the tagger missed.
-pub(super) fn cue_spans(cx: &Cx, cands: &mut Vec<Cand>) {
+pub(super) fn cue_spans(cx: &Context, cands: &mut Vec<Cand>) {
     let covered = covered_tokens(cx.a.tokens.len(), cands);
     for c in cands.iter_mut().filter(|c| c.prio == 1) {
         if let Some(l) = cue_before(cx, c.s) {

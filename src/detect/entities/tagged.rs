@@ -3,7 +3,7 @@
 //! capitalised common words.
 
 use super::tagger::{self, CAP, FIRST_NAME, SEEN_LOWER, START};
-use super::{name_continuation, place_at, trim, Cand, Cx};
+use super::{name_continuation, place_at, trim, Cand, Context};
 use crate::lang::data;
 use crate::lang::Lang;
 use crate::model::EntityLabel;
@@ -19,7 +19,7 @@ fn label_of(tag: u8) -> EntityLabel {
 }
 
 /// The tagger's spans, trimmed, without capitalised common words.
-pub(super) fn tagged_spans(cx: &Cx, tags: &[u8], out: &mut Vec<Cand>) {
+pub(super) fn tagged_spans(cx: &Context, tags: &[u8], out: &mut Vec<Cand>) {
     let mut i = 0;
     while i < tags.len() {
         let t = tags[i];
@@ -108,7 +108,7 @@ pub(super) fn tagged_spans(cx: &Cx, tags: &[u8], out: &mut Vec<Cand>) {
 /// not end with lower-case words ("Lavigne a"), nor does any name in a
 /// language whose adjectives precede the noun; in French the names of
 /// institutions end with one ("Assemblée nationale", "Parti socialiste").
-fn name_end(cx: &Cx, i: usize, mut j: usize, label: EntityLabel) -> usize {
+fn name_end(cx: &Context, i: usize, mut j: usize, label: EntityLabel) -> usize {
     if !cx.lex.name_connectors.is_empty() {
         let stop = &data::resources(cx.a.lang).stopwords;
         if let Some(k) = (i + 1..j).find(|&k| {
@@ -132,7 +132,7 @@ fn name_end(cx: &Cx, i: usize, mut j: usize, label: EntityLabel) -> usize {
 /// A person's name does not end on a middle initial: "George W." takes the
 /// capitalised word after it in its sentence ("George W. Bush"), which the
 /// tagger sometimes leaves out when the surname stands alone elsewhere.
-fn past_middle_initial(cx: &Cx, s: usize, e: usize, n: usize) -> usize {
+fn past_middle_initial(cx: &Context, s: usize, e: usize, n: usize) -> usize {
     let is_initial = |k: usize| {
         let mut cs = cx.text(k).chars();
         matches!((cs.next(), cs.next(), cs.next()), (Some(c), Some('.'), None) if c.is_uppercase())
@@ -156,7 +156,7 @@ fn adjectives_follow(lang: Lang) -> bool {
 /// A possessive inside an institution's name ("Korean People's Army",
 /// "People's Republic of China"): the tagger stops at "'s"; the name
 /// `[i, j)` runs on to an organisation or place head within three words.
-fn past_possessive(cx: &Cx, n: usize, i: usize, j: usize) -> usize {
+fn past_possessive(cx: &Context, n: usize, i: usize, j: usize) -> usize {
     if !(j + 1 < n && matches!(cx.text(j), "'s" | "’s") && cx.same_sentence(i, j + 1)) {
         return j;
     }
@@ -175,7 +175,7 @@ fn past_possessive(cx: &Cx, n: usize, i: usize, j: usize) -> usize {
 /// head word is followed by a person's name of two or three words (which
 /// may run past the tagger's span: "Enver" + "Solomon"). Returns the
 /// head's index and the end of the person's name.
-fn org_then_person(cx: &Cx, s: usize, e: usize) -> Option<(usize, usize)> {
+fn org_then_person(cx: &Context, s: usize, e: usize) -> Option<(usize, usize)> {
     if e - s < 3 {
         return None;
     }
@@ -194,7 +194,7 @@ fn org_then_person(cx: &Cx, s: usize, e: usize) -> Option<(usize, usize)> {
 
 /// "Robert Smith Vice President": a person's name ends before a run of
 /// titles (two in a row, so that "Martin Luther King" stays whole).
-fn cut_before_titles(cx: &Cx, s: usize, e: usize) -> usize {
+fn cut_before_titles(cx: &Context, s: usize, e: usize) -> usize {
     (s + 1..e.saturating_sub(1))
         .find(|&k| cx.lex.titles.contains(&cx.word(k)) && cx.lex.titles.contains(&cx.word(k + 1)))
         .unwrap_or(e)
@@ -203,7 +203,7 @@ fn cut_before_titles(cx: &Cx, s: usize, e: usize) -> usize {
 /// "Home Secretary Yvette Cooper": a person's name starts after a title
 /// inside the span, unless a given name comes before the title ("Martin
 /// Luther King").
-fn skip_role(cx: &Cx, s: usize, e: usize) -> usize {
+fn skip_role(cx: &Context, s: usize, e: usize) -> usize {
     match (s..e - 1).rev().find(|&k| cx.lex.titles.contains(&cx.word(k))) {
         Some(k) if (s..k).all(|j| cx.flags(j) & FIRST_NAME == 0) && cx.is_name_word(k + 1) => k + 1,
         _ => s,
@@ -215,7 +215,7 @@ fn skip_role(cx: &Cx, s: usize, e: usize) -> usize {
 /// facilities places. A person's name stays one when it starts with a
 /// given name ("Jane Hill") and has no organisation word closing three
 /// or more words.
-pub(super) fn suffix_label(cx: &Cx, s: usize, e: usize, label: EntityLabel) -> EntityLabel {
+pub(super) fn suffix_label(cx: &Context, s: usize, e: usize, label: EntityLabel) -> EntityLabel {
     if e - s < 2 {
         return label;
     }
@@ -244,7 +244,7 @@ pub(super) fn suffix_label(cx: &Cx, s: usize, e: usize, label: EntityLabel) -> E
 }
 
 /// Drops tagger spans that are only capitalised common words.
-fn keep_tagged(cx: &Cx, s: usize, e: usize) -> bool {
+fn keep_tagged(cx: &Context, s: usize, e: usize) -> bool {
     if !(s..e).any(|k| cx.is_name_word(k)) {
         return false;
     }

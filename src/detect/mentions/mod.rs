@@ -4,7 +4,7 @@
 //!
 //! - **names** are the entity layer's persons and organisations (its output
 //!   and clusters are read, never changed);
-//! - **pronouns** are the personal pronouns of `data/<lang>/quote-words.txt`
+//! - **pronouns** are the personal pronouns of `data/<lang>/word-classes.txt`
 //!   (`pron.m`, `pron.f`, `pron.p`);
 //! - **descriptions** are a determiner, up to three words and a head noun of
 //!   `data/<lang>/speaker-roles.txt`, with one adjective and a "de"/"of"

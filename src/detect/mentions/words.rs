@@ -1,15 +1,16 @@
 //! The word lists the mention layer reads, from the same data files as the
-//! quotation layer (`data/<lang>/quote-words.txt`, `speaker-roles.txt`,
-//! `reporting-verbs.txt`): which words open a description, are a pronoun,
+//! quotation layer (its classes of `data/<lang>/word-classes.txt`,
+//! `speaker-roles.txt`, `reporting-verbs.txt`): which words open a description, are a pronoun,
 //! head a description, report speech, or frame a source.
 //!
 //! Parsed here, once per language, rather than borrowed from the quotation
 //! layer: the mention layer sits below both quotations and claims.
 
 use std::collections::HashSet;
-use std::sync::OnceLock;
 
-use crate::lang::Lang;
+use crate::lang::classes::word_classes;
+use crate::lang::data::{entries, lang_file};
+use crate::lang::{Lang, PerLang};
 
 /// What a pronoun can stand for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,24 +48,13 @@ pub struct Words {
 }
 
 fn parse(lang: Lang) -> Words {
-    let (quote_words, roles, verbs) = match lang {
-        Lang::Fr => (
-            include_str!("../../../data/fr/quote-words.txt"),
-            include_str!("../../../data/fr/speaker-roles.txt"),
-            include_str!("../../../data/fr/reporting-verbs.txt"),
-        ),
-        Lang::En => (
-            include_str!("../../../data/en/quote-words.txt"),
-            include_str!("../../../data/en/speaker-roles.txt"),
-            include_str!("../../../data/en/reporting-verbs.txt"),
-        ),
-    };
-    let lines = |s: &'static str| s.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
+    let roles = lang_file!(lang, "speaker-roles.txt");
+    let verbs = lang_file!(lang, "reporting-verbs.txt");
     let mut w = Words {
         determiners: HashSet::new(),
         pronouns: Vec::new(),
-        heads: lines(roles).collect(),
-        reporting_verbs: lines(verbs).collect(),
+        heads: entries(roles).collect(),
+        reporting_verbs: entries(verbs).collect(),
         verb_fillers: HashSet::new(),
         of: HashSet::new(),
         frames: Vec::new(),
@@ -73,19 +63,20 @@ fn parse(lang: Lang) -> Words {
         agents: HashSet::new(),
         complementizers: HashSet::new(),
     };
-    for l in lines(quote_words) {
-        let Some((class, word)) = l.split_once(' ') else { continue };
+    // The quotation layer's classes of `word-classes.txt` (the ".quote" sets
+    // where it has its own): mentions are its speakers.
+    for (class, word) in word_classes(lang).entries() {
         match class {
-            "det" => {
+            "det.quote" => {
                 w.determiners.insert(word);
             }
             "pron.m" => w.pronouns.push((word, Pronoun::Masculine)),
             "pron.f" => w.pronouns.push((word, Pronoun::Feminine)),
             "pron.p" => w.pronouns.push((word, Pronoun::Plural)),
-            "aux" | "adv" | "neg" | "clitic" => {
+            "aux.quote" | "adv.quote" | "neg.quote" | "clitic.quote" => {
                 w.verb_fillers.insert(word);
             }
-            "prep" => {
+            "prep.quote" => {
                 w.of.insert(word);
             }
             // "d'après" is two tokens ("d'", "après"), as the tokenizer splits it.
@@ -99,7 +90,7 @@ fn parse(lang: Lang) -> Words {
             "agent" => {
                 w.agents.insert(word);
             }
-            "rel" => {
+            "rel.quote" => {
                 w.relatives.insert(word);
             }
             _ => {}
@@ -110,12 +101,8 @@ fn parse(lang: Lang) -> Words {
 
 /// The word lists of `lang`, parsed once.
 pub fn words(lang: Lang) -> &'static Words {
-    static FR: OnceLock<Words> = OnceLock::new();
-    static EN: OnceLock<Words> = OnceLock::new();
-    match lang {
-        Lang::Fr => FR.get_or_init(|| parse(Lang::Fr)),
-        Lang::En => EN.get_or_init(|| parse(Lang::En)),
-    }
+    static TABLES: PerLang<Words> = PerLang::new();
+    TABLES.get(lang, parse)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! and whether the pair is speech at all (`speech.rs`).
 
 use super::clauses::Clause;
-use super::context::{Ctx, Mention};
+use super::context::{Context, Mention};
 use super::lexicon::class::*;
 use super::marks::Pair;
 use super::ranker::Candidates;
@@ -46,7 +46,7 @@ pub(super) struct Attribution {
     pub verb_before: bool,
 }
 
-type Step = fn(&Ctx, &Site, &mut Attribution);
+type Step = fn(&Context, &Site, &mut Attribution);
 
 /// The attribution rules, in the order they run. Each does nothing when
 /// its condition does not hold (most: when a speaker is already known).
@@ -131,7 +131,7 @@ pub(super) fn rules() -> Vec<(&'static str, &'static str, &'static str)> {
     ATTRIBUTION.iter().map(|r| (r.name, r.doc, r.case)).collect()
 }
 
-impl Ctx<'_, '_> {
+impl Context<'_, '_> {
     /// Attributes one pair and decides whether it is speech. `prev_close`
     /// and `next_open` bound the tokens it may be attributed from.
     pub(super) fn attribute(
@@ -267,7 +267,7 @@ impl Ctx<'_, '_> {
         if at.speaker.is_some() || !at.verb_before || close + 1 >= s.hi || !self.has(close + 1, AGENT) {
             return;
         }
-        if let Some((sp, _)) = self.np_forward(close + 2, s.hi) {
+        if let Some((sp, _)) = self.speaker_forward(close + 2, s.hi) {
             at.speaker = Some(sp);
         }
     }

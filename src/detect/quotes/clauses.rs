@@ -5,7 +5,7 @@
 //! The forms a clause can take are ordered tables of named rules, tried in
 //! order; the first that finds a clause wins.
 
-use super::context::{Ctx, Mention};
+use super::context::{Context, Mention};
 use super::lexicon::class::*;
 use super::windows::{
     MAX_AUX_AFTER_SUBJECT, MAX_BEFORE, MAX_BEFORE_FIRST_VERB, MAX_INVERSION_COMPLEMENTS, MAX_NP, MAX_PUNCT_AFTER_QUOTE,
@@ -33,7 +33,7 @@ struct After {
     dash: bool,
 }
 
-type AfterForm = fn(&Ctx, &After) -> Option<Clause>;
+type AfterForm = fn(&Context, &After) -> Option<Clause>;
 
 /// The forms of a reporting clause right after a quotation, in order.
 const AFTER_QUOTE: [Rule<AfterForm>; 4] = [
@@ -71,7 +71,7 @@ const AFTER_QUOTE: [Rule<AfterForm>; 4] = [
     },
 ];
 
-type BeforeForm = fn(&Ctx, usize, usize) -> Option<Clause>;
+type BeforeForm = fn(&Context, usize, usize) -> Option<Clause>;
 
 /// The forms of an attribution before a quotation (tokens `lo..open`), in
 /// order.
@@ -120,7 +120,7 @@ pub(super) fn rules() -> Vec<(&'static str, &'static str, &'static str)> {
         .collect()
 }
 
-impl Ctx<'_, '_> {
+impl Context<'_, '_> {
     /// The reporting clause right after a quotation, starting at token
     /// `from` (after the closing mark): "…», a-t-il dit", "…», a écrit
     /// ainsi X", "…,” Smith said", "…», selon X".
@@ -189,7 +189,8 @@ impl Ctx<'_, '_> {
 
     fn subject_first(&self, at: &After) -> Option<Clause> {
         let (p, hi) = (at.p, at.hi);
-        let (sp, mut e) = self.np_forward(p, hi).or_else(|| self.role_name(p, hi)).or_else(|| self.bare_np(p, hi))?;
+        let (sp, mut e) =
+            self.speaker_forward(p, hi).or_else(|| self.role_name(p, hi)).or_else(|| self.bare_np(p, hi))?;
         if self.is_punct(e, ",") {
             // Apposition: "Smith, the company's chief, said".
             let mut k = e + 1;
@@ -225,7 +226,7 @@ impl Ctx<'_, '_> {
         while start < open - 1 && !self.has(start, WORD) {
             start += 1;
         }
-        let (sp, end) = self.np_forward(start, open - 1)?;
+        let (sp, end) = self.speaker_forward(start, open - 1)?;
         // "Name : «", or "Name, title, affiliation : «" (no verb).
         let apposed = sp.is_name && self.is_punct(end, ",") && !(end..open - 1).any(|k| self.has(k, VERB));
         // A phrase that is not a name must be headed by a role ("Le
@@ -255,7 +256,7 @@ impl Ctx<'_, '_> {
             if !self.reporting_verb_at(v, lo) {
                 continue;
             }
-            if let Some(sp) = self.subject_before(v, lo) {
+            if let Some(sp) = self.speaker_before(v, lo) {
                 return Some(Clause { speaker: Some(sp), verb: true, end: v + 1 });
             }
             if let Some((sp, end)) = self.inverted_subject(v, open) {
@@ -285,7 +286,7 @@ impl Ctx<'_, '_> {
         while u > s_lo.max(c.saturating_sub(MAX_BEFORE)) {
             u -= 1;
             if self.has(u, VERB) && !self.has(u, CAP) {
-                if let Some(sp) = self.subject_before(u, s_lo) {
+                if let Some(sp) = self.speaker_before(u, s_lo) {
                     return Some(sp);
                 }
             }
@@ -319,7 +320,7 @@ impl Ctx<'_, '_> {
         let mut starts = vec![floor];
         starts.extend((floor..colon).filter(|&k| self.is_punct(k, ",")).map(|k| k + 1));
         for s in starts {
-            let Some((sp, end)) = self.np_forward(s, colon) else { continue };
+            let Some((sp, end)) = self.speaker_forward(s, colon) else { continue };
             let verb_follows = end < colon
                 && self.has(end, WORD)
                 && !self.has(end, CAP | PREP | DET | CONJ | COMP | REL | STOP | PRON);
@@ -346,7 +347,7 @@ impl Ctx<'_, '_> {
         } else {
             return None;
         };
-        let (sp, end) = self.np_forward(start, hi)?;
+        let (sp, end) = self.speaker_forward(start, hi)?;
         if f & SOURCE_WEAK != 0 {
             // "pour" is a source only for a person or a role.
             let person = sp.pron & (PRON_M | PRON_F | PRON_P) != 0
@@ -410,7 +411,7 @@ impl Ctx<'_, '_> {
             return self.pron(k + 1).map(|s| (s, k + 2));
         }
         let k = self.skip_inversion_complements(k, hi);
-        let (sp, end) = self.np_forward(k, hi)?;
+        let (sp, end) = self.speaker_forward(k, hi)?;
         // A pronoun after the verb is its object ("a dit lui"); only names
         // and noun phrases are inverted subjects.
         (sp.pron == 0).then_some((sp, end))

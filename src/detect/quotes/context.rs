@@ -1,4 +1,4 @@
-//! The quotation layer's view of a text ([`Ctx`]): the analysis, the
+//! The quotation layer's view of a text ([`Context`]): the analysis, the
 //! entities and the word classes of every token, computed once, with the
 //! token tests every rule of the layer reads.
 //!
@@ -49,22 +49,22 @@ impl Mention {
 
 /// The quotation layer's view of a text: the analysis, the entities and
 /// the word classes of every token.
-pub(crate) struct Ctx<'a, 't> {
+pub(crate) struct Context<'a, 't> {
     pub a: &'a Analysis<'t>,
     pub entities: &'a [Entity],
     flags: Vec<u32>,
     pub lex: &'static Lexicon,
 }
 
-impl<'a, 't> Ctx<'a, 't> {
-    pub fn new(a: &'a Analysis<'t>, entities: &'a [Entity]) -> Ctx<'a, 't> {
+impl<'a, 't> Context<'a, 't> {
+    pub fn new(a: &'a Analysis<'t>, entities: &'a [Entity]) -> Context<'a, 't> {
         let lex = lexicon(a.lang);
         let res = data::resources(a.lang);
         let mut buf = String::new();
         let mut flags: Vec<u32> =
             a.tokens.iter().map(|t| token_classes(lex, res, t, t.span.slice(a.text), &mut buf)).collect();
         join_name_compounds(a, res, &mut flags);
-        Ctx { a, entities, flags, lex }
+        Context { a, entities, flags, lex }
     }
 
     pub fn flags(&self, i: usize) -> u32 {

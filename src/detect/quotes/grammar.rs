@@ -1,56 +1,41 @@
-//! The quotation layer's own copies of general text helpers, one function
-//! each, so that a shared version (a future `crate::text` helper used by
-//! every detector) can replace them here and nowhere else:
+//! The quotation layer's speaker grammar over the shared phrase helpers
+//! (`crate::text::phrase`):
 //!
-//! - [`Ctx::after_dateline`]: the token after a wire dateline;
-//! - [`Ctx::is_possessive`]: the possessive "'s";
-//! - [`Ctx::entity_at`]: the PER or ORG entity over a token;
-//! - [`Ctx::subject_before`]: the subject of a reporting verb;
-//! - [`Ctx::np_forward`]: the speaker phrase starting at a token.
+//! - [`Context::after_dateline`]: the token after a wire dateline, the layer's
+//!   form of one ([`DatelineForm::CapitalRun`]);
+//! - [`Context::is_possessive`]: the possessive "'s" ([`phrase::is_possessive_clitic`]);
+//! - [`Context::entity_at`]: the PER or ORG entity over a token;
+//! - [`Context::speaker_before`]: the speaker subject of a reporting verb, past
+//!   its verb group ([`phrase::verb_group_start`]);
+//! - [`Context::speaker_forward`]: the speaker phrase starting at a token.
 //!
-//! Each doc says how this copy differs from the obvious general version;
-//! where a shared helper behaves otherwise, the difference must become a
-//! named parameter of it, or the output changes.
+//! The last two find a *speaker* (a mention: pronoun, name or speaker noun
+//! phrase), not any subject or noun phrase; their docs say how they differ
+//! from the claim layer's source helpers.
 
-use super::context::{Ctx, Mention};
+use super::context::{Context, Mention};
 use super::lexicon::class::*;
 use super::windows::{MAX_DATELINE_TOKENS, MAX_LEADING_ADVERBS, MAX_NP, MAX_SUBJECT_GAP};
 use super::{Entity, EntityLabel};
+use crate::text::phrase::{self, DatelineForm, PossessiveSpelling};
 
-impl<'a> Ctx<'a, '_> {
+impl<'a> Context<'a, '_> {
     /// The token after a wire dateline opening the sentence at `lo`
     /// ("LONDON —", "MOSCOW (AP) —"), or `lo` when there is none: the
-    /// dateline is not part of what the source reported.
-    ///
-    /// Differs from a general dateline test: any run of all-capital words,
-    /// brackets and commas (no lower-case letter) up to a dash within
-    /// [`MAX_DATELINE_TOKENS`] counts, with no minimum length, no line-break
-    /// check and no date; "Paris, 5 janv. (AFP) —" (mixed case) is not one.
+    /// dateline is not part of what the source reported. The layer's form
+    /// of dateline ([`DatelineForm::CapitalRun`]): all-capital words,
+    /// brackets and commas up to a dash within [`MAX_DATELINE_TOKENS`].
     pub fn after_dateline(&self, lo: usize, hi: usize) -> usize {
-        let mut k = lo;
-        let mut caps = 0;
-        while k < hi && k < lo + MAX_DATELINE_TOKENS {
-            let t = self.text(k);
-            if self.has(k, DASH) {
-                return if caps > 0 { k + 1 } else { lo };
-            }
-            let upper = self.has(k, WORD) && t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase);
-            if upper {
-                caps += 1;
-            } else if !matches!(t, "(" | ")" | ",") {
-                return lo;
-            }
-            k += 1;
-        }
-        lo
+        let is_word = |k: usize| self.has(k, WORD);
+        let is_dash = |k: usize| self.has(k, DASH);
+        let form = DatelineForm::CapitalRun { is_word: &is_word, is_dash: &is_dash };
+        phrase::after_dateline(self.a.text, &self.a.tokens, lo, hi, MAX_DATELINE_TOKENS, form)
     }
 
-    /// Is token `i` the possessive "'s" ("the company's spokesman")?
-    ///
-    /// Differs from a general test: exactly the written forms of class
-    /// `possessive` ("'s", "’s"), lower-case only, in either language.
+    /// Is token `i` the possessive "'s" ("the company's spokesman")? In
+    /// either language, "'s" or "’s" exactly.
     pub fn is_possessive(&self, i: usize) -> bool {
-        self.lex.possessives.contains(&self.text(i))
+        phrase::is_possessive_clitic(self.text(i), PossessiveSpelling::LowerEitherApostrophe)
     }
 
     /// The entity (PER or ORG) overlapping token `i`.
@@ -77,7 +62,7 @@ impl<'a> Ctx<'a, '_> {
     /// déclaré"), the first apposed segment ("X, porte-parole, a dit"), the
     /// main subject for a participle after a comma ("X declined, saying"),
     /// and prefers the name inside a phrase ("le ministre Michel Sapin").
-    pub fn subject_before(&self, v: usize, lo: usize) -> Option<Mention> {
+    pub fn speaker_before(&self, v: usize, lo: usize) -> Option<Mention> {
         if self.passive(v, lo) {
             return None;
         }
@@ -117,33 +102,30 @@ impl<'a> Ctx<'a, '_> {
     /// and clitics to the last token of its subject, or to an inverted or
     /// clause-initial pronoun that is the subject itself.
     fn subject_end(&self, v: usize, lo: usize) -> Option<SubjectEnd> {
-        let mut j = v;
-        let mut steps = 0;
-        loop {
-            if j <= lo || steps > MAX_SUBJECT_GAP {
-                return None;
-            }
-            j -= 1;
-            steps += 1;
+        // "a-t-il dit": an inverted pronoun; "« … » Lui a dit" is rare, a
+        // clause-initial "lui" is a subject.
+        let pronoun_subject = |j: usize| {
             let f = self.flags(j);
-            if f & PRON != 0 && j > lo && self.has(j - 1, HYPHEN) {
-                return self.pron(j).map(SubjectEnd::Pronoun); // "a-t-il dit"
-            }
-            if f & PRON != 0 && f & CLITIC != 0 && j > lo && !self.has(j - 1, WORD) {
-                // "« … » Lui a dit" is rare; a clause-initial "lui" is a subject.
-                return self.pron(j).map(SubjectEnd::Pronoun);
-            }
-            if f & (AUX | ADV | NEG | REFL) != 0 && f & CAP == 0
-                || f & CLITIC != 0 && self.has(j + 1, AUX | VERB | CLITIC | REFL)
-                || f & HYPHEN != 0
-            {
-                continue;
-            }
-            if f & AUX != 0 && f & CAP != 0 && f & PRON == 0 {
-                continue; // sentence-initial auxiliary in a question: rare
-            }
-            return Some(SubjectEnd::At(j));
+            f & PRON != 0 && j > lo && (self.has(j - 1, HYPHEN) || f & CLITIC != 0 && !self.has(j - 1, WORD))
+        };
+        let in_verb_group = |j: usize| {
+            let f = self.flags(j);
+            !pronoun_subject(j)
+                && (f & (AUX | ADV | NEG | REFL) != 0 && f & CAP == 0
+                    || f & CLITIC != 0 && self.has(j + 1, AUX | VERB | CLITIC | REFL)
+                    || f & HYPHEN != 0
+                    // A sentence-initial auxiliary in a question: rare.
+                    || f & AUX != 0 && f & CAP != 0 && f & PRON == 0)
+        };
+        let start = phrase::verb_group_start(v, lo, in_verb_group);
+        if start <= lo || v - start > MAX_SUBJECT_GAP {
+            return None;
         }
+        let j = start - 1;
+        if pronoun_subject(j) {
+            return self.pron(j).map(SubjectEnd::Pronoun);
+        }
+        Some(SubjectEnd::At(j))
     }
 
     /// "Un expert interrogé par l'AFP juge …", "a researcher quoted by the
@@ -172,7 +154,7 @@ impl<'a> Ctx<'a, '_> {
     /// phrase only (a bare lower-case noun without determiner or role gives
     /// None), returns the name inside it rather than the whole phrase, and
     /// stops at [`MAX_NP`] tokens.
-    pub fn np_forward(&self, mut i: usize, hi: usize) -> Option<(Mention, usize)> {
+    pub fn speaker_forward(&self, mut i: usize, hi: usize) -> Option<(Mention, usize)> {
         let mut skipped = 0;
         while i < hi && skipped < MAX_LEADING_ADVERBS && self.has(i, ADV) && !self.has(i, CAP | DET) {
             i += 1;

@@ -1,14 +1,15 @@
-//! The quotation layer's word lists (`data/<lang>/reporting-verbs.txt`,
-//! `quote-words.txt`, `speaker-roles.txt`), merged into one table of word
-//! classes so each token costs one look-up; plus the classes of
-//! quote-words.txt whose entries are endings or written forms ("ptcp.past
-//! é", "possessive 's"), kept as short lists the rules compare tokens with.
+//! The quotation layer's word lists (its classes of
+//! `data/<lang>/word-classes.txt`, `reporting-verbs.txt`,
+//! `speaker-roles.txt`), merged into one table of word classes so each
+//! token costs one look-up; plus the classes whose entries are endings or
+//! written forms ("ptcp.past é"), kept as short lists the rules compare
+//! tokens with.
 
+use crate::lang::classes::word_classes;
 use crate::lang::data::{entries, lang_file};
-use crate::lang::Lang;
+use crate::lang::{Lang, PerLang};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::OnceLock;
 
 /// Word-class flags of a token (a word may have several).
 pub(crate) mod class {
@@ -102,8 +103,6 @@ pub(crate) struct Lexicon {
     /// `ptcp.agent`: the word, as written, that introduces the agent of a
     /// participle ("un expert interrogé par l'AFP").
     pub participle_agents: Vec<&'static str>,
-    /// `possessive`: a possessive token, as written ("the company's").
-    pub possessives: Vec<&'static str>,
     /// `nonmod.ending`: endings of words that do not modify the noun after
     /// them ("X defended", "Y quickly"): English noun phrases only.
     pub non_modifier_endings: Vec<&'static str>,
@@ -128,7 +127,6 @@ impl Lexicon {
             "ptcp.past" => &mut self.past_participle_endings,
             "ptcp.prog" => &mut self.progressive_endings,
             "ptcp.agent" => &mut self.participle_agents,
-            "possessive" => &mut self.possessives,
             "nonmod.ending" => &mut self.non_modifier_endings,
             "plural.ending" => &mut self.plural_endings,
             "clitic.tail" => &mut self.clitic_tails,
@@ -137,14 +135,20 @@ impl Lexicon {
     }
 }
 
+/// Does the layer read the class `name` of `word-classes.txt`?
+#[cfg(test)]
+pub(crate) fn reads_class(name: &str) -> bool {
+    class_of(name).is_some() || Lexicon::default().literal_list(name).is_some()
+}
+
 fn class_of(name: &str) -> Option<u32> {
     use class::*;
     Some(match name {
-        "aux" => AUX,
-        "adv" => ADV,
-        "neg" => NEG,
-        "clitic" => CLITIC,
-        "det" => DET,
+        "aux.quote" => AUX,
+        "adv.quote" => ADV,
+        "neg.quote" => NEG,
+        "clitic.quote" => CLITIC,
+        "det.quote" => DET,
         "pron.m" => PRON_M,
         "pron.f" => PRON_F,
         "pron.p" => PRON_P,
@@ -152,15 +156,15 @@ fn class_of(name: &str) -> Option<u32> {
         "source" => SOURCE,
         "source.weak" => SOURCE_WEAK,
         "comp" => COMP,
-        "prep" => PREP,
+        "prep.quote" => PREP,
         "particle" => PARTICLE,
         "mention" => MENTION,
         "stop" => STOP,
         "be" => BE,
         "refl" => REFL,
-        "rel" => REL,
+        "rel.quote" => REL,
         "bare" => BARE,
-        "conj" => CONJ,
+        "conj.quote" => CONJ,
         "dash" => DASH,
         "agent" => AGENT,
         "mod-prep" => MOD_PREP,
@@ -171,17 +175,14 @@ fn class_of(name: &str) -> Option<u32> {
 
 fn build(lang: Lang) -> Lexicon {
     let mut lex = Lexicon::default();
-    let file = lang_file!(lang, "quote-words.txt");
-    for (n, line) in entries(file).enumerate() {
-        let (name, word) = line
-            .split_once(' ')
-            .unwrap_or_else(|| panic!("data/{}/quote-words.txt: entry {}: expected `class word`", lang.code(), n + 1));
+    // Classes of other layers (the claim layer's "det") are skipped here:
+    // `detect::tests` checks that some layer reads every class.
+    for (name, word) in word_classes(lang).entries() {
         if let Some(list) = lex.literal_list(name) {
             list.push(word);
             continue;
         }
-        let flag = class_of(name)
-            .unwrap_or_else(|| panic!("data/{}/quote-words.txt: entry {}: unknown class {name:?}", lang.code(), n + 1));
+        let Some(flag) = class_of(name) else { continue };
         // Frames of several words: "according to", "d'après" (an elision
         // and a word), "in the words of".
         let mut words: Vec<&'static str> = Vec::new();
@@ -212,12 +213,8 @@ fn build(lang: Lang) -> Lexicon {
 
 /// The lexicon of `lang`, built on first use.
 pub(crate) fn lexicon(lang: Lang) -> &'static Lexicon {
-    static FR: OnceLock<Lexicon> = OnceLock::new();
-    static EN: OnceLock<Lexicon> = OnceLock::new();
-    match lang {
-        Lang::Fr => FR.get_or_init(|| build(Lang::Fr)),
-        Lang::En => EN.get_or_init(|| build(Lang::En)),
-    }
+    static LEXICONS: PerLang<Lexicon> = PerLang::new();
+    LEXICONS.get(lang, build)
 }
 
 #[cfg(test)]
@@ -230,7 +227,6 @@ mod tests {
         for lang in Lang::ALL {
             for (name, file) in [
                 ("reporting-verbs.txt", lang_file!(lang, "reporting-verbs.txt")),
-                ("quote-words.txt", lang_file!(lang, "quote-words.txt")),
                 ("speaker-roles.txt", lang_file!(lang, "speaker-roles.txt")),
             ] {
                 assert!(file.starts_with('#'), "data/{}/{name}: no header", lang.code());
@@ -242,7 +238,6 @@ mod tests {
             assert!(!lex.participle_endings.is_empty());
             assert!(!lex.past_participle_endings.is_empty());
             assert!(!lex.participle_agents.is_empty());
-            assert!(!lex.possessives.is_empty());
         }
         let fr = lexicon(Lang::Fr);
         assert!(fr.classes("d'") & class::SOURCE_FIRST != 0);

@@ -9,7 +9,7 @@
 //! No state hides in the context: it is a plain value the caller threads
 //! through the quotations in order.
 
-use super::context::{Ctx, Mention};
+use super::context::{Context, Mention};
 use super::windows::SALIENCE_SENTENCES;
 use super::{Entity, EntityLabel, Speaker};
 use crate::detect::mentions::Mentions;
@@ -39,7 +39,7 @@ impl Salience {
     }
 }
 
-impl Ctx<'_, '_> {
+impl Context<'_, '_> {
     /// The contract's speaker: the mention and the entity it resolves to.
     pub fn link(&self, mentions: &Mentions, sp: Mention, salient: Option<u32>) -> Speaker {
         let entity_id = sp.entity.or_else(|| mentions.resolve(self.a.text, sp.span, salient));

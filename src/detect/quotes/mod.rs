@@ -28,10 +28,10 @@
 //! | room | concern |
 //! |---|---|
 //! | `marks.rs` | pairing quotation marks, across paragraphs |
-//! | `lexicon.rs`, `context.rs` | word classes (`data/<lang>/quote-words.txt`, `reporting-verbs.txt`, `speaker-roles.txt`) and the per-token view every rule reads |
+//! | `lexicon.rs`, `context.rs` | word classes (its classes of `data/<lang>/word-classes.txt`, `reporting-verbs.txt`, `speaker-roles.txt`) and the per-token view every rule reads |
 //! | `windows.rs` | every token window and count threshold, named |
 //! | `clauses.rs` | speaker candidates: clause forms after and before a quotation (rule tables), source frames, inverted subjects |
-//! | `grammar.rs` | this layer's copies of general helpers (dateline, possessive, entity at a token, subject before a verb, phrase forward) |
+//! | `grammar.rs` | the speaker grammar over the shared phrase helpers (`text::phrase`): dateline, possessive, entity at a token, speaker before a verb, speaker phrase forward |
 //! | `phrases.rs`, `names.rs` | speaker noun phrases and names |
 //! | `attribution.rs` | the attribution steps for a pair (rule table), each also run on its own to propose a candidate |
 //! | `ranker.rs` | speaker choice: extra candidate finders, features, the learned weights (`data/models/speaker-ranker.tsv`) |
@@ -64,41 +64,12 @@ use super::Analysis;
 use super::mentions::Mentions;
 use crate::model::{Entity, EntityLabel, Quote, Speaker};
 use crate::span::Span;
-use context::{Ctx, Mention};
+use context::{Context, Mention};
 use link::Salience;
 
-/// One named rule of an ordered rule table: what it is called, the example
-/// it exists for, the case of `tests/cases/quotes.toml` that pins it (a
-/// unit test checks that the case fails without the rule), and what it
-/// does. (Only `apply` runs; the other fields document the rule and are
-/// read by the unit test.)
-#[cfg_attr(not(test), allow(dead_code))]
-pub(crate) struct Rule<F> {
-    pub name: &'static str,
-    #[cfg(any(test, not(target_arch = "wasm32")))]
-    pub doc: &'static str,
-    #[cfg(any(test, not(target_arch = "wasm32")))]
-    pub case: &'static str,
-    pub apply: F,
-}
-
-#[cfg(test)]
-thread_local! {
-    /// The rule switched off, by name ("" for none): set only by the unit
-    /// test that checks each rule's case.
-    static DISABLED: std::cell::Cell<&'static str> = const { std::cell::Cell::new("") };
-}
-
-impl<F> Rule<F> {
-    /// Is the rule on? Always, except in the unit test that switches one
-    /// off to check that its case then fails.
-    fn on(&self) -> bool {
-        #[cfg(test)]
-        return DISABLED.with(|d| d.get() != self.name);
-        #[cfg(not(test))]
-        true
-    }
-}
+/// The rule type of the layer's tables (`detect/rule.rs`): the submodules
+/// name it from here.
+pub(crate) use super::rule::Rule;
 
 /// A quotation found by the first pass, before speech classification.
 #[derive(Debug)]
@@ -113,6 +84,12 @@ struct Found {
     candidates: ranker::Scored,
 }
 
+/// Does the layer read the class `name` of `data/<lang>/word-classes.txt`?
+#[cfg(test)]
+pub(crate) fn reads_word_class(name: &str) -> bool {
+    lexicon::reads_class(name)
+}
+
 /// Finds the quotations of the text, sorted by start (building the mention
 /// layer for them; [`detect_with`] takes one already built).
 pub fn detect(analysis: &Analysis, entities: &[Entity]) -> Vec<Quote> {
@@ -125,7 +102,7 @@ pub fn detect_with(analysis: &Analysis, entities: &[Entity], mentions: &Mentions
     if analysis.tokens.is_empty() {
         return Vec::new();
     }
-    let ctx = Ctx::new(analysis, entities);
+    let ctx = Context::new(analysis, entities);
     let found = attribute_pairs(&ctx, mentions, marks::pairs(analysis));
     let mut out: Vec<Quote> = Vec::with_capacity(found.len());
     let mut salience = Salience::default();
@@ -152,7 +129,7 @@ pub fn speaker_candidates(analysis: &Analysis, entities: &[Entity]) -> Vec<Quote
     if analysis.tokens.is_empty() {
         return Vec::new();
     }
-    let ctx = Ctx::new(analysis, entities);
+    let ctx = Context::new(analysis, entities);
     let mentions = Mentions::build(analysis, entities);
     attribute_pairs(&ctx, &mentions, marks::pairs(analysis))
         .into_iter()
@@ -164,7 +141,7 @@ pub fn speaker_candidates(analysis: &Analysis, entities: &[Entity]) -> Vec<Quote
 /// Attributes every pair in order: each is bounded by the closing mark
 /// before it and the opening mark after it, and may continue the one
 /// before.
-fn attribute_pairs(ctx: &Ctx, mentions: &Mentions, pairs: Vec<marks::Pair>) -> Vec<Found> {
+fn attribute_pairs(ctx: &Context, mentions: &Mentions, pairs: Vec<marks::Pair>) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::with_capacity(pairs.len());
     let mut pairs = pairs.into_iter().peekable();
     let mut prev_close: Option<usize> = None;

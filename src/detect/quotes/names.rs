@@ -1,13 +1,13 @@
 //! Names as speakers: where one starts (the entity layer's opinion first,
 //! capitalisation where it has none) and how far it runs.
 
-use super::context::{Ctx, Mention};
+use super::context::{Context, Mention};
 use super::lexicon::class::*;
 use super::windows::{MAX_INITIAL_LETTERS, MAX_NAME_TOKENS};
 use super::{Entity, EntityLabel};
 use crate::span::Span;
 
-impl Ctx<'_, '_> {
+impl Context<'_, '_> {
     /// Does a name start at `i`: an entity, or a capitalised word that is
     /// not a function word?
     pub fn name_start(&self, i: usize, hi: usize) -> bool {

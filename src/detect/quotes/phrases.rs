@@ -2,12 +2,12 @@
 //! from its last word, without a determiner, and over appositions; which
 //! modifiers stay inside; and the name a phrase holds.
 
-use super::context::{Ctx, Mention};
+use super::context::{Context, Mention};
 use super::lexicon::class::*;
 use super::windows::{MAX_APPOSITION_SPAN, MAX_BARE_NP_WORDS, MAX_NP, MODIFIER_EXTRA};
 use crate::lang::Lang;
 
-impl Ctx<'_, '_> {
+impl Context<'_, '_> {
     /// The rest of a noun phrase that started at `start` (its determiner),
     /// its words beginning at `from`.
     pub fn np_tail(&self, start: usize, from: usize, hi: usize) -> Option<(Mention, usize)> {
@@ -236,7 +236,7 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let end = (s..j).find(|&x| self.is_punct(x, ",")).unwrap_or(j);
-            if let Some((sp, e)) = self.np_forward(s, end) {
+            if let Some((sp, e)) = self.speaker_forward(s, end) {
                 if let Some(first) = found {
                     // "Le directeur de X, le général Y Z, a déclaré": the
                     // apposed name names the speaker.

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::attribution::Site;
-use super::context::{Ctx, Mention};
+use super::context::{Context, Mention};
 use super::lexicon::class::*;
 use super::windows::{MAX_BEFORE, MAX_NAME_TOKENS, MAX_POSTPOSED_VERB};
 use super::EntityLabel;
@@ -82,7 +82,7 @@ impl Candidates {
     }
 }
 
-type Generator = fn(&Ctx, &Site) -> Option<Mention>;
+type Generator = fn(&Context, &Site) -> Option<Mention>;
 
 /// The candidate finders beyond the attribution steps: forms of real news
 /// the steps leave without a speaker. Each is a feature, not a decision.
@@ -108,7 +108,7 @@ pub(super) const GENERATORS: [(&str, Generator); 5] = [
     ("inner_name", |_, _| None),
 ];
 
-impl Ctx<'_, '_> {
+impl Context<'_, '_> {
     /// The subject of the sentence of the quotation (from its start, or
     /// after a leading adverbial ending in a comma), when it can speak and
     /// stands before the opening mark.
@@ -119,7 +119,7 @@ impl Ctx<'_, '_> {
         let mut starts = vec![floor];
         starts.extend((floor..open).filter(|&k| self.is_punct(k, ",")).map(|k| k + 1));
         for st in starts {
-            let Some((sp, end)) = self.np_forward(st, open) else { continue };
+            let Some((sp, end)) = self.speaker_forward(st, open) else { continue };
             let verb_or_quote = end == open
                 || end < open && self.has(end, WORD) && !self.has(end, CAP | PREP | DET | CONJ | COMP | STOP);
             let inside_quote = (st..sp.tok).any(|k| self.is_open_mark(k));

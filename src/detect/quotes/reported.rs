@@ -3,7 +3,7 @@
 //! the direct quotations and what earlier hits covered.
 
 use super::clauses::Clause;
-use super::context::{Ctx, Mention};
+use super::context::{Context, Mention};
 use super::lexicon::class::*;
 use super::windows::{
     MAX_ADVERBIAL_TAIL_WORDS, MAX_BARE_TAIL_WORDS, MAX_LONE_ADVERBIAL, MAX_PARTICIPLE_CLAUSE, MAX_SOURCE_OFFSET,
@@ -26,7 +26,7 @@ struct Trailing {
     start: usize,
 }
 
-type TrailingGuard = fn(&Ctx, &Trailing) -> bool;
+type TrailingGuard = fn(&Context, &Trailing) -> bool;
 
 /// What keeps `"…, <clause>."` from being reported speech: any guard that
 /// holds rejects it.
@@ -79,7 +79,7 @@ pub(super) fn rules() -> Vec<(&'static str, &'static str, &'static str)> {
     TRAILING_GUARDS.iter().map(|r| (r.name, r.doc, r.case)).collect()
 }
 
-impl Ctx<'_, '_> {
+impl Context<'_, '_> {
     /// Reported speech: "X a indiqué que …", "X said …", "selon X, …",
     /// "…, a-t-il dit." Appends to `out`.
     pub(super) fn reported(&self, found: &[Found], mentions: &Mentions, out: &mut Vec<Quote>) {
@@ -163,7 +163,7 @@ impl Ctx<'_, '_> {
         };
         // Words between the verb and "que" must not be a subject's
         // inversion we cannot see; the speaker is the verb's subject.
-        let sp = self.subject_before(v, lo)?;
+        let sp = self.speaker_before(v, lo)?;
         if hi - start < MIN_REPORTED_TOKENS {
             return None;
         }

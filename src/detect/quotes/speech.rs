@@ -3,7 +3,7 @@
 //! system)? An ordered table of named tests; the first with a verdict
 //! decides.
 
-use super::context::Ctx;
+use super::context::Context;
 use super::lexicon::class::*;
 use super::marks::Pair;
 use super::windows::{MAX_TITLE_WORDS, MIN_SPEECH_WORDS};
@@ -28,7 +28,7 @@ struct Evidence {
     has_speaker: bool,
 }
 
-type Test = fn(&Ctx, &Evidence) -> Option<bool>;
+type Test = fn(&Context, &Evidence) -> Option<bool>;
 
 /// The speech tests, in order: the first that returns a verdict decides.
 const SPEECH: [Rule<Test>; 7] = [
@@ -96,7 +96,7 @@ pub(super) fn rules() -> Vec<(&'static str, &'static str, &'static str)> {
     SPEECH.iter().map(|r| (r.name, r.doc, r.case)).collect()
 }
 
-impl Ctx<'_, '_> {
+impl Context<'_, '_> {
     /// Does the quoted text reproduce words (rather than name or mention a
     /// term)?
     pub(super) fn is_speech(
