@@ -1,5 +1,5 @@
 //! The pipeline: [`Annotator::annotate`] identifies the language (when
-//! asked), runs the text layer, then the entity, quotation and claim
+//! asked), runs the text layer, then the entity detector, the mention layer, the quotation and claim
 //! detectors in that order (each may use the earlier layers), and returns a
 //! [`Document`] in byte offsets. The types it returns live in
 //! `crate::model`; their JSON contract in `crate::contract`.
