@@ -1,5 +1,5 @@
 //! The pipeline: [`Annotator::annotate`] identifies the language (when
-//! asked), runs the text layer, then the entity, quotation and claim
+//! asked), runs the text layer, then the entity detector, the mention layer, the quotation and claim
 //! detectors in that order (each may use the earlier layers), and returns a
 //! [`Document`] in byte offsets. The types it returns live in
 //! `crate::model`; their JSON contract in `crate::contract`.
@@ -117,8 +117,9 @@ enum Needs {
 fn annotate_in(text: &str, lang: Lang) -> Document {
     let analysis = Analysis::new(text, lang);
     let entities = detect::entities::detect(&analysis);
-    let quotes = detect::quotes::detect(&analysis, &entities);
-    let claims = detect::claims::detect(&analysis, &entities, &quotes);
+    let mentions = detect::mentions::Mentions::build(&analysis, &entities);
+    let quotes = detect::quotes::detect_with(&analysis, &entities, &mentions);
+    let claims = detect::claims::detect_with(&analysis, &entities, &quotes, &mentions);
     let mut annotations: Vec<Annotation> = entities
         .into_iter()
         .map(Annotation::Entity)

@@ -32,7 +32,7 @@
 //! | `lang` | language codes, the compiled-in data files, the word-class table every detector reads, language identification |
 //! | `text` | tokens, sentences, paragraphs (byte offsets) |
 //! | `model` | the annotation types, plain data |
-//! | `detect` | the entity, quotation and claim detectors, and the rule-table type they share |
+//! | `detect` | the entity, mention (who may speak: names, pronouns, descriptions), quotation and claim detectors, and the rule-table type they share |
 //! | `annotate` | the [`Annotator`]: identifies the language, runs the detectors |
 //! | `contract` | the UTF-16 JSON contract and the conversion to it |
 //! | `summary` | the sourcing summary of an article, computed from its contract |

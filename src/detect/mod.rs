@@ -1,11 +1,13 @@
-//! The detectors, run in order: entities, then quotations (which use
-//! entities for speakers), then claims (which use both).
+//! The detectors, run in order: entities, then the mentions that may speak
+//! (names from the entities, pronouns, descriptions), then quotations
+//! (speakers chosen among the mentions), then claims (which use both).
 //!
 //! Each detector is a module with a `detect` function over an [`Analysis`]
 //! (the text layer's output, computed once) and the earlier layers.
 
 pub mod claims;
 pub mod entities;
+pub mod mentions;
 pub mod quotes;
 mod rule;
 

@@ -7,6 +7,7 @@ use super::lexicon::Lexicon;
 use super::lexicon::{class, Role};
 use super::words::*;
 use super::{Analysis, Entity, Hit, Quote};
+use crate::detect::mentions::Mentions;
 use crate::sort::{pos, sort_by_rank};
 use crate::span::Span;
 use crate::text::normalize_word;
@@ -34,14 +35,22 @@ pub(super) struct Context<'a, 't> {
     pub(super) reported_by: Vec<(Span, Span)>,
     /// The last sentence whose conditionals describe a proposal.
     pub(super) proposal_sentence: std::cell::Cell<Option<usize>>,
-    /// Speaker mentions a later pronoun can point back to: the quote
-    /// layer's speakers and the sources of the claims found so far, sorted
-    /// by start (`detect` appends as it goes through the sentences).
-    pub(super) mentions: std::cell::RefCell<Vec<Span>>,
+    /// The quote layer's speakers, sorted by start: with the mention
+    /// layer's speaking mentions, what a later pronoun can point back to.
+    pub(super) speakers: Vec<Span>,
+    /// The document's mention layer (names, pronouns, descriptions and
+    /// their roles).
+    pub(super) mentions: &'a Mentions,
 }
 
 impl<'a, 't> Context<'a, 't> {
-    pub(super) fn new(a: &'a Analysis<'t>, lex: &'static Lexicon, entities: &'a [Entity], quotes: &[Quote]) -> Self {
+    pub(super) fn new(
+        a: &'a Analysis<'t>,
+        lex: &'static Lexicon,
+        entities: &'a [Entity],
+        quotes: &[Quote],
+        mentions: &'a Mentions,
+    ) -> Self {
         let mut buf = String::new();
         let mut classes = Vec::with_capacity(a.tokens.len());
         let mut conditional = Vec::with_capacity(a.tokens.len());
@@ -81,11 +90,13 @@ impl<'a, 't> Context<'a, 't> {
                 v
             },
             proposal_sentence: std::cell::Cell::new(None),
-            mentions: {
+            speakers: {
                 let mut v: Vec<Span> = quotes.iter().filter_map(|q| Some(q.speaker.as_ref()?.span)).collect();
                 sort_by_rank(&mut v, |s| [pos(s.start), 0, 0]);
-                std::cell::RefCell::new(v)
+                v.dedup();
+                v
             },
+            mentions,
         };
         ctx.hits = ctx.find_hits();
         ctx

@@ -317,12 +317,7 @@ fn same_source(cx: &Context, f: &mut Frame, _: &mut Out) -> Flow {
         return Flow::Next;
     }
     let start = cx.a.tokens[f.np_start].span.start;
-    let floor = cx.a.sentences[f.si.saturating_sub(SAME_SOURCE_SENTENCES)].start;
-    let last = {
-        let mentions = cx.mentions.borrow();
-        let upto = mentions.partition_point(|m| m.start < start);
-        mentions[..upto].last().copied().filter(|m| m.start >= floor)
-    };
+    let last = cx.earlier_sources(start, f.si.saturating_sub(SAME_SOURCE_SENTENCES)).first().copied();
     if let Some(m) = last {
         let (first, end) = (cx.a.token_at_or_after(m.start), cx.a.token_at_or_after(m.end));
         let anonymous = cx.indefinite_source(first, end)

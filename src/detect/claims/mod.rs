@@ -52,6 +52,7 @@ mod verb;
 mod verb_claim;
 mod words;
 
+use super::mentions::Mentions;
 use super::Analysis;
 use crate::model::{Claim, ClaimReason, Entity, EntityLabel, Quote};
 use crate::sort::{desc, pos, sort_by_rank};
@@ -85,20 +86,25 @@ pub(crate) fn reads_word_class(name: &str) -> bool {
     lexicon::class::parse(name).is_some()
 }
 
-/// Finds the unverified claims of the text, sorted by start.
+/// Finds the unverified claims of the text, sorted by start (building the
+/// mention layer for them; [`detect_with`] takes one already built).
 pub fn detect(analysis: &Analysis, entities: &[Entity], quotes: &[Quote]) -> Vec<Claim> {
+    detect_with(analysis, entities, quotes, &Mentions::build(analysis, entities))
+}
+
+/// Finds the unverified claims of the text, sorted by start; pronoun
+/// sources point back to the quote speakers and the speaking mentions of
+/// `mentions` (the document's mention layer).
+pub fn detect_with(analysis: &Analysis, entities: &[Entity], quotes: &[Quote], mentions: &Mentions) -> Vec<Claim> {
     if analysis.tokens.is_empty() {
         return Vec::new();
     }
     let lex = lexicon::lexicon(analysis.lang);
-    let ctx = Context::new(analysis, lex, entities, quotes);
+    let ctx = Context::new(analysis, lex, entities, quotes, mentions);
     let mut claims: Vec<(usize, Claim, bool)> = Vec::new();
     for si in 0..analysis.sentences.len() {
         let cands = ctx.sentence_candidates(si);
         for (claim, backref) in merge(cands, &ctx) {
-            if let Some(source) = claim.source {
-                ctx.add_mention(source);
-            }
             claims.push((si, claim, backref));
         }
     }

@@ -105,19 +105,25 @@ impl<'a, 't> Context<'a, 't> {
         end.map(|e| self.span(r.start + 1, e))
     }
 
-    /// Records a source mention for later pronouns (kept sorted).
-    pub(super) fn add_mention(&self, span: Span) {
-        let mut m = self.mentions.borrow_mut();
-        let k = m.partition_point(|s| s.start < span.start);
-        if m.get(k) != Some(&span) {
-            m.insert(k, span);
-        }
+    /// The mentions a pronoun or "the same source" at byte `pos` can point
+    /// back to, nearest first, from sentence `floor` on: the quote layer's
+    /// speakers and the mention layer's names and descriptions in a
+    /// speaking role (subjects, inverted subjects, sources).
+    pub(super) fn earlier_sources(&self, pos: usize, floor: usize) -> Vec<Span> {
+        let floor_byte = self.a.sentences[floor].start;
+        let upto = self.speakers.partition_point(|s| s.start < pos);
+        let speakers = self.speakers[..upto].iter().rev().take_while(|m| m.start >= floor_byte).copied();
+        let mut all: Vec<Span> = speakers.chain(self.mentions.previous_sources(pos, floor).map(|m| m.span)).collect();
+        all.retain(|m| m.end <= pos);
+        all.sort_by_key(|m| std::cmp::Reverse((m.start, m.end)));
+        all.dedup();
+        all
     }
 
     /// The mention a subject pronoun ("il", "they") points back to: the
-    /// nearest earlier speaker or claim source, in its sentence or the one
-    /// before, that is not itself a pronoun and agrees in number. None
-    /// when `pron` is not such a pronoun.
+    /// nearest earlier speaker or source (`earlier_sources`), in its
+    /// sentence or the ones before, that is not itself a pronoun and agrees
+    /// in number. None when `pron` is not such a pronoun.
     pub(super) fn antecedent(&self, pron: Span) -> Option<Span> {
         let first = self.a.token_at_or_after(pron.start);
         let end = self.a.token_at_or_after(pron.end);
@@ -126,19 +132,10 @@ impl<'a, 't> Context<'a, 't> {
         }
         let plural = self.is(first, class::ANAPHOR_MANY);
         let si = self.a.sentence_at(pron.start)?;
-        let floor = self.a.sentences[si.saturating_sub(ANTECEDENT_SENTENCES)].start;
-        let mentions = self.mentions.borrow();
-        let upto = mentions.partition_point(|s| s.start < pron.start);
-        mentions[..upto]
-            .iter()
-            .rev()
-            .take_while(|m| m.start >= floor)
-            .filter(|m| m.end <= pron.start)
-            .find(|m| {
-                let (f, e) = (self.a.token_at_or_after(m.start), self.a.token_at_or_after(m.end));
-                e > f && !self.is(f, class::PRON) && self.is_plural_phrase(f, e) == plural
-            })
-            .copied()
+        self.earlier_sources(pron.start, si.saturating_sub(ANTECEDENT_SENTENCES)).into_iter().find(|m| {
+            let (f, e) = (self.a.token_at_or_after(m.start), self.a.token_at_or_after(m.end));
+            e > f && !self.is(f, class::PRON) && self.is_plural_phrase(f, e) == plural
+        })
     }
 
     /// A source that is a pronoun stands for its antecedent (see

@@ -9,10 +9,13 @@ use super::marks::Pair;
 use super::ranker::Candidates;
 use super::windows::MAX_ASKED_CLAUSE_TAIL;
 use super::{Found, Rule};
+use crate::detect::mentions::Mentions;
 
 /// Where a pair stands, computed once before the rules run.
 pub(super) struct Site<'p> {
     pub pair: &'p Pair,
+    /// The document's mentions (names, pronouns, descriptions, their roles).
+    pub mentions: &'p Mentions,
     /// The sentences of its opening and closing marks.
     pub first_sentence: usize,
     pub last_sentence: usize,
@@ -85,7 +88,7 @@ const ATTRIBUTION: [Rule<Step>; 9] = [
         #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "X defended the record: “…” (no reporting verb; the colon makes the subject speak).",
         #[cfg(any(test, not(target_arch = "wasm32")))]
-        case: "en_colon_subject_without_reporting_verb",
+        case: "en_colon_pronoun_subject_without_reporting_verb",
         apply: |cx, s, at| cx.colon_subject(s, at),
     },
     Rule {
@@ -134,11 +137,12 @@ impl Context<'_, '_> {
     pub(super) fn attribute(
         &self,
         pair: Pair,
+        mentions: &Mentions,
         prev_close: Option<usize>,
         next_open: Option<usize>,
         prev: Option<&Found>,
     ) -> Found {
-        let site = self.site(&pair, prev_close, next_open, prev);
+        let site = self.site(&pair, mentions, prev_close, next_open, prev);
         let mut at = Attribution::default();
         let mut cands = Candidates::default();
         for rule in ATTRIBUTION.iter().filter(|r| r.on()) {
@@ -152,9 +156,17 @@ impl Context<'_, '_> {
         self.generate(&site, at.verb_before, &mut cands);
         let chain = at.speaker;
         let (ranked, scored) = self.rank(&site, cands, chain);
-        let attributed = at.attributed && at.verb_before || at.speaker.is_some();
+        // A short quotation is speech when someone says it: the chain's
+        // speaker, or the ranker's choice when the mention layer has a name
+        // or a description report it ("a déclaré la police", "selon
+        // Buzzfeed"; a pronoun's "il a annoncé un « mémorandum »" names a
+        // thing).
+        let reports =
+            |m: Mention| m.pron == 0 && mentions.at(m.span).is_some_and(|l| l.span == m.span && l.role.reports());
+        let has_speaker = at.speaker.is_some() || ranked.is_some_and(reports);
+        let attributed = at.attributed && at.verb_before || has_speaker;
         let clause_after = at.after.is_some_and(|c| c.speaker.is_some());
-        let speech = self.is_speech(&pair, site.colon_before, clause_after, attributed, at.speaker.is_some());
+        let speech = self.is_speech(&pair, site.colon_before, clause_after, attributed, has_speaker);
         let (first_sentence, last_sentence) = (site.first_sentence, site.last_sentence);
         Found { pair, first_sentence, last_sentence, speaker: ranked, speech, candidates: scored }
     }
@@ -162,6 +174,7 @@ impl Context<'_, '_> {
     fn site<'p>(
         &self,
         pair: &'p Pair,
+        mentions: &'p Mentions,
         prev_close: Option<usize>,
         next_open: Option<usize>,
         prev: Option<&'p Found>,
@@ -173,7 +186,7 @@ impl Context<'_, '_> {
         let hi = a.sentence_tokens[last_sentence].end.min(next_open.unwrap_or(usize::MAX));
         let colon_before = pair.open > lo && self.is_punct(pair.open - 1, ":");
         let words_outside = (lo..pair.open).chain(pair.close + 1..hi).any(|i| self.has(i, WORD));
-        Site { pair, first_sentence, last_sentence, lo, hi, next_open, prev, colon_before, words_outside }
+        Site { pair, mentions, first_sentence, last_sentence, lo, hi, next_open, prev, colon_before, words_outside }
     }
 
     fn clause_after(&self, s: &Site, at: &mut Attribution) {

@@ -50,7 +50,7 @@ const AFTER_QUOTE: [Rule<AfterForm>; 4] = [
         #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "« … », a-t-il ajouté / dit-elle / a écrit X; “…,” said Smith.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
-        case: "fr_inverted_pronoun_a_t_il",
+        case: "fr_inverted_subject_head_not_a_role",
         apply: |cx, at| cx.verb_first(at),
     },
     Rule {

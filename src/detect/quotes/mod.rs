@@ -20,8 +20,10 @@
 //! one feature (and speaks unless another candidate scores higher).
 //!
 //! Speaker spans come from the syntax around the verb (names, noun phrases,
-//! pronouns); `entity_id` from the entity layer when it overlaps, and for
-//! pronouns from the nearest salient person before them (`coref.rs`).
+//! pronouns) and from the shared mention layer (`detect::mentions`), whose
+//! roles are features of the ranking; `entity_id` comes from the mention
+//! layer (a name's cluster, a description's apposed name, a pronoun's
+//! antecedent), the last quoted person first for a pronoun (`link.rs`).
 //!
 //! | room | concern |
 //! |---|---|
@@ -35,7 +37,7 @@
 //! | `ranker.rs` | speaker choice: extra candidate finders, features, the learned weights (`data/models/speaker-ranker.tsv`) |
 //! | `speech.rs` | quote filtering: speech or term (rule table) |
 //! | `reported.rs` | reported speech without marks (its rejections a rule table) |
-//! | `coref.rs` | salience and nearest-person coreference |
+//! | `link.rs` | a speaker mention to its entity (through the mention layer); the last quoted person |
 //!
 //! Every rule table entry names the case of `tests/cases/quotes.toml` that
 //! pins it; `rule_cases.rs` checks that the case changes without the rule.
@@ -43,9 +45,9 @@
 mod attribution;
 mod clauses;
 mod context;
-mod coref;
 mod grammar;
 mod lexicon;
+mod link;
 mod marks;
 mod names;
 mod phrases;
@@ -59,11 +61,12 @@ mod windows;
 use super::Analysis;
 // The annotation types, named once for the whole layer (submodules take them
 // from here).
+use super::mentions::Mentions;
 use crate::model::{Entity, EntityLabel, Quote, Speaker};
 use crate::sort::{desc, pos, sort_by_rank};
 use crate::span::Span;
 use context::{Context, Mention};
-use coref::Salience;
+use link::Salience;
 
 /// The rule type of the layer's tables (`detect/rule.rs`): the submodules
 /// name it from here.
@@ -88,24 +91,31 @@ pub(crate) fn reads_word_class(name: &str) -> bool {
     lexicon::reads_class(name)
 }
 
-/// Finds the quotations of the text, sorted by start.
+/// Finds the quotations of the text, sorted by start (building the mention
+/// layer for them; [`detect_with`] takes one already built).
 pub fn detect(analysis: &Analysis, entities: &[Entity]) -> Vec<Quote> {
+    detect_with(analysis, entities, &Mentions::build(analysis, entities))
+}
+
+/// Finds the quotations of the text, sorted by start, their speakers
+/// resolved through `mentions` (the document's mention layer).
+pub fn detect_with(analysis: &Analysis, entities: &[Entity], mentions: &Mentions) -> Vec<Quote> {
     if analysis.tokens.is_empty() {
         return Vec::new();
     }
     let ctx = Context::new(analysis, entities);
-    let found = attribute_pairs(&ctx, marks::pairs(analysis));
+    let found = attribute_pairs(&ctx, mentions, marks::pairs(analysis));
     let mut out: Vec<Quote> = Vec::with_capacity(found.len());
     let mut salience = Salience::default();
-    let is_person = coref::person_ids(entities);
+    let is_person = link::person_ids(entities);
     for f in found.iter().filter(|f| f.speech) {
-        let speaker = f.speaker.map(|sp| ctx.link(sp, salience.at(f.first_sentence)));
+        let speaker = f.speaker.map(|sp| ctx.link(mentions, sp, salience.at(f.first_sentence)));
         salience.observe(speaker.as_ref(), &is_person, f.last_sentence);
         for &seg in &f.pair.segments {
             out.push(Quote { span: seg, direct: true, speaker: speaker.clone() });
         }
     }
-    ctx.reported(&found, &mut out);
+    ctx.reported(&found, mentions, &mut out);
     sort_by_rank(&mut out, |q| [pos(q.span.start), desc(pos(q.span.end)), 0]);
     out
 }
@@ -122,7 +132,8 @@ pub fn speaker_candidates(analysis: &Analysis, entities: &[Entity]) -> Vec<Quote
         return Vec::new();
     }
     let ctx = Context::new(analysis, entities);
-    attribute_pairs(&ctx, marks::pairs(analysis))
+    let mentions = Mentions::build(analysis, entities);
+    attribute_pairs(&ctx, &mentions, marks::pairs(analysis))
         .into_iter()
         .filter(|f| f.speech)
         .map(|f| (f.pair.segments, f.candidates.into_iter().map(|(m, feats)| (m.span, feats)).collect()))
@@ -132,13 +143,13 @@ pub fn speaker_candidates(analysis: &Analysis, entities: &[Entity]) -> Vec<Quote
 /// Attributes every pair in order: each is bounded by the closing mark
 /// before it and the opening mark after it, and may continue the one
 /// before.
-fn attribute_pairs(ctx: &Context, pairs: Vec<marks::Pair>) -> Vec<Found> {
+fn attribute_pairs(ctx: &Context, mentions: &Mentions, pairs: Vec<marks::Pair>) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::with_capacity(pairs.len());
     let mut pairs = pairs.into_iter().peekable();
     let mut prev_close: Option<usize> = None;
     while let Some(pair) = pairs.next() {
         let next_open = pairs.peek().map(|p| p.open);
-        let f = ctx.attribute(pair, prev_close, next_open, found.last());
+        let f = ctx.attribute(pair, mentions, prev_close, next_open, found.last());
         prev_close = Some(f.pair.close);
         found.push(f);
     }

@@ -16,6 +16,7 @@ use super::context::{Context, Mention};
 use super::lexicon::class::*;
 use super::windows::{MAX_BEFORE, MAX_NAME_TOKENS, MAX_POSTPOSED_VERB};
 use super::EntityLabel;
+use crate::detect::mentions::{self, Kind, Role};
 
 /// The weights, compiled in: `feature<TAB>weight` lines, `#` comments.
 const MODEL: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/models/speaker-ranker.tsv"));
@@ -171,11 +172,49 @@ impl Context<'_, '_> {
             framed |= name == "sentence_source_frame" && m.is_some();
             cands.add(name, m);
         }
+        // The mention layer's speaking mentions around the quotation.
+        for m in self.layer_candidates(s) {
+            cands.add("mention", Some(m));
+        }
         // The names inside the phrases proposed so far.
         let phrases: Vec<Mention> = cands.0.iter().map(|c| c.mention).filter(|m| !m.is_name && m.pron == 0).collect();
         for m in phrases {
             let end = self.a.token_at_or_after(m.span.end);
             cands.add("inner_name", self.name_inside(m.tok, end));
+        }
+    }
+
+    /// The mentions of the mention layer that may speak a pair: every name
+    /// and description of its sentences before the opening mark (their role
+    /// is a feature), and the pronouns and mentions in a speaking role (subject,
+    /// inverted subject, source) there and, for a quotation that is a
+    /// sentence on its own, in the sentence before it in its paragraph.
+    fn layer_candidates(&self, s: &Site) -> Vec<Mention> {
+        let mut lo = s.lo;
+        if !s.words_outside && s.first_sentence > 0 {
+            let prev = self.a.sentence_tokens[s.first_sentence - 1].clone();
+            if prev.start < prev.end && self.paragraph_of(prev.start) == self.paragraph_of(s.pair.open) {
+                lo = lo.min(prev.start.max(s.prev.map_or(0, |p| p.pair.close + 1)));
+            }
+        }
+        let own = s.mentions.in_tokens(s.lo, s.pair.open).filter(|m| !matches!(m.kind, Kind::Pronoun(_)));
+        let speaking = s.mentions.in_tokens(lo, s.hi).filter(|m| m.role.speaks());
+        own.chain(speaking)
+            .filter(|m| m.end_tok <= s.pair.open || m.tok > s.pair.close)
+            .filter(|m| !matches!(m.kind, Kind::Pronoun(_)) || self.has(m.tok, PRON_M | PRON_F | PRON_P))
+            .map(|m| self.layer_mention(m))
+            .collect()
+    }
+
+    /// A mention of the layer as this layer's speaker mention.
+    fn layer_mention(&self, m: &mentions::Mention) -> Mention {
+        let pron = if matches!(m.kind, Kind::Pronoun(_)) { self.flags(m.tok) & PRON } else { 0 };
+        Mention {
+            span: m.span,
+            pron,
+            entity: m.entity.filter(|_| pron == 0),
+            tok: m.tok,
+            is_name: m.kind == Kind::Name,
         }
     }
 
@@ -230,7 +269,56 @@ impl Context<'_, '_> {
         for n in &finders {
             f.push(format!("finder={n}&form={form}"));
         }
+        self.layer_features(s, m, side, &mut f);
         f
+    }
+
+    /// What the mention layer says of a candidate: its role (with its side
+    /// of the quotation and the colon), its distance to the marks, whether
+    /// it is the previous quotation's speaker, where the quotation stands in
+    /// its paragraph.
+    fn layer_features(&self, s: &Site, m: &Mention, side: &str, f: &mut Vec<String>) {
+        let layer = s.mentions.at(m.span).filter(|l| l.span == m.span);
+        let role = layer.map_or("none", |l| l.role.name());
+        f.push(format!("role={role}"));
+        f.push(format!("role={role}&side={side}"));
+        if s.colon_before && side == "before" {
+            f.push(format!("role={role}&colon"));
+        }
+        if layer.is_some_and(|l| l.role == Role::Source) && side == "before" {
+            f.push("source_frame_before".into());
+        }
+        if layer.is_some_and(|l| l.label == Some(EntityLabel::Org)) {
+            f.push("organisation".into());
+        }
+        let end = self.a.token_at_or_after(m.span.end);
+        let gap = if m.tok > s.pair.close { m.tok - s.pair.close } else { s.pair.open.saturating_sub(end) };
+        let dist = match gap {
+            0..=2 => "0-2",
+            3..=6 => "3-6",
+            7..=12 => "7-12",
+            _ => "13+",
+        };
+        // "Le préfet Paul Mercier « invite … »": the quotation stands where
+        // its subject's verb would, opening on a lower-case word.
+        let first_quoted = s.pair.open + 1;
+        if end == s.pair.open && self.has(first_quoted, WORD) && !self.has(first_quoted, CAP) {
+            f.push("subject_then_quote".into());
+        }
+        f.push(format!("dist={dist}"));
+        f.push(format!("dist={dist}&side={side}"));
+        if let Some(prev) = s.prev.and_then(|p| p.speaker) {
+            let same_text = prev.span.slice(self.a.text) == m.span.slice(self.a.text);
+            let id = |x: &Mention| x.entity.or_else(|| s.mentions.resolve(self.a.text, x.span, None));
+            let same_entity = id(m).is_some() && id(m) == id(&prev);
+            if same_text || same_entity {
+                f.push("previous_speaker".into());
+            }
+        }
+        let para_initial = s.pair.open == 0 || self.paragraph_of(s.pair.open - 1) != self.paragraph_of(s.pair.open);
+        if para_initial {
+            f.push(format!("quote_paragraph_initial&side={side}"));
+        }
     }
 
     /// Every candidate with its features, and the best one by the model if

@@ -11,6 +11,7 @@ use super::windows::{
     MIN_BEFORE_TRAILING_SOURCE, MIN_REPORTED_TOKENS, MIN_REPORTED_WORDS,
 };
 use super::{Found, Quote, Rule};
+use crate::detect::mentions::Mentions;
 use crate::span::Span;
 
 /// A reporting clause after a comma, as the guards see it.
@@ -81,7 +82,7 @@ pub(super) fn rules() -> Vec<(&'static str, &'static str, &'static str)> {
 impl Context<'_, '_> {
     /// Reported speech: "X a indiqué que …", "X said …", "selon X, …",
     /// "…, a-t-il dit." Appends to `out`.
-    pub(super) fn reported(&self, found: &[Found], out: &mut Vec<Quote>) {
+    pub(super) fn reported(&self, found: &[Found], mentions: &Mentions, out: &mut Vec<Quote>) {
         let a = self.a;
         // Token ranges inside direct quotations (speech or not) are skipped.
         let quoted: Vec<(usize, usize)> = found.iter().map(|f| (f.pair.open, f.pair.close)).collect();
@@ -113,7 +114,7 @@ impl Context<'_, '_> {
                     let dup = out.last().is_some_and(|l| !l.direct && content.is_some_and(|c| c == l.span));
                     if let Some(content) = content.filter(|c| !dup && !self.only_direct(*c, found)) {
                         covered_until = content.end;
-                        out.push(Quote { span: content, direct: false, speaker: Some(self.link(sp, None)) });
+                        out.push(Quote { span: content, direct: false, speaker: Some(self.link(mentions, sp, None)) });
                     }
                 }
                 i += 1;

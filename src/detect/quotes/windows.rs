@@ -111,8 +111,3 @@ pub const MAX_TITLE_WORDS: usize = 8;
 /// Sentences the last quoted person stays salient for a pronoun after its
 /// quotation.
 pub const SALIENCE_SENTENCES: usize = 3;
-/// Sentences looked back for the nearest person named before a pronoun.
-pub const NEAREST_PERSON_SENTENCES: usize = 3;
-/// Entities looked at per sentence for the nearest person (bounds the cost
-/// on pathological input).
-pub const MAX_ENTITIES_PER_SENTENCE: usize = 256;
