@@ -15,19 +15,24 @@ impl<'a, 't> Context<'a, 't> {
         phrase::noun_phrase_end(self.a.text, &self.a.tokens, i, limit, MAX_SOURCE, |j| self.is(j, class::COMP))
     }
 
-    /// The subject noun phrase ending just before token `i` (the verb or
-    /// its auxiliary): back to a comma, a break, a complementizer, an
-    /// auxiliary or a participle.
-    pub(super) fn subject_before(&self, si: usize, mut i: usize) -> Option<Span> {
+    /// Whether token `k` stands in the verb group of the verb at token
+    /// `verb` (claims' grammar for [`phrase::verb_group_start`]):
+    /// auxiliaries, negation, clitics, adverbs; an English "-ly" adverb
+    /// after an auxiliary ("has repeatedly claimed") or directly before the
+    /// verb ("The ministry flatly denied"). `lo`: the sentence's first token.
+    fn in_verb_group(&self, k: usize, verb: usize, lo: usize) -> bool {
+        let ly_adverb = k > lo && (self.is(k - 1, class::AUX) || k + 1 == verb) && self.is_ly_adverb(k);
+        self.is(k, class::AUX | class::NEG | class::CLITIC | class::ADV) || ly_adverb
+    }
+
+    /// The subject noun phrase ending just before token `verb` (the verb or
+    /// its auxiliary): back over its verb group ([`Self::in_verb_group`]),
+    /// then to a comma, a break, a complementizer, an auxiliary or a
+    /// participle.
+    pub(super) fn subject_before(&self, si: usize, verb: usize) -> Option<Span> {
         let lo = self.a.sentence_tokens[si].start;
-        // Auxiliaries, negation, clitics, adverbs, "à"/"to" before an infinitive;
-        // an English "-ly" adverb after an auxiliary ("has repeatedly claimed").
-        // ("The ministry flatly denied": directly before the verb too.)
-        let verb = i;
-        let ly_adverb = |k: usize| k > lo && (self.is(k - 1, class::AUX) || k + 1 == verb) && self.is_ly_adverb(k);
-        while i > lo && (self.is(i - 1, class::AUX | class::NEG | class::CLITIC | class::ADV) || ly_adverb(i - 1)) {
-            i -= 1;
-        }
+        let mut i = phrase::verb_group_start(verb, lo, |k| self.in_verb_group(k, verb, lo));
+        // "à"/"to" before an infinitive.
         if i > lo && self.is(i - 1, class::PREP) {
             i -= 1;
         }

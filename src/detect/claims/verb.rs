@@ -6,7 +6,7 @@ use super::lexicon::{class, Role};
 use super::words::*;
 use super::{Candidate, ClaimReason, Context, Hit};
 use crate::span::Span;
-use crate::text::TokenKind;
+use crate::text::{phrase, TokenKind};
 use std::ops::Range;
 
 /// What the guards of one claim verb share.
@@ -344,10 +344,9 @@ impl<'a, 't> Context<'a, 't> {
 
 fn passive_is_predicate(cx: &Context, v: &mut Verb, out: &mut Out) -> Flow {
     let (h, r) = (&v.h, &v.r);
-    let mut b = h.first;
-    while b > r.start && (cx.is(b - 1, class::ADV) || cx.is_ly_adverb(b - 1)) && h.first - b < PASSIVE_ADVERBS {
-        b -= 1;
-    }
+    // At most PASSIVE_ADVERBS adverbs between the auxiliary and the participle.
+    let adverb = |k: usize| (cx.is(k, class::ADV) || cx.is_ly_adverb(k)) && h.first - (k + 1) < PASSIVE_ADVERBS;
+    let b = phrase::verb_group_start(h.first, r.start, adverb);
     // (Only with its complement, "accused of / by", "accusé de / par":
     // "was denied visas", "was poorly maintained" are no claims.)
     let complement = h.end < r.end && cx.lower_in(h.end, PASSIVE_COMPLEMENTS);
@@ -362,10 +361,7 @@ fn passive_is_predicate(cx: &Context, v: &mut Verb, out: &mut Out) -> Flow {
 
 fn inverted_after_quotation(cx: &Context, v: &mut Verb, _: &mut Out) -> Flow {
     let (h, r) = (&v.h, &v.r);
-    let mut p = h.first;
-    while p > r.start && cx.is(p - 1, class::AUX) {
-        p -= 1;
-    }
+    let p = phrase::verb_group_start(h.first, r.start, |k| cx.is(k, class::AUX));
     stop_if(
         h.end < r.end
             && cx.text(h.end).starts_with('-')
