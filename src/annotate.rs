@@ -80,7 +80,7 @@ impl Annotator {
     pub fn try_annotate(&self, text: &str) -> Result<Document, Error> {
         match self.needs(text) {
             Needs::Nothing(doc) => Ok(doc),
-            Needs::Lang(lang) if !lang::data::loaded(lang) => Err(Error::pack_not_loaded(lang)),
+            Needs::Lang(lang) if !lang::data::loaded(lang) => Err(Error::pack_not_loaded(lang.code(), lang.name())),
             Needs::Lang(lang) => Ok(annotate_in(text, lang)),
         }
     }

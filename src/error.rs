@@ -20,8 +20,15 @@ pub struct Error {
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum ErrorKind {
     UnknownLang(String),
-    InvalidOption { name: String, message: String },
-    PackNotLoaded(crate::Lang),
+    InvalidOption {
+        name: String,
+        message: String,
+    },
+    /// The language's code and English name (the error sits below `lang`).
+    PackNotLoaded {
+        code: &'static str,
+        name: &'static str,
+    },
 }
 
 impl Error {
@@ -31,8 +38,8 @@ impl Error {
 
     /// Annotating in `lang` needs its language pack, not loaded yet (only
     /// without the default feature `embedded-data`).
-    pub(crate) fn pack_not_loaded(lang: crate::Lang) -> Error {
-        Error { kind: ErrorKind::PackNotLoaded(lang) }
+    pub(crate) fn pack_not_loaded(code: &'static str, name: &'static str) -> Error {
+        Error { kind: ErrorKind::PackNotLoaded { code, name } }
     }
 
     /// An option that is present but unusable (wrong type or value).
@@ -50,12 +57,7 @@ impl fmt::Display for Error {
             ErrorKind::InvalidOption { name, message } => {
                 write!(f, "invalid option {name:?}: {message}")
             }
-            ErrorKind::PackNotLoaded(lang) => {
-                let name = match lang {
-                    crate::Lang::Fr => "French",
-                    crate::Lang::En => "English",
-                };
-                let code = lang.code();
+            ErrorKind::PackNotLoaded { code, name } => {
                 write!(f, "the {name} language pack ({code}.pack) is not loaded: call loadPack with it before annotating {name} text")
             }
         }

@@ -42,6 +42,14 @@ impl Lang {
         }
     }
 
+    /// The language's name in English: `"French"` or `"English"`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Lang::Fr => "French",
+            Lang::En => "English",
+        }
+    }
+
     /// Guesses which of French and English `text` is in, from its function
     /// words. (Whether it is in either at all is [`Annotator::annotate`]'s
     /// question, with [`LangChoice::Auto`].)

@@ -165,7 +165,7 @@ impl<'a, 't> Context<'a, 't> {
         let heads: Vec<String> = (pf..pe)
             .filter(|&j| {
                 self.a.tokens[j].kind == TokenKind::Word
-                    && self.text(j).chars().count() > 2
+                    && self.text(j).chars().count() > PARTY_WORD_MIN_CHARS
                     && !self.is(j, FUNCTION | class::SPOKES | class::REPORT | class::INDEF)
             })
             .map(|j| self.text(j).to_lowercase())
@@ -191,7 +191,7 @@ impl<'a, 't> Context<'a, 't> {
                 && if c.reason == ClaimReason::Claimed {
                     names(ce)
                 } else {
-                    claims[t].0 + 1 >= si && names(cf + REPORT_SUBJECT)
+                    claims[t].0 + REPORT_BEFORE_SILENCE >= si && names(cf + REPORT_SUBJECT)
                 }
         })
     }
@@ -247,10 +247,11 @@ impl<'a, 't> Context<'a, 't> {
             .collect()
     }
 
-    /// Whether `span` holds one of `words` (compared on their first five
-    /// letters, so "closure" meets "closures" and "fermeture" "fermetures").
+    /// Whether `span` holds one of `words` (compared on their first
+    /// [`STEM_CHARS`] letters, so "closure" meets "closures" and
+    /// "fermeture" "fermetures").
     pub(super) fn mentions_any(&self, span: Span, words: &[String]) -> bool {
-        let stem = |w: &str| w.chars().take(5).collect::<String>();
+        let stem = |w: &str| w.chars().take(STEM_CHARS).collect::<String>();
         let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
         let (from, to) = (self.a.token_at_or_after(span.start), self.a.token_at_or_after(span.end));
         (from..to).any(|k| stems.contains(&stem(&self.text(k).to_lowercase())))

@@ -242,8 +242,10 @@ fn quoted_name_end(cx: &Context, i: usize, limit: usize) -> Option<usize> {
 
 fn acronym(cx: &Context, f: &mut Frame, _: &mut Out) -> Flow {
     let (np_end, r) = (f.np_end, &f.r);
-    if np_end < r.end && cx.text(np_end) == "(" {
-        f.np_end = (np_end + 1..(np_end + ACRONYM).min(r.end)).find(|&k| cx.text(k) == ")").map_or(np_end, |k| k + 1);
+    if np_end < r.end && cx.text(np_end) == OPENING_BRACKET {
+        f.np_end = (np_end + 1..(np_end + ACRONYM).min(r.end))
+            .find(|&k| cx.text(k) == CLOSING_BRACKET)
+            .map_or(np_end, |k| k + 1);
     }
     Flow::Next
 }

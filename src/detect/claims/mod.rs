@@ -49,6 +49,7 @@ mod silence;
 mod source;
 mod unidentified;
 mod verb;
+mod verb_belief;
 mod verb_claim;
 mod words;
 

@@ -28,7 +28,9 @@ impl NounPhrase {
     /// An English one-word participle cue ("alleged", "rumoured").
     fn en_participle(&self, cx: &Context) -> bool {
         let h = &self.h;
-        cx.a.lang == crate::lang::Lang::En && h.end == h.first + 1 && cx.text(h.first).ends_with("ed")
+        cx.a.lang == crate::lang::Lang::En
+            && h.end == h.first + 1
+            && cx.text(h.first).ends_with(EN_PAST_PARTICIPLE_ENDING)
     }
 }
 
@@ -220,7 +222,7 @@ fn participle_after_noun(cx: &Context, n: &mut NounPhrase, out: &mut Out) -> Flo
         && cx.a.tokens[h.first - 1].kind == TokenKind::Word
         && !cx.is(h.first - 1, FUNCTION)
         // (Not "the suspect alleged to have fled": a predicate.)
-        && !(h.end < r.end && cx.text(h.end).eq_ignore_ascii_case("to"));
+        && !(h.end < r.end && cx.text(h.end).eq_ignore_ascii_case(EN_TO));
     if !after_noun {
         return Flow::Next;
     }

@@ -128,7 +128,7 @@ fn passive_without_predicate(cx: &Context, p: &Pred) -> bool {
         && h.cue.reason == ClaimReason::Hedge
         && h.end - h.first > 1
         && cx.is(h.first, class::PASSIVE_AUX)
-        && cx.text(h.end - 1).ends_with("ed");
+        && cx.text(h.end - 1).ends_with(EN_PAST_PARTICIPLE_ENDING);
     passive
         && (h.end >= p.r.end
             || cx.a.tokens[h.end].kind == crate::text::TokenKind::Punct

@@ -139,7 +139,7 @@ impl<'a, 't> Context<'a, 't> {
             && self.is(k - 1, class::AUX | class::ADV | class::NEG | class::CLITIC)
         {
             k -= 1;
-            if self.is(k, class::NEG) && !self.text(k).eq_ignore_ascii_case("no") {
+            if self.is(k, class::NEG) && !self.text(k).eq_ignore_ascii_case(EN_NO) {
                 return true;
             }
         }
@@ -251,7 +251,7 @@ impl<'a, 't> Context<'a, 't> {
                 while k > 0 && j - 1 - k < MAX_SEGMENT && !self.is_comma(k - 1) && !self.is_strong_break(k - 1) {
                     k -= 1;
                 }
-                k > 0 && self.is_comma(k - 1) && self.text(k).to_lowercase().ends_with("ing")
+                k > 0 && self.is_comma(k - 1) && self.text(k).to_lowercase().ends_with(EN_ING_ENDING)
             };
             opens_np
                 && !apposed
@@ -294,7 +294,7 @@ impl<'a, 't> Context<'a, 't> {
     /// not "claims", "stress").
     pub(super) fn unambiguous_verb(&self, h: &Hit) -> bool {
         let t = self.text(h.end - 1).to_ascii_lowercase();
-        h.end - h.first == 1 && (t.ends_with("ed") || UNAMBIGUOUS_VERBS.contains(&t.as_str()))
+        h.end - h.first == 1 && (t.ends_with(EN_PAST_PARTICIPLE_ENDING) || UNAMBIGUOUS_VERBS.contains(&t.as_str()))
     }
 
     /// A passive: "were denied visas" is a refusal they underwent.
@@ -324,7 +324,7 @@ impl<'a, 't> Context<'a, 't> {
             && self.hits_in(r.start, s - 1).iter().any(|x| matches!(x.cue.role, Role::Verb | Role::VerbThat));
         let negated = s > r.start && {
             let t = self.text(s - 1).to_lowercase();
-            t.ends_with("n't") || t.ends_with("n\u{2019}t")
+            EN_NEGATIVE_CLITICS.iter().any(|n| t.ends_with(n))
         };
         let subject = coordinated
             || s > r.start
@@ -343,7 +343,7 @@ impl<'a, 't> Context<'a, 't> {
                 .take_while(|&k| self.a.tokens[k].kind != TokenKind::Punct || self.punct(k, &['-']))
                 .any(|k| {
                     self.a.tokens[k].kind == TokenKind::Number
-                        || self.text(k).eq_ignore_ascii_case("to")
+                        || self.text(k).eq_ignore_ascii_case(EN_TO)
                             && k + 1 < r.end
                             && !self.is(k + 1, class::DET)
                             && !self.is_capitalized(k + 1)

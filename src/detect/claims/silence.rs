@@ -41,23 +41,10 @@ impl<'a, 't> Context<'a, 't> {
                 let t = self.text(k).to_lowercase();
                 // "à ce stade", "at this stage": a time, not a topic.
                 let demonstrative = self.demonstrative_topic(k, end);
-                let definite_topic = t == "the"
+                let definite_topic = t == EN_THE
                     && k + 1 < end
                     && !self.is(k + 1, class::DOCUMENT)
-                    && ![
-                        "request",
-                        "requests",
-                        "inquiry",
-                        "inquiries",
-                        "email",
-                        "emails",
-                        "call",
-                        "calls",
-                        "questions",
-                        "query",
-                        "queries",
-                    ]
-                    .contains(&self.text(k + 1).to_lowercase().as_str());
+                    && !self.lower_in(k + 1, REQUEST_NOUNS);
                 // "declined to comment on her account".
                 let possessed_claim = self.is(k, class::POSSESSIVE) && k + 1 < end && self.is(k + 1, class::CLAIM_NOUN);
                 // "would not comment on Mr Smith's allegation".

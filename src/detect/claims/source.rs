@@ -160,15 +160,14 @@ impl<'a, 't> Context<'a, 't> {
     /// comma ends in s/x ("Two officials briefed on …", "des riverains"),
     /// or it opens with a number above one.
     pub(super) fn is_plural_phrase(&self, first: usize, end: usize) -> bool {
-        let head_end = (first + 1..end)
-            .find(|&j| self.is(j, class::PREP | class::REL) || self.is_comma(j) || self.text(j) == "(")
-            .unwrap_or(end);
-        let numeral = self.a.tokens[first].kind == TokenKind::Number && self.text(first) != "1";
+        let head_end = self.head_end(first + 1, end);
+        let numeral = self.a.tokens[first].kind == TokenKind::Number && self.text(first) != SINGULAR_NUMBER;
         numeral
             || (first..head_end).any(|j| {
                 let w = self.text(j).to_lowercase();
                 let content = !(self.is(j, FUNCTION) || j > first && self.is_capitalized(j));
-                content && (w.ends_with('s') && !w.ends_with("ss") || w.ends_with('x') || w == "people")
+                let ending = PLURAL_ENDINGS.iter().any(|e| w.ends_with(e)) && !w.ends_with(SINGULAR_ENDING);
+                content && (ending || PLURAL_NOUNS.contains(&w.as_str()))
             })
     }
 
@@ -180,28 +179,24 @@ impl<'a, 't> Context<'a, 't> {
     pub(super) fn indefinite_source(&self, first: usize, end: usize) -> bool {
         let mut k = first;
         // "de nombreux témoins", "d'autres experts".
-        if k + 1 < end && matches!(self.text(k).to_lowercase().as_str(), "de" | "d'") {
+        if k + 1 < end && self.lower_in(k, FR_PARTITIVE) {
             k += 1;
         }
         // "one of the people", "l'une des enquêtrices": one unnamed member
         // of a group (the determiner of the group stands for the head's).
-        if k + 1 < end && matches!(self.text(k), "l'" | "l’" | "L'" | "L’") && matches!(self.text(k + 1), "un" | "une")
-        {
+        if k + 1 < end && FR_ELIDED_THE.contains(&self.text(k)) && FR_ONE.contains(&self.text(k + 1)) {
             k += 1;
         }
-        let one_of = k + 2 < end
-            && matches!(self.text(k).to_lowercase().as_str(), "one" | "un" | "une")
-            && matches!(self.text(k + 1).to_lowercase().as_str(), "of" | "des" | "d'entre")
-            && {
-                let head = k + 2 + usize::from(self.is(k + 2, class::DET));
-                head < end && !self.is_capitalized(head)
-            };
+        let one_of = k + 2 < end && self.lower_in(k, ONE_WORDS) && self.lower_in(k + 1, OF_GROUP) && {
+            let head = k + 2 + usize::from(self.is(k + 2, class::DET));
+            head < end && !self.is_capitalized(head)
+        };
         if one_of {
             k += 1 + usize::from(self.is(k + 2, class::DET));
         }
         // "according to reports", not "according to reports in the
         // Financial Times": news items are identified by their outlet.
-        if k < end && self.is(k, class::INFO) && self.text(k).ends_with('s') {
+        if k < end && self.is(k, class::INFO) && self.text(k).ends_with(PLURAL_S) {
             return !self.names_outlet(k + 1, end);
         }
         // A quantity of people ("des dizaines de manifestants").
@@ -219,9 +214,7 @@ impl<'a, 't> Context<'a, 't> {
         if !opens {
             return false;
         }
-        let head_end = (k + 1..end)
-            .find(|&j| self.is(j, class::PREP | class::REL) || self.is_comma(j) || self.text(j) == "(")
-            .unwrap_or(end);
+        let head_end = self.head_end(k + 1, end);
         if head_end == k + 1 || (k + 1..head_end).any(|j| self.is(j, class::DOCUMENT | class::SPOKES)) {
             return false;
         }
@@ -232,6 +225,15 @@ impl<'a, 't> Context<'a, 't> {
         }
         let (s, e) = (self.a.tokens[first].span.start, self.a.tokens[end - 1].span.end);
         !self.entities_from(s, e).iter().any(|m| m.label == EntityLabel::Per && m.span.end <= e)
+    }
+
+    /// Where the head of a noun phrase ending at `end` ends, looking from
+    /// token `from`: before its first preposition, relative, comma or
+    /// bracket ("two officials (…)"), else at `end`.
+    fn head_end(&self, from: usize, end: usize) -> usize {
+        (from..end)
+            .find(|&j| self.is(j, class::PREP | class::REL) || self.is_comma(j) || self.text(j) == OPENING_BRACKET)
+            .unwrap_or(end)
     }
 
     /// Whether a complement starting at `prep` ("du quotidien Les Échos",

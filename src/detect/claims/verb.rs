@@ -49,6 +49,7 @@ impl Verb {
 
 type Out = Vec<Candidate>;
 
+use super::verb_belief::{belief_object_attribute, forecast_infinitive};
 use super::verb_claim::{claim_span, push, relative_subject, relayed_source, source_reason};
 
 /// The claim verb's guards, in the order they run.
@@ -500,7 +501,7 @@ fn demand_to(cx: &Context, v: &mut Verb, _: &mut Out) -> Flow {
         v.h.cue.demand
             && !v.has_comp(cx)
             && c + 1 < r.end
-            && cx.text(c).eq_ignore_ascii_case("to")
+            && cx.text(c).eq_ignore_ascii_case(EN_TO)
             && (cx.is(c + 1, class::DET | class::POSSESSIVE) || cx.is_capitalized(c + 1)),
     )
 }
@@ -515,16 +516,16 @@ fn english_noun(cx: &Context, v: &mut Verb, _: &mut Out) -> Flow {
             || cx.is_capitalized(c)
             || cx.a.tokens[c].kind == TokenKind::Number
             || cx.is(c, class::NUMERAL)
-            || cx.punct(c, &['"', '“', '\''])
+            || cx.punct(c, EN_OBJECT_QUOTES)
             || EN_VERB_OBJECT_WORDS.iter().any(|w| cx.text(c).eq_ignore_ascii_case(w))
             // "accused ministers of ignoring …": an object, then "of" and a gerund.
             || (c + 1..(c + OBJECT_THEN_OF).min(r.end)).any(|k| {
-                cx.text(k).eq_ignore_ascii_case("of") && k + 1 < r.end && cx.text(k + 1).ends_with("ing")
+                cx.text(k).eq_ignore_ascii_case(EN_OF) && k + 1 < r.end && cx.text(k + 1).ends_with(EN_ING_ENDING)
             })
             // "denied targeting civilians", "denied wrongdoing": a
             // past or third-person form cannot be a noun here.
             || cx.unambiguous_verb(h)
-                && (cx.text(c).ends_with("ing") || cx.is(c, class::DENIAL_OBJECT))
+                && (cx.text(c).ends_with(EN_ING_ENDING) || cx.is(c, class::DENIAL_OBJECT))
                 && !cx.after_be(h.first, r.start));
     stop_if(!next_ok)
 }
@@ -535,75 +536,4 @@ fn disowned(cx: &Context, v: &mut Verb, _: &mut Out) -> Flow {
         (h.first.saturating_sub(DISOWN_WINDOW).max(r.start)..h.first).any(|k| cx.is(k, class::DISOWN))
             || (h.end..(h.end + DISOWN_WINDOW).min(r.end)).any(|k| cx.is(k, class::DISOWN)),
     )
-}
-
-/// The word that opens the attribute of a judged object ("considère X
-/// comme Y").
-const ATTRIBUTE_OPENERS: &[&str] = &["comme"];
-
-/// Tokens at most between a belief verb and "comme".
-const ATTRIBUTE_WINDOW: usize = 6;
-
-/// A French belief verb without "que" that judges its object: "comme"
-/// after the object ("considèrent Taïwan comme une partie de leur
-/// territoire"). The clause up to the next comma is the judgement (a
-/// hedge), its subject the source. (Not an object pronoun before the verb:
-/// "l'estime" is as often the noun.)
-fn belief_object_attribute(cx: &Context, v: &mut Verb, out: &mut Out) -> Flow {
-    let (si, h, r) = (v.si, &v.h, &v.r);
-    let belief = cx.a.lang == crate::lang::Lang::Fr
-        && h.cue.role == Role::VerbThat
-        && h.cue.reason == ClaimReason::Hedge
-        && !v.has_comp(cx)
-        && !v.infinitive(cx);
-    let attribute = belief
-        && (h.end..(h.end + ATTRIBUTE_WINDOW).min(r.end))
-            .take_while(|&k| !cx.is_comma(k) && !cx.is(k, class::COMP))
-            .any(|k| k > h.end && cx.lower_in(k, ATTRIBUTE_OPENERS));
-    if !attribute {
-        return Flow::Next;
-    }
-    // The judgement ends at the next comma ("…, le président a déclaré").
-    let end = (h.end..r.end).find(|&k| cx.is_comma(k)).unwrap_or(r.end).min(cx.clause_end(si, h.first));
-    if let Some(span) = cx.trimmed(cx.clause_start(si, h.first), end) {
-        let source = cx.subject_before(si, h.first);
-        out.push(Candidate { span, cue: cx.span(h.first, h.end), reason: ClaimReason::Hedge, source, backref: false });
-    }
-    Flow::Stop
-}
-
-/// The English infinitive marker after a belief verb ("expects to have").
-const INFINITIVE_MARKER: &[&str] = &["to"];
-
-/// Forecast verbs whose own infinitive is a forecast ("expects to have");
-/// not "thought to do" (considered doing).
-const EXPECT_VERBS: &[&str] = &["expect", "expects"];
-
-/// An English belief or forecast verb followed by its own infinitive ("The
-/// company expects to have 200,000 customers"): the infinitive clause is
-/// the forecast, the subject its source. (A bare clause after the verb,
-/// "expects revenue to rise", is the `bare` flag's.)
-fn forecast_infinitive(cx: &Context, v: &mut Verb, out: &mut Out) -> Flow {
-    let (si, h, r, c) = (v.si, &v.h, &v.r, v.c);
-    let forecast = cx.a.lang == crate::lang::Lang::En
-        && h.cue.role == Role::VerbThat
-        && h.cue.bare
-        && h.cue.reason == ClaimReason::Hedge
-        && c + 1 < r.end
-        && cx.lower_in(c, INFINITIVE_MARKER)
-        && cx.a.tokens[c + 1].kind == TokenKind::Word;
-    if !(forecast && cx.lower_in(h.first, EXPECT_VERBS)) {
-        return Flow::Next;
-    }
-    let source = cx.subject_before(si, h.first);
-    // "The tickets, which the company expects to sell out": the infinitive's
-    // object is the relative pronoun; nothing is forecast of its own.
-    let s = source.map_or(h.first, |s| cx.a.token_at_or_after(s.start));
-    if cx.is(s, class::REL) || s > r.start && cx.is(s - 1, class::REL) {
-        return Flow::Stop;
-    }
-    if let Some(span) = cx.trimmed(c + 1, cx.clause_end(si, c + 1).max(c + 2)) {
-        out.push(Candidate { span, cue: cx.span(h.first, h.end), reason: ClaimReason::Hedge, source, backref: false });
-    }
-    Flow::Stop
 }

@@ -55,7 +55,7 @@ fn complement_claim(cx: &Context, v: &Verb) -> Option<(Option<Span>, Option<Span
     let (si, h, r) = (v.si, &v.h, &v.r);
     let mut first = v.c;
     let clause_complement = first < r.end && cx.is(first, class::COMP);
-    if first < r.end && (cx.is(first, class::COMP) || cx.text(first).eq_ignore_ascii_case("de")) {
+    if first < r.end && (cx.is(first, class::COMP) || cx.text(first).eq_ignore_ascii_case(FR_DE)) {
         first += 1;
     }
     if first >= r.end || cx.a.tokens[first].kind == TokenKind::Punct && !cx.punct(first, OPENING_QUOTES) {
@@ -67,7 +67,7 @@ fn complement_claim(cx: &Context, v: &Verb) -> Option<(Option<Span>, Option<Span
     // coordinated claim verb or a contrastive clause ends it; after a
     // non-finite complement, so does a coordinated auxiliary ("denied
     // [taking …] and would request …").
-    let non_finite = v.infinitive(cx) || cx.a.lang == crate::lang::Lang::En && cx.text(first).ends_with("ing");
+    let non_finite = v.infinitive(cx) || cx.a.lang == crate::lang::Lang::En && cx.text(first).ends_with(EN_ING_ENDING);
     // "assure que « … » et a suspendu …": a quotation opening the
     // complement and followed by a coordination is the whole of it.
     let opens_quote = cx.punct(first, OPENING_QUOTES);

@@ -285,6 +285,30 @@ pub(super) const PARTY_CLAIM_SENTENCES: usize = 2;
 pub(super) const REPORT_SUBJECT: usize = 3;
 /// A topic word of a silence is longer than this.
 pub(super) const TOPIC_WORD_MIN_CHARS: usize = 3;
+/// Nouns after "the" that name the request for comment, not the topic of
+/// a silence ("did not respond to the request", "to questions").
+pub(super) const REQUEST_NOUNS: &[&str] = &[
+    "request",
+    "requests",
+    "inquiry",
+    "inquiries",
+    "email",
+    "emails",
+    "call",
+    "calls",
+    "questions",
+    "query",
+    "queries",
+];
+/// A word naming a silent party is longer than this: shorter words are
+/// initials or function words ("M.", "of"), no name of the party.
+pub(super) const PARTY_WORD_MIN_CHARS: usize = 2;
+/// A report names the silent party only in the sentence just before the
+/// silence, or the silence's own.
+pub(super) const REPORT_BEFORE_SILENCE: usize = 1;
+/// Topic words match on their first letters, so that "closure" meets
+/// "closures" and "fermeture" "fermetures".
+pub(super) const STEM_CHARS: usize = 5;
 
 // -------------------------------------------------------------- sources
 
@@ -314,8 +338,8 @@ pub(super) const INVERTED_SOURCE: usize = 16;
 
 // -------------------------------------------------------------- words by spelling
 
-/// The ending of an English past participle that qualifies a source like a
-/// prepositional phrase ("Former detainees interviewed by the group said").
+/// The ending of an English past participle or past tense ("Former
+/// detainees interviewed by the group said", "denied", "was accused").
 pub(super) const EN_PAST_PARTICIPLE_ENDING: &str = "ed";
 /// Endings of a present participle ("denying", "accusant").
 pub(super) const PRESENT_PARTICIPLE_ENDINGS: &[&str] = &["ing", "ant"];
@@ -342,5 +366,56 @@ pub(super) const FR_SAID: &str = "dit";
 pub(super) const FR_BE: &str = "être";
 /// The ending of an English "-ly" adverb ("repeatedly").
 pub(super) const LY_ENDING: &str = "ly";
+/// The English gerund and present participle ending ("denied
+/// targeting", "accused ministers of ignoring").
+pub(super) const EN_ING_ENDING: &str = "ing";
+/// English "to" after a claim verb or noun ("claims to have", "alleged to
+/// have fled", "claimed to").
+pub(super) const EN_TO: &str = "to";
+/// English "of" before a gerund ("accused ministers of ignoring").
+pub(super) const EN_OF: &str = "of";
+/// English "the", a definite topic of a silence ("declined to comment on
+/// the allegations").
+pub(super) const EN_THE: &str = "the";
+/// English "no", a negative determiner: "No one has claimed" is negated
+/// by its subject (class neg-subject), not by a negation before the verb.
+pub(super) const EN_NO: &str = "no";
+/// English negative clitics, either apostrophe ("didn't", "didn’t").
+pub(super) const EN_NEGATIVE_CLITICS: &[&str] = &["n't", "n\u{2019}t"];
+/// Quotation marks that may open an English claim verb's object ("claimed
+/// “victory”").
+pub(super) const EN_OBJECT_QUOTES: &[char] = &['"', '“', '\''];
+/// French "de" right after a claim verb, skipped like a complementizer
+/// before its complement.
+pub(super) const FR_DE: &str = "de";
+/// The bracket opening an acronym after a name ("l'Office national des
+/// forêts (ONF)"), which also ends a noun phrase's head.
+pub(super) const OPENING_BRACKET: &str = "(";
+/// The bracket closing it.
+pub(super) const CLOSING_BRACKET: &str = ")";
+/// The number that leaves a source singular ("1 official"); any other is
+/// plural.
+pub(super) const SINGULAR_NUMBER: &str = "1";
+/// The plural "s" of a news item ("according to reports", "selon des
+/// informations").
+pub(super) const PLURAL_S: &str = "s";
+/// Endings of a plural head noun ("officials", "riverains", "journaux")…
+pub(super) const PLURAL_ENDINGS: &[&str] = &[PLURAL_S, "x"];
+/// …but not this one ("witness", "press").
+pub(super) const SINGULAR_ENDING: &str = "ss";
+/// Plural heads without a plural ending.
+pub(super) const PLURAL_NOUNS: &[&str] = &["people"];
+/// The "de" before an indefinite source, lower-cased ("de nombreux
+/// témoins", "d'autres experts").
+pub(super) const FR_PARTITIVE: &[&str] = &["de", "d'"];
+/// The elided article of "l'une des enquêtrices", as written.
+pub(super) const FR_ELIDED_THE: &[&str] = &["l'", "l’", "L'", "L’"];
+/// "un"/"une" after it, as written.
+pub(super) const FR_ONE: &[&str] = &["un", "une"];
+/// "One" of one unnamed member of a group, lower-cased ("one of the
+/// people", "une des enquêtrices").
+pub(super) const ONE_WORDS: &[&str] = &["one", "un", "une"];
+/// The word after it that names the group ("of", "des", "d'entre").
+pub(super) const OF_GROUP: &[&str] = &["of", "des", "d'entre"];
 /// Prepositions that keep a noun phrase going, besides the elided "d'".
 pub(super) const OF_WORDS: &[&str] = &["de", "of"];

@@ -39,6 +39,11 @@ const ANTECEDENT_SENTENCES: usize = 3;
 /// How many mentions back it looks at most (bounds the cost of one
 /// endless sentence).
 const MAX_ANTECEDENT_MENTIONS: usize = 64;
+/// How many mentions starting before a span `Mentions::at` looks back
+/// through for one holding it: a holder starts a few mentions back at
+/// most (a description and the name inside it), and the look-back stays
+/// short on an endless sentence.
+const MAX_HOLDER_LOOKBACK: usize = 8;
 
 /// What a mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,7 +126,7 @@ impl Mentions {
         self.list[..k]
             .iter()
             .rev()
-            .take(8)
+            .take(MAX_HOLDER_LOOKBACK)
             .chain(self.list[k..].iter().take_while(|m| m.span.start == span.start))
             .filter(|m| m.span.contains(span))
             .min_by_key(|m| m.span.len())
