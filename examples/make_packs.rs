@@ -8,9 +8,10 @@
 //! cargo run --release --example make_packs -- target/packs --plain   # <lang>.pack (wasm-bindgen tests)
 //! ```
 //!
-//! `scripts/wasm.sh build` runs the first. Each list is packed with its
-//! comments stripped; its comment header (what it is, source, licence) goes
-//! into the pack's header text instead, with the tagger's own notice.
+//! `scripts/wasm.sh build` runs the first. Each list is packed front-coded
+//! with its comments stripped (`pack::pack_list`); the pack's header text is
+//! the package's `NOTICE` (every source and licence of the data) with the
+//! tagger's own notice.
 
 use article_annotator::pack::{self, Pack, MODEL_FILE, PACK_FILES};
 use article_annotator::Lang;
@@ -64,11 +65,14 @@ fn run(out: &Path, plain: bool) -> Result<(), String> {
 /// The pack of `lang` from the repository's `data/`.
 fn make(root: &Path, lang: Lang) -> Result<Vec<u8>, String> {
     let code = lang.code();
+    // The header: what the pack is, then the package's NOTICE (every source and licence of the data, as shipped
+    // with the crate and the npm package). Each file's own comment header stays in the repository.
+    let notice = String::from_utf8(read(root, "NOTICE")?).map_err(|_| "NOTICE: not UTF-8".to_string())?;
     let mut header = format!(
-        "article-annotator {} language pack: {code}, data schema {}.\nEach file below with its source and licence \
-         (its comment header, stripped from the packed file); credits in NOTICE.\n",
+        "article-annotator {} language pack: {code}, data schema {}. Files: {}.\n\n{notice}",
         env!("CARGO_PKG_VERSION"),
-        pack::DATA_SCHEMA
+        pack::DATA_SCHEMA,
+        PACK_FILES.join(", ")
     );
     let mut bodies: Vec<(&str, Vec<u8>)> = Vec::new();
     for &name in PACK_FILES {
@@ -80,11 +84,7 @@ fn make(root: &Path, lang: Lang) -> Result<Vec<u8>, String> {
         } else {
             let path = format!("data/{code}/{name}");
             let text = String::from_utf8(read(root, &path)?).map_err(|_| format!("{path}: not UTF-8"))?;
-            let _ = writeln!(header, "\n{path}:");
-            for line in text.lines().take_while(|l| l.starts_with('#')) {
-                let _ = writeln!(header, "{line}");
-            }
-            pack::strip_comments(&text).into_bytes()
+            pack::pack_list(&text)
         };
         bodies.push((name, body));
     }

@@ -174,7 +174,7 @@ mod tests {
                     std::fs::read(root.join("data/models/ner-fr.bin")).unwrap()
                 } else {
                     let text = std::fs::read_to_string(root.join("data/fr").join(name)).unwrap();
-                    pack::strip_comments(&text).into_bytes()
+                    pack::pack_list(&text)
                 };
                 (name, bytes)
             })

@@ -14,7 +14,7 @@
 //! `#` starts a comment, blank lines ignored. Each list is parsed once, on
 //! first use, by the module that owns it.
 
-use super::pack::{Pack, PackError};
+use super::pack::{is_list, unpack_list, Pack, PackError};
 use super::Lang;
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -80,25 +80,32 @@ fn registered(lang: Lang) -> Option<&'static Pack<'static>> {
 
 /// Checks a pack and makes its language available; returns the language.
 /// A second pack for a language already registered is checked, then
-/// ignored. The bytes stay allocated for the rest of the process (lists are
-/// parsed into `&'static str` slices of them).
+/// ignored. The lists are unpacked (`pack::unpack_list`) and, with the
+/// tagger, stay allocated for the rest of the process (lists are parsed into
+/// `&'static str` slices of them).
 pub(crate) fn register(bytes: Vec<u8>) -> Result<Lang, PackError> {
-    // Parse the caller's bytes first, so that a bad pack is not leaked, then
-    // point the same slices into the leaked copy (no second hash).
-    let (lang, header, files) = {
-        let pack = Pack::parse(&bytes)?;
-        if registered(pack.lang).is_some() {
-            return Ok(pack.lang);
-        }
-        let base = bytes.as_ptr() as usize;
-        let at = |s: &[u8]| (s.as_ptr() as usize - base, s.len());
-        let files: Vec<_> = pack.names().map(|n| (at(n.as_bytes()), at(pack.file(n).unwrap_or(&[])))).collect();
-        (pack.lang, at(pack.header.as_bytes()), files)
-    };
-    let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-    let slice = |(start, len): (usize, usize)| &bytes[start..start + len];
-    let text = |r| std::str::from_utf8(slice(r)).unwrap_or("");
-    let pack = Pack::from_parts(lang, text(header), files.into_iter().map(|(n, b)| (text(n), slice(b))).collect());
+    let pack = Pack::parse(&bytes)?;
+    if registered(pack.lang).is_some() {
+        return Ok(pack.lang);
+    }
+    fn keep(bytes: Vec<u8>) -> &'static [u8] {
+        Box::leak(bytes.into_boxed_slice())
+    }
+    fn keep_str(text: &str) -> &'static str {
+        Box::leak(text.to_string().into_boxed_str())
+    }
+    let mut files = Vec::new();
+    for name in pack.names() {
+        let body = pack.file(name).unwrap_or(&[]);
+        let body = if is_list(name) {
+            unpack_list(body).map_err(|e| PackError::Corrupt(format!("{name}: {e}")))?.into_bytes()
+        } else {
+            body.to_vec()
+        };
+        files.push((keep_str(name), keep(body)));
+    }
+    let pack = Pack::from_parts(pack.lang, keep_str(pack.header), files);
+    let lang = pack.lang;
     let _ = PACKS[lang as usize].set(pack);
     Ok(lang)
 }
@@ -115,8 +122,8 @@ pub(crate) fn entries(file: &'static str) -> impl Iterator<Item = &'static str> 
     entries_of(file)
 }
 
-/// [`entries`] of a text of any lifetime (the pack builder strips comments
-/// with it, so a packed list reads exactly as the file it came from).
+/// [`entries`] of a text of any lifetime (the pack builder keeps only these,
+/// so a packed list reads exactly as the file it came from).
 pub(crate) fn entries_of(file: &str) -> impl Iterator<Item = &str> {
     file.lines()
         .map(|line| line.split(" #").next().unwrap_or("").trim())

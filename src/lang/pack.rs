@@ -15,6 +15,12 @@
 //! | 0–7 | NUL padding, so the payload starts 8-aligned |
 //! | payload | u32 file count; per file u16 name length, name, u32 offset, u32 length (from the payload start); the files |
 //!
+//! A list file is packed as its entries only, front-coded ([`pack_list`]):
+//! each line starts with one byte, `'0'` plus the number of bytes it shares
+//! with the line before, then the rest of the line. Sorted lists of inflected
+//! forms ("accusa", "accusai", "accusaient") shrink to their endings: the
+//! French reporting verbs go from 10.7 KB to 2.5 KB gzip.
+//!
 //! [`Pack::parse`] checks everything (magic, versions, language, every length,
 //! the hash, that each file the engine reads is there and that list files are
 //! UTF-8) and never panics, so a bad download is an error and never a partial
@@ -32,7 +38,7 @@ pub const FORMAT_VERSION: u16 = 1;
 /// change to the file names of [`PACK_FILES`] or to a file's format (a new
 /// column in a list, a new tagger encoding): an engine then refuses packs
 /// built for another one instead of misreading them.
-pub const DATA_SCHEMA: u16 = 1;
+pub const DATA_SCHEMA: u16 = 2;
 
 /// Every file a pack holds, as the engine names it: the lists of
 /// `data/<lang>/` (but `stopwords.txt`, which language identification needs
@@ -238,8 +244,8 @@ impl<'a> Pack<'a> {
             let Some((_, body)) = files.iter().find(|(n, _)| n == name) else {
                 return Err(PackError::MissingFile(name));
             };
-            if name.ends_with(".txt") && std::str::from_utf8(body).is_err() {
-                return Err(PackError::Corrupt(format!("{name} is not UTF-8")));
+            if is_list(name) {
+                unpack_list(body).map_err(|e| PackError::Corrupt(format!("{name}: {e}")))?;
             }
         }
         Ok(Pack { lang, header, files })
@@ -319,17 +325,59 @@ pub fn build(lang: Lang, header: &str, files: &[(&str, &[u8])]) -> Vec<u8> {
     out
 }
 
+/// Whether a packed file is a list (front-coded text), not the tagger.
+pub fn is_list(name: &str) -> bool {
+    name.ends_with(".txt")
+}
+
+/// The most bytes a line may share with the one before: the prefix byte
+/// stays a printable ASCII character (`'0'`..=`'Z'`).
+const MAX_SHARED: usize = 42;
+
 /// A list file as packed: its entries only (comments, blank lines and
 /// trailing ` #` comments removed; sources and licences go to the header
-/// text). Reading it with `data::entries` gives the same entries as the
-/// original file.
-pub fn strip_comments(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+/// text), front-coded (see the module documentation). [`unpack_list`] gives
+/// back the entries, one per line, so `data::entries` reads exactly what it
+/// reads from the original file.
+pub fn pack_list(text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut prev: &str = "";
     for entry in super::data::entries_of(text) {
-        out.push_str(entry);
-        out.push('\n');
+        let mut shared = prev.bytes().zip(entry.bytes()).take_while(|(a, b)| a == b).count().min(MAX_SHARED);
+        while !entry.is_char_boundary(shared) {
+            shared -= 1;
+        }
+        out.push(b'0' + shared as u8);
+        out.extend_from_slice(&entry.as_bytes()[shared..]);
+        out.push(b'\n');
+        prev = entry;
     }
     out
+}
+
+/// The entries of a list packed by [`pack_list`], one per line; an error
+/// says what is wrong with a damaged one.
+pub fn unpack_list(body: &[u8]) -> Result<String, String> {
+    let Some(lines) = body.strip_suffix(b"\n") else {
+        return if body.is_empty() { Ok(String::new()) } else { Err("no newline at the end".to_string()) };
+    };
+    let mut out: Vec<u8> = Vec::with_capacity(body.len() * 3);
+    let mut prev = 0..0; // the previous line, in `out`
+    for (n, line) in lines.split(|&b| b == b'\n').enumerate() {
+        let Some((&first, rest)) = line.split_first() else {
+            return Err(format!("line {} is empty", n + 1));
+        };
+        let shared = first.wrapping_sub(b'0') as usize;
+        if shared > MAX_SHARED || shared > prev.len() {
+            return Err(format!("line {} shares {shared} bytes with a line of {}", n + 1, prev.len()));
+        }
+        let start = out.len();
+        out.extend_from_within(prev.start..prev.start + shared);
+        out.extend_from_slice(rest);
+        prev = start..out.len();
+        out.push(b'\n');
+    }
+    String::from_utf8(out).map_err(|_| "not UTF-8 once unpacked".to_string())
 }
 
 #[cfg(test)]
@@ -338,7 +386,7 @@ mod tests {
 
     /// A small valid pack: every required file, one-line lists.
     fn sample(lang: Lang) -> Vec<u8> {
-        let files: Vec<(&str, &[u8])> = PACK_FILES.iter().map(|n| (*n, b"entry\n" as &[u8])).collect();
+        let files: Vec<(&str, &[u8])> = PACK_FILES.iter().map(|n| (*n, b"0entry\n" as &[u8])).collect();
         build(lang, "test pack\n", &files)
     }
 
@@ -348,7 +396,7 @@ mod tests {
         let pack = Pack::parse(&bytes).unwrap();
         assert_eq!(pack.lang, Lang::En);
         assert_eq!(pack.header, "test pack\n");
-        assert_eq!(pack.file("claim-cues.txt"), Some(&b"entry\n"[..]));
+        assert_eq!(pack.file("claim-cues.txt"), Some(&b"0entry\n"[..]));
         assert_eq!(pack.file("nope.txt"), None);
         assert_eq!(pack.names().count(), PACK_FILES.len());
     }
@@ -402,11 +450,14 @@ mod tests {
     #[test]
     fn a_missing_file_or_bad_index_is_an_error() {
         let files: Vec<(&str, &[u8])> =
-            PACK_FILES.iter().filter(|n| **n != "titles.txt").map(|n| (*n, b"x\n" as &[u8])).collect();
+            PACK_FILES.iter().filter(|n| **n != "titles.txt").map(|n| (*n, b"0x\n" as &[u8])).collect();
         assert_eq!(Pack::parse(&build(Lang::Fr, "", &files)).unwrap_err(), PackError::MissingFile("titles.txt"));
-        let mut files: Vec<(&str, &[u8])> = PACK_FILES.iter().map(|n| (*n, b"x\n" as &[u8])).collect();
-        files[0].1 = b"\xff\xfe";
-        assert!(matches!(Pack::parse(&build(Lang::Fr, "", &files)), Err(PackError::Corrupt(_))));
+        let mut files: Vec<(&str, &[u8])> = PACK_FILES.iter().map(|n| (*n, b"0x\n" as &[u8])).collect();
+        for bad in [&b"0\xff\xfe\n"[..], b"0ab\n3c\n", b"0ab", b"0a\n\n", b"xab\n"] {
+            files[0].1 = bad;
+            let err = Pack::parse(&build(Lang::Fr, "", &files)).unwrap_err();
+            assert!(matches!(&err, PackError::Corrupt(w) if w.starts_with(files[0].0)), "{bad:?}: {err}");
+        }
         // An index pointing past the end, with a hash that matches it.
         let mut payload = 1u32.to_le_bytes().to_vec();
         payload.extend_from_slice(&7u16.to_le_bytes());
@@ -418,13 +469,34 @@ mod tests {
     }
 
     #[test]
-    fn stripping_comments_keeps_every_entry() {
-        let text = "# source, licence\n\nb\ta\tb # why\n#x\n  c  \n";
-        assert_eq!(strip_comments(text), "b\ta\tb\nc\n");
-        let stripped = strip_comments(text);
+    fn a_packed_list_unpacks_to_its_entries() {
+        let text = "# source, licence\n\nb\ta\tb # why\n#x\n  c  \naccusa\naccusai\naccusai\nélu\nélue\néte\n";
+        let packed = pack_list(text);
+        assert_eq!(packed, "0b\ta\tb\n0c\n0accusa\n6i\n7\n0élu\n4e\n2te\n".as_bytes());
+        let unpacked = unpack_list(&packed).unwrap();
         let a: Vec<_> = super::super::data::entries_of(text).collect();
-        let b: Vec<_> = super::super::data::entries_of(&stripped).collect();
+        let b: Vec<_> = super::super::data::entries_of(&unpacked).collect();
         assert_eq!(a, b);
+        assert_eq!(unpack_list(&pack_list("# only comments\n")).unwrap(), "");
+        // A shared prefix never splits a character ("é" and "è" share one byte of UTF-8).
+        assert_eq!(unpack_list(&pack_list("é\nè\n")).unwrap(), "é\nè\n");
+        // Lines sharing more than the prefix byte can say still come back whole.
+        let long = format!("{0}a\n{0}b\n", "x".repeat(60));
+        assert_eq!(unpack_list(&pack_list(&long)).unwrap(), long);
+    }
+
+    #[test]
+    fn every_data_list_survives_packing() {
+        for lang in Lang::ALL {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data").join(lang.code());
+            for name in PACK_FILES.iter().filter(|n| is_list(n)) {
+                let text = std::fs::read_to_string(dir.join(name)).unwrap();
+                let unpacked = unpack_list(&pack_list(&text)).unwrap();
+                let a: Vec<_> = super::super::data::entries_of(&text).collect();
+                let b: Vec<_> = super::super::data::entries_of(&unpacked).collect();
+                assert_eq!(a, b, "data/{}/{name}", lang.code());
+            }
+        }
     }
 
     #[test]
