@@ -57,8 +57,18 @@ async function clickToHighlight(page, site) {
   await cdp.send("Page.navigate", { url: bookmarkletUrl(`${site.www}install.html`) });
   await cdp.detach();
   const t1 = await page.evaluate(() => Promise.race([window.__firstHighlight, new Promise((r) => setTimeout(() => r(null), 10000))]));
-  return t1 == null ? null : t1 - t0;
+  if (t1 == null) return null;
+  // Where the time went: the end of each phase of inject.js's open(), from its start (state().timings).
+  const phases = await page.evaluate(async (www) => (await import(`${www}inject.js`)).state()?.timings ?? {}, site.www);
+  return { ms: t1 - t0, phases };
 }
+
+/** Per phase, the median over runs of its end time (ms from the start of open()). */
+function phaseMedians(runs) {
+  const names = [...new Set(runs.flatMap((r) => Object.keys(r.phases)))];
+  return Object.fromEntries(names.map((n) => [n, median(runs.map((r) => r.phases[n]).filter((x) => x != null))]));
+}
+const showPhases = (p) => Object.entries(p).map(([n, ms]) => `${n} ${ms?.toFixed(0)}`).join(", ");
 
 const site = await serveRoot();
 const news = await serve(PAGES, { host: "localhost", cors: true });
@@ -86,13 +96,26 @@ try {
       await ctx.close();
     }
     const ok = cold.filter((x) => x != null);
-    rows.push({ slug, cold: median(ok), warm: WARM ? median(warm.filter((x) => x != null)) : null, misses: cold.length - ok.length });
-    console.log(`${slug}: first visit median ${median(ok)?.toFixed(0)} ms over ${ok.length}` +
-      (WARM ? `, second visit ${median(warm.filter((x) => x != null))?.toFixed(0)} ms` : "") + (ok.length < cold.length ? ` (${cold.length - ok.length} without highlight)` : ""));
+    const warmOk = warm.filter((x) => x != null);
+    const row = { slug, cold: median(ok.map((r) => r.ms)), warm: WARM ? median(warmOk.map((r) => r.ms)) : null, misses: cold.length - ok.length };
+    row.coldPhases = phaseMedians(ok);
+    if (WARM) row.warmPhases = phaseMedians(warmOk);
+    rows.push(row);
+    console.log(`${slug}: first visit median ${row.cold?.toFixed(0)} ms over ${ok.length}` +
+      (WARM ? `, second visit ${row.warm?.toFixed(0)} ms` : "") + (ok.length < cold.length ? ` (${cold.length - ok.length} without highlight)` : ""));
+    if (ok.length && Object.keys(row.coldPhases).length) console.log(`  phases, first visit (end of each, ms from open()): ${showPhases(row.coldPhases)}`);
+    if (WARM && warmOk.length && Object.keys(row.warmPhases).length) console.log(`  phases, second visit: ${showPhases(row.warmPhases)}`);
   }
   const all = rows.map((r) => r.cold).filter((x) => x != null);
   console.log(`median over pages (of per-page medians), first visit: ${median(all)?.toFixed(0)} ms (${all.length} pages)`);
   if (WARM) console.log(`second visit: ${median(rows.map((r) => r.warm).filter((x) => x != null))?.toFixed(0)} ms`);
+  const seen = rows.filter((r) => r.cold != null);
+  const overPages = (key) => {
+    const names = [...new Set(seen.flatMap((r) => Object.keys(r[key] ?? {})))];
+    return Object.fromEntries(names.map((n) => [n, median(seen.map((r) => r[key]?.[n]).filter((x) => x != null))]));
+  };
+  console.log(`phases, median over pages, first visit: ${showPhases(overPages("coldPhases"))}`);
+  if (WARM) console.log(`phases, median over pages, second visit: ${showPhases(overPages("warmPhases"))}`);
   if (JSON_OUT) fs.writeFileSync(JSON_OUT, JSON.stringify(rows, null, 2));
 } finally {
   await browser.close();

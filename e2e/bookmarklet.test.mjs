@@ -225,6 +225,7 @@ function inspect(page) {
     }
     return {
       open: !!st,
+      timings: st?.timings ?? {},
       annotations,
       reason: st?.reason,
       annotatedIn: st?.annotatedIn,
@@ -266,6 +267,9 @@ async function roundTrip(t, url, { expected, shot, minCoverage = 0.9, maxExtra =
     assert.equal(status, "Article annotator", `annotator did not start: ${status}`);
     const open = await inspect(page);
     assert.ok(open.open, "no session");
+    // The phases of opening, for e2e/bench-bookmarklet.mjs: each recorded, in the order they end.
+    const phases = ["article", "engine", "interface", "text", "pack", "painted"].map((n) => open.timings[n]);
+    assert.ok(phases.every((ms, i) => Number.isFinite(ms) && (i === 0 || ms >= phases[i - 1])), `phases ${JSON.stringify(open.timings)}`);
     if (open.annotations > 0) assert.ok(open.ranges > 0, `${open.annotations} annotations, nothing painted`);
     else t.diagnostic("the engine found nothing to annotate in the region");
     if (requirePaint && open.annotations === 0) t.diagnostic("NOTE: expected annotations on this page");

@@ -74,17 +74,34 @@ export async function toggle() {
 
 /**
  * The open session, for tests and debugging: the article element found and why it was chosen; null when closed.
- * @returns {{articleRoot: Element, reason: string, annotatedIn?: "worker" | "page", reanchored: number} | null}
- *   `reanchored`: how many times the highlights were placed again after the page changed the article
+ * @returns {{articleRoot: Element, reason: string, annotatedIn?: "worker" | "page", reanchored: number,
+ *   timings: Record<string, number>} | null}
+ *   `reanchored`: how many times the highlights were placed again after the page changed the article;
+ *   `timings`: milliseconds from the start of opening to the end of each phase (article, engine, interface, text,
+ *   pack, painted), for e2e/bench-bookmarklet.mjs
  */
 export function state() {
   if (!session?.articleRoot) return null;
-  const { articleRoot, reason, annotatedIn, reanchored = 0 } = session;
-  return { articleRoot, reason, annotatedIn, reanchored };
+  const { articleRoot, reason, annotatedIn, reanchored = 0, timings = {} } = session;
+  return { articleRoot, reason, annotatedIn, reanchored, timings: { ...timings } };
 }
 
 async function open() {
+  const t0 = performance.now();
+  const timings = {};
+  const phase = (name) => {
+    timings[name] = Math.round(performance.now() - t0);
+  };
+  // Everything the first paint needs starts downloading now, side by side: the engine (fetched and compiled by
+  // pkg.default()), the interface's modules and, below, the page language's pack. Awaited one after the other,
+  // the interface's module graph waited for the engine's compile.
+  const enginePkg = import("./pkg/annotator.js");
+  const interfaceModules = Promise.all([import("./js/highlight-styles.js"), import("./js/reader-ui.js")]);
+  const packs = import("./js/packs.js");
+  // Failures are reported where each is awaited; these handlers keep them from being reported twice as unhandled.
+  for (const p of [enginePkg, interfaceModules, packs]) p.catch(() => {});
   const { root: articleRoot, reason } = findArticle(document, { live: true });
+  phase("article");
 
   const host = document.createElement("div");
   host.setAttribute(HOST_ATTR, "");
@@ -128,21 +145,19 @@ async function open() {
     host.remove();
     session = null;
   };
-  session = { close, host, articleRoot, reason, cancels };
+  session = { close, host, articleRoot, reason, cancels, timings };
   closeButton.addEventListener("click", close);
   // A second click while we are still loading closes us: after every await, stop if that happened.
   const closed = () => session?.host !== host;
 
-  // The page's declared language is the one we annotate in (pageLang): its pack downloads while the engine does.
-  // Failures are reported where the pack is awaited (packFor, below); these handlers only keep them from being
-  // reported twice as unhandled.
-  const packs = import("./js/packs.js");
-  packs.catch(() => {});
+  // The page's declared language is the one we annotate in (pageLang): its pack downloads while the engine does
+  // (a failure is reported where the pack is awaited, packFor below).
   if (pageLang()) packs.then((p) => p.fetchPack(pageLang())).catch(() => {});
   try {
-    const pkg = await import("./pkg/annotator.js");
+    const pkg = await enginePkg;
     await pkg.default();
     engine = pkg;
+    phase("engine");
   } catch (err) {
     if (!closed()) fallback(articleRoot, status, bar, err, cancels);
     return;
@@ -150,16 +165,18 @@ async function open() {
   try {
     // mountReader adopts the highlight styles itself; adopting them here too keeps them (counted, added once) for
     // as long as we are open, whatever the interface does, and removes them on close.
-    const styles = await import("./js/highlight-styles.js");
-    const { mountReader } = await import("./js/reader-ui.js");
+    const [styles, { mountReader }] = await interfaceModules;
+    phase("interface");
     if (closed()) return;
     docSheets.push(adoptHighlights(styles));
     docSheets.push(optOutOfForcedColours(articleRoot));
     const text = engine.extractText(articleRoot);
+    phase("text");
     // The language pack the text needs (none for a language we do not read), loaded into this thread's engine:
     // mountReader annotates here when the worker is refused, and again when the page re-renders the article.
     const { packFor } = await packs;
     const pack = await packFor(engine, text, pageLang());
+    phase("pack");
     if (closed()) return;
     let doc;
     let summary;
@@ -173,6 +190,7 @@ async function open() {
     const mount = (text, doc, summary) =>
       mountReader({ host: ui, articleRoot, engine, lang: pageLang(), doc, summary: summary ?? undefined, text, source: location.href, name: "page" });
     reader = mount(text, doc, summary);
+    phase("painted");
     status.textContent = "Article annotator";
     const stop = keepAnchored({
       articleRoot, engine, host, status, bar, before: panelButton, words: strings(pageLang() || reader.doc.lang),
