@@ -104,7 +104,8 @@ pub(super) fn tagged_spans(cx: &Context, tags: &[u8], out: &mut Vec<Cand>) {
 }
 
 /// Where a tagged name `[i, j)` ends: a function word that is no name
-/// connector ends it ("Lake Geneva [on Monday]"), and a person's name does
+/// connector ends it ("Lake Geneva [on Monday]", "l'Assemblée [avec vos
+/// questions]"), a name never ends on a connector, and a person's name does
 /// not end with lower-case words ("Lavigne a"), nor does any name in a
 /// language whose adjectives precede the noun; in French the names of
 /// institutions end with one ("Assemblée nationale", "Parti socialiste").
@@ -118,6 +119,10 @@ fn name_end(cx: &Context, i: usize, mut j: usize, label: EntityLabel) -> usize {
                 && stop.contains(cx.text(k))
         }) {
             j = k;
+        }
+        // Nor on a connector: "France insoumise accuse de [son …]" is cut at "accuse", never after "de".
+        while j > i + 1 && cx.flags(j - 1) & CAP == 0 && cx.lex.name_connectors.contains(&cx.word(j - 1)) {
+            j -= 1;
         }
     }
     if label != EntityLabel::Per && adjectives_follow(cx.a.lang) {
