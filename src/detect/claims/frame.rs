@@ -274,8 +274,11 @@ fn leading(cx: &Context, f: &mut Frame, _: &mut Out) -> Flow {
     let start = cx.clause_start(f.si, h.first);
     // Leading: only connectives between the clause start and the frame
     // (a comma before the frame does not make it leading: "…, selon X").
+    // "…, mais, selon X, [claim]": a connective and its comma before the
+    // frame open the clause as well.
+    let after_connective = start >= r.start + 2 && cx.is_comma(start - 1) && cx.is(start - 2, class::CONJ);
     f.leading = (start..h.first).all(|j| cx.is(j, class::CONJ) || cx.is_comma(j))
-        && (start == r.start || !cx.is_comma(start - 1) || start < h.first);
+        && (start == r.start || !cx.is_comma(start - 1) || start < h.first || after_connective);
     f.start = start;
     f.source_end = f.np_end;
     f.followed_by_comma = f.np_end < r.end && cx.is_comma(f.np_end);
@@ -372,12 +375,34 @@ fn apposition_on_source(cx: &Context, f: &mut Frame, _: &mut Out) -> Flow {
         cx.a.tokens[w].kind == TokenKind::Word
             && !cx.is_capitalized(w)
             && !cx.is(w, FUNCTION)
-            && (cx.is(w + 1, class::PREP) || cx.is_comma(w + 1))
+            && (cx.is(w + 1, class::PREP) || cx.is_comma(w + 1) || cx.lower_in(w + 1, NOUN_COMPLEMENT_PREPOSITIONS))
     };
-    if apposition {
-        f.np_end = (np_end + 2..(np_end + SOURCE_APPOSITION).min(r.end)).find(|&k| cx.is_comma(k)).unwrap_or(np_end);
+    // "Selon Jean Dupont, de l'Université de Lille ; « … »", "Selon Paul
+    // Durand, l'un des conseillers du ministre, « … »".
+    let of_body =
+        f.leading && f.followed_by_comma && cx.is_comma(np_end) && body_or_member_apposition(cx, np_end + 1, r.end);
+    if apposition || of_body {
+        // (It ends at a comma, or before a quotation: "pour X, membre du
+        // comité : « … »".)
+        f.np_end = (np_end + 2..(np_end + SOURCE_APPOSITION).min(r.end))
+            .find(|&k| cx.is_comma(k) || cx.punct(k, APPOSITION_ENDS))
+            .unwrap_or(np_end);
     }
     Flow::Next
+}
+
+/// An apposition at token `w` naming the body a source belongs to ("de
+/// l'Université de Lille", "of the World Bank") or making it one of a group
+/// ("l'un des conseillers", "one of the organisers").
+fn body_or_member_apposition(cx: &Context, w: usize, limit: usize) -> bool {
+    if w + 2 >= limit {
+        return false;
+    }
+    let name = if cx.is(w + 1, class::DET) { w + 2 } else { w + 1 };
+    let of_body = cx.lower_in(w, BODY_PREPOSITIONS) && name < limit && cx.is_capitalized(name);
+    let k = if cx.is(w, class::DET) { w + 1 } else { w };
+    let member = k + 1 < limit && cx.lower_in(k, MEMBER_OF_GROUP.0) && cx.lower_in(k + 1, MEMBER_OF_GROUP.1);
+    of_body || member
 }
 
 fn push(cx: &Context, f: &mut Frame, out: &mut Out) -> Flow {
