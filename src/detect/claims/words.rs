@@ -266,6 +266,9 @@ pub(super) const PAST_VERB_BEFORE_COMP: usize = 6;
 /// How far before a conditional a proposal noun may be ("la réforme
 /// permettrait").
 pub(super) const PROPOSAL_BEFORE: usize = 6;
+/// Quantifiers before a noun that are not in the determiner class ("tout
+/// risque de …").
+pub(super) const NOUN_QUANTIFIERS: &[&str] = &["tout", "toute"];
 /// Prepositions (and contracted articles) opening a noun's complement
 /// ("le passage de la loi", "l'adoption du texte").
 pub(super) const NOUN_COMPLEMENT_PREPOSITIONS: &[&str] = &["de", "du", "des", "d'"];
