@@ -266,6 +266,9 @@ pub(super) const PAST_VERB_BEFORE_COMP: usize = 6;
 /// How far before a conditional a proposal noun may be ("la réforme
 /// permettrait").
 pub(super) const PROPOSAL_BEFORE: usize = 6;
+/// Determiners that also stand alone as a subject ("Certains estiment
+/// que …", "Some believe that …").
+pub(super) const STANDALONE_QUANTIFIERS: &[&str] = &["certains", "certaines", "plusieurs", "some", "many"];
 /// Quantifiers before a noun that are not in the determiner class ("tout
 /// risque de …").
 pub(super) const NOUN_QUANTIFIERS: &[&str] = &["tout", "toute"];
