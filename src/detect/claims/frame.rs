@@ -46,6 +46,14 @@ pub(super) const GUARDS: &[Guard<Frame>] = &[
         apply: source_noun_phrase,
     },
     Guard {
+        name: "frame_relative_pronoun",
+        #[cfg(any(test, not(target_arch = "wasm32")))]
+        doc: "\"au ministère, selon lequel [le dispositif n'est pas …]\": the relative stands for the source before it.",
+        #[cfg(any(test, not(target_arch = "wasm32")))]
+        case: "selon_lequel_frames_the_clause_after_it_fr",
+        apply: relative_pronoun,
+    },
+    Guard {
         name: "frame_acronym",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"selon l'Office national des forêts (ONF), …\": the parenthesised acronym belongs to the source.",
@@ -238,6 +246,38 @@ fn quoted_name_end(cx: &Context, i: usize, limit: usize) -> Option<usize> {
     let k = (i + 1..(i + 2 + QUOTED_NAME_WORDS).min(limit)).find(|&k| cx.text(k) == close)?;
     let words = (i + 1..k).all(|j| cx.a.tokens[j].kind == TokenKind::Word);
     (k > i + 1 && words && cx.is_capitalized(i + 1)).then_some(k + 1)
+}
+
+/// "…, selon lequel [claim]", "…, according to which [claim]": the claim
+/// is the clause after the relative pronoun; the source is what the
+/// relative stands for, the noun phrase before the comma.
+fn relative_pronoun(cx: &Context, f: &mut Frame, out: &mut Out) -> Flow {
+    let (h, r) = (&f.h, &f.r);
+    // (Not "pour lequel": "for which", a purpose.)
+    if !cx.lower_in(f.np_start, FRAME_RELATIVES) || cx.text(h.first).eq_ignore_ascii_case(FR_POUR) {
+        return Flow::Next;
+    }
+    let after = f.np_start + 1;
+    // The antecedent: from the last determiner before the comma that does
+    // not open a complement ("au ministère [de la Justice]", "a report").
+    let comma = h.first.checked_sub(1).filter(|&c| c > r.start && cx.is_comma(c));
+    let antecedent = comma.and_then(|c| {
+        (c.saturating_sub(MAX_SOURCE).max(r.start)..c)
+            .rev()
+            .find(|&k| {
+                let of = |j: usize| cx.is(j, class::PREP) || cx.lower_in(j, NOUN_COMPLEMENT_PREPOSITIONS);
+                cx.is(k, class::DET) && !of(k) && !(k > r.start && of(k - 1))
+            })
+            .map(|k| cx.span(k, c))
+    });
+    // (An embedded relative ends at its comma: "Le rapport, selon lequel
+    // [X], a été publié".)
+    let end = (after..r.end).find(|&k| cx.is_comma(k)).unwrap_or(r.end).min(cx.clause_end(f.si, after));
+    if let Some(span) = cx.trimmed(after, end) {
+        let cue = cx.span(h.first, after);
+        out.push(Candidate { span, cue, reason: ClaimReason::SingleSource, source: antecedent, backref: false });
+    }
+    Flow::Stop
 }
 
 fn acronym(cx: &Context, f: &mut Frame, _: &mut Out) -> Flow {

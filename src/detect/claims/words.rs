@@ -106,6 +106,9 @@ pub(super) const FRAME_NAME: usize = 6;
 /// The longest apposition on a frame's source ("Pour Jeanne Dupont,
 /// économiste à l'Insee, …").
 pub(super) const SOURCE_APPOSITION: usize = 16;
+/// Relative pronouns after a frame's preposition ("selon lequel", "according
+/// to which"): the source is their antecedent.
+pub(super) const FRAME_RELATIVES: &[&str] = &["lequel", "laquelle", "lesquels", "lesquelles", "which", "whom"];
 /// What ends an apposition on a frame's source besides a comma.
 pub(super) const APPOSITION_ENDS: &[char] = &[';', ':'];
 /// "l'un des conseillers", "one of the organisers": an apposition making a
