@@ -79,6 +79,14 @@ impl<'a, 't> Context<'a, 't> {
         !self.proposal_consequence(si, i)
     }
 
+    /// Whether the noun at token `k` is the complement of another noun
+    /// ("le passage [de la loi]", "l'adoption [du texte]"): "de" or "du"
+    /// before it or before its determiner, after the clause start `cs`.
+    fn complement_of_noun(&self, k: usize, cs: usize) -> bool {
+        let p = if k > cs && self.is(k - 1, class::DET) { k - 1 } else { k };
+        p > cs && (self.lower_in(p - 1, NOUN_COMPLEMENT_PREPOSITIONS) || self.lower_in(p, NOUN_COMPLEMENT_PREPOSITIONS))
+    }
+
     /// Whether the conditional at token `i` states what a proposal would do:
     /// a proposal noun just before it ("la réforme permettrait"), heading its
     /// clause ("Ce dispositif – … – permettrait"), or providing for it ("la
@@ -95,8 +103,11 @@ impl<'a, 't> Context<'a, 't> {
             return false;
         }
         let cs = self.clause_start(si, i);
-        (cs.max(i.saturating_sub(PROPOSAL_BEFORE))..i).any(|k| self.is(k, class::PROPOSAL))
-            || (cs..(cs + PROPOSAL_HEADS_CLAUSE).min(i)).any(|k| self.is(k, class::PROPOSAL))
+        // "Le passage au Sénat de la loi devrait …": a proposal in the
+        // complement of another noun is not what the clause is about.
+        let proposal = |k: usize| self.is(k, class::PROPOSAL) && !self.complement_of_noun(k, cs);
+        (cs.max(i.saturating_sub(PROPOSAL_BEFORE))..i).any(proposal)
+            || (cs..(cs + PROPOSAL_HEADS_CLAUSE).min(i)).any(proposal)
             || (r.start..i).any(|k| self.is(k, class::PROPOSAL) && k + 1 < i && self.is(k + 1, class::PROVIDES))
     }
 }

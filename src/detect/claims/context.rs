@@ -150,7 +150,15 @@ impl<'a, 't> Context<'a, 't> {
         let lead_in = own.len() <= LEAD_IN_WORDS
             && own.first().is_some_and(|&k| self.is(k, class::PREP | class::ADV))
             && self.protected_bytes(span) * LEAD_IN_QUOTED_SHARE.1 >= span.len() * LEAD_IN_QUOTED_SHARE.0;
-        !own.is_empty() && !lead_in
+        // "Pour X, le « candidat s'est trompé d'agenda »": a lone determiner
+        // opening a quoted clause is no word of the journalist's (before a
+        // quoted term it is: "dénoncent un « passage en force »").
+        let determiner = own.len() == 1
+            && self.is(own[0], class::DET)
+            && !self.is(own[0], class::NEG | class::NEG_SUBJECT)
+            && self.next_is_quote(own[0])
+            && self.a.text[span.start..span.end].split_whitespace().count() > QUOTED_CLAUSE_WORDS;
+        !own.is_empty() && !lead_in && !determiner
     }
 
     /// Bytes of `span` inside direct quotations.

@@ -46,6 +46,14 @@ pub(super) const GUARDS: &[Guard<Frame>] = &[
         apply: source_noun_phrase,
     },
     Guard {
+        name: "frame_relative_pronoun",
+        #[cfg(any(test, not(target_arch = "wasm32")))]
+        doc: "\"au ministère, selon lequel [le dispositif n'est pas …]\": the relative stands for the source before it.",
+        #[cfg(any(test, not(target_arch = "wasm32")))]
+        case: "selon_lequel_frames_the_clause_after_it_fr",
+        apply: relative_pronoun,
+    },
+    Guard {
         name: "frame_acronym",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"selon l'Office national des forêts (ONF), …\": the parenthesised acronym belongs to the source.",
@@ -240,6 +248,38 @@ fn quoted_name_end(cx: &Context, i: usize, limit: usize) -> Option<usize> {
     (k > i + 1 && words && cx.is_capitalized(i + 1)).then_some(k + 1)
 }
 
+/// "…, selon lequel [claim]", "…, according to which [claim]": the claim
+/// is the clause after the relative pronoun; the source is what the
+/// relative stands for, the noun phrase before the comma.
+fn relative_pronoun(cx: &Context, f: &mut Frame, out: &mut Out) -> Flow {
+    let (h, r) = (&f.h, &f.r);
+    // (Not "pour lequel": "for which", a purpose.)
+    if !cx.lower_in(f.np_start, FRAME_RELATIVES) || cx.text(h.first).eq_ignore_ascii_case(FR_POUR) {
+        return Flow::Next;
+    }
+    let after = f.np_start + 1;
+    // The antecedent: from the last determiner before the comma that does
+    // not open a complement ("au ministère [de la Justice]", "a report").
+    let comma = h.first.checked_sub(1).filter(|&c| c > r.start && cx.is_comma(c));
+    let antecedent = comma.and_then(|c| {
+        (c.saturating_sub(MAX_SOURCE).max(r.start)..c)
+            .rev()
+            .find(|&k| {
+                let of = |j: usize| cx.is(j, class::PREP) || cx.lower_in(j, NOUN_COMPLEMENT_PREPOSITIONS);
+                cx.is(k, class::DET) && !of(k) && !(k > r.start && of(k - 1))
+            })
+            .map(|k| cx.span(k, c))
+    });
+    // (An embedded relative ends at its comma: "Le rapport, selon lequel
+    // [X], a été publié".)
+    let end = (after..r.end).find(|&k| cx.is_comma(k)).unwrap_or(r.end).min(cx.clause_end(f.si, after));
+    if let Some(span) = cx.trimmed(after, end) {
+        let cue = cx.span(h.first, after);
+        out.push(Candidate { span, cue, reason: ClaimReason::SingleSource, source: antecedent, backref: false });
+    }
+    Flow::Stop
+}
+
 fn acronym(cx: &Context, f: &mut Frame, _: &mut Out) -> Flow {
     let (np_end, r) = (f.np_end, &f.r);
     if np_end < r.end && cx.text(np_end) == OPENING_BRACKET {
@@ -274,8 +314,11 @@ fn leading(cx: &Context, f: &mut Frame, _: &mut Out) -> Flow {
     let start = cx.clause_start(f.si, h.first);
     // Leading: only connectives between the clause start and the frame
     // (a comma before the frame does not make it leading: "…, selon X").
+    // "…, mais, selon X, [claim]": a connective and its comma before the
+    // frame open the clause as well.
+    let after_connective = start >= r.start + 2 && cx.is_comma(start - 1) && cx.is(start - 2, class::CONJ);
     f.leading = (start..h.first).all(|j| cx.is(j, class::CONJ) || cx.is_comma(j))
-        && (start == r.start || !cx.is_comma(start - 1) || start < h.first);
+        && (start == r.start || !cx.is_comma(start - 1) || start < h.first || after_connective);
     f.start = start;
     f.source_end = f.np_end;
     f.followed_by_comma = f.np_end < r.end && cx.is_comma(f.np_end);
@@ -372,12 +415,34 @@ fn apposition_on_source(cx: &Context, f: &mut Frame, _: &mut Out) -> Flow {
         cx.a.tokens[w].kind == TokenKind::Word
             && !cx.is_capitalized(w)
             && !cx.is(w, FUNCTION)
-            && (cx.is(w + 1, class::PREP) || cx.is_comma(w + 1))
+            && (cx.is(w + 1, class::PREP) || cx.is_comma(w + 1) || cx.lower_in(w + 1, NOUN_COMPLEMENT_PREPOSITIONS))
     };
-    if apposition {
-        f.np_end = (np_end + 2..(np_end + SOURCE_APPOSITION).min(r.end)).find(|&k| cx.is_comma(k)).unwrap_or(np_end);
+    // "Selon Jean Dupont, de l'Université de Lille ; « … »", "Selon Paul
+    // Durand, l'un des conseillers du ministre, « … »".
+    let of_body =
+        f.leading && f.followed_by_comma && cx.is_comma(np_end) && body_or_member_apposition(cx, np_end + 1, r.end);
+    if apposition || of_body {
+        // (It ends at a comma, or before a quotation: "pour X, membre du
+        // comité : « … »".)
+        f.np_end = (np_end + 2..(np_end + SOURCE_APPOSITION).min(r.end))
+            .find(|&k| cx.is_comma(k) || cx.punct(k, APPOSITION_ENDS))
+            .unwrap_or(np_end);
     }
     Flow::Next
+}
+
+/// An apposition at token `w` naming the body a source belongs to ("de
+/// l'Université de Lille", "of the World Bank") or making it one of a group
+/// ("l'un des conseillers", "one of the organisers").
+fn body_or_member_apposition(cx: &Context, w: usize, limit: usize) -> bool {
+    if w + 2 >= limit {
+        return false;
+    }
+    let name = if cx.is(w + 1, class::DET) { w + 2 } else { w + 1 };
+    let of_body = cx.lower_in(w, BODY_PREPOSITIONS) && name < limit && cx.is_capitalized(name);
+    let k = if cx.is(w, class::DET) { w + 1 } else { w };
+    let member = k + 1 < limit && cx.lower_in(k, MEMBER_OF_GROUP.0) && cx.lower_in(k + 1, MEMBER_OF_GROUP.1);
+    of_body || member
 }
 
 fn push(cx: &Context, f: &mut Frame, out: &mut Out) -> Flow {

@@ -46,7 +46,10 @@ pub(super) const GUARDS: &[Guard<NounPhrase>] = &[
         case: "l_accuse_after_a_verb_is_the_defendant_and_l_accusation_a_frame_source_fr",
         apply: |cx, n, _| {
             let from = n.h.first.saturating_sub(NP_FRAME_BEFORE).max(n.r.start);
-            stop_if((from..n.h.first).any(|k| cx.frame_at(k)))
+            // ("pour un éventuel vol habité": "pour" frames a source only
+            // at the start of its clause.)
+            let pour_inside = |k: usize| cx.text(k).eq_ignore_ascii_case(FR_POUR) && k > n.r.start && !cx.is_comma(k - 1);
+            stop_if((from..n.h.first).any(|k| cx.frame_at(k) && !pour_inside(k)))
         },
     },
     Guard {

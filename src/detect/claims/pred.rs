@@ -42,6 +42,24 @@ pub(super) const GUARDS: &[Guard<Pred>] = &[
         },
     },
     Guard {
+        name: "pred_noun_after_determiner",
+        #[cfg(any(test, not(target_arch = "wasm32")))]
+        doc: "\"le risque de contagion\", \"tout risque d'incident\": a French noun after a determiner, not the verb.",
+        #[cfg(any(test, not(target_arch = "wasm32")))]
+        case: "risque_de_as_a_noun_is_no_hedge_fr",
+        apply: |cx, p, _| {
+            let (h, r) = (&p.h, &p.r);
+            stop_if(
+                // (French only: "the most likely contender" still hedges.)
+                cx.a.lang == crate::lang::Lang::Fr
+                    && p.h.cue.reason == ClaimReason::Hedge
+                    && h.first > r.start
+                    && (cx.is(h.first - 1, class::DET | class::NEG_SUBJECT)
+                        || cx.lower_in(h.first - 1, NOUN_QUANTIFIERS)),
+            )
+        },
+    },
+    Guard {
         name: "pred_negative_subject",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "\"neither side could open the scoring\": a negated ability, not a possibility.",

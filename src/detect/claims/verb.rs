@@ -373,6 +373,15 @@ fn inverted_after_quotation(cx: &Context, v: &mut Verb, _: &mut Out) -> Flow {
 
 fn noun_after_determiner(cx: &Context, v: &mut Verb, _: &mut Out) -> Flow {
     let (h, r) = (&v.h, &v.r);
+    // "Certains estiment que …": a quantifier standing alone as the
+    // subject, the verb before its complementizer.
+    if h.first > r.start
+        && cx.lower_in(h.first - 1, STANDALONE_QUANTIFIERS)
+        && cx.clause_start(v.si, h.first - 1) == h.first - 1
+        && cx.is(h.end, class::COMP)
+    {
+        return Flow::Next;
+    }
     // ("L'accusé a reconnu": an elided article opening the clause, where an
     // object clitic would need a subject before it.)
     stop_if(

@@ -14,6 +14,10 @@ type Out = Vec<Candidate>;
 /// comme Y").
 const ATTRIBUTE_OPENERS: &[&str] = &["comme"];
 
+/// Relative pronouns standing for the object of the verb after them ("qu'il
+/// considère comme …").
+const OBJECT_RELATIVES: &[&str] = &["que", "qu'"];
+
 /// Tokens at most between a belief verb and "comme".
 const ATTRIBUTE_WINDOW: usize = 6;
 
@@ -29,10 +33,14 @@ pub(super) fn belief_object_attribute(cx: &Context, v: &mut Verb, out: &mut Out)
         && h.cue.reason == ClaimReason::Hedge
         && !v.has_comp(cx)
         && !v.infinitive(cx);
+    // "la RASD, qu'il considère comme …": the object is the relative
+    // pronoun before the subject, the attribute follows the verb at once.
+    let relative_object =
+        h.first >= r.start + 2 && cx.lower_in(h.first - 2, OBJECT_RELATIVES) && cx.is(h.first - 1, class::PRON);
     let attribute = belief
         && (h.end..(h.end + ATTRIBUTE_WINDOW).min(r.end))
             .take_while(|&k| !cx.is_comma(k) && !cx.is(k, class::COMP))
-            .any(|k| k > h.end && cx.lower_in(k, ATTRIBUTE_OPENERS));
+            .any(|k| (k > h.end || relative_object) && cx.lower_in(k, ATTRIBUTE_OPENERS));
     if !attribute {
         return Flow::Next;
     }

@@ -105,7 +105,15 @@ pub(super) const FRAME_DETERMINERS: usize = 2;
 pub(super) const FRAME_NAME: usize = 6;
 /// The longest apposition on a frame's source ("Pour Jeanne Dupont,
 /// économiste à l'Insee, …").
-pub(super) const SOURCE_APPOSITION: usize = 12;
+pub(super) const SOURCE_APPOSITION: usize = 16;
+/// Relative pronouns after a frame's preposition ("selon lequel", "according
+/// to which"): the source is their antecedent.
+pub(super) const FRAME_RELATIVES: &[&str] = &["lequel", "laquelle", "lesquels", "lesquelles", "which", "whom"];
+/// What ends an apposition on a frame's source besides a comma.
+pub(super) const APPOSITION_ENDS: &[char] = &[';', ':'];
+/// "l'un des conseillers", "one of the organisers": an apposition making a
+/// frame's source one of a group (the numeral, then the preposition).
+pub(super) const MEMBER_OF_GROUP: (&[&str], &[&str]) = (&["un", "une", "one"], &["des", "de", "d'", "of"]);
 /// A clause before "…, according to X, …" longer than this is the claim.
 pub(super) const FRAME_CLOSES_CLAUSE: usize = 6;
 /// The longest source of "Pour X, …".
@@ -218,6 +226,9 @@ pub(super) const DEMONSTRATIVES: &[&str] = &["ce", "cet", "cette", "ces", "this"
 /// The longest adverbial lead-in to a quotation that leaves a span only the
 /// quotation ("By this time, “her skin was weeping …”").
 pub(super) const LEAD_IN_WORDS: usize = 3;
+/// A determiner and a quotation of more words than this (the marks
+/// counted) are a quoted clause, not a quoted term.
+pub(super) const QUOTED_CLAUSE_WORDS: usize = 6;
 /// An English "-ly" adverb is longer than this ("only" is not one).
 pub(super) const LY_ADVERB_MIN_BYTES: usize = 4;
 /// Fewer words between quotation marks are a term, not a quotation.
@@ -258,6 +269,15 @@ pub(super) const PAST_VERB_BEFORE_COMP: usize = 6;
 /// How far before a conditional a proposal noun may be ("la réforme
 /// permettrait").
 pub(super) const PROPOSAL_BEFORE: usize = 6;
+/// Determiners that also stand alone as a subject ("Certains estiment
+/// que …", "Some believe that …").
+pub(super) const STANDALONE_QUANTIFIERS: &[&str] = &["certains", "certaines", "plusieurs", "some", "many"];
+/// Quantifiers before a noun that are not in the determiner class ("tout
+/// risque de …").
+pub(super) const NOUN_QUANTIFIERS: &[&str] = &["tout", "toute"];
+/// Prepositions (and contracted articles) opening a noun's complement
+/// ("le passage de la loi", "l'adoption du texte").
+pub(super) const NOUN_COMPLEMENT_PREPOSITIONS: &[&str] = &["de", "du", "des", "d'"];
 /// A proposal noun among the first tokens of the clause heads it ("Ce
 /// dispositif – … – permettrait").
 pub(super) const PROPOSAL_HEADS_CLAUSE: usize = 3;
