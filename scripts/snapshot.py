@@ -7,7 +7,7 @@
 
 Texts: every seed (seeds/**.txt), every document of eval/claims-news/*.toml and eval/quotes/**.jsonl, every case
 text of tests/cases/*.toml, and, when ../shared/data is beside the repository, every GUM document (en) and the
-first 200 WiNER-fr articles (fr). Each text is annotated with its own language when it has one, else with "auto".
+first 200 WiNER-fr articles (fr) but those in the test part of eval/real-news (only ever scored). Each text is annotated with its own language when it has one, else with "auto".
 """
 import glob
 import gzip
@@ -55,7 +55,14 @@ def texts():
         if doc:
             yield f"gum:{doc}", "en", "\n\n".join(paras)
     winer = sorted(glob.glob(os.path.join(SHARED, "winer-fr", "*", "*", "*.txt")))[:200]
+    # The real-news set's test part is only ever scored: its articles stay out of diffs people read.
+    manifest = os.path.join(ROOT, "eval", "real-news", "manifest.jsonl")
+    held_out = set()
+    if os.path.exists(manifest):
+        held_out = {json.loads(l)["id"] for l in open(manifest, encoding="utf-8") if l.strip() and json.loads(l)["part"] == "test"}
     for path in winer:
+        if "fr-" + os.path.basename(path)[:-4] in held_out:
+            continue
         yield f"winer:{os.path.basename(path)}", "fr", open(path, encoding="utf-8").read()
 
 
