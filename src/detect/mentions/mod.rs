@@ -143,7 +143,7 @@ impl Mentions {
     /// The entity a mention over `span` refers to: its own cluster, or for
     /// a pronoun its antecedent's (`salient` first: the person the text was
     /// just quoting, whom "il"/"he" in the next attribution most often is).
-    pub fn resolve(&self, text: &str, span: Span, salient: Option<u32>) -> Option<u32> {
+    pub fn resolve(&self, text: &str, span: Span, salient: Option<(u32, usize)>) -> Option<u32> {
         let Some(m) = self.at(span) else { return self.name_within(text, span) };
         match m.kind {
             Kind::Pronoun(Pronoun::Masculine | Pronoun::Feminine) if m.span == span => {
@@ -151,7 +151,15 @@ impl Mentions {
                 // is nearer than the last quoted one ("X a rendu hommage.
                 // « … », a-t-il dit" after a quotation of Y).
                 let near = self.near_antecedent(text, m).and_then(|a| a.entity);
-                near.or(salient).or_else(|| self.antecedent(m).and_then(|a| a.entity))
+                // Further back, the last quoted one, unless a person was
+                // named after that quotation (and not inside a quotation).
+                let later = |a: &&Mention| {
+                    let between = text.get(a.span.end..m.span.start).unwrap_or("");
+                    salient.is_some_and(|(_, s)| a.sentence > s) && !inside_quotation(between)
+                };
+                let ante = self.antecedent(m);
+                let after_quote = ante.filter(later).and_then(|a| a.entity);
+                near.or(after_quote).or(salient.map(|(id, _)| id)).or_else(|| ante.and_then(|a| a.entity))
             }
             Kind::Pronoun(_) => None,
             _ if m.span != span => self.name_within(text, span),
@@ -480,12 +488,13 @@ mod tests {
         let ms = Mentions::build(&a, &ent(t, "Marie Curie", EntityLabel::Per, 7));
         let elle = Span::new(t.find("Elle").unwrap(), t.find("Elle").unwrap() + 4);
         assert_eq!(ms.resolve(t, elle, None), Some(7));
-        assert_eq!(ms.resolve(t, elle, Some(3)), Some(7), "a person of the sentence before beats the salient one");
+        assert_eq!(ms.resolve(t, elle, Some((3, 0))), Some(7), "a person of the sentence before beats the salient one");
         let t = "Marie Curie est arrivée à Paris. La foule attendait. Elle a dit qu'elle restait.";
         let a = Analysis::new(t, Lang::Fr);
         let ms = Mentions::build(&a, &ent(t, "Marie Curie", EntityLabel::Per, 7));
         let elle = Span::new(t.find("Elle").unwrap(), t.find("Elle").unwrap() + 4);
         assert_eq!(ms.resolve(t, elle, None), Some(7));
-        assert_eq!(ms.resolve(t, elle, Some(3)), Some(3), "further back, the salient person first");
+        assert_eq!(ms.resolve(t, elle, Some((3, 0))), Some(3), "further back, the salient person first");
+        assert_eq!(ms.resolve(t, elle, None), Some(7));
     }
 }

@@ -29,9 +29,9 @@ pub(super) struct Salience {
 impl Salience {
     /// The salient person for a quotation starting in sentence `sentence`:
     /// the last quoted person, if quoted at most [`SALIENCE_SENTENCES`]
-    /// sentences before.
-    pub fn at(&self, sentence: usize) -> Option<u32> {
-        self.last.filter(|&(_, s)| s + SALIENCE_SENTENCES >= sentence).map(|(id, _)| id)
+    /// sentences before, with the sentence that quotation ended in.
+    pub fn at(&self, sentence: usize) -> Option<(u32, usize)> {
+        self.last.filter(|&(_, s)| s + SALIENCE_SENTENCES >= sentence)
     }
 
     /// Records the speaker of a quotation ending in sentence `last_sentence`:
@@ -103,7 +103,7 @@ pub(super) fn fuller_ids(text: &str, entities: &[Entity]) -> Vec<Option<u32>> {
 
 impl Context<'_, '_> {
     /// The contract's speaker: the mention and the entity it resolves to.
-    pub fn link(&self, mentions: &Mentions, sp: Mention, salient: Option<u32>) -> Speaker {
+    pub fn link(&self, mentions: &Mentions, sp: Mention, salient: Option<(u32, usize)>) -> Speaker {
         let entity_id = sp.entity.or_else(|| mentions.resolve(self.a.text, sp.span, salient));
         // A lone capitalised word opening the sentence that the entity layer
         // did not take ("Reports said") may be a common noun: not a name.
