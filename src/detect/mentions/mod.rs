@@ -36,6 +36,8 @@ const MAX_WORDS_BEFORE_HEAD: usize = 3;
 const MAX_COMPLEMENT_WORDS: usize = 2;
 /// How many sentences back a pronoun looks for the person it stands for.
 const ANTECEDENT_SENTENCES: usize = 3;
+/// How many sentences back a person is nearer than the last quoted one.
+const NEAR_SENTENCES: usize = 1;
 /// How many mentions back it looks at most (bounds the cost of one
 /// endless sentence).
 const MAX_ANTECEDENT_MENTIONS: usize = 64;
@@ -141,11 +143,23 @@ impl Mentions {
     /// The entity a mention over `span` refers to: its own cluster, or for
     /// a pronoun its antecedent's (`salient` first: the person the text was
     /// just quoting, whom "il"/"he" in the next attribution most often is).
-    pub fn resolve(&self, text: &str, span: Span, salient: Option<u32>) -> Option<u32> {
+    pub fn resolve(&self, text: &str, span: Span, salient: Option<(u32, usize)>) -> Option<u32> {
         let Some(m) = self.at(span) else { return self.name_within(text, span) };
         match m.kind {
             Kind::Pronoun(Pronoun::Masculine | Pronoun::Feminine) if m.span == span => {
-                salient.or_else(|| self.antecedent(m).and_then(|a| a.entity))
+                // A person named in the pronoun's sentence or the one before
+                // is nearer than the last quoted one ("X a rendu hommage.
+                // « … », a-t-il dit" after a quotation of Y).
+                let near = self.near_antecedent(text, m).and_then(|a| a.entity);
+                // Further back, the last quoted one, unless a person was
+                // named after that quotation (and not inside a quotation).
+                let later = |a: &&Mention| {
+                    let between = text.get(a.span.end..m.span.start).unwrap_or("");
+                    salient.is_some_and(|(_, s)| a.sentence > s) && !inside_quotation(between)
+                };
+                let ante = self.antecedent(m);
+                let after_quote = ante.filter(later).and_then(|a| a.entity);
+                near.or(after_quote).or(salient.map(|(id, _)| id)).or_else(|| ante.and_then(|a| a.entity))
             }
             Kind::Pronoun(_) => None,
             _ if m.span != span => self.name_within(text, span),
@@ -204,6 +218,16 @@ impl Mentions {
         best.map(|(m, _)| m).or_else(|| self.protagonist[..k].last().copied().flatten().map(|i| &self.list[i]))
     }
 
+    /// [`Mentions::antecedent`] when it is in the pronoun's sentence or the
+    /// one before, and not inside a quotation that ends before the pronoun
+    /// ("« … fils d'Haïti », a-t-il dit" is not Haïti).
+    fn near_antecedent(&self, text: &str, pron: &Mention) -> Option<&Mention> {
+        self.antecedent(pron).filter(|a| {
+            let between = text.get(a.span.end..pron.span.start).unwrap_or("");
+            a.sentence + NEAR_SENTENCES >= pron.sentence && !inside_quotation(between)
+        })
+    }
+
     /// The mentions before byte `pos`, nearest first, from sentence `floor`
     /// on, that name or describe someone (not pronouns) and report (a
     /// source, a reporting verb's subject): what a claim's pronoun or "the
@@ -215,6 +239,17 @@ impl Mentions {
             .rev()
             .take_while(move |m| m.sentence >= floor)
             .filter(move |m| m.span.end <= pos && !matches!(m.kind, Kind::Pronoun(_)) && m.role.reports())
+    }
+}
+
+/// Was a mention followed by `between` (up to a pronoun) inside a
+/// quotation? Its first quotation mark closes one ("»", "”"), or straight
+/// double quotes are odd in number.
+fn inside_quotation(between: &str) -> bool {
+    match between.chars().find(|c| matches!(c, '«' | '»' | '“' | '”' | '"')) {
+        Some('»' | '”') => true,
+        Some('"') => between.matches('"').count() % 2 == 1,
+        _ => false,
     }
 }
 
@@ -453,6 +488,13 @@ mod tests {
         let ms = Mentions::build(&a, &ent(t, "Marie Curie", EntityLabel::Per, 7));
         let elle = Span::new(t.find("Elle").unwrap(), t.find("Elle").unwrap() + 4);
         assert_eq!(ms.resolve(t, elle, None), Some(7));
-        assert_eq!(ms.resolve(t, elle, Some(3)), Some(3), "the salient person first");
+        assert_eq!(ms.resolve(t, elle, Some((3, 0))), Some(7), "a person of the sentence before beats the salient one");
+        let t = "Marie Curie est arrivée à Paris. La foule attendait. Elle a dit qu'elle restait.";
+        let a = Analysis::new(t, Lang::Fr);
+        let ms = Mentions::build(&a, &ent(t, "Marie Curie", EntityLabel::Per, 7));
+        let elle = Span::new(t.find("Elle").unwrap(), t.find("Elle").unwrap() + 4);
+        assert_eq!(ms.resolve(t, elle, None), Some(7));
+        assert_eq!(ms.resolve(t, elle, Some((3, 0))), Some(3), "further back, the salient person first");
+        assert_eq!(ms.resolve(t, elle, None), Some(7));
     }
 }

@@ -108,8 +108,12 @@ pub fn detect_with(analysis: &Analysis, entities: &[Entity], mentions: &Mentions
     let mut out: Vec<Quote> = Vec::with_capacity(found.len());
     let mut salience = Salience::default();
     let is_person = link::person_ids(entities);
+    let fuller = link::fuller_ids(analysis.text, entities);
     for f in found.iter().filter(|f| f.speech) {
-        let speaker = f.speaker.map(|sp| ctx.link(mentions, sp, salience.at(f.first_sentence)));
+        let mut speaker = f.speaker.map(|sp| ctx.link(mentions, sp, salience.at(f.first_sentence)));
+        if let Some(sp) = speaker.as_mut() {
+            sp.entity_id = sp.entity_id.map(|id| fuller.get(id as usize).copied().flatten().unwrap_or(id));
+        }
         salience.observe(speaker.as_ref(), &is_person, f.last_sentence);
         for &seg in &f.pair.segments {
             out.push(Quote { span: seg, direct: true, speaker: speaker.clone() });
