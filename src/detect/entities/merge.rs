@@ -6,6 +6,7 @@ use super::name_index::NameIndex;
 use super::tagged::suffix_label;
 use super::tagger::{ALLCAPS, CAP, FIRST_NAME, START};
 use super::{covered_tokens, name_continuation, trim, Cand, Context};
+use crate::lang::data;
 use crate::model::EntityLabel;
 use crate::sort::{desc, pos, sort_by_rank};
 use crate::text::TokenKind;
@@ -203,6 +204,16 @@ pub(super) fn acronyms(cx: &Context, kept: &mut Vec<Cand>) {
         if kept.get(m + 1).is_some_and(|d| d.s < k) {
             continue;
         }
+        // Past lower-case words, an acronym that spells only those words is theirs: "en France par le parquet
+        // national financier (PNF)" is no expansion of "France". (Translated acronyms spell neither and keep the
+        // mention's expansion: "Commission pour l'efficacité gouvernementale (Doge)".)
+        let acronym = cx.text(k + 1);
+        if k > c.e
+            && initials(cx, c.s, k) != letters(acronym)
+            && (c.e..k).any(|s| initials(cx, s, k) == letters(acronym))
+        {
+            continue;
+        }
         // In a dateline the brackets name the source: "KYIV, Ukraine (AP)".
         if cx.dateline[cx.sent_of[c.s] as usize] {
             continue;
@@ -215,6 +226,22 @@ pub(super) fn acronyms(cx: &Context, kept: &mut Vec<Cand>) {
     }
     kept.extend(added);
     sort_by_rank(kept, |c| [pos(c.s), 0, 0]);
+}
+
+/// The initials of the words of `[s, e)` but function words, upper-case
+/// ("parquet national financier" → "PNF").
+fn initials(cx: &Context, s: usize, e: usize) -> String {
+    let stop = &data::resources(cx.a.lang).stopwords;
+    (s..e)
+        .filter(|&k| cx.a.tokens[k].kind == TokenKind::Word && !stop.contains(cx.text(k).to_lowercase().as_str()))
+        .filter_map(|k| cx.text(k).chars().next())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// An acronym's letters, upper-case ("Medef" → "MEDEF", "U.E." → "UE").
+fn letters(acronym: &str) -> String {
+    acronym.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_uppercase).collect()
 }
 
 /// "University of Sydney", "Ministry of Defence", "Gulf of Mexico": an
