@@ -309,6 +309,8 @@ fn preceded_by_word(text: &str, i: usize) -> bool {
 fn initialism_end(text: &str, i: usize) -> Option<usize> {
     let mut p = i;
     let mut groups = 0;
+    // After the last group's period: "U.S.-Canada" ends there, not after the hyphen.
+    let mut dot_end = i;
     loop {
         let letters_end = scan_while(text, p, char::is_alphabetic);
         let n = text[p..letters_end].chars().count();
@@ -317,6 +319,7 @@ fn initialism_end(text: &str, i: usize) -> Option<usize> {
         }
         groups += 1;
         p = letters_end + 1;
+        dot_end = p;
         if let Some(h) = text[p..].chars().next().filter(|&c| is_hyphen(c)) {
             if text[p + h.len_utf8()..].chars().next().is_some_and(char::is_alphabetic) {
                 p += h.len_utf8();
@@ -327,8 +330,8 @@ fn initialism_end(text: &str, i: usize) -> Option<usize> {
         }
     }
     // Must end after a period, not in the middle of a word ("e.g.x").
-    let ok = groups >= 2 && text[..p].ends_with('.') && !text[p..].chars().next().is_some_and(char::is_alphanumeric);
-    ok.then_some(p)
+    let ok = groups >= 2 && !text[dot_end..].chars().next().is_some_and(char::is_alphanumeric);
+    ok.then_some(dot_end)
 }
 
 /// Numbers: "2025", "1 200" (digit groups after a space, U+00A0 or
@@ -459,6 +462,9 @@ mod tests {
         assert_eq!(toks("Reid’s company", Lang::En), ["Reid", "’s", "company"]);
         assert_eq!(toks("J. K. Rowling", Lang::En), ["J.", "K.", "Rowling"]);
         assert_eq!(toks("at 5 p.m. today", Lang::En), ["at", "5", "p.m.", "today"]);
+        // An initialism before a hyphenated name keeps its periods: "U.S.-Canada".
+        assert_eq!(toks("the U.S.-Canada border", Lang::En), ["the", "U.S.", "-", "Canada", "border"]);
+        assert_eq!(toks("e.g.x", Lang::En)[0], "e");
     }
 
     #[test]
