@@ -182,21 +182,32 @@ async function open() {
   // The page's declared language is the one we annotate in (pageLang): its pack downloads while the engine does
   // (a failure is reported where the pack is awaited, packFor below).
   if (pageLang()) packs.then((p) => p.fetchPack(pageLang())).catch(() => {});
+  // The highlight styles go into the page now, while the engine loads. A new document sheet makes the browser
+  // restyle the whole page: done here it happens in a frame of that wait; adopted later, the restyle was forced by
+  // extractText on the critical path (nytimes-1: 50-60 ms instead of 1). mountReader adopts the same styles itself;
+  // adopting them here too keeps them (counted, added once) for as long as we are open, and removes them on close.
+  let failed = false; // the engine could not start: the fallback below needs no styles
+  const styled = interfaceModules.then(([styles]) => {
+    if (closed() || failed) return;
+    docSheets.push(adoptHighlights(styles));
+    docSheets.push(optOutOfForcedColours(articleRoot));
+  });
+  styled.catch(() => {}); // reported where interfaceModules is awaited
   try {
     engine = await enginePkg;
     phase("engine");
   } catch (err) {
-    if (!closed()) fallback(articleRoot, status, bar, err, cancels);
+    if (closed()) return;
+    failed = true;
+    docSheets.splice(0).forEach((remove) => remove());
+    fallback(articleRoot, status, bar, err, cancels);
     return;
   }
   try {
-    // mountReader adopts the highlight styles itself; adopting them here too keeps them (counted, added once) for
-    // as long as we are open, whatever the interface does, and removes them on close.
-    const [styles, { mountReader }] = await interfaceModules;
+    const [, { mountReader }] = await interfaceModules;
+    await styled;
     phase("interface");
     if (closed()) return;
-    docSheets.push(adoptHighlights(styles));
-    docSheets.push(optOutOfForcedColours(articleRoot));
     const text = engine.extractText(articleRoot);
     phase("text");
     // The language pack the text needs (none for a language we do not read), loaded into this thread's engine:
