@@ -59,7 +59,14 @@ async function clickToHighlight(page, site) {
   const t1 = await page.evaluate(() => Promise.race([window.__firstHighlight, new Promise((r) => setTimeout(() => r(null), 10000))]));
   if (t1 == null) return null;
   // Where the time went: the end of each phase of inject.js's open(), from its start (state().timings).
-  const phases = await page.evaluate(async (www) => (await import(`${www}inject.js`)).state()?.timings ?? {}, site.www);
+  // The bookmarklet loads the one-file build (pkg/inject.js) when the site has it, else inject.js (an older checkout).
+  const phases = await page.evaluate(async (www) => {
+    for (const file of ["pkg/inject.js", "inject.js"]) {
+      const st = await import(`${www}${file}`).then((m) => m.state(), () => null);
+      if (st) return st.timings;
+    }
+    return {};
+  }, site.www);
   return { ms: t1 - t0, phases };
 }
 

@@ -206,7 +206,7 @@ async function waitForAnnotator(page) {
 /** Region text, highlight placement and the page's highlight/sheet state, from inside the page. */
 function inspect(page) {
   return page.evaluate(async (origin) => {
-    const inject = await import(`${origin}inject.js`);
+    const inject = await import(`${origin}pkg/inject.js`);
     const { articleParagraphs } = await import(`${origin}js/article-extract.js`);
     const st = inject.state();
     // What the engine finds in the region: painting is required exactly when there is something to paint.
@@ -268,7 +268,7 @@ async function roundTrip(t, url, { expected, shot, minCoverage = 0.9, maxExtra =
     const open = await inspect(page);
     assert.ok(open.open, "no session");
     // The phases of opening, for e2e/bench-bookmarklet.mjs: each recorded, in the order they end.
-    const phases = ["article", "engine", "interface", "text", "pack", "painted"].map((n) => open.timings[n]);
+    const phases = ["article", "engine", "interface", "text", "pack", "annotated", "painted", "panel"].map((n) => open.timings[n]);
     assert.ok(phases.every((ms, i) => Number.isFinite(ms) && (i === 0 || ms >= phases[i - 1])), `phases ${JSON.stringify(open.timings)}`);
     if (open.annotations > 0) assert.ok(open.ranges > 0, `${open.annotations} annotations, nothing painted`);
     else t.diagnostic("the engine found nothing to annotate in the region");
@@ -277,7 +277,7 @@ async function roundTrip(t, url, { expected, shot, minCoverage = 0.9, maxExtra =
     const m = compare(expectedText, open.regionText);
     if (shot) {
       // Show the article region (scrolling does not touch the DOM serialisation).
-      await page.evaluate(async (o) => (await import(`${o}inject.js`)).state()?.articleRoot.scrollIntoView(), site.www);
+      await page.evaluate(async (o) => (await import(`${o}pkg/inject.js`)).state()?.articleRoot.scrollIntoView(), site.www);
       await page.screenshot({ path: path.join(shots, `bookmarklet-${shot}.png`) });
     }
 
@@ -342,13 +342,13 @@ test("bookmarklet URL is short and built from the install page's own address (RE
 test("installed from a sub-path: the bookmarklet works in the page and through the reader page", async (t) => {
   const copy = await serveSite({ base: "/some/sub/path/" });
   try {
-    // In the page: inject.js, its modules, the engine and the worker come from the sub-path.
+    // In the page: the bundled inject.js, the engine and the worker come from the sub-path.
     const { page, log } = await openPage(`${news.origin}/pages/news-fr.html`);
     const requests = [];
     page.on("request", (r) => r.url().startsWith(copy.origin) && requests.push(new URL(r.url()).pathname));
     await clickBookmarklet(page, copy);
     assert.equal(await waitForAnnotator(page), "Article annotator");
-    assert.ok(requests.includes("/some/sub/path/www/inject.js"), JSON.stringify(requests));
+    assert.ok(requests.includes("/some/sub/path/www/pkg/inject.js"), JSON.stringify(requests));
     assert.ok(requests.every((p) => p.startsWith("/some/sub/path/www/")), JSON.stringify(requests));
     await clickBookmarklet(page, copy);
     await page.waitForFunction(() => !document.querySelector("[data-article-annotator]"));
@@ -425,7 +425,7 @@ test("accessibility: axe-core finds no violations on install.html, reader.html a
   await page.emulateMedia({ forcedColors: "active" });
   const adjust = () =>
     page.evaluate(async (o) => {
-      const st = (await import(`${o}inject.js`)).state();
+      const st = (await import(`${o}pkg/inject.js`)).state();
       const root = st?.articleRoot ?? document.querySelector(".story-body");
       return [getComputedStyle(root).forcedColorAdjust, getComputedStyle(document.body).forcedColorAdjust];
     }, site.www);
@@ -460,7 +460,7 @@ test("the engine's painting (both modes) stays in the region and is undone on cl
     const paint = (mode) =>
       page.evaluate(
         async ([o, mode]) => {
-          const root = (await import(`${o}inject.js`)).state().articleRoot;
+          const root = (await import(`${o}pkg/inject.js`)).state().articleRoot;
           const engine = await import(`${o}pkg/annotator.js`);
           const text = engine.extractText(root);
           const annotations = [...text.matchAll(/\p{Lu}\p{Ll}{2,}/gu)].map((m) => ({

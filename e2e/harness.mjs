@@ -140,4 +140,8 @@ export function requireWasmBuild() {
   if (!existsSync(path.join(ROOT, "www", "pkg", "annotator.js"))) {
     throw new Error("www/pkg is missing: run scripts/wasm.sh build first");
   }
+  // The bookmarklet's one-file build (scripts/bundle.mjs), which the bookmarklet loads first.
+  if (!existsSync(path.join(ROOT, "www", "pkg", "inject.js"))) {
+    throw new Error("www/pkg/inject.js is missing: run scripts/wasm.sh build (or scripts/wasm.sh bundle) first");
+  }
 }

@@ -4,7 +4,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { ROOT, requireWasmBuild, serveSite } from "./harness.mjs";
 
@@ -93,4 +93,22 @@ test("language packs: CORS, cached for a year (content-hashed names), gzip when 
     assert.equal((await get(site.origin, p, { "if-none-match": plain.headers.etag })).status, 304);
   }
   assert.equal((await get(site.origin, "/www/pkg/packs/manifest.json")).headers["cache-control"], "no-cache");
+});
+
+test("the bookmarklet's bundle and its content-hashed engine: CORS; the engine cached for a year, the rest revalidated", async () => {
+  const engine = readdirSync(path.join(ROOT, "www", "pkg")).filter((f) => /^annotator_bg\.[0-9a-f]{8}\.wasm$/.test(f));
+  assert.equal(engine.length, 1, `one content-hashed engine in www/pkg: ${engine}`);
+  const hashed = await get(site.origin, `/www/pkg/${engine[0]}`);
+  assert.equal(hashed.status, 200);
+  assert.equal(hashed.headers["access-control-allow-origin"], "*");
+  assert.equal(hashed.headers["content-type"], "application/wasm");
+  assert.match(hashed.headers["cache-control"], /max-age=31536000, immutable/);
+  // The bundle names that file (scripts/bundle.mjs), so the two always change together.
+  assert.ok(readFileSync(path.join(ROOT, "www", "pkg", "inject.js"), "utf8").includes(engine[0]));
+  for (const p of ["/www/pkg/inject.js", "/www/pkg/annotator_bg.wasm", "/www/pkg/annotator.js"]) {
+    const r = await get(site.origin, p);
+    assert.equal(r.status, 200, p);
+    assert.equal(r.headers["access-control-allow-origin"], "*", p);
+    assert.equal(r.headers["cache-control"], "no-cache", p);
+  }
 });

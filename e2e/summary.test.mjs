@@ -297,12 +297,12 @@ async function until(page, fn, arg, timeout = 30000) {
   throw new Error(`timed out waiting for ${fn}`);
 }
 
-const reanchoredAtLeast = async ([www, n]) => ((await import(`${www}inject.js`)).state()?.reanchored ?? -1) >= n;
+const reanchoredAtLeast = async ([www, n]) => ((await import(`${www}pkg/inject.js`)).state()?.reanchored ?? -1) >= n;
 
 /** The bookmarklet's session and what is painted, from inside the live page. */
 function liveState(page) {
   return page.evaluate(async (www) => {
-    const st = (await import(`${www}inject.js`)).state();
+    const st = (await import(`${www}pkg/inject.js`)).state();
     let ranges = 0;
     let outside = 0;
     for (const [, h] of CSS.highlights) {
@@ -370,7 +370,7 @@ test("live page: a re-render and lazy paragraphs re-anchor the highlights; a rep
   await page.screenshot({ path: path.join(SHOTS, "live-refresh-offered.png") });
   await page.locator("[data-article-annotator] .bar .refresh").click();
   await until(page, async (www) => {
-    const st = (await import(`${www}inject.js`)).state();
+    const st = (await import(`${www}pkg/inject.js`)).state();
     return st?.articleRoot.isConnected && st.reanchored === 0 && CSS.highlights.size > 0;
   }, site.www, 60000);
   assert.equal((await liveState(page)).outside, 0);

@@ -11,8 +11,10 @@ Cross-origin headers: the bookmarklet runs on other sites and imports inject.js,
 (pkg/) and the worker from here, so those answers carry `Access-Control-Allow-Origin: *`; pages, styles and the
 seeds do not (no other site needs to read them). `.wasm` is served as `application/wasm` (streaming compilation).
 As a static host does: gzip when the browser accepts it (the download budget of scripts/wasm.sh is in gzip bytes),
-an ETag so that a second load of the engine (the worker's) is a 304, and the content-hashed language packs
-(www/pkg/packs/<lang>.<sha8>.pack) cached for a year. Binds to 127.0.0.1 only.
+an ETag so that a second load of the engine (the worker's) is a 304, and the content-hashed files (the language
+packs www/pkg/packs/<lang>.<sha8>.pack, the engine copy www/pkg/annotator_bg.<sha8>.wasm that the bookmarklet's
+bundle loads) cached for a year without revalidation: Chromium gives a wasm module's compiled code back (code cache)
+only for a response taken from its HTTP cache unrevalidated. Binds to 127.0.0.1 only.
 
 Usage: scripts/serve.py PORT [--base /sub/path/]
   PORT 0 picks a free port. The first line printed is "serving http://127.0.0.1:PORT/BASE" (flushed), so a
@@ -25,6 +27,7 @@ import gzip
 import hashlib
 import http.server
 import posixpath
+import re
 import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -36,6 +39,8 @@ SERVED = {"www": ROOT / "www", "seeds": ROOT / "seeds"}
 # they import and the engine.
 CORS_FILES = {"inject.js", "worker.js"}
 CORS_DIRS = ("js/", "pkg/")
+# The engine copy named by its content (scripts/bundle.mjs).
+CONTENT_HASHED_ENGINE = re.compile(r"annotator_bg\.[0-9a-f]{8}\.wasm")
 TYPES = {
     ".html": "text/html; charset=utf-8",
     ".js": "text/javascript; charset=utf-8",
@@ -103,7 +108,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return
         stat = file.stat()
         etag = '"%s"' % hashlib.sha1(f"{file}:{stat.st_mtime_ns}:{stat.st_size}".encode()).hexdigest()[:16]
-        immutable = file.suffix == ".pack" and file.parent.name == "packs"
+        immutable = (file.suffix == ".pack" and file.parent.name == "packs") or CONTENT_HASHED_ENGINE.fullmatch(file.name)
         gzipped = "gzip" in self.headers.get("Accept-Encoding", "")
         if self.headers.get("If-None-Match") == etag:
             self.send_response(304)

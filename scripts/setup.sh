@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building, serving and testing need, skipping what is present.
-#   scripts/setup.sh build   Rust wasm target, wasm-pack, wasm-bindgen-cli (pinned), binaryen's wasm-opt (npm)
+#   scripts/setup.sh build   Rust wasm target, wasm-pack, wasm-bindgen-cli (pinned), binaryen's wasm-opt and esbuild (npm)
 #   scripts/setup.sh test    the above, plus Chromium + ChromeDriver, Firefox + geckodriver, e2e npm packages
 # Everything comes from the package registries (crates.io, Debian, npm); nothing downloads a browser or a binary.
 set -euo pipefail
@@ -21,8 +21,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$pin" ]; the
   say "installing wasm-bindgen-cli $pin (about 10 min)"
   cargo install wasm-bindgen-cli --version "$pin" --force
 fi
-if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ tools/package-lock.json -nt tools/node_modules ]; then
-  say "installing binaryen's wasm-opt (npm, tools/)"
+if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -x tools/node_modules/.bin/esbuild ] || [ tools/package-lock.json -nt tools/node_modules ]; then
+  say "installing binaryen's wasm-opt and esbuild (npm, tools/)"
   (cd tools && { npm ci --no-audit --no-fund || npm install --no-audit --no-fund; })
 fi
 if [ "$what" = test ]; then

@@ -5,6 +5,7 @@
 #                                   and fails when a reader's download (engine + one pack) is over the budget
 #   scripts/wasm.sh test [BROWSER]  wasm-bindgen tests in headless browsers (default: test-browsers)
 #   scripts/wasm.sh size            gzip sizes per reader of what is built, checked against the budget
+#   scripts/wasm.sh bundle          www/pkg/inject.js alone: the bookmarklet's one-file build (scripts/bundle.mjs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -68,8 +69,11 @@ for entry in ("NOTICE", "packs/"):
         pkg["files"].append(entry)
 json.dump(pkg, open(path, "w"), indent=2)
 PY
+  # The bookmarklet's one-file build, www/pkg/inject.js (esbuild, tools/package.json).
+  node scripts/bundle.mjs
   size
   ;;
+bundle) node scripts/bundle.mjs ;;
 test)
   # The tests run the engine as the site ships it (no language compiled in) and load these packs.
   cargo run --quiet --release --example make_packs -- target/packs --plain
@@ -85,5 +89,5 @@ test)
   done
   ;;
 size) size ;;
-*) echo "usage: scripts/wasm.sh build|test [chrome|firefox]|size" >&2; exit 2 ;;
+*) echo "usage: scripts/wasm.sh build|bundle|test [chrome|firefox]|size" >&2; exit 2 ;;
 esac

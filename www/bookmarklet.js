@@ -18,8 +18,9 @@
 // Runs in the page. Kept free of `%`, escaped quotes and comments other than whole lines (dropped), and
 // self-contained: it is turned into text by `bookmarkletSource`. `b` is the site's folder URL, `o` its origin.
 function run(b, o) {
+  // The one-file build of inject.js (scripts/bundle.mjs), else inject.js and its modules as they are.
   // eslint-disable-next-line no-unsanitized/method -- `b` is the site's own address, fixed when the link is built
-  import(b + "inject.js").then(
+  import(b + "pkg/inject.js").catch(() => import(b + "inject.js")).then(
     (m) => m.toggle(),
     () => {
       // The article's text blocks, as inject.js's fallback sends them (without our extractor: the page forbids it).

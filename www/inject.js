@@ -20,6 +20,7 @@
 import { articleParagraphs, findArticle } from "./js/article-extract.js";
 import { rangesDetached, watchArticle } from "./js/live-article.js";
 import { strings } from "./js/i18n.js";
+import { SITE } from "./js/site.js";
 
 const HOST_ATTR = "data-article-annotator";
 const UI_CSS = `
@@ -36,16 +37,42 @@ button:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 1px; }
 .ui:empty, .ui[hidden] { display: none; }
 `;
 
-// Where this module was loaded from: the site's folder (reader.html, worker.js and pkg/ are beside it).
-const SITE = new URL(".", import.meta.url);
 // Past this many automatic re-anchorings in a minute, the bar offers a refresh instead (a page that never settles).
 const MAX_REANCHORS_PER_MINUTE = 6;
 // How long a reader window opened for the fallback has to ask for the article before we stop listening.
 const READER_WAIT_MS = 60_000;
 
-let session = null;
+// The engine's file. The one-file build (scripts/bundle.mjs) names a copy whose name holds a hash of its content,
+// which a server may let browsers keep without asking again (scripts/serve.py: a year): a second visit then reads it
+// from the HTTP cache without a round trip, and only such a response, unrevalidated, can get Chromium's compiled code
+// back from its code cache (benches/RESULTS.md, 2026-12-07 paint10). Unbundled, the glue's default file.
+const ENGINE_FILE = typeof __ANNOTATOR_ENGINE_FILE__ === "string" ? __ANNOTATOR_ENGINE_FILE__ : null;
+
 // Above this many UTF-16 units the annotation runs in a worker, so the page stays responsive.
 const BIG_TEXT = 200_000;
+
+let session = null;
+let engineReady = null; // the engine, initialised: loaded once per page, kept across closing and opening again
+
+/**
+ * The engine's module, initialised. Its glue and its bytes are requested together (the glue would ask for the bytes
+ * only once it has arrived itself); a failure is not kept, so the next click tries again.
+ */
+function loadEngine() {
+  if (!engineReady) {
+    const glue = import("./pkg/annotator.js");
+    const bytes = fetch(new URL(`pkg/${ENGINE_FILE ?? "annotator_bg.wasm"}`, SITE));
+    bytes.catch(() => {}); // reported through pkg.default() below
+    engineReady = glue.then(async (pkg) => {
+      await pkg.default({ module_or_path: bytes });
+      return pkg;
+    });
+    engineReady.catch(() => {
+      engineReady = null;
+    });
+  }
+  return engineReady;
+}
 
 /**
  * Open the annotator on this page, or close it if it is open. Never throws: failures end in a visible message.
@@ -77,8 +104,9 @@ export async function toggle() {
  * @returns {{articleRoot: Element, reason: string, annotatedIn?: "worker" | "page", reanchored: number,
  *   timings: Record<string, number>} | null}
  *   `reanchored`: how many times the highlights were placed again after the page changed the article;
- *   `timings`: milliseconds from the start of opening to the end of each phase (article, engine, interface, text,
- *   pack, painted), for e2e/bench-bookmarklet.mjs
+ *   `timings`: milliseconds from the start of opening to the end of each phase (article found, engine ready,
+ *   interface modules, text extracted, pack loaded, annotated, painted: the highlights registered, panel: the
+ *   interface built after a frame that shows them), for e2e/bench-bookmarklet.mjs
  */
 export function state() {
   if (!session?.articleRoot) return null;
@@ -92,10 +120,11 @@ async function open() {
   const phase = (name) => {
     timings[name] = Math.round(performance.now() - t0);
   };
-  // Everything the first paint needs starts downloading now, side by side: the engine (fetched and compiled by
-  // pkg.default()), the interface's modules and, below, the page language's pack. Awaited one after the other,
-  // the interface's module graph waited for the engine's compile.
-  const enginePkg = import("./pkg/annotator.js");
+  // Everything the first paint needs starts downloading now, side by side: the engine's glue and bytes (compiled
+  // by pkg.default() as they stream in), the interface's modules (already here in the one-file build) and, below,
+  // the page language's pack. Awaited one after the other, the interface's module graph waited for the engine's
+  // compile.
+  const enginePkg = loadEngine();
   const interfaceModules = Promise.all([import("./js/highlight-styles.js"), import("./js/reader-ui.js")]);
   const packs = import("./js/packs.js");
   // Failures are reported where each is awaited; these handlers keep them from being reported twice as unhandled.
@@ -153,23 +182,32 @@ async function open() {
   // The page's declared language is the one we annotate in (pageLang): its pack downloads while the engine does
   // (a failure is reported where the pack is awaited, packFor below).
   if (pageLang()) packs.then((p) => p.fetchPack(pageLang())).catch(() => {});
+  // The highlight styles go into the page now, while the engine loads. A new document sheet makes the browser
+  // restyle the whole page: done here it happens in a frame of that wait; adopted later, the restyle was forced by
+  // extractText on the critical path (nytimes-1: 50-60 ms instead of 1). mountReader adopts the same styles itself;
+  // adopting them here too keeps them (counted, added once) for as long as we are open, and removes them on close.
+  let failed = false; // the engine could not start: the fallback below needs no styles
+  const styled = interfaceModules.then(([styles]) => {
+    if (closed() || failed) return;
+    docSheets.push(adoptHighlights(styles));
+    docSheets.push(optOutOfForcedColours(articleRoot));
+  });
+  styled.catch(() => {}); // reported where interfaceModules is awaited
   try {
-    const pkg = await enginePkg;
-    await pkg.default();
-    engine = pkg;
+    engine = await enginePkg;
     phase("engine");
   } catch (err) {
-    if (!closed()) fallback(articleRoot, status, bar, err, cancels);
+    if (closed()) return;
+    failed = true;
+    docSheets.splice(0).forEach((remove) => remove());
+    fallback(articleRoot, status, bar, err, cancels);
     return;
   }
   try {
-    // mountReader adopts the highlight styles itself; adopting them here too keeps them (counted, added once) for
-    // as long as we are open, whatever the interface does, and removes them on close.
-    const [styles, { mountReader }] = await interfaceModules;
+    const [, { mountReader }] = await interfaceModules;
+    await styled;
     phase("interface");
     if (closed()) return;
-    docSheets.push(adoptHighlights(styles));
-    docSheets.push(optOutOfForcedColours(articleRoot));
     const text = engine.extractText(articleRoot);
     phase("text");
     // The language pack the text needs (none for a language we do not read), loaded into this thread's engine:
@@ -187,10 +225,18 @@ async function open() {
     }
     if (closed()) return;
     session.annotatedIn = doc ? "worker" : "page";
-    const mount = (text, doc, summary) =>
-      mountReader({ host: ui, articleRoot, engine, lang: pageLang(), doc, summary: summary ?? undefined, text, source: location.href, name: "page" });
-    reader = mount(text, doc, summary);
+    doc ??= engine.annotate(text, { lang: pageLang() || "auto" });
+    phase("annotated");
+    // The highlights first, in a task of their own, and a frame to show them; the panel (summary, legend, lists)
+    // is built after, from the same document and painting.
+    const result = engine.highlight(articleRoot, doc, { mode: "auto" });
     phase("painted");
+    await nextFrame();
+    if (closed()) return;
+    const mount = (text, doc, summary, result) =>
+      mountReader({ host: ui, articleRoot, engine, lang: pageLang(), doc, result, summary: summary ?? undefined, text, source: location.href, name: "page" });
+    reader = mount(text, doc, summary, result);
+    phase("panel");
     status.textContent = "Article annotator";
     const stop = keepAnchored({
       articleRoot, engine, host, status, bar, before: panelButton, words: strings(pageLang() || reader.doc.lang),
@@ -283,7 +329,7 @@ function keepAnchored({ articleRoot, engine, host, status, bar, before, words, r
  */
 function annotateInWorker(text, lang, pack) {
   return new Promise((resolve, reject) => {
-    const src = `import ${JSON.stringify(new URL("./worker.js", import.meta.url).href)};`;
+    const src = `import ${JSON.stringify(new URL("worker.js", SITE).href)};`;
     const url = URL.createObjectURL(new Blob([src], { type: "text/javascript" }));
     let worker;
     try {
@@ -406,6 +452,18 @@ function adoptHighlights(styles) {
   return () => {
     document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
   };
+}
+
+/** Resolves once the browser has had a chance to render what this task painted (or after 100 ms in a hidden tab). */
+function nextFrame() {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0));
+  });
 }
 
 function pageLang() {
