@@ -296,8 +296,11 @@ fn speaker_names(text: &str, lang: Lang, annotations: &[Annotation]) -> Vec<Opti
                     names.resize(id + 1, None);
                 }
                 let span = if e.label == EntityLabel::Per { without_place(text, e.span, &places) } else { e.span };
-                let words =
-                    span.slice(text).split_whitespace().filter(|w| !stop.contains(w.to_lowercase().as_str())).count();
+                let words = span
+                    .slice(text)
+                    .split_whitespace()
+                    .filter(|w| !stop.contains(crate::case::lower_str(w).as_str()))
+                    .count();
                 if names[id].map_or(true, |(_, best)| words > best) {
                     names[id] = Some((span, words));
                 }

@@ -29,7 +29,7 @@
 //!
 //! | module | holds |
 //! |---|---|
-//! | `span`, `error`, `sort` | byte ranges; the one error type; the one shared stable sort |
+//! | `span`, `error`, `sort`, `case` | byte ranges; the one error type; the one shared stable sort; Unicode case mapping from compact tables |
 //! | `lang` | language codes, the compiled-in data files, the word-class table every detector reads, language identification |
 //! | `text` | tokens, sentences, paragraphs (byte offsets) |
 //! | `model` | the annotation types, plain data |
@@ -48,6 +48,7 @@
 #![deny(missing_docs)]
 
 mod annotate;
+mod case;
 mod contract;
 #[doc(hidden)]
 pub mod detect;

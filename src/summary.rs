@@ -329,7 +329,7 @@ struct SpeakerIndex {
 
 impl SpeakerIndex {
     fn find(&self, entity_id: Option<u32>, label: &str) -> Option<usize> {
-        let label = label.to_lowercase();
+        let label = crate::case::lower_str(label);
         match entity_id {
             Some(id) => {
                 let by_id = self.by_entity.get(&id).copied();
@@ -341,7 +341,7 @@ impl SpeakerIndex {
     }
 
     fn add(&mut self, at: usize, entity_id: Option<u32>, label: &str) {
-        let label = label.to_lowercase();
+        let label = crate::case::lower_str(label);
         match entity_id {
             Some(id) => {
                 self.by_entity.entry(id).or_insert(at);

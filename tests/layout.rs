@@ -13,7 +13,7 @@ const MAX_FN_LINES: usize = 100;
 /// on earlier rows (and its own), never a later row. `lang` sits under
 /// `text` because the tokenizer reads each language's abbreviations.
 const LAYERS: &[&[&str]] = &[
-    &["span", "sort", "error"],
+    &["span", "sort", "error", "case"],
     &["lang"],
     &["text"],
     &["model"],
@@ -200,6 +200,26 @@ fn no_file_over_600_lines_and_no_function_over_100() {
         "over the limits ({MAX_FILE_LINES} per file, {MAX_FN_LINES} per function):\n{}",
         long.join("\n")
     );
+}
+
+/// Case mapping goes through `src/case` (compact tables, the same results): one call of the standard
+/// library's `to_lowercase`/`to_uppercase` links its two ≈ 12 KB tables back into the wasm engine.
+#[test]
+fn case_mapping_only_through_the_case_module() {
+    let mut found = Vec::new();
+    for path in src_files() {
+        if module_of(&path) == "case" {
+            continue;
+        }
+        let source = fs::read_to_string(&path).unwrap();
+        for (n, line) in source.lines().enumerate() {
+            let code = code_of(line);
+            if code.contains("to_lowercase") || code.contains("to_uppercase") {
+                found.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "use crate::case::{{lower, upper, lower_str}} instead:\n{}", found.join("\n"));
 }
 
 #[test]

@@ -169,7 +169,7 @@ fn other_latin(text: &str) -> Option<&'static str> {
     for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(MAX_WORDS) {
         words += 1;
         buf.clear();
-        buf.extend(word.chars().flat_map(char::to_lowercase));
+        buf.extend(word.chars().flat_map(crate::case::lower));
         let Some(&bits) = languages.get(buf.as_str()) else { continue };
         ours_fr += usize::from(bits & FR != 0);
         ours_en += usize::from(bits & EN != 0);

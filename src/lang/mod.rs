@@ -94,7 +94,7 @@ fn score(text: &str) -> (u32, u32) {
         .take(MAX_WORDS)
     {
         buf.clear();
-        buf.extend(word.chars().flat_map(char::to_lowercase).map(|c| if c == '\u{2019}' { '\'' } else { c }));
+        buf.extend(word.chars().flat_map(crate::case::lower).map(|c| if c == '\u{2019}' { '\'' } else { c }));
         // French elisions: "l'homme" counts as "l'".
         let key = match buf.find('\'') {
             Some(i) if i > 0 && i < buf.len() - 1 => &buf[..=i],

@@ -44,7 +44,7 @@ pub fn normalize_word(s: &str, out: &mut String) {
         if is_apostrophe(c) {
             out.push('\'');
         } else {
-            out.extend(c.to_lowercase());
+            out.extend(crate::case::lower(c));
         }
     }
 }
@@ -53,7 +53,7 @@ pub fn normalize_word(s: &str, out: &mut String) {
 /// Used to match case and accent variants of a name.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
+    for c in s.chars().flat_map(crate::case::lower) {
         let base = match c {
             'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
             'ç' | 'ć' | 'č' => 'c',

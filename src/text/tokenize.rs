@@ -176,7 +176,7 @@ fn word(text: &str, i: usize, lang: Lang, res: &data::Resources, tokens: &mut Ve
                 // "l'AFP", "qu'il": the elided word is a token of its own;
                 // "aujourd'hui", "O'Brien", "don't" stay whole.
                 if lang == Lang::Fr && end - start <= 7 {
-                    let lower = text[start..end].to_lowercase();
+                    let lower = crate::case::lower_str(&text[start..end]);
                     if FR_ELISIONS.contains(&lower.as_str()) {
                         tokens.push(Token { span: Span::new(start, after), kind: TokenKind::Elision });
                         return after;
@@ -208,7 +208,7 @@ fn word(text: &str, i: usize, lang: Lang, res: &data::Resources, tokens: &mut Ve
                     let word = &text[start..end];
                     word.chars().count() >= 2 && !word.chars().any(char::is_lowercase) && {
                         let mut cs = word.chars();
-                        let title: String = cs.next().into_iter().chain(cs.flat_map(char::to_lowercase)).collect();
+                        let title: String = cs.next().into_iter().chain(cs.flat_map(crate::case::lower)).collect();
                         res.abbreviations.contains(format!("{title}.").as_str())
                     }
                 };
@@ -259,7 +259,7 @@ fn inverted_clitic(text: &str, hyphen_at: usize) -> Option<Clitic> {
         }
     }
     let end = scan_while(text, p, char::is_alphabetic);
-    let word = text[p..end].to_lowercase();
+    let word = crate::case::lower_str(&text[p..end]);
     // The pronoun must end the compound ("dit-il" but not "Jean-Louis").
     let next = text[end..].chars().next();
     if FR_CLITICS.contains(&word.as_str()) && !next.is_some_and(|c| is_hyphen(c) || c.is_alphanumeric()) {

@@ -67,7 +67,7 @@ pub struct HighlightResult {
     /// How they were painted.
     mode: Mode,
     /// Per annotation (same index as `doc.annotations`): its live Range, or null when it could not be placed.
-    #[serde(with = "serde_wasm_bindgen::preserve")]
+    #[serde(serialize_with = "null_until_set")]
     #[tsify(type = "(Range | null)[]")]
     ranges: js_sys::Array,
     /// Per annotation: its layer name ("entity-PER", "quote", "claim-hedge"), or null when not painted.
@@ -78,6 +78,12 @@ pub struct HighlightResult {
     #[serde(serialize_with = "as_object")]
     #[tsify(type = "Record<string, number>")]
     counts: Vec<(String, u32)>,
+}
+
+/// `null` in the JSON of the result (`to_js`), where the Range objects are
+/// then set: the key keeps its place.
+fn null_until_set<S: Serializer>(_: &js_sys::Array, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_unit()
 }
 
 /// A list of (name, count) pairs sorted by name, as a JS object.
@@ -167,7 +173,10 @@ pub(crate) fn highlight(root: &Element, doc: JsValue, options: JsValue) -> Resul
         result.offsets[p.index] = Some((p.start, p.end));
         result.layers[p.index] = Some(p.layer);
     }
-    super::to_js(&result)
+    let out = super::to_js(&result)?;
+    js_sys::Reflect::set(&out, &JsValue::from_str("ranges"), &result.ranges)
+        .map_err(|_| JsError::new("internal error: highlight result"))?;
+    Ok(out)
 }
 
 /// The annotations of a contract document, each read through the contract's

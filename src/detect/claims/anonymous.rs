@@ -169,7 +169,7 @@ fn relative_clause(cx: &Context, s: &mut Anonymous, _: &mut Out) -> Flow {
     // of anonymity, claimed [X]", "…, s'exprimant sous couvert d'anonymat,
     // a affirmé [X]".
     let relative_opens = s.comma_before.is_some_and(|k| {
-        let w = cx.text(k + 1).to_lowercase();
+        let w = crate::case::lower_str(cx.text(k + 1));
         let participle = cx.is_present_participle(k + 1)
             || w == FR_REFLEXIVE_ELISION && cx.text(k + 2).ends_with(FR_PRESENT_PARTICIPLE_ENDING);
         k < h.first && (cx.is(k + 1, class::REL) || participle)

@@ -168,7 +168,7 @@ impl<'a, 't> Context<'a, 't> {
                     && self.text(j).chars().count() > PARTY_WORD_MIN_CHARS
                     && !self.is(j, FUNCTION | class::SPOKES | class::REPORT | class::INDEF)
             })
-            .map(|j| self.text(j).to_lowercase())
+            .map(|j| crate::case::lower_str(self.text(j)))
             .collect();
         if heads.is_empty() {
             return None;
@@ -243,7 +243,7 @@ impl<'a, 't> Context<'a, 't> {
                     && self.text(k).chars().count() > TOPIC_WORD_MIN_CHARS
                     && !self.is(k, FUNCTION | class::DOCUMENT | class::TIME_NOUN | class::CLAIM_NOUN)
             })
-            .map(|k| self.text(k).to_lowercase())
+            .map(|k| crate::case::lower_str(self.text(k)))
             .collect()
     }
 
@@ -254,6 +254,6 @@ impl<'a, 't> Context<'a, 't> {
         let stem = |w: &str| w.chars().take(STEM_CHARS).collect::<String>();
         let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
         let (from, to) = (self.a.token_at_or_after(span.start), self.a.token_at_or_after(span.end));
-        (from..to).any(|k| stems.contains(&stem(&self.text(k).to_lowercase())))
+        (from..to).any(|k| stems.contains(&stem(&crate::case::lower_str(self.text(k)))))
     }
 }

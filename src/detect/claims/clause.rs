@@ -216,7 +216,7 @@ impl<'a, 't> Context<'a, 't> {
             k -= 1;
         }
         let opens = k + 1 < comma && k > stop && self.is_comma(k - 1) && !self.is_capitalized(k) && {
-            let w = self.text(k).to_lowercase();
+            let w = crate::case::lower_str(self.text(k));
             let participle = PARTICIPLE_ENDINGS.iter().any(|e| w.ends_with(e))
                 || self.a.lang == crate::lang::Lang::Fr && FR_PARTICIPLE_ENDINGS.iter().any(|e| w.ends_with(e));
             participle && self.is(k + 1, class::PREP)

@@ -108,7 +108,7 @@ impl<'a, 't> Context<'a, 't> {
 
     /// Whether token `i`, lower-cased, is one of `words`.
     pub(super) fn lower_in(&self, i: usize, words: &[&str]) -> bool {
-        words.contains(&self.text(i).to_lowercase().as_str())
+        words.contains(&crate::case::lower_str(self.text(i)).as_str())
     }
 
     pub(super) fn is(&self, i: usize, flags: u64) -> bool {
@@ -213,7 +213,7 @@ impl<'a, 't> Context<'a, 't> {
     /// A French past participle ("accusé", "démentie"): one token ending
     /// in é, ée, és, ées.
     pub(super) fn is_past_participle_fr(&self, i: usize) -> bool {
-        let w = self.text(i).to_lowercase();
+        let w = crate::case::lower_str(self.text(i));
         FR_PAST_PARTICIPLE_ENDINGS.iter().any(|e| w.ends_with(e))
     }
 

@@ -261,7 +261,7 @@ fn parse_role(s: &str) -> Option<Role> {
 fn capitalize(s: &str) -> String {
     let mut cs = s.chars();
     match cs.next() {
-        Some(c) => c.to_uppercase().chain(cs).collect(),
+        Some(c) => crate::case::upper(c).chain(cs).collect(),
         None => String::new(),
     }
 }

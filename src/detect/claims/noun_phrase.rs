@@ -139,7 +139,7 @@ impl<'a, 't> Context<'a, 't> {
         if last == h.first || !self.is(last, class::CLAIM_NOUN) {
             return None;
         }
-        let word = self.text(last).to_lowercase();
+        let word = crate::case::lower_str(self.text(last));
         let verb_like = self.lex.verb_reasons.contains_key(word.as_str())
             || word.strip_suffix('s').is_some_and(|w| self.lex.verb_reasons.contains_key(w));
         if !(verb_like || self.is(last, class::ALLEGATION)) {
@@ -188,7 +188,7 @@ fn participle_as_verb(cx: &Context, n: &mut NounPhrase, out: &mut Out) -> Flow {
     }
     // With its verb's reason ("allege": claimed); a verb the lexicon lacks
     // ("suspected that") keeps the cue's own.
-    let word = cx.text(h.first).to_lowercase();
+    let word = crate::case::lower_str(cx.text(h.first));
     let base = [&word[..word.len() - 1], &word[..word.len() - 2]];
     let mut as_verb = *h;
     if let Some(&reason) = base.iter().find_map(|b| cx.lex.verb_reasons.get(b)) {

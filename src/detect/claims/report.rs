@@ -251,7 +251,7 @@ impl<'a, 't> Context<'a, 't> {
                 while k > 0 && j - 1 - k < MAX_SEGMENT && !self.is_comma(k - 1) && !self.is_strong_break(k - 1) {
                     k -= 1;
                 }
-                k > 0 && self.is_comma(k - 1) && self.text(k).to_lowercase().ends_with(EN_ING_ENDING)
+                k > 0 && self.is_comma(k - 1) && crate::case::lower_str(self.text(k)).ends_with(EN_ING_ENDING)
             };
             opens_np
                 && !apposed
@@ -323,7 +323,7 @@ impl<'a, 't> Context<'a, 't> {
             && self.is(s - 1, class::CONJ)
             && self.hits_in(r.start, s - 1).iter().any(|x| matches!(x.cue.role, Role::Verb | Role::VerbThat));
         let negated = s > r.start && {
-            let t = self.text(s - 1).to_lowercase();
+            let t = crate::case::lower_str(self.text(s - 1));
             EN_NEGATIVE_CLITICS.iter().any(|n| t.ends_with(n))
         };
         let subject = coordinated

@@ -38,7 +38,7 @@ impl<'a, 't> Context<'a, 't> {
         });
         asked_about_it
             || (h.end..end).any(|k| {
-                let t = self.text(k).to_lowercase();
+                let t = crate::case::lower_str(self.text(k));
                 // "à ce stade", "at this stage": a time, not a topic.
                 let demonstrative = self.demonstrative_topic(k, end);
                 let definite_topic = t == EN_THE

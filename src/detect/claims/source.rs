@@ -4,6 +4,7 @@
 use super::lexicon::{class, Role};
 use super::words::*;
 use super::{ClaimReason, Context, EntityLabel};
+use crate::sort::{self, desc, sort_by_rank};
 use crate::span::Span;
 use crate::text::phrase;
 use crate::text::TokenKind;
@@ -120,7 +121,7 @@ impl<'a, 't> Context<'a, 't> {
         let speakers = self.speakers[..upto].iter().rev().take_while(|m| m.start >= floor_byte).copied();
         let mut all: Vec<Span> = speakers.chain(self.mentions.previous_sources(pos, floor).map(|m| m.span)).collect();
         all.retain(|m| m.end <= pos);
-        all.sort_by_key(|m| std::cmp::Reverse((m.start, m.end)));
+        sort_by_rank(&mut all, |m| [desc(sort::pos(m.start)), desc(sort::pos(m.end)), 0]);
         all.dedup();
         all
     }
@@ -164,7 +165,7 @@ impl<'a, 't> Context<'a, 't> {
         let numeral = self.a.tokens[first].kind == TokenKind::Number && self.text(first) != SINGULAR_NUMBER;
         numeral
             || (first..head_end).any(|j| {
-                let w = self.text(j).to_lowercase();
+                let w = crate::case::lower_str(self.text(j));
                 let content = !(self.is(j, FUNCTION) || j > first && self.is_capitalized(j));
                 let ending = PLURAL_ENDINGS.iter().any(|e| w.ends_with(e)) && !w.ends_with(SINGULAR_ENDING);
                 content && (ending || PLURAL_NOUNS.contains(&w.as_str()))

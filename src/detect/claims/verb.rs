@@ -42,7 +42,7 @@ impl Verb {
             let k = if cx.lower_in(c, FR_INFINITIVE_NEGATION) { c + 1 } else { c };
             k < r.end
                 && !cx.is_capitalized(k)
-                && FR_INFINITIVE_ENDINGS.iter().any(|e| cx.text(k).to_lowercase().ends_with(e))
+                && FR_INFINITIVE_ENDINGS.iter().any(|e| crate::case::lower_str(cx.text(k)).ends_with(e))
         }
     }
 }

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 /// The comparison key: lower-case, accents removed, letters and digits only.
 pub(crate) fn key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
+    for c in s.chars().flat_map(crate::case::lower) {
         let base = match c {
             'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
             'ç' => 'c',

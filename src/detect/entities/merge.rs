@@ -233,15 +233,17 @@ pub(super) fn acronyms(cx: &Context, kept: &mut Vec<Cand>) {
 fn initials(cx: &Context, s: usize, e: usize) -> String {
     let stop = &data::resources(cx.a.lang).stopwords;
     (s..e)
-        .filter(|&k| cx.a.tokens[k].kind == TokenKind::Word && !stop.contains(cx.text(k).to_lowercase().as_str()))
+        .filter(|&k| {
+            cx.a.tokens[k].kind == TokenKind::Word && !stop.contains(crate::case::lower_str(cx.text(k)).as_str())
+        })
         .filter_map(|k| cx.text(k).chars().next())
-        .flat_map(char::to_uppercase)
+        .flat_map(crate::case::upper)
         .collect()
 }
 
 /// An acronym's letters, upper-case ("Medef" → "MEDEF", "U.E." → "UE").
 fn letters(acronym: &str) -> String {
-    acronym.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_uppercase).collect()
+    acronym.chars().filter(|c| c.is_alphabetic()).flat_map(crate::case::upper).collect()
 }
 
 /// "University of Sydney", "Ministry of Defence", "Gulf of Mexico": an

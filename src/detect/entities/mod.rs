@@ -68,7 +68,7 @@ impl Context<'_, '_> {
     fn is_function_word(&self, i: usize) -> bool {
         let t = self.text(i);
         let stop = &data::resources(self.a.lang).stopwords;
-        stop.contains(t) || stop.contains(t.to_lowercase().as_str())
+        stop.contains(t) || stop.contains(crate::case::lower_str(t).as_str())
     }
     fn same_sentence(&self, i: usize, j: usize) -> bool {
         self.sent_of[i] == self.sent_of[j]

@@ -272,7 +272,8 @@ fn keep_tagged(cx: &Context, s: usize, e: usize) -> bool {
         if f & START != 0 && f & SEEN_LOWER != 0 {
             return false;
         }
-        if f & START != 0 && data::resources(cx.a.lang).stopwords.contains(cx.text(s).to_lowercase().as_str()) {
+        if f & START != 0 && data::resources(cx.a.lang).stopwords.contains(crate::case::lower_str(cx.text(s)).as_str())
+        {
             return false;
         }
     }

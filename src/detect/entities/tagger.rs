@@ -14,6 +14,7 @@
 
 use crate::lang::data::{entries, lang_file};
 use crate::lang::Lang;
+use crate::sort::sort_by_rank;
 use crate::text::{Token, TokenKind};
 use std::collections::HashSet;
 use std::ops::Range;
@@ -74,7 +75,7 @@ fn fold(c: char) -> u32 {
     if c == '\u{2019}' {
         return '\'' as u32;
     }
-    c.to_lowercase().next().unwrap_or(c) as u32
+    crate::case::lower(c).next().unwrap_or(c) as u32
 }
 
 /// Hash of a lower-cased string (as [`TokInfo::word`]).
@@ -162,7 +163,7 @@ pub fn mark_seen_lower(text: &str, tokens: &[Token], infos: &mut [TokInfo]) {
         .filter(|(t, i)| i.flags & (CAP | PUNCT) == 0 && t.kind == TokenKind::Word)
         .map(|(_, i)| i.word)
         .collect();
-    lower.sort_unstable();
+    sort_by_rank(&mut lower, |&w| [u64::from(w), 0, 0]);
     lower.dedup();
     let _ = text;
     for i in infos.iter_mut() {

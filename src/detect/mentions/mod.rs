@@ -24,6 +24,7 @@ pub use words::Pronoun;
 
 use super::Analysis;
 use crate::model::{Entity, EntityLabel};
+use crate::sort::{desc, pos, sort_by_rank};
 use crate::span::Span;
 use crate::text::{normalize_word, TokenKind};
 use words::{words, Words};
@@ -106,7 +107,7 @@ impl Mentions {
         list.extend(pronouns(a, w));
         let descriptions = descriptions(a, w, &list);
         list.extend(descriptions);
-        list.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        sort_by_rank(&mut list, |m| [pos(m.span.start), desc(pos(m.span.end)), 0]);
         for m in list.iter_mut() {
             m.role = role::of(a, w, m);
         }
