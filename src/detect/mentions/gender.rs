@@ -4,8 +4,6 @@
 //! ministre Jean Roe", "Jean Roe, le porte-parole"). "il"/"elle", "he"/"she"
 //! must agree with the person they stand for.
 
-use std::collections::HashMap;
-
 use super::words::{Pronoun, Words};
 use super::{lower, Analysis, Kind, Mention};
 use crate::model::EntityLabel;
@@ -25,8 +23,9 @@ fn shown(a: &Analysis, w: &Words, i: usize, buf: &mut String) -> Option<Pronoun>
 }
 
 /// Each person cluster whose clues all show one gender, with that gender.
-pub(super) fn genders(a: &Analysis, w: &Words, list: &[Mention]) -> HashMap<u32, Pronoun> {
-    let mut seen: HashMap<u32, Option<Pronoun>> = HashMap::new();
+/// (A short list: a text names few people.)
+pub(super) fn genders(a: &Analysis, w: &Words, list: &[Mention]) -> Vec<(u32, Pronoun)> {
+    let mut seen: Vec<(u32, Option<Pronoun>)> = Vec::new();
     let mut buf = String::new();
     for m in list.iter().filter(|m| m.label == Some(EntityLabel::Per)) {
         let Some(id) = m.entity else { continue };
@@ -47,9 +46,10 @@ pub(super) fn genders(a: &Analysis, w: &Words, list: &[Mention]) -> HashMap<u32,
             Kind::Pronoun(_) => None,
         };
         if let Some(g) = clue {
-            let e = seen.entry(id).or_insert(Some(g));
-            if *e != Some(g) {
-                *e = None;
+            match seen.iter_mut().find(|(i, _)| *i == id) {
+                Some((_, e)) if *e != Some(g) => *e = None,
+                Some(_) => {}
+                None => seen.push((id, Some(g))),
             }
         }
     }

@@ -101,7 +101,7 @@ pub struct Mentions {
     /// most often up to it, if any.
     protagonist: Vec<Option<usize>>,
     /// The gender the text shows for a person cluster ([`gender::genders`]).
-    genders: std::collections::HashMap<u32, Pronoun>,
+    genders: Vec<(u32, Pronoun)>,
 }
 
 impl Mentions {
@@ -121,6 +121,10 @@ impl Mentions {
         let protagonist = protagonists(&list);
         let genders = gender::genders(a, w, &list);
         Mentions { list, words: w, protagonist, genders }
+    }
+
+    fn gender(&self, id: u32) -> Option<&Pronoun> {
+        self.genders.iter().find(|(i, _)| *i == id).map(|(_, g)| g)
     }
 
     pub fn all(&self) -> &[Mention] {
@@ -171,7 +175,7 @@ impl Mentions {
                     Kind::Pronoun(p) => p,
                     _ => Pronoun::Plural,
                 };
-                let salient = salient.map(|(id, _)| id).filter(|id| gender::agrees(p, self.genders.get(id)));
+                let salient = salient.map(|(id, _)| id).filter(|id| gender::agrees(p, self.gender(*id)));
                 near.or(after_quote).or(salient).or_else(|| ante.and_then(|a| a.entity))
             }
             Kind::Pronoun(_) => None,
@@ -214,7 +218,7 @@ impl Mentions {
     pub fn antecedent(&self, pron: &Mention) -> Option<&Mention> {
         let k = self.list.partition_point(|m| m.span.start < pron.span.start);
         let agrees = |m: &Mention| match pron.kind {
-            Kind::Pronoun(p) => m.entity.map_or(true, |id| gender::agrees(p, self.genders.get(&id))),
+            Kind::Pronoun(p) => m.entity.map_or(true, |id| gender::agrees(p, self.gender(id))),
             _ => true,
         };
         let person = |m: &Mention| m.is_named() && m.is_person() && agrees(m);

@@ -19,7 +19,7 @@ pub(super) fn descriptions(a: &Analysis, w: &Words, list: &mut [Mention]) {
                 continue;
             }
             normalize_word(a.token_text(i), &mut buf);
-            k.push_str(&buf.to_lowercase());
+            k.push_str(&buf);
             k.push(' ');
         }
         k
@@ -31,7 +31,12 @@ pub(super) fn descriptions(a: &Analysis, w: &Words, list: &mut [Mention]) {
     let open_ended = |m: &Mention, buf: &mut String| {
         let next = m.end_tok;
         // "d'" may stand apart from its apostrophe ("d' Australie").
-        let of = |buf: &str| w.of.iter().any(|o| o.trim_end_matches('\'') == buf.trim_end_matches('\''));
+        let of = |buf: &mut String| {
+            w.of.contains(buf.as_str()) || {
+                buf.push('\'');
+                w.of.contains(buf.as_str())
+            }
+        };
         next < a.tokens.len() && (a.tokens[next].is_capitalized(a.text) || lower(a, next, buf) && of(buf))
     };
     for i in 0..list.len() {

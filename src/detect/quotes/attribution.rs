@@ -297,19 +297,15 @@ impl Context<'_, '_> {
     }
 
     /// "« … » du pays, selon le parquet.", "…, d'après les autorités.": a
-    /// source frame that ends the quotation's sentence (a bracket may follow
-    /// its phrase), further than right after the closing mark, attributes
-    /// the quotations before it.
+    /// source frame that ends the quotation's sentence, further than right
+    /// after the closing mark, attributes the quotations before it.
     fn sentence_final_source(&self, s: &Site, at: &mut Attribution) {
         if at.speaker.is_some() {
             return;
         }
         let end = self.a.sentence_tokens[s.last_sentence].end;
         let found = (s.pair.close + 1..end).filter(|&i| self.has(i, SOURCE | SOURCE_FIRST)).find_map(|i| {
-            let (sp, mut e) = self.source_frame(i, end)?;
-            if self.is_punct(e, "(") {
-                e = (e..end).find(|&k| self.is_punct(k, ")")).map_or(end, |k| k + 1);
-            }
+            let (sp, e) = self.source_frame(i, end)?;
             // Right after the closing mark it is the clause after ("…», selon X").
             let tail_words = (e..end).any(|k| self.has(k, WORD) || self.is_open_mark(k));
             let words_between = (s.pair.close + 1..i).any(|k| self.has(k, WORD));
