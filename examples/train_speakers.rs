@@ -82,6 +82,16 @@ fn instances() -> Result<Vec<Instance>, String> {
             let span = locate(&text, qs, occ).ok_or_else(|| format!("{id}: quote not in text"))?;
             let Some(cands) = by_span.get(&trim(&text, span)) else { continue };
             let want = q["speaker"].as_str();
+            if std::env::var_os("SPEAKERS_DUMP").is_some() {
+                // Inspection aid: each found dev quotation's candidates with their features.
+                eprintln!(
+                    "## {id} {:?} gold {want:?}",
+                    &qs[..qs.len().min(qs.char_indices().nth(40).map_or(qs.len(), |c| c.0))]
+                );
+                for (sp, f) in cands.iter() {
+                    eprintln!("   {:?}: {}", &text[sp.start..sp.end], f.join(" "));
+                }
+            }
             let gold_idx = match want {
                 None => None,
                 Some(w) => match cands.iter().position(|(sp, _)| &text[sp.start..sp.end] == w) {

@@ -25,7 +25,10 @@ GGT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared", "
 # Forms of GGT French lemmas that are not reporting verbs in news text.
 DROP_FR = re.compile(
     r"^(voul|voud|veu|vaut|val|sav|sai[st]$|trouv|entend|demeur|danc|lis|lit|lu|lus|lue|lues|lurent|luss|su|sut|sûmes"
-    r"|lit-divan|savoirs|dires)"
+    r"|lit-divan|savoirs|dires"
+    # The future, conditional and subjunctive of "être" ("qu'il ne serait pas un « plan B »"): a copula, not a
+    # reporting verb.
+    r"|ser(a|ai|aient|ais|ait|as|ez|iez|ions|ons|ont)$|soi(s|t|ent)$)"
 )
 
 # French -er lemmas added by this project (regular conjugation).

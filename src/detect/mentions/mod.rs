@@ -16,10 +16,14 @@
 //! "Jean Roe, le ministre"), a pronoun by [`Mentions::antecedent`]. A
 //! speaker's or source's name is its cluster's name.
 
+mod gender;
+mod repeated;
 mod role;
 mod words;
 
 pub use role::Role;
+#[cfg(test)]
+pub(crate) use words::reads_class as reads_word_class;
 pub use words::Pronoun;
 
 use super::Analysis;
@@ -97,6 +101,8 @@ pub struct Mentions {
     /// For each mention, the latest mention (index) of the person named
     /// most often up to it, if any.
     protagonist: Vec<Option<usize>>,
+    /// The gender the text shows for a person cluster ([`gender::genders`]).
+    genders: Vec<(u32, Pronoun)>,
 }
 
 impl Mentions {
@@ -112,8 +118,14 @@ impl Mentions {
             m.role = role::of(a, w, m);
         }
         apposed_names(a, &mut list);
+        repeated::descriptions(a, w, &mut list);
         let protagonist = protagonists(&list);
-        Mentions { list, words: w, protagonist }
+        let genders = gender::genders(a, w, &list);
+        Mentions { list, words: w, protagonist, genders }
+    }
+
+    fn gender(&self, id: u32) -> Option<&Pronoun> {
+        self.genders.iter().find(|(i, _)| *i == id).map(|(_, g)| g)
     }
 
     pub fn all(&self) -> &[Mention] {
@@ -160,7 +172,12 @@ impl Mentions {
                 };
                 let ante = self.antecedent(m);
                 let after_quote = ante.filter(later).and_then(|a| a.entity);
-                near.or(after_quote).or(salient.map(|(id, _)| id)).or_else(|| ante.and_then(|a| a.entity))
+                let p = match m.kind {
+                    Kind::Pronoun(p) => p,
+                    _ => Pronoun::Plural,
+                };
+                let salient = salient.map(|(id, _)| id).filter(|id| gender::agrees(p, self.gender(*id)));
+                near.or(after_quote).or(salient).or_else(|| ante.and_then(|a| a.entity))
             }
             Kind::Pronoun(_) => None,
             _ if m.span != span => self.name_within(text, span),
@@ -201,7 +218,11 @@ impl Mentions {
     /// most often before it (the article's protagonist).
     pub fn antecedent(&self, pron: &Mention) -> Option<&Mention> {
         let k = self.list.partition_point(|m| m.span.start < pron.span.start);
-        let person = |m: &Mention| m.is_named() && m.is_person();
+        let agrees = |m: &Mention| match pron.kind {
+            Kind::Pronoun(p) => m.entity.map_or(true, |id| gender::agrees(p, self.gender(id))),
+            _ => true,
+        };
+        let person = |m: &Mention| m.is_named() && m.is_person() && agrees(m);
         let floor = pron.sentence.saturating_sub(ANTECEDENT_SENTENCES);
         let mut best: Option<(&Mention, bool)> = None;
         let back = self.list[..k].iter().rev().take_while(|m| m.sentence >= floor).take(MAX_ANTECEDENT_MENTIONS);
@@ -216,7 +237,8 @@ impl Mentions {
                 best = Some((m, speaks));
             }
         }
-        best.map(|(m, _)| m).or_else(|| self.protagonist[..k].last().copied().flatten().map(|i| &self.list[i]))
+        best.map(|(m, _)| m)
+            .or_else(|| self.protagonist[..k].last().copied().flatten().map(|i| &self.list[i]).filter(|m| agrees(m)))
     }
 
     /// [`Mentions::antecedent`] when it is in the pronoun's sentence or the
@@ -470,6 +492,55 @@ mod tests {
         let ms = Mentions::build(&a, &[]);
         let got = show(t, &ms);
         assert_eq!(got, vec![("une source policière".into(), Kind::Description, Role::Inverted, None)]);
+    }
+
+    #[test]
+    fn an_object_clitic_is_no_subject() {
+        let t = "Le chef de l'opposition, Jean Roe, lui a proposé de travailler ensemble. Paul est, lui, parti.";
+        let a = Analysis::new(t, Lang::Fr);
+        let ms = Mentions::build(&a, &ent(t, "Jean Roe", EntityLabel::Per, 4));
+        let got = show(t, &ms);
+        let luis: Vec<_> = got.iter().filter(|g| g.0 == "lui").map(|g| g.2).collect();
+        assert_eq!(luis.first(), Some(&Role::Object), "{got:?}");
+        assert!(luis.get(1).is_some_and(|r| *r != Role::Object), "the stressed 'lui' before a comma: {got:?}");
+    }
+
+    #[test]
+    fn a_repeated_description_keeps_its_name() {
+        let t = "Jean Roe, le Premier ministre irakien, est arrivé. Le ministre de la Justice, Paul Dor, aussi. \
+                 Le Premier ministre a parlé. Le chef de l'armée a parlé. Le Premier ministre de Malte a parlé.";
+        let a = Analysis::new(t, Lang::Fr);
+        let mut ents = ent(t, "Jean Roe", EntityLabel::Per, 4);
+        ents.extend(ent(t, "Paul Dor", EntityLabel::Per, 5));
+        ents.sort_by_key(|e| e.span.start);
+        let ms = Mentions::build(&a, &ents);
+        let got = show(t, &ms);
+        let later: Vec<_> = got.iter().filter(|g| g.0 == "Le Premier ministre").map(|g| g.3).collect();
+        assert_eq!(later.first(), Some(&Some(4)), "{got:?}");
+        assert!(got.iter().any(|g| g.0.starts_with("Le chef") && g.3.is_none()), "{got:?}");
+        let malta = got.iter().find(|g| g.0.starts_with("Le Premier ministre de"));
+        assert!(malta.is_some_and(|g| g.3.is_none()), "someone else: {got:?}");
+    }
+
+    #[test]
+    fn a_pronoun_agrees_with_the_gender_the_text_shows() {
+        let t = "La ministre Marie Roe est arrivée. Le directeur Paul Dor l'attendait. Elle a dit qu'elle restait.";
+        let a = Analysis::new(t, Lang::Fr);
+        let mut ents = ent(t, "Marie Roe", EntityLabel::Per, 7);
+        ents.extend(ent(t, "Paul Dor", EntityLabel::Per, 8));
+        ents.sort_by_key(|e| e.span.start);
+        let ms = Mentions::build(&a, &ents);
+        let elle = Span::new(t.find("Elle").unwrap(), t.find("Elle").unwrap() + 4);
+        assert_eq!(ms.resolve(t, elle, None), Some(7));
+        assert_eq!(ms.resolve(t, elle, Some((8, 0))), Some(7), "a salient man is no 'elle'");
+        let t = "Mr. Dor met Jane Roe on Monday. She said she would stay.";
+        let a = Analysis::new(t, Lang::En);
+        let mut ents = ent(t, "Dor", EntityLabel::Per, 8);
+        ents.extend(ent(t, "Jane Roe", EntityLabel::Per, 7));
+        ents.sort_by_key(|e| e.span.start);
+        let ms = Mentions::build(&a, &ents);
+        let she = Span::new(t.find("She").unwrap(), t.find("She").unwrap() + 3);
+        assert_eq!(ms.resolve(t, she, Some((8, 0))), Some(7));
     }
 
     #[test]

@@ -155,6 +155,15 @@ impl View<'_, '_, '_> {
         }
     }
 
+    /// A pronoun that is also an object clitic, right before a word:
+    /// "Bill Shorten, lui a proposé" (the dative "lui", not a subject; the
+    /// stressed "lui" stands before a comma: "Fillon est, lui, épargné").
+    fn object_clitic(&self, tok: usize, kind: Kind) -> bool {
+        matches!(kind, Kind::Pronoun(_))
+            && self.w.verb_fillers.contains(self.word(tok).as_str())
+            && self.is_word(tok + 1)
+    }
+
     fn relative_after(&self, end_tok: usize) -> bool {
         let k = if self.is(end_tok, ",") { end_tok + 1 } else { end_tok };
         k < self.hi && self.w.relatives.contains(self.word(k).as_str())
@@ -169,6 +178,8 @@ pub(super) fn of(a: &Analysis, w: &Words, m: &Mention) -> Role {
         Role::Source
     } else if v.verb_before(m.tok, m.kind) {
         Role::Inverted
+    } else if v.object_clitic(m.tok, m.kind) {
+        Role::Object
     } else if let Some(reporting) = v.verb_after(m.end_tok) {
         // "a déclaré que l'armée avait riposté": the subject of reported
         // content does not report.

@@ -45,6 +45,16 @@ pub struct Words {
     pub complementizers: HashSet<&'static str>,
     /// The preposition of a passive's agent ("par", "by"): not a description's complement.
     pub agents: HashSet<&'static str>,
+    /// Words before a person that show a woman or a man: determiners of a
+    /// description ("la ministre"), titles ("Mme", "Mr").
+    pub feminine: HashSet<&'static str>,
+    pub masculine: HashSet<&'static str>,
+}
+
+/// The classes of `word-classes.txt` read here and by no other layer.
+#[cfg(test)]
+pub(crate) fn reads_class(name: &str) -> bool {
+    matches!(name, "gender.f" | "gender.m")
 }
 
 fn parse(lang: Lang) -> Words {
@@ -62,6 +72,8 @@ fn parse(lang: Lang) -> Words {
         relatives: HashSet::new(),
         agents: HashSet::new(),
         complementizers: HashSet::new(),
+        feminine: HashSet::new(),
+        masculine: HashSet::new(),
     };
     // The quotation layer's classes of `word-classes.txt` (the ".quote" sets
     // where it has its own): mentions are its speakers.
@@ -92,6 +104,12 @@ fn parse(lang: Lang) -> Words {
             }
             "rel.quote" => {
                 w.relatives.insert(word);
+            }
+            "gender.f" => {
+                w.feminine.insert(word);
+            }
+            "gender.m" => {
+                w.masculine.insert(word);
             }
             _ => {}
         }

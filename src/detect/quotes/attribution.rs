@@ -7,9 +7,10 @@ use super::context::{Context, Mention};
 use super::lexicon::class::*;
 use super::marks::Pair;
 use super::ranker::Candidates;
-use super::windows::MAX_ASKED_CLAUSE_TAIL;
+use super::windows::{MAX_ASKED_CLAUSE_TAIL, MAX_SIGNATURE};
 use super::{Found, Rule};
 use crate::detect::mentions::Mentions;
+use crate::text::TokenKind;
 
 /// Where a pair stands, computed once before the rules run.
 pub(super) struct Site<'p> {
@@ -50,7 +51,7 @@ type Step = fn(&Context, &Site, &mut Attribution);
 
 /// The attribution rules, in the order they run. Each does nothing when
 /// its condition does not hold (most: when a speaker is already known).
-const ATTRIBUTION: [Rule<Step>; 9] = [
+const ATTRIBUTION: [Rule<Step>; 11] = [
     Rule {
         name: "clause_after",
         #[cfg(any(test, not(target_arch = "wasm32")))]
@@ -100,6 +101,14 @@ const ATTRIBUTION: [Rule<Step>; 9] = [
         apply: |cx, s, at| cx.passive_agent(s, at),
     },
     Rule {
+        name: "sentence_final_source",
+        #[cfg(any(test, not(target_arch = "wasm32")))]
+        doc: "X est recherché dans « … » du pays, selon le parquet.: a source frame ending the sentence.",
+        #[cfg(any(test, not(target_arch = "wasm32")))]
+        case: "fr_source_frame_ending_the_sentence",
+        apply: |cx, s, at| cx.sentence_final_source(s, at),
+    },
+    Rule {
         name: "continues_previous_quote",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         doc: "« … », a écrit X. « … »: a quotation sentence continues the one before.",
@@ -122,6 +131,21 @@ const ATTRIBUTION: [Rule<Step>; 9] = [
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "fr_colon_previous_paragraph",
         apply: |cx, s, at| cx.colon_ending_previous_sentence(s, at),
+    },
+    Rule {
+        name: "signature_line",
+        #[cfg(any(test, not(target_arch = "wasm32")))]
+        doc: "« … » (alone in its paragraph), then a line \"— Porte-parole des pompiers\": the line signs it.",
+        #[cfg(any(test, not(target_arch = "wasm32")))]
+        case: "fr_signature_line_under_a_quotation_paragraph",
+        apply: |cx, s, at| {
+            if at.speaker.is_none() {
+                if let Some(m) = cx.signature_line(s) {
+                    at.speaker = Some(m);
+                    at.attributed = true;
+                }
+            }
+        },
     },
 ];
 
@@ -272,6 +296,27 @@ impl Context<'_, '_> {
         }
     }
 
+    /// "« … » du pays, selon le parquet.", "…, d'après les autorités.": a
+    /// source frame that ends the quotation's sentence, further than right
+    /// after the closing mark, attributes the quotations before it.
+    fn sentence_final_source(&self, s: &Site, at: &mut Attribution) {
+        if at.speaker.is_some() {
+            return;
+        }
+        let end = self.a.sentence_tokens[s.last_sentence].end;
+        let found = (s.pair.close + 1..end).filter(|&i| self.has(i, SOURCE | SOURCE_FIRST)).find_map(|i| {
+            let (sp, e) = self.source_frame(i, end)?;
+            // Right after the closing mark it is the clause after ("…», selon X").
+            let tail_words = (e..end).any(|k| self.has(k, WORD) || self.is_open_mark(k));
+            let words_between = (s.pair.close + 1..i).any(|k| self.has(k, WORD));
+            (!tail_words && words_between && self.is_punct(i - 1, ",")).then_some(sp)
+        });
+        if let Some(sp) = found {
+            at.speaker = Some(sp);
+            at.attributed = true;
+        }
+    }
+
     fn continues_previous_quote(&self, s: &Site, at: &mut Attribution) {
         if at.speaker.is_some() || s.words_outside {
             return;
@@ -306,5 +351,36 @@ impl Context<'_, '_> {
                 at.attributed = true;
             }
         }
+    }
+
+    /// The signature under a quotation alone in its paragraph: the next
+    /// paragraph opens on a dash and is short; its words up to a comma (the
+    /// name inside them when they hold one: "— Donald Trump, président").
+    fn signature_line(&self, s: &Site) -> Option<Mention> {
+        let (open, close, n) = (s.pair.open, s.pair.close, self.a.tokens.len());
+        let para = self.paragraph_of(open);
+        let in_para = |k: usize| self.paragraph_of(k) == para;
+        let punct = |k: usize| self.a.tokens[k].kind == TokenKind::Punct;
+        let before = (0..open).rev().take_while(|&k| in_para(k));
+        let after = (close + 1..n).take_while(|&k| in_para(k));
+        if self.paragraph_of(close) != para || !before.chain(after).all(punct) {
+            return None;
+        }
+        let dash = (close + 1..n).find(|&k| !in_para(k))?;
+        let first = dash + 1;
+        if !self.has(dash, DASH) || first >= n || self.paragraph_of(first) != self.paragraph_of(dash) {
+            return None;
+        }
+        let line = self.paragraph_of(dash);
+        let end = (first..n).find(|&k| self.paragraph_of(k) != line).unwrap_or(n);
+        if end - first > MAX_SIGNATURE || !self.has(first, WORD) {
+            return None;
+        }
+        let stop = (first..end).find(|&k| punct(k) && !self.has(k, HYPHEN)).unwrap_or(end);
+        let span = self.tokens_span(first, stop)?;
+        // A person or organisation the entity layer found in the line.
+        let starts_entity = |k: usize| self.entity_at(k).is_some_and(|e| e.span.start == self.a.tokens[k].span.start);
+        let name = (first..stop).find(|&k| starts_entity(k)).map(|k| self.name_forward(k, stop).0);
+        Some(name.unwrap_or(Mention::phrase(span, first)))
     }
 }

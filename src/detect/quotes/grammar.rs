@@ -106,7 +106,10 @@ impl<'a> Context<'a, '_> {
         // clause-initial "lui" is a subject.
         let pronoun_subject = |j: usize| {
             let f = self.flags(j);
-            f & PRON != 0 && j > lo && (self.has(j - 1, HYPHEN) || f & CLITIC != 0 && !self.has(j - 1, WORD))
+            // "Bill Shorten, lui a proposé": after a comma, the dative "lui".
+            f & PRON != 0
+                && j > lo
+                && (self.has(j - 1, HYPHEN) || f & CLITIC != 0 && !self.has(j - 1, WORD) && !self.is_punct(j - 1, ","))
         };
         let in_verb_group = |j: usize| {
             let f = self.flags(j);

@@ -35,6 +35,9 @@ pub const MAX_NAME_TOKENS: usize = 6;
 
 /// How far before a quotation a reporting verb is looked for.
 pub const MAX_BEFORE: usize = 40;
+/// Longest signature line under a quotation standing alone in its paragraph
+/// ("« … » ¶ — Porte-parole des marins-pompiers"), dash excluded.
+pub const MAX_SIGNATURE: usize = 12;
 /// How far after a closing mark a reporting verb with a postposed name is
 /// looked for ("« … » a salué pour sa part le Premier ministre Manuel Valls").
 pub const MAX_POSTPOSED_VERB: usize = 4;
