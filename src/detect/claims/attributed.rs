@@ -31,8 +31,9 @@ impl Context<'_, '_> {
             // said": a description of a name is identified.
             let named = self.mentions.at(s).is_some_and(|m| m.entity.is_some()) || self.apposed_to_name(first);
             if end > first && !named && self.indefinite_source(first, end) {
-                claim.other_cues.insert(0, claim.cue);
-                claim.other_cues.sort_by_key(|c| c.start);
+                // Kept in text order without a sort (no new sort in the wasm).
+                let at = claim.other_cues.partition_point(|c| c.start < claim.cue.start);
+                claim.other_cues.insert(at, claim.cue);
                 (claim.reason, claim.cue) = (ClaimReason::AnonymousSource, s);
             }
         }

@@ -196,8 +196,7 @@ impl Mentions {
     /// The name a source or speaker phrase over `span` is given by, when
     /// the phrase is not that name alone (guidelines §2–3: "the span is the
     /// name only"): the one person named inside it that ends it or starts
-    /// it ("le Premier ministre Édouard Philippe", "Joerg Heidrich of
-    /// Heise"), else, for a description, the person named beside it ("le
+    /// it ("le Premier ministre Édouard Philippe"), else, for a description, the person named beside it ("le
     /// procureur, Eric Maillaud,"). None for phrases holding two names
     /// ("Guy Chevrette et Benoît Jugand"), for pronouns and for
     /// organisations: the annotators keep "le quotidien Hürriyet", "la CGT".
@@ -215,16 +214,6 @@ impl Mentions {
         };
         if let Some(m) = self.name_within(text, span).filter(|_| names == 1).and_then(person).filter(after_lower) {
             return Some(m.span);
-        }
-        // "Joerg Heidrich of Heise Zeitschriften Verlag": a person of an
-        // organisation.
-        let first = inside().find(|m| m.kind == Kind::Name && m.span.start == span.start && m.is_person());
-        if let Some(m) = first.filter(|m| m.span.end < span.end) {
-            let mut b = String::new();
-            normalize_word(text[m.span.end..span.end].split_whitespace().next().unwrap_or(""), &mut b);
-            if self.words.of.contains(b.as_str()) {
-                return Some(m.span);
-            }
         }
         // The description ending where the phrase ends ("[le] ministre de
         // l'Économie", whose complement may be a name).
