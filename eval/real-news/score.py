@@ -11,8 +11,9 @@ skipped), runs `annotate --jsonl` (target/release/annotate unless --exe; build i
 - speakers: accuracy over every gold quotation (right = the quotation was found and its speaker text equals the
   gold speaker, both null counting as equal), and the same for speaker_name; also over found quotations only;
 - claims: P/R/F1, a predicted claim matching a gold one when their spans overlap by at least half of the shorter
-  (one-to-one, best overlap first; the rule of examples/eval_claims), and the share of matched claims with the
-  gold reason.
+  (one-to-one, best overlap first; the rule of examples/eval_claims), the share of matched claims with the
+  gold reason, and the share of matched claims whose source text equals the gold source (both null counting as
+  right).
 """
 import argparse
 import json
@@ -58,7 +59,7 @@ def overlap(x, y):
 
 class Tally:
     def __init__(self):
-        self.__dict__.update(docs=0, gq=0, pq=0, qhit=0, spk=0, spk_found=0, name=0, gc=0, pc=0, chit=0, reason=0)
+        self.__dict__.update(docs=0, gq=0, pq=0, qhit=0, spk=0, spk_found=0, name=0, gc=0, pc=0, chit=0, reason=0, source=0)
 
     def add(self, o):
         for k, v in o.__dict__.items():
@@ -81,13 +82,15 @@ class Tally:
         acc_found = fmt(ratio(self.spk_found, self.qhit))
         nacc = fmt(ratio(self.name, self.gq))
         rr = fmt(ratio(self.reason, self.chit))
+        src = fmt(ratio(self.source, self.chit))
         return (f"| {label} | {self.docs} | {self.gq} | {qp} | {qr} | {qf} | {acc} ({self.spk}/{self.gq}) "
-                f"| {acc_found} | {nacc} | {self.gc} | {cp} | {cr} | {cf} | {rr} ({self.reason}/{self.chit}) |")
+                f"| {acc_found} | {nacc} | {self.gc} | {cp} | {cr} | {cf} | {rr} ({self.reason}/{self.chit}) "
+                f"| {src} ({self.source}/{self.chit}) |")
 
 
 HEADER = ("| set | docs | gold quotes | quote P | quote R | quote F1 | speaker acc. (all gold) | speaker acc. (found) "
-          "| speaker_name acc. | gold claims | claim P | claim R | claim F1 | right reason |\n"
-          "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+          "| speaker_name acc. | gold claims | claim P | claim R | claim F1 | right reason | claim source acc. |\n"
+          "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 
 
 def score_doc(text, gold, out, verbose, ident):
@@ -152,6 +155,13 @@ def score_doc(text, gold, out, verbose, ident):
             t.reason += 1
         else:
             log.append(f"  REASON {gc[gi][1]['span'][:60]!r}: gold {gc[gi][1]['reason']}, engine {pspans[pi][1]['reason']}")
+        # Source: the engine's source text equals the gold one (both null counting as right).
+        ps = pspans[pi][1].get("source")
+        got = ps["text"] if ps else None
+        if got == gc[gi][1].get("source"):
+            t.source += 1
+        else:
+            log.append(f"  SOURCE {gc[gi][1]['span'][:50]!r}: gold {gc[gi][1].get('source')!r}, engine {got!r}")
     for gi, (gs, c) in enumerate(gc):
         if gi not in used_g:
             log.append(f"  MISSED claim [{c['reason']}] {c['span'][:80]!r}")

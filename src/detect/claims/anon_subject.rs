@@ -180,7 +180,7 @@ fn complement(cx: &Context, s: &mut AnonSubject, _: &mut Out) -> Flow {
         && cx.a.tokens[k].kind == TokenKind::Word
         && (!cx.is_capitalized(k) || place)
         && !cx.is_report_verb(k)
-        && (cx.is(k, class::DET | class::PREP) || !cx.is(k, FUNCTION))
+        && (cx.is(k, class::DET | class::PREP) || !cx.is(k, FUNCTION) || coordinated(cx, k, from, r.end))
     {
         k += 1;
     }
@@ -199,6 +199,12 @@ fn complement(cx: &Context, s: &mut AnonSubject, _: &mut Out) -> Flow {
     }
     s.np_end = k;
     Flow::Next
+}
+
+/// "critics in the north and south said": a connective joining two common
+/// nouns inside the complement.
+fn coordinated(cx: &Context, k: usize, from: usize, end: usize) -> bool {
+    k > from + 1 && k + 1 < end && cx.is(k, class::CONJ) && !cx.is(k + 1, FUNCTION) && !cx.is_capitalized(k + 1)
 }
 
 fn fr_adjectives(cx: &Context, s: &mut AnonSubject, _: &mut Out) -> Flow {

@@ -14,6 +14,9 @@
 //!    cue is the primary one, the others go to `other_cues`.
 //! 5. A non-verification or non-response that points back ("ces
 //!    affirmations") also marks the claims of the sentence it points to.
+//! 6. Sources are named through the mention layer: a source phrase holding
+//!    or beside a name becomes the name, and a claim inside reported speech
+//!    without one takes the speaker the quote layer chose.
 //!
 //! Where each concern lives:
 //!
@@ -23,6 +26,7 @@
 //! | `context` | the per-text context and its token tests |
 //! | `hits` | cue finding; direct quotations |
 //! | `clause`, `source`, `report`, `apposition` | clause bounds; sources and pronouns; reporting clauses; appositions |
+//! | `attributed` | sources as the mention layer names them |
 //! | `guard` | role handlers as ordered tables of named guards, and the test that each guard's case pins it |
 //! | `candidates` | one sentence: hits to their role handlers, then the conditionals |
 //! | `frame`, `verb` (+ `verb_claim`), `pred`, `noun_phrase`, `anonymous`, `anon_subject`, `silence`, `unidentified`, `conditional` | one role handler each, as a guard table |
@@ -31,6 +35,7 @@
 mod anon_subject;
 mod anonymous;
 mod apposition;
+mod attributed;
 mod backref;
 mod candidates;
 mod clause;
@@ -111,6 +116,7 @@ pub fn detect_with(analysis: &Analysis, entities: &[Entity], quotes: &[Quote], m
     }
     ctx.link_back_references(&mut claims);
     let mut out: Vec<Claim> = claims.into_iter().map(|(_, c, _)| c).collect();
+    out.retain_mut(|c| ctx.attribute(c));
     sort_by_rank(&mut out, |c| [pos(c.span.start), desc(pos(c.span.end)), 0]);
     out
 }

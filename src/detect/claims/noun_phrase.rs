@@ -285,7 +285,9 @@ fn push(cx: &Context, n: &mut NounPhrase, out: &mut Out) -> Flow {
             if cx.a.tokens[j].kind == TokenKind::Punct
                 || cx.is(j, class::COMP | class::AUX | class::CONJ | class::PRON | class::REPORT)
                 || cx.is(j, class::PREP) && !cx.is(j, class::DET) && !cx.is_of(j)
-                || cx.hit_at(j).is_some()
+                // A bare plural source noun is a head like any other ("the
+                // alleged victims").
+                || cx.hit_at(j).is_some_and(|o| o.cue.role != Role::AnonSubj)
             {
                 break;
             }

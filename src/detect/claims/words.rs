@@ -126,8 +126,8 @@ pub(super) const POUR_TITLE_THEN_NAME: usize = 4;
 /// Modifiers before a bare plural source ("senior U.S. officials").
 pub(super) const SOURCE_MODIFIERS: usize = 3;
 /// The longest complement of common nouns after one ("officials in the
-/// region said").
-pub(super) const SOURCE_COMPLEMENT: usize = 4;
+/// region said", "critics in both the north and south said").
+pub(super) const SOURCE_COMPLEMENT: usize = 6;
 /// French adjectives after one ("des responsables américains").
 pub(super) const FR_POSTNOMINAL_ADJECTIVES: usize = 2;
 /// Words between a reporting verb and its complementizer ("said on

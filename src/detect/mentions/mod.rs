@@ -211,6 +211,44 @@ impl Mentions {
             .and_then(|m| m.entity)
     }
 
+    /// The name a source or speaker phrase over `span` is given by, when
+    /// the phrase is not that name alone (guidelines §2–3: "the span is the
+    /// name only"): the one person named inside it that ends it or starts
+    /// it ("le Premier ministre Édouard Philippe"), else, for a description, the person named beside it ("le
+    /// procureur, Eric Maillaud,"). None for phrases holding two names
+    /// ("Guy Chevrette et Benoît Jugand"), for pronouns and for
+    /// organisations: the annotators keep "le quotidien Hürriyet", "la CGT".
+    pub fn name_of(&self, text: &str, span: Span) -> Option<Span> {
+        let k = self.list.partition_point(|m| m.span.start < span.start);
+        let inside = || self.list[k..].iter().take_while(|m| m.span.start < span.end);
+        let names = inside().filter(|m| m.kind == Kind::Name && span.contains(m.span)).count();
+        let person = |id: u32| inside().find(|m| m.kind == Kind::Name && m.entity == Some(id) && m.is_person());
+        // A capitalised word before the name may be its own first name or
+        // a title the entity layer left out ("Claire Martin" of a name
+        // "Martin", "Mr Hale"): the phrase stays whole.
+        let after_lower = |m: &&Mention| {
+            let before = text[span.start..m.span.start].split_whitespace().next_back();
+            before.map_or(true, |w| !w.starts_with(char::is_uppercase))
+        };
+        if let Some(m) = self.name_within(text, span).filter(|_| names == 1).and_then(person).filter(after_lower) {
+            return Some(m.span);
+        }
+        // The description ending where the phrase ends ("[le] ministre de
+        // l'Économie", whose complement may be a name).
+        let d = self.at(span).filter(|d| names <= 1 && d.span.end == span.end && d.kind == Kind::Description)?;
+        // The apposed name: the nearest name of its cluster beside it.
+        let near = |m: &&Mention| {
+            m.sentence == d.sentence && m.is_person() && (m.tok.abs_diff(d.end_tok) <= 1 || m.end_tok + 1 == d.tok)
+        };
+        let from = k.saturating_sub(MAX_HOLDER_LOOKBACK);
+        self.list[from..]
+            .iter()
+            .take_while(|m| m.tok <= d.end_tok + 1)
+            .filter(|m| m.kind == Kind::Name && d.entity.is_some() && m.entity == d.entity)
+            .find(near)
+            .map(|m| m.span)
+    }
+
     /// The mention a singular pronoun most likely stands for: in the
     /// nearest sentence (up to [`ANTECEDENT_SENTENCES`] back) that names a
     /// person before it, the first person in a speaking role, else the first
@@ -551,6 +589,24 @@ mod tests {
         let got = show(t, &ms);
         assert_eq!(got[0], ("Jane Doe".into(), Kind::Name, Role::Reporting, Some(2)), "{got:?}");
         assert!(got.iter().any(|g| g.0 == "the company" && g.2 == Role::Subject && g.3 == Some(2)), "{got:?}");
+    }
+
+    #[test]
+    fn name_of_a_source_phrase() {
+        let t = "Selon le ministre Jean Roe, il pleut. Selon le procureur, Paul Dax, il neige. Selon Jean Roe et Paul Dax, rien.";
+        let a = Analysis::new(t, Lang::Fr);
+        let mut es = ent(t, "Jean Roe", EntityLabel::Per, 1);
+        es.extend(ent(t, "Paul Dax", EntityLabel::Per, 2));
+        es.sort_by_key(|e| e.span.start);
+        let ms = Mentions::build(&a, &es);
+        let span = |s: &str| {
+            let i = t.find(s).unwrap();
+            Span::new(i, i + s.len())
+        };
+        let name = |s: &str| ms.name_of(t, span(s)).map(|n| n.slice(t).to_string());
+        assert_eq!(name("le ministre Jean Roe").as_deref(), Some("Jean Roe"), "a name ending the phrase");
+        assert_eq!(name("le procureur").as_deref(), Some("Paul Dax"), "the name apposed to a description");
+        assert_eq!(name("Jean Roe et Paul Dax"), None, "two names stay whole");
     }
 
     #[test]
