@@ -99,7 +99,9 @@ mod tests {
         for lang in Lang::ALL {
             for (class, word) in crate::lang::classes::word_classes(lang).entries() {
                 assert!(
-                    claims::reads_word_class(class) || quotes::reads_word_class(class),
+                    claims::reads_word_class(class)
+                        || quotes::reads_word_class(class)
+                        || entities::reads_word_class(class),
                     "data/{}/word-classes.txt: {class}\t{word}: no layer reads class {class:?}",
                     lang.code()
                 );
