@@ -101,7 +101,8 @@ mod tests {
                 assert!(
                     claims::reads_word_class(class)
                         || quotes::reads_word_class(class)
-                        || mentions::reads_word_class(class),
+                        || mentions::reads_word_class(class)
+                        || entities::reads_word_class(class),
                     "data/{}/word-classes.txt: {class}\t{word}: no layer reads class {class:?}",
                     lang.code()
                 );

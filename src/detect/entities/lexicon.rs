@@ -3,6 +3,7 @@
 //! building lower-cased strings.
 
 use super::tagger::word_hash;
+use crate::lang::classes::word_classes;
 use crate::lang::data::{entries, lang_file};
 use crate::lang::Lang;
 use crate::model::EntityLabel;
@@ -76,12 +77,28 @@ pub(crate) struct Lexicon {
     pub said_verbs: WordSet,
     /// Lower-case words that may stand inside a name ("of", "de").
     pub name_connectors: WordSet,
+    /// Nationality adjectives in all their forms ("européen", "européenne",
+    /// "européens"), from the `nationality` word class.
+    pub nationality: WordSet,
     /// Gazetteer names (case-sensitive): by first token text.
     pub gazetteer: ListMap<Vec<(Vec<&'static str>, EntityLabel)>>,
     /// Places (LOC, case-sensitive, `ner_places.txt`): by first token text.
     pub places: ListMap<Vec<Vec<&'static str>>>,
     /// Articles and elisions that never start a name: le, la, les, l', the, d', du…
     pub articles: WordSet,
+}
+
+/// The four forms of a French adjective given in the masculine singular:
+/// "européen" → "européenne(s)", "libanais" → "libanaise(s)", "russe" → "russes".
+fn adjective_forms(w: &str) -> Vec<String> {
+    let fem = match w {
+        _ if w.ends_with('e') => w.to_string(),
+        _ if w.ends_with("en") => format!("{w}ne"),
+        _ if w.ends_with('c') => format!("{}que", &w[..w.len() - 1]),
+        _ => format!("{w}e"),
+    };
+    let plural = |x: &str| if x.ends_with('s') { x.to_string() } else { format!("{x}s") };
+    vec![w.to_string(), plural(w), plural(&fem), fem]
 }
 
 fn set(file: &'static str) -> WordSet {
@@ -125,6 +142,23 @@ fn build(lang: Lang) -> Lexicon {
             }
         }
     }
+    // Media names (`claim-media.txt`) are ORG: the names of several words ("New York Times", also without
+    // their article: "du New York Times") and acronyms ("BBC"); a single mixed-case word is left to the
+    // tagger, as it may be a person or a common word ("Bloomberg", "Marianne", "Challenges").
+    for name in entries(lang_file!(lang, "claim-media.txt")) {
+        let words: Vec<&str> = name.split(' ').collect();
+        let bare = match words[0] {
+            "The" | "Le" | "La" | "Les" => &words[1..],
+            _ => &words[..],
+        };
+        for w in [&words[..], bare] {
+            let acronym =
+                w.len() == 1 && w[0].len() > 1 && w[0].chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+            if (w.len() >= 2 || acronym) && !gazetteer.get(w[0]).is_some_and(|v| v.iter().any(|(x, _)| x == w)) {
+                gazetteer.entry(w[0]).or_default().push((w.to_vec(), EntityLabel::Org));
+            }
+        }
+    }
     for v in gazetteer.values_mut() {
         sort_by_rank(v, |p| [desc(pos(p.0.len())), 0, 0]);
     }
@@ -160,6 +194,12 @@ fn build(lang: Lang) -> Lexicon {
         loc_preps: set(lang_file!(lang, "ner_loc_preps.txt")),
         said_verbs: set(lang_file!(lang, "ner_said_verbs.txt")),
         name_connectors: set(lang_file!(lang, "ner_name_connectors.txt")),
+        nationality: word_classes(lang)
+            .entries()
+            .filter(|&(class, _)| class == "nationality")
+            .flat_map(|(_, w)| adjective_forms(w))
+            .map(|w| word_hash(&w))
+            .collect(),
         gazetteer,
         places,
         articles: articles.iter().map(|a| word_hash(a)).collect(),
@@ -217,6 +257,15 @@ mod tests {
             }
             let lex = lexicon(lang);
             assert!(lex.months.len() >= 12 && lex.weekdays.len() == 7);
+        }
+        for (w, forms) in
+            [("européen", "européen européens européennes européenne"), ("turc", "turc turcs turques turque")]
+        {
+            assert_eq!(adjective_forms(w).join(" "), forms);
+        }
+        let fr = lexicon(Lang::Fr);
+        for w in ["libanais", "libanaise", "espagnols", "israélienne", "française"] {
+            assert!(fr.nationality.contains(&word_hash(w)), "{w}");
         }
     }
 }

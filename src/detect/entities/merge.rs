@@ -28,7 +28,10 @@ pub(super) fn resolve(cx: &Context, mut cands: Vec<Cand>) -> Vec<Cand> {
             }
             if first > c.s && c.label != EntityLabel::Date {
                 match trim(cx, c.s, first, c.label) {
-                    Some((s, e)) if (s..e).any(|k| cx.is_name_word(k)) => {
+                    // Not a capitalised article alone ("The" of "The [Financial Times]").
+                    Some((s, e))
+                        if (s..e).any(|k| cx.is_name_word(k) && !cx.is_function_word(k) && cx.text(k) != "The") =>
+                    {
                         c.s = s;
                         c.e = e;
                     }
@@ -155,7 +158,9 @@ pub(super) fn facilities(cx: &Context, kept: &mut [Cand]) {
                 found = Some((k, EntityLabel::Loc));
                 break;
             }
-            if lower && cx.lex.org_heads.contains(&cx.word(k)) {
+            // Not in a prepositional phrase: "en direction de Nouville" is a way, not a board.
+            let adverbial = k > 0 && cx.text(k - 1) == "en";
+            if lower && cx.lex.org_heads.contains(&cx.word(k)) && !adverbial {
                 found = Some((k, EntityLabel::Org));
                 break;
             }
@@ -417,22 +422,30 @@ pub(super) fn given_names(cx: &Context, kept: &mut Vec<Cand>) {
     }
 }
 
-/// One name, one type per document: the tagger's mentions of the same
-/// words vote (a place preposition before a one-word name counts for
-/// LOC, a given name for PER), and the winner, if it has a majority,
-/// types every tagger mention of those words ("Coron" typed PER here and
-/// LOC there).
+/// One name, one type per document: the mentions of the same words vote
+/// (a rule or gazetteer mention counts double, and so does a typing cue
+/// before it, "le site Buzzfeed"; a place preposition before a one-word
+/// name counts for LOC, a given name for PER), and the winner,
+/// if it has a majority, types every tagger mention of those words
+/// ("Coron" typed PER here and LOC there; "X" typed ORG by "le réseau X"
+/// and LOC by the tagger after "de").
 pub(super) fn vote(cx: &Context, kept: &mut [Cand]) {
     const TYPES: [EntityLabel; 3] = [EntityLabel::Per, EntityLabel::Loc, EntityLabel::Org];
-    if cx.lex.loc_preps.is_empty() {
-        return;
-    }
+    // "le site Buzzfeed": a lower-case typing cue right before the mention.
+    let cued = |c: &Cand| {
+        (c.s > 0 && cx.flags(c.s - 1) & CAP == 0 && cx.same_sentence(c.s - 1, c.s))
+            .then(|| cx.lex.cues.get(&cx.word(c.s - 1)).and_then(|l| TYPES.iter().position(|x| x == l)))
+            .flatten()
+    };
     let mut votes: HashMap<&str, [u32; 3]> = HashMap::new();
-    for c in kept.iter().filter(|c| c.prio <= 1) {
+    for c in kept.iter() {
         let Some(t) = TYPES.iter().position(|&l| l == c.label) else { continue };
         let v = votes.entry(cx.text_span(c.s, c.e)).or_default();
-        v[t] += 2;
-        if c.e - c.s == 1 {
+        v[t] += if c.prio <= 1 { 2 } else { 4 };
+        if let Some(k) = cued(c) {
+            v[k] += 4;
+        }
+        if c.e - c.s == 1 && c.prio <= 1 {
             if c.s > 0 && cx.same_sentence(c.s - 1, c.s) && cx.lex.loc_preps.contains(&cx.word(c.s - 1)) {
                 v[1] += 2;
             }
@@ -441,8 +454,8 @@ pub(super) fn vote(cx: &Context, kept: &mut [Cand]) {
             }
         }
     }
-    for c in kept.iter_mut().filter(|c| c.prio <= 1) {
-        if !TYPES.contains(&c.label) {
+    for c in kept.iter_mut() {
+        if c.prio > 1 || !TYPES.contains(&c.label) || cued(c).is_some() {
             continue;
         }
         let v = votes[cx.text_span(c.s, c.e)];

@@ -14,6 +14,7 @@
 
 mod cluster;
 mod dates;
+mod document;
 mod lexicon;
 mod merge;
 mod name_index;
@@ -29,6 +30,12 @@ use crate::span::Span;
 use crate::text::TokenKind;
 use lexicon::Lexicon;
 use tagger::{TokInfo, CAP, PUNCT, START};
+
+/// Does the layer read the class `name` of `data/<lang>/word-classes.txt`?
+#[cfg(test)]
+pub(crate) fn reads_word_class(name: &str) -> bool {
+    document::reads_word_class(name)
+}
 
 /// A candidate mention over tokens `[s, e)`.
 #[derive(Clone, Copy, Debug)]
@@ -126,9 +133,18 @@ pub fn detect(analysis: &Analysis) -> Vec<Entity> {
     merge::join_of(&cx, &mut kept);
     merge::place_heads(&cx, &mut kept);
     merge::given_names(&cx, &mut kept);
+    document::role_complements(&cx, &mut kept);
+    document::events_on(&cx, &mut kept);
     merge::vote(&cx, &mut kept);
+    document::unintroduced_people(&cx, &mut kept);
+    document::compass_places(&cx, &mut kept);
     merge::facilities(&cx, &mut kept);
     merge::acronyms(&cx, &mut kept);
+    document::bracketed_terms(&cx, &mut kept);
+    document::saint_places(&cx, &mut kept);
+    document::web_domains(&cx, &mut kept);
+    document::enumerations(&cx, &mut kept);
+    document::nationality_tails(&cx, &mut kept);
     let spans: Vec<(Span, EntityLabel)> =
         kept.iter().map(|c| (Span::new(a.tokens[c.s].span.start, a.tokens[c.e - 1].span.end), c.label)).collect();
     cluster::cluster(a.text, &spans)

@@ -101,7 +101,14 @@ pub(super) fn gazetteer(cx: &Context, out: &mut Vec<Cand>) {
             let e = i + words.len();
             if e <= cx.a.tokens.len() && words.iter().enumerate().all(|(k, w)| cx.text(i + k) == *w) {
                 // Not inside a longer capitalised name ("Apple Store" is fine as a whole for the tagger).
-                out.push(Cand { s: i, e, label: *label, prio: 3 });
+                // A capitalised article inside a sentence is part of an organisation's name: "The
+                // [Financial Times]", "selon Le [Canard enchaîné]" (guidelines §1).
+                let article = i > 0
+                    && *label == EntityLabel::Org
+                    && cx.flags(i - 1) & (CAP | START) == CAP
+                    && (cx.lex.articles.contains(&cx.word(i - 1)) || cx.text(i - 1) == "The")
+                    && cx.same_sentence(i - 1, i);
+                out.push(Cand { s: if article { i - 1 } else { i }, e, label: *label, prio: 3 });
                 break;
             }
         }
