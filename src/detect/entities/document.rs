@@ -256,7 +256,7 @@ pub(super) fn bracketed_terms(cx: &Context, kept: &mut Vec<Cand>) {
             }
             let capitalised = cx.flags(k) & (CAP | START) == CAP;
             let head = cx.lex.org_heads.contains(&cx.word(k)) || cx.lex.facilities.contains(&cx.word(k));
-            let t = cx.text(k).to_lowercase();
+            let t = crate::case::lower_str(cx.text(k));
             if capitalised || head || DETERMINERS.contains(&t.as_str()) {
                 return true;
             }
