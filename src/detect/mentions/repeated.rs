@@ -5,6 +5,8 @@
 use super::words::Words;
 use super::{lower, Analysis, Kind, Mention};
 use crate::text::normalize_word;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
 
 /// A description the text has already tied to a name refers to it again:
 /// "Haïder al-Abadi, le Premier ministre irakien, … le Premier ministre a
@@ -39,19 +41,35 @@ pub(super) fn descriptions(a: &Analysis, w: &Words, list: &mut [Mention]) {
         };
         next < a.tokens.len() && (a.tokens[next].is_capitalized(a.text) || lower(a, next, buf) && of(buf))
     };
+    // The latest entity-linked description for each of its word prefixes
+    // ("premier ", "premier ministre ", …), filled as the scan passes the
+    // end of each: one look-up per description instead of a scan of every
+    // earlier mention (quadratic in a long document). Mentions come in text
+    // order, so one that has ended before this one stays ended after it.
+    let mut ended: BinaryHeap<Reverse<(usize, usize)>> = BinaryHeap::new();
+    let mut latest: HashMap<&str, usize> = HashMap::new();
     for i in 0..list.len() {
-        let Some(k) = keys[i].as_deref() else { continue };
-        if list[i].entity.is_some() || open_ended(&list[i], &mut buf) {
-            continue;
+        while let Some(&Reverse((end, j))) = ended.peek() {
+            if end > list[i].tok {
+                break;
+            }
+            ended.pop();
+            let key = keys[j].as_deref().unwrap_or_default();
+            for (at, _) in key.match_indices(' ') {
+                let slot = latest.entry(&key[..=at]).or_insert(j);
+                *slot = (*slot).max(j);
+            }
         }
-        let earlier = (0..i).rev().find(|&j| {
-            list[j].entity.is_some()
-                && list[j].end_tok <= list[i].tok
-                && keys[j].as_deref().is_some_and(|e| e.starts_with(k))
-        });
-        if let Some(j) = earlier {
-            list[i].entity = list[j].entity;
-            list[i].label = list[j].label;
+        if let Some(k) = keys[i].as_deref() {
+            if list[i].entity.is_none() && !open_ended(&list[i], &mut buf) {
+                if let Some(&j) = latest.get(k) {
+                    list[i].entity = list[j].entity;
+                    list[i].label = list[j].label;
+                }
+            }
+        }
+        if keys[i].is_some() && list[i].entity.is_some() {
+            ended.push(Reverse((list[i].end_tok, i)));
         }
     }
 }
