@@ -350,6 +350,9 @@ test("installed from a sub-path: the bookmarklet works in the page and through t
     assert.equal(await waitForAnnotator(page), "Article annotator");
     assert.ok(requests.includes("/some/sub/path/www/pkg/inject.js"), JSON.stringify(requests));
     assert.ok(requests.every((p) => p.startsWith("/some/sub/path/www/")), JSON.stringify(requests));
+    // The one-file build holds the packs' manifest: the French pack is requested without fetching it first.
+    assert.ok(requests.some((p) => /\/pkg\/packs\/fr\.[0-9a-f]{8}\.pack$/.test(p)), JSON.stringify(requests));
+    assert.ok(!requests.some((p) => p.endsWith("/manifest.json")), JSON.stringify(requests));
     await clickBookmarklet(page, copy);
     await page.waitForFunction(() => !document.querySelector("[data-article-annotator]"));
     assert.deepEqual([...log.errors, ...log.uncaught], []);

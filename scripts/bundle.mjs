@@ -40,6 +40,16 @@ const engineFile = `annotator_bg.${createHash("sha256").update(readFileSync(wasm
 for (const f of readdirSync(PKG)) if (/^annotator_bg\.[0-9a-f]{8}\.wasm$/.test(f) && f !== engineFile) unlinkSync(path.join(PKG, f));
 copyFileSync(wasm, path.join(PKG, engineFile));
 
+// The packs' manifest (file names, lengths and hashes, written by the same build) goes into the bundle, so that the
+// pack of the page's language is requested at the click, beside the engine, instead of after a first round trip for
+// pkg/packs/manifest.json (js/packs.js; that file still serves the site, the worker and unbundled code).
+const manifestFile = path.join(PKG, "packs", "manifest.json");
+if (!existsSync(manifestFile)) {
+  console.error(`missing ${path.relative(ROOT, manifestFile)}: run scripts/wasm.sh build`);
+  process.exit(1);
+}
+const manifest = JSON.parse(readFileSync(manifestFile, "utf8"));
+
 // The engine's glue stays a module of its own (see above): its import is rewritten for the bundle's folder.
 const engineApart = {
   name: "engine-apart",
@@ -58,7 +68,7 @@ const result = await esbuild.build({
   sourcemap: "linked",
   legalComments: "none",
   plugins: [engineApart],
-  define: { __ANNOTATOR_ENGINE_FILE__: JSON.stringify(engineFile) },
+  define: { __ANNOTATOR_ENGINE_FILE__: JSON.stringify(engineFile), __ANNOTATOR_PACKS__: JSON.stringify(manifest) },
   metafile: true,
   logLevel: "warning",
 });
@@ -66,4 +76,4 @@ const inputs = Object.keys(result.metafile.inputs).length;
 const bytes = result.metafile.outputs[path.relative(process.cwd(), out)]?.bytes ??
   Object.values(result.metafile.outputs).find((o) => o.entryPoint)?.bytes;
 console.log(`bundle: ${path.relative(ROOT, out)}  ${inputs} modules, ${bytes} bytes (engine glue pkg/annotator.js apart); ` +
-  `engine ${engineFile}`);
+  `engine ${engineFile}, packs ${Object.values(manifest).map((p) => p.file).join(" ")}`);

@@ -121,12 +121,15 @@ async function open() {
     timings[name] = Math.round(performance.now() - t0);
   };
   // Everything the first paint needs starts downloading now, side by side: the engine's glue and bytes (compiled
-  // by pkg.default() as they stream in), the interface's modules (already here in the one-file build) and, below,
-  // the page language's pack. Awaited one after the other, the interface's module graph waited for the engine's
-  // compile.
+  // by pkg.default() as they stream in), the interface's modules (already here in the one-file build) and the
+  // pack of the page's language (its name is in the one-file build: no manifest to fetch first). Awaited one after
+  // the other, the interface's module graph waited for the engine's compile.
   const enginePkg = loadEngine();
   const interfaceModules = Promise.all([import("./js/highlight-styles.js"), import("./js/reader-ui.js")]);
   const packs = import("./js/packs.js");
+  // The page's declared language is the one we annotate in (pageLang): its pack downloads while the engine does
+  // (a failure is reported where the pack is awaited, packFor below).
+  if (pageLang()) packs.then((p) => p.fetchPack(pageLang())).catch(() => {});
   // Failures are reported where each is awaited; these handlers keep them from being reported twice as unhandled.
   for (const p of [enginePkg, interfaceModules, packs]) p.catch(() => {});
   const { root: articleRoot, reason } = findArticle(document, { live: true });
@@ -179,9 +182,6 @@ async function open() {
   // A second click while we are still loading closes us: after every await, stop if that happened.
   const closed = () => session?.host !== host;
 
-  // The page's declared language is the one we annotate in (pageLang): its pack downloads while the engine does
-  // (a failure is reported where the pack is awaited, packFor below).
-  if (pageLang()) packs.then((p) => p.fetchPack(pageLang())).catch(() => {});
   // The highlight styles go into the page now, while the engine loads. A new document sheet makes the browser
   // restyle the whole page: done here it happens in a frame of that wait; adopted later, the restyle was forced by
   // extractText on the critical path (nytimes-1: 50-60 ms instead of 1). mountReader adopts the same styles itself;

@@ -23,7 +23,10 @@ export class PackError extends Error {
   }
 }
 
-let manifest = null;
+// The one-file build of the bookmarklet (scripts/bundle.mjs) holds the manifest of the packs built with it: no
+// round trip before the pack's own request. Elsewhere it is fetched, once per session.
+const BUILT_IN_MANIFEST = typeof __ANNOTATOR_PACKS__ === "object" ? __ANNOTATOR_PACKS__ : null;
+let manifest = BUILT_IN_MANIFEST && Promise.resolve(BUILT_IN_MANIFEST);
 const fetched = new Map(); // lang → Promise<Uint8Array>
 
 async function get(url, lang) {
