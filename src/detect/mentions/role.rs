@@ -184,7 +184,11 @@ pub(super) fn of(a: &Analysis, w: &Words, m: &Mention) -> Role {
         // "a déclaré que l'armée avait riposté": the subject of reported
         // content does not report.
         let reported = m.tok > v.lo && w.complementizers.contains(v.word(m.tok - 1).as_str());
-        if reporting && !reported {
+        // "A letter seen by Sky News says", "un expert interrogé par l'AFP a
+        // déclaré": the agent of a participle is no subject of the verb.
+        if m.tok > v.lo && w.agents.contains(v.word(m.tok - 1).as_str()) {
+            Role::Object
+        } else if reporting && !reported {
             Role::Reporting
         } else {
             Role::Subject

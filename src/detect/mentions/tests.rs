@@ -124,3 +124,12 @@ fn a_pronoun_resolves_to_the_last_person_subject() {
     assert_eq!(ms.resolve(t, elle, Some((3, 0))), Some(3), "further back, the salient person first");
     assert_eq!(ms.resolve(t, elle, None), Some(7));
 }
+
+#[test]
+fn agent_of_a_participle_does_not_report() {
+    let t = "A leaked letter seen by Sky News says the claim may be withdrawn.";
+    let a = Analysis::new(t, Lang::En);
+    let ms = Mentions::build(&a, &ent(t, "Sky News", EntityLabel::Org, 1));
+    let got = show(t, &ms);
+    assert!(got.iter().any(|g| g.0 == "Sky News" && g.2 == Role::Object), "{got:?}");
+}

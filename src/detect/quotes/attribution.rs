@@ -7,6 +7,7 @@ use super::context::{Context, Mention};
 use super::lexicon::class::*;
 use super::marks::Pair;
 use super::ranker::Candidates;
+use super::speech::SentenceCues;
 use super::windows::{MAX_ASKED_CLAUSE_TAIL, MAX_SIGNATURE};
 use super::{Found, Rule};
 use crate::detect::mentions::Mentions;
@@ -165,6 +166,7 @@ impl Context<'_, '_> {
         prev_close: Option<usize>,
         next_open: Option<usize>,
         prev: Option<&Found>,
+        cues: &SentenceCues,
     ) -> Found {
         let site = self.site(&pair, mentions, prev_close, next_open, prev);
         let mut at = Attribution::default();
@@ -190,7 +192,8 @@ impl Context<'_, '_> {
         let has_speaker = at.speaker.is_some() || ranked.is_some_and(reports);
         let attributed = at.attributed && at.verb_before || has_speaker;
         let clause_after = at.after.is_some_and(|c| c.speaker.is_some());
-        let speech = self.is_speech(&pair, site.colon_before, clause_after, attributed, has_speaker);
+        let reporting = cues.reports(self, &pair, site.first_sentence, site.last_sentence);
+        let speech = self.is_speech(&pair, site.colon_before, clause_after, attributed, has_speaker, reporting);
         let (first_sentence, last_sentence) = (site.first_sentence, site.last_sentence);
         Found { pair, first_sentence, last_sentence, speaker: ranked, speech, candidates: scored }
     }

@@ -106,6 +106,9 @@ pub(crate) struct Lexicon {
     /// `nonmod.ending`: endings of words that do not modify the noun after
     /// them ("X defended", "Y quickly"): English noun phrases only.
     pub non_modifier_endings: Vec<&'static str>,
+    /// `adj.ending`: endings of adjectives ("odieux", "historique",
+    /// "harmful"): one such word quoted after a noun evaluates it.
+    pub adjective_endings: Vec<&'static str>,
     /// `plural.ending`: the ending of a plural head noun ("Acme engineers").
     pub plural_endings: Vec<&'static str>,
     /// `clitic.tail`: what follows a straight apostrophe in a clitic of a
@@ -129,6 +132,7 @@ impl Lexicon {
             "ptcp.agent" => &mut self.participle_agents,
             "nonmod.ending" => &mut self.non_modifier_endings,
             "plural.ending" => &mut self.plural_endings,
+            "adj.ending" => &mut self.adjective_endings,
             "clitic.tail" => &mut self.clitic_tails,
             _ => return None,
         })

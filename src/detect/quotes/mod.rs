@@ -9,8 +9,9 @@
 //!    quotation just before it or a colon ending the sentence before.
 //! 3. Short quoted terms (one to three words) are speech only with
 //!    evidence (`speech.rs`): an attribution, a colon, sentence punctuation
-//!    inside, and no sign of a named or scare-quoted term (a noun right
-//!    before or after it, "la notion de", "so-called", a capitalised name).
+//!    inside, a sentence that reports (a reporting verb, a longer quotation),
+//!    and no sign of a named or scare-quoted term (a noun right before or
+//!    after it, "la notion de", "so-called", a capitalised name).
 //! 4. Reported speech (`reported.rs`): a reporting verb with a speaker and
 //!    a complement ("X a indiqué que …", "X said (that) …"), "selon X, …",
 //!    and "…, a-t-il dit." without marks.
@@ -149,11 +150,12 @@ pub fn speaker_candidates(analysis: &Analysis, entities: &[Entity]) -> Vec<Quote
 /// before.
 fn attribute_pairs(ctx: &Context, mentions: &Mentions, pairs: Vec<marks::Pair>) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::with_capacity(pairs.len());
+    let cues = speech::SentenceCues::new(ctx, &pairs);
     let mut pairs = pairs.into_iter().peekable();
     let mut prev_close: Option<usize> = None;
     while let Some(pair) = pairs.next() {
         let next_open = pairs.peek().map(|p| p.open);
-        let f = ctx.attribute(pair, mentions, prev_close, next_open, found.last());
+        let f = ctx.attribute(pair, mentions, prev_close, next_open, found.last(), &cues);
         prev_close = Some(f.pair.close);
         found.push(f);
     }

@@ -307,12 +307,19 @@ impl Context<'_, '_> {
         }
         f.push(format!("dist={dist}"));
         f.push(format!("dist={dist}&side={side}"));
-        if let Some(prev) = s.prev.and_then(|p| p.speaker) {
+        // The guidelines give a quotation continued from an earlier
+        // sentence no speaker, but one that follows another in its own
+        // sentence ("promising a “formal update” …: “…”") shares its speaker.
+        if let Some((p, prev)) = s.prev.filter(|p| p.speech).and_then(|p| Some((p, p.speaker?))) {
             let same_text = prev.span.slice(self.a.text) == m.span.slice(self.a.text);
             let id = |x: &Mention| x.entity.or_else(|| s.mentions.resolve(self.a.text, x.span, None));
             let same_entity = id(m).is_some() && id(m) == id(&prev);
             if same_text || same_entity {
-                f.push("previous_speaker".into());
+                f.push(if p.last_sentence == s.first_sentence {
+                    "previous_speaker&same_sentence".into()
+                } else {
+                    "previous_speaker".into()
+                });
             }
         }
         let para_initial = s.pair.open == 0 || self.paragraph_of(s.pair.open - 1) != self.paragraph_of(s.pair.open);

@@ -102,6 +102,12 @@ pub const MAX_DATELINE_TOKENS: usize = 8;
 
 // ------------------------------------------------------------- speech or term
 
+/// How far from a short quotation a reporting verb of its sentence makes it
+/// speech ("Il dénonçait les « cures d'austérité »"); further on, in a long
+/// sentence, the verb reports something else ("L'ancien général, controversé
+/// pour sa position sur le « waterboarding », …, dont la nomination …
+/// avait été critiquée").
+pub const MAX_REPORTING_GAP: usize = 40;
 /// Words from which a quotation is speech unless it looks like a name or
 /// title.
 pub const MIN_SPEECH_WORDS: usize = 4;
