@@ -3,6 +3,7 @@
 //! speech takes the speaker the quote layer chose among the mentions.
 
 use super::lexicon::class;
+use super::words::*;
 use super::{Claim, ClaimReason, Context, EntityLabel};
 use crate::span::Span;
 
@@ -18,7 +19,10 @@ impl Context<'_, '_> {
     /// is only a direct quotation (guidelines §3: not a claim).
     pub(super) fn attribute(&self, claim: &mut Claim) -> bool {
         let source = match claim.source {
-            Some(s) => Some(self.mentions.name_of(self.a.text, s).unwrap_or(s)),
+            Some(s) => {
+                let s = self.tidy_source(s);
+                Some(self.mentions.name_of(self.a.text, s).unwrap_or(s))
+            }
             None if claim.reason < ClaimReason::AnonymousSource => None,
             None => self.speaker_over(claim.span).map(|s| self.mentions.name_of(self.a.text, s).unwrap_or(s)),
         };
@@ -55,6 +59,45 @@ impl Context<'_, '_> {
             claim.explanation = self.explanation(claim.reason, source);
         }
         true
+    }
+
+    /// The source phrase without what is not the source (guidelines §2's
+    /// speaker span, which §3 sources follow): a leading contracted
+    /// preposition or adverb ("au ministère", "Récemment il"), the quotation
+    /// marks around a name ("\"El Mundo\""), a name's gloss in parentheses
+    /// ("Enedis (anciennement ERDF)"), and a trailing relative pronoun
+    /// ("un mail qui").
+    fn tidy_source(&self, s: Span) -> Span {
+        let (mut first, mut end) = (self.a.token_at_or_after(s.start), self.a.token_at_or_after(s.end));
+        let adverb = |k: usize| {
+            let w = crate::case::lower_str(self.text(k));
+            self.is(k, class::ADV) || self.is_ly_adverb(k) || LEADING_ADVERB_ENDINGS.iter().any(|e| w.ends_with(e))
+        };
+        while end > first + 1
+            && (self.lower_in(first, SOURCE_LEADING_PREPS)
+                || adverb(first) && self.is(first + 1, class::PRON | class::DET))
+        {
+            first += 1;
+        }
+        if end > first + 2 && self.punct(first, OPENING_QUOTES) && self.punct(end - 1, CLOSING_QUOTES) {
+            (first, end) = (first + 1, end - 1);
+        }
+        if end > first + 2 && self.punct(end - 1, &[')']) {
+            let open = (first + 1..end - 1).rev().find(|&k| self.punct(k, &['(']));
+            if let Some(open) = open.filter(|&o| o > first && self.is_capitalized(o - 1)) {
+                end = open;
+            }
+        }
+        // (Not a trailing "-ant"/"-ing" word: "le commerçant", "the filing".)
+        while end > first + 1 && self.is(end - 1, class::REL) {
+            end -= 1;
+        }
+        let (f0, e0) = (self.a.token_at_or_after(s.start), self.a.token_at_or_after(s.end));
+        if (first, end) == (f0, e0) {
+            s
+        } else {
+            self.span(first, end)
+        }
     }
 
     /// The speaker of the innermost reported speech holding `span`, when

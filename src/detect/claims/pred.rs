@@ -188,6 +188,36 @@ fn push(cx: &Context, p: &mut Pred, out: &mut Vec<Candidate>) -> Flow {
     // confirmée, …": the relative clause names what it disowns.)
     let backref = h.cue.reason == ClaimReason::Unconfirmed && p.relative.is_none() && cx.backref_in(span);
     let cue = cx.span(h.first, h.end);
-    out.push(Candidate { span, cue, reason: h.cue.reason, source: None, backref });
+    let source = passive_agent(cx, si, h);
+    out.push(Candidate { span, cue, reason: h.cue.reason, source, backref });
     Flow::Stop
+}
+
+/// "est jugé trop coûteux par [les républicains]", "perçu comme une
+/// victoire par [la classe politique]", "was claimed by [the group]": the
+/// agent of a passive participle cue, before the next comma or clause, is
+/// the source (guidelines §3: the party judging or claiming).
+fn passive_agent(cx: &Context, si: usize, h: &Hit) -> Option<Span> {
+    let participle = |k: usize, endings: &[&str]| {
+        let w = crate::case::lower_str(cx.text(k));
+        !cx.is(k, class::COMP) && endings.iter().any(|e| w.ends_with(e))
+    };
+    // ("are expected to increase by 5%", "Il lui est reproché d'avoir
+    // attribué … par": the agent of the infinitive, not of the cue.)
+    let infinitive = cx.lower_in(h.end - 1, INFINITIVE_MARKERS);
+    if infinitive || !(h.first..h.end).any(|k| participle(k, PASSIVE_PARTICIPLE_ENDINGS)) {
+        return None;
+    }
+    let end = cx.clause_end(si, h.end - 1);
+    // ("considered neglected by a north": another participle's agent.)
+    let stops = |k: usize| {
+        cx.is_comma(k)
+            || cx.is_strong_break(k)
+            || cx.is(k, class::COMP | class::REL | class::SUB)
+            || participle(k, PARTICIPLE_ENDINGS)
+    };
+    let agent = (h.end..end).take_while(|&k| !stops(k)).find(|&k| cx.lower_in(k, AGENT_PREPS))?;
+    let np = cx.np_forward(agent + 1, end);
+    let opens = agent + 1 < np && cx.a.tokens[agent + 1].kind != crate::text::TokenKind::Number;
+    opens.then(|| cx.span(agent + 1, np))
 }

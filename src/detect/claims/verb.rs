@@ -50,7 +50,7 @@ impl Verb {
 type Out = Vec<Candidate>;
 
 use super::verb_belief::{belief_object_attribute, forecast_infinitive};
-use super::verb_claim::{claim_span, push, relative_subject, relayed_source, source_reason};
+use super::verb_claim::{claim_span, participle_source, push, relative_subject, relayed_source, source_reason};
 
 /// The claim verb's guards, in the order they run.
 pub(super) const GUARDS: &[Guard<Verb>] = &[
@@ -267,14 +267,7 @@ pub(super) const GUARDS: &[Guard<Verb>] = &[
         doc: "\"X se défend de …, arguant que …\": a participle after a comma shares the verb's source before it.",
         #[cfg(any(test, not(target_arch = "wasm32")))]
         case: "denial_and_participle_fr",
-        apply: |cx, v, out| {
-            let h = &v.h;
-            if v.source.is_none() && h.first > v.r.start && cx.is_comma(h.first - 1) {
-                let at = cx.a.tokens[h.first].span.start;
-                v.source = out.iter().rev().find(|c| c.span.end <= at).and_then(|c| c.source);
-            }
-            Flow::Next
-        },
+        apply: participle_source,
     },
     Guard {
         name: "verb_source_reason",
@@ -351,7 +344,7 @@ fn passive_is_predicate(cx: &Context, v: &mut Verb, out: &mut Out) -> Flow {
     // (Only with its complement, "accused of / by", "accusé de / par":
     // "was denied visas", "was poorly maintained" are no claims.)
     let complement = h.end < r.end && cx.lower_in(h.end, PASSIVE_COMPLEMENTS);
-    let passive = b > r.start && b < h.first && cx.is(b - 1, class::PASSIVE_AUX) && complement;
+    let passive = b > r.start && b <= h.first && cx.is(b - 1, class::PASSIVE_AUX) && complement;
     if passive {
         let mut as_pred = *h;
         as_pred.cue.role = Role::Pred;

@@ -109,6 +109,45 @@ pub(super) fn relative_subject(cx: &Context, v: &mut Verb, _: &mut Out) -> Flow 
         && f - 1 - cs <= RELATIVE_ANTECEDENT
     {
         v.source = cx.trimmed(cs, f - 1).or(v.source);
+    } else if cx.a.token_at_or_after(s.end) == f + 1 && cx.is(f, class::REL) && f > r.start + 1 && cx.is_comma(f - 1) {
+        // "a déclaré le policier Mohamed Abdulkadir, qui affirme que …",
+        // "l'opposition, qui considère que …": the mention the comma closes.
+        let held = cx.mentions.in_tokens(r.start, f - 1).filter(|m| m.end_tok == f - 1);
+        v.source = held.min_by_key(|m| m.tok).map(|m| m.span).or(v.source);
+    }
+    Flow::Next
+}
+
+/// "X se défend de …, arguant que …": a participle after a comma shares
+/// the source of the claim before it; "Il maintient sa contestation …,
+/// affirmant que …", "les États-Unis se sont défendus en affirmant …": a
+/// present participle after a comma or "en"/"by" has the main clause's
+/// subject, the sentence's first mention that is no object.
+pub(super) fn participle_source(cx: &Context, v: &mut Verb, out: &mut Out) -> Flow {
+    let (h, r) = (&v.h, &v.r);
+    let after_comma = h.first > r.start && cx.is_comma(h.first - 1);
+    if v.source.is_none() && after_comma {
+        let at = cx.a.tokens[h.first].span.start;
+        v.source = out.iter().rev().find(|c| c.span.end <= at).and_then(|c| c.source);
+    }
+    let gerund = h.first > r.start && cx.lower_in(h.first - 1, GERUND_MARKERS);
+    if (after_comma || gerund) && h.end == h.first + 1 && cx.is_present_participle(h.first) {
+        use crate::detect::mentions::{Kind, Role as MRole};
+        // (Not "Dans [un communiqué], les États-Unis …" after a preposition.)
+        let subject = cx
+            .mentions
+            .in_tokens(r.start, h.first)
+            .find(|m| m.role != MRole::Object && !(m.tok > r.start && cx.is(m.tok - 1, class::PREP)));
+        if let Some(m) = subject.filter(|m| v.source.map_or(true, |s| !cx.mentions.at(s).is_some_and(|n| n == *m))) {
+            // "[The minister] resigned on Friday, denying …": a description
+            // whose one adjective is not followed by its verb group took the
+            // verb for that adjective.
+            let head = cx.a.token_at_or_after(m.head.start);
+            let verb_taken = m.kind == Kind::Description
+                && m.end_tok == head + 2
+                && !cx.is(m.end_tok, class::AUX | class::CLITIC | class::NEG | class::ADV);
+            v.source = Some(if verb_taken { cx.span(m.tok, head + 1) } else { m.span });
+        }
     }
     Flow::Next
 }

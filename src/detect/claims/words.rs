@@ -210,6 +210,19 @@ pub(super) const SHORT_APPOSITION: usize = 6;
 /// Endings of a participle opening an apposed phrase ("interrogé",
 /// "reached").
 pub(super) const PARTICIPLE_ENDINGS: &[&str] = &["é", "ée", "és", "ées", "ed"];
+/// Endings of the past participle in a passive cue whose agent is its
+/// source ("jugé … par", "perçu comme … par", "claimed by", "seen by").
+pub(super) const PASSIVE_PARTICIPLE_ENDINGS: &[&str] = &["é", "ée", "és", "ées", "u", "ue", "us", "ues", "ed", "en"];
+/// The prepositions of a passive's agent.
+pub(super) const AGENT_PREPS: &[&str] = &["par", "by"];
+/// Words ending a cue before its infinitive ("expected to", "reproché d'").
+pub(super) const INFINITIVE_MARKERS: &[&str] = &["to", "de", "d'", "d’"];
+/// Words before a gerund ("en affirmant", "by claiming").
+pub(super) const GERUND_MARKERS: &[&str] = &["en", "by"];
+/// Contracted prepositions that never open a source ("au ministère").
+pub(super) const SOURCE_LEADING_PREPS: &[&str] = &["au", "aux"];
+/// Endings of an adverb that may open a subject span ("Récemment il").
+pub(super) const LEADING_ADVERB_ENDINGS: &[&str] = &["ment"];
 /// Further French participle endings ("saisi", "surpris", "détenu").
 pub(super) const FR_PARTICIPLE_ENDINGS: &[&str] = &["i", "ie", "is", "it", "int", "u", "ue", "us"];
 /// Endings of a French past participle of the first group ("accusé",
