@@ -49,14 +49,10 @@ pub fn normalize_word(s: &str, out: &mut String) {
         return;
     }
     for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if is_apostrophe(c) {
+        if is_apostrophe(c) {
             out.push('\'');
         } else {
-            for l in crate::case::lower(c) {
-                out.push(l);
-            }
+            out.extend(crate::case::lower(c));
         }
     }
 }
