@@ -6,7 +6,7 @@ use super::tagger::{CAP, FIRST_NAME, START};
 use super::{Cand, Context};
 use crate::model::EntityLabel;
 use crate::text::TokenKind;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A one-word "person" named three times or more and never introduced (no
 /// longer mention holds the word, no given name, no title before it) is an
@@ -19,7 +19,9 @@ pub(super) fn unintroduced_people(cx: &Context, kept: &mut [Cand]) {
         return;
     }
     let mut counts: HashMap<&str, u32> = HashMap::new();
-    let mut introduced: Vec<&str> = Vec::new();
+    // A set, not a list: one look-up per mention (a list scanned for each made the step quadratic in a
+    // long document: 10 MB took 2× the time it should).
+    let mut introduced: HashSet<&str> = HashSet::new();
     for c in kept.iter() {
         if c.label == EntityLabel::Date {
             continue;
@@ -30,7 +32,7 @@ pub(super) fn unintroduced_people(cx: &Context, kept: &mut [Cand]) {
         }
         let titled = c.s > 0 && cx.same_sentence(c.s - 1, c.s) && cx.lex.titles.contains(&cx.word(c.s - 1));
         if c.label != EntityLabel::Per || c.prio > 1 || titled || cx.flags(c.s) & FIRST_NAME != 0 {
-            introduced.push(cx.text(c.s));
+            introduced.insert(cx.text(c.s));
         } else {
             *counts.entry(cx.text(c.s)).or_default() += 1;
         }
@@ -40,7 +42,7 @@ pub(super) fn unintroduced_people(cx: &Context, kept: &mut [Cand]) {
             && c.e - c.s == 1
             && c.prio <= 1
             && counts.get(cx.text(c.s)).is_some_and(|&n| n >= 3)
-            && !introduced.contains(&cx.text(c.s))
+            && !introduced.contains(cx.text(c.s))
         {
             c.label = EntityLabel::Org;
         }
