@@ -15,7 +15,6 @@ use std::collections::HashMap;
 /// Keeps the strongest non-overlapping candidates (a weaker one keeps its
 /// part before a stronger one: "Berlin" of "Berlin mardi"), sorted.
 pub(super) fn resolve(cx: &Context, mut cands: Vec<Cand>) -> Vec<Cand> {
-    widen_listed(cx, &mut cands);
     sort_by_rank(&mut cands, |c| [desc(c.prio), desc(pos(c.e - c.s)), pos(c.s)]);
     let mut taken = vec![false; cx.a.tokens.len()];
     let mut kept: Vec<Cand> = Vec::new();
@@ -48,25 +47,6 @@ pub(super) fn resolve(cx: &Context, mut cands: Vec<Cand>) -> Vec<Cand> {
     kept.retain(|c| c.prio < 7);
     sort_by_rank(&mut kept, |c| [pos(c.s), 0, 0]);
     kept
-}
-
-/// A tagged name that holds a listed one of its own type, with more
-/// capitalised words, wins over it: "[South Australia]" (LOC) over the
-/// gazetteer's "Australia", instead of leaving "South" alone.
-fn widen_listed(cx: &Context, cands: &mut [Cand]) {
-    let listed: Vec<Cand> = cands.iter().filter(|c| c.prio == 3).copied().collect();
-    for c in cands.iter_mut().filter(|c| c.prio < 3 && c.label != EntityLabel::Date) {
-        let holds = listed.iter().any(|l| {
-            l.label == c.label
-                && c.s <= l.s
-                && l.e <= c.e
-                && c.e - c.s > l.e - l.s
-                && (c.s..l.s).all(|k| cx.is_name_word(k))
-        });
-        if holds {
-            c.prio = 3;
-        }
-    }
 }
 
 /// Surnames after a full name, and repeated single-word names: the same
