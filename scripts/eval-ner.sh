@@ -26,6 +26,12 @@ if [ -f target/ner-eval-base/engine.jsonl ]; then BASE="--baseline target/ner-ev
   .venv/bin/python eval/spacy_ner.py "$OUT" $BASE "$@"
   # Our own news, annotated by the guidelines (eval/real-news/entities): the development part, and the test part
   # with --test.
+  echo
+  echo "## Our own news, annotated by ANNOTATION-GUIDELINES.md §1 (eval/real-news/entities; all five labels)"
+  echo
+  echo "fr.wikinews batches b7 and b8 (57 articles; dev part 38, test part 19) and the English test part (20 en.wikinews"
+  echo "articles), annotated by helpers who read only the guidelines and the texts. First-run figures (the engine before"
+  echo "anyone read these texts' entities) are in eval/real-news/RESULTS.md; the rows below are today's engine."
   .venv/bin/python eval/real-news/score_entities.py --spacy --part dev
   if [ -n "$TEST" ]; then .venv/bin/python eval/real-news/score_entities.py --spacy --part test; fi
   cat <<'NOTES'
