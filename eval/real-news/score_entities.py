@@ -53,12 +53,13 @@ def load_gold(ident, text):
     path = os.path.join(HERE, "entities", ident + ".txt")
     if not os.path.exists(path):
         return None
-    plain, spans = parse_marked(open(path, encoding="utf-8").read())
+    marked = open(path, encoding="utf-8").read()
+    plain, spans = parse_marked(marked)
     if plain != text:
         at = next((i for i, (a, b) in enumerate(zip(plain, text)) if a != b), min(len(plain), len(text)))
         sys.exit(f"{path}: without its marks it differs from texts/{ident}.txt at character {at}: "
                  f"{plain[max(0, at - 30):at + 30]!r} vs {text[max(0, at - 30):at + 30]!r}")
-    stray = re.search(r"\[\[|\]\]", MARK.sub("", open(path, encoding="utf-8").read()))
+    stray = re.search(r"\[\[|\]\]", MARK.sub("", marked))
     if stray:
         sys.exit(f"{path}: a malformed mark near {stray.start()} (want [[LABEL|name]])")
     return spans
